@@ -1,0 +1,10 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+  // Tests that spawn the CLI run the compiled JavaScript; build it once first.
+  globalSetup: '<rootDir>/test/support/global-setup.js',
+  testTimeout: 60000,
+};

@@ -1,0 +1,45 @@
+// Problems found in a round's data, reported all at once as FILE:LINE:COL: 错误: …
+export type Severity = 'error' | 'warning';
+
+export interface Diagnostic {
+  severity: Severity;
+  /** path as the user typed it (relative to the working directory where possible) */
+  file: string;
+  /** 1-based */
+  line: number;
+  /** 1-based */
+  col: number;
+  message: string;
+  /** rule id for proofreading findings (lint) */
+  rule?: string;
+}
+
+const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '警告' };
+
+export function formatDiagnostic(d: Diagnostic): string {
+  const rule = d.rule ? `[${d.rule}] ` : '';
+  return `${d.file}:${d.line}:${d.col}: ${SEVERITY_LABEL[d.severity]}: ${rule}${d.message}`;
+}
+
+/** Stable order: by file, then position, so output does not depend on which check ran first. */
+export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
+  return [...list].sort((a, b) =>
+    a.file === b.file ? a.line - b.line || a.col - b.col : a.file < b.file ? -1 : 1,
+  );
+}
+
+/** Thrown by a pipeline stage when the data has errors; the CLI prints them and exits 1. */
+export class DataError extends Error {
+  constructor(readonly diagnostics: Diagnostic[]) {
+    super(`${diagnostics.length} 个数据错误`);
+    this.name = 'DataError';
+  }
+}
+
+/** Thrown for misuse of the command line; the CLI prints it and exits 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
