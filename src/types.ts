@@ -49,6 +49,8 @@ export interface NoticeInput {
   contact: { name: string; phone: string };
   problems: Prose[];
   requirements: Prose[];
+  /** optional order of the failing accounts in the text, each as “名称（政务微博）” */
+  failing_order?: string[];
   rules?: Partial<Rules>;
   lint?: { disable?: string[] };
 }

@@ -1,0 +1,144 @@
+// Stage 3, aggregate: one pure function from a validated round to the report model.
+// Every count, list, label and date the documents print is computed here, once.
+import type { JudgedAccount, JudgedRound, Level, Platform } from '../types';
+import { LEVELS, PLATFORMS } from '../types';
+import { chineseNumber, ordinal } from './chinese';
+import { dateText, spanText } from './dates';
+import type { Annex2Section, FailingAccount, MonthColumn, ReportModel } from './model';
+import type { Wording } from './wording';
+
+/** Annex 2 order: by group first, then platform — the four tables （一）…（四）. */
+export const ANNEX2_ORDER: [Level, Platform][] = [
+  ['department', 'weibo'],
+  ['department', 'wechat'],
+  ['county', 'weibo'],
+  ['county', 'wechat'],
+];
+
+export function isFailing(a: { results: readonly string[] }): boolean {
+  return a.results.includes('不合格');
+}
+
+function monthColumns(months: string[], w: Wording): MonthColumn[] {
+  return months.map((key) => {
+    const month = Number(key.slice(5, 7));
+    return { key, month, label: w.monthLabel({ month }), column: w.monthColumn({ month }) };
+  });
+}
+
+function failingAccounts(round: JudgedRound, w: Wording, months: MonthColumn[]): FailingAccount[] {
+  const list: FailingAccount[] = [];
+  // Contract order: platform first (微博, then 微信), within it the department group first.
+  for (const platform of PLATFORMS) {
+    for (const level of LEVELS) {
+      for (const a of round.accounts[platform][level]) {
+        if (!isFailing(a)) continue;
+        list.push({
+          name: a.name,
+          owner: a.owner,
+          platform,
+          platformLabel: w.platforms[platform],
+          level,
+          levelName: round.notice.levels[level],
+          failingMonths: a.results.flatMap((r, i) => (r === '不合格' ? [months[i].label] : [])),
+        });
+      }
+    }
+  }
+  const order = round.notice.failing_order;
+  if (!order) return list;
+  // Validation made failing_order a permutation of exactly these entries.
+  const rank = new Map(order.map((entry, i) => [entry, i]));
+  const key = (f: FailingAccount) => rank.get(`${f.name}（${f.platformLabel}）`) ?? Number.MAX_SAFE_INTEGER;
+  return [...list].sort((a, b) => key(a) - key(b));
+}
+
+function annex2Problems(a: JudgedAccount): string[] {
+  return [...(a.problems ?? []), ...a.reasons.flat()];
+}
+
+export function aggregate(round: JudgedRound, w: Wording): ReportModel {
+  const n = round.notice;
+  const [year, q] = n.round.split('-Q').map(Number);
+  const quarterLabel = `第${chineseNumber(q)}季度`;
+  const months = monthColumns(n.months, w);
+  const from = dateText(n.inspection.from);
+  const to = dateText(n.inspection.to);
+
+  const count = (platform: Platform, level: Level) => round.accounts[platform][level].length;
+  const byPlatform = {
+    weibo: { department: count('weibo', 'department'), county: count('weibo', 'county') },
+    wechat: { department: count('wechat', 'department'), county: count('wechat', 'county') },
+  };
+  const accountsDepartment = byPlatform.weibo.department + byPlatform.wechat.department;
+  const accountsCounty = byPlatform.weibo.county + byPlatform.wechat.county;
+  const failing = failingAccounts(round, w, months);
+
+  const failingSites = LEVELS.flatMap((level) =>
+    round.sites[level]
+      .filter((s) => s.result === '不合格')
+      .map((s) => ({ name: s.name, url: s.url, level, levelName: n.levels[level], problems: s.problems ?? [] })),
+  );
+
+  const groups = LEVELS.map((level) => ({
+    level,
+    title: w.annex1.groupTitle[level]({ level: n.levels[level] }),
+    rows: round.sites[level].map((s, i) => ({ seq: i + 1, name: s.name, url: s.url, result: s.result, problems: s.problems ?? [] })),
+  }));
+
+  const sections: Annex2Section[] = ANNEX2_ORDER.map(([level, platform], i) => {
+    const ord = ordinal(i + 1);
+    return {
+      level,
+      platform,
+      ordinal: ord,
+      title: w.annex2.sectionTitle({ ordinal: ord, level: n.levels[level], platform: w.platforms[platform] }),
+      rows: round.accounts[platform][level].map((a, k) => ({
+        seq: k + 1,
+        name: a.name,
+        owner: a.owner,
+        results: [...a.results],
+        service: !!a.service,
+        problems: annex2Problems(a),
+      })),
+    };
+  });
+
+  return {
+    title: n.title ?? `关于${year}年${quarterLabel}${n.scope}政府网站和政务新媒体检查情况的通报`,
+    docNumber: n.doc_number ?? null,
+    issuer: n.issuer,
+    scope: n.scope,
+    recipients: n.recipients,
+    levels: { ...n.levels },
+    platformLabels: { ...w.platforms },
+    basis: n.basis.map((b) => ({ title: b.title, number: b.number ?? null })),
+    round: { code: n.round, year, quarter: q, quarterLabel, label: `${year}年${quarterLabel}` },
+    inspection: { from, to, span: spanText(from, to), coverage: n.inspection.coverage },
+    months,
+    issued: dateText(n.issued),
+    deadline: dateText(n.deadline),
+    contact: { ...n.contact },
+    problems: n.problems.map((p) => ({ ...p })),
+    requirements: n.requirements.map((p) => ({ ...p })),
+    totals: {
+      sites: {
+        total: round.sites.department.length + round.sites.county.length,
+        department: round.sites.department.length,
+        county: round.sites.county.length,
+        failing: failingSites.length,
+      },
+      accounts: {
+        total: accountsDepartment + accountsCounty,
+        department: accountsDepartment,
+        county: accountsCounty,
+        failing: failing.length,
+        byPlatform,
+      },
+    },
+    failingSites,
+    failingAccounts: failing,
+    annex1: { label: w.annex1.label, title: w.annex1.title, hasProblems: groups.some((g) => g.rows.some((r) => r.problems.length)), groups },
+    annex2: { label: w.annex2.label, title: w.annex2.title, hasProblems: sections.some((s) => s.rows.some((r) => r.problems.length)), sections },
+  };
+}

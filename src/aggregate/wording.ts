@@ -1,0 +1,57 @@
+// The annex wording (templates/annexes.yaml), compiled once. Kept out of code so that
+// a prefecture can rename a group or a column without touching TypeScript.
+import * as fs from 'fs';
+import * as path from 'path';
+import Handlebars from 'handlebars';
+import { parse } from 'yaml';
+import type { Level, Platform } from '../types';
+
+export interface Wording {
+  platforms: Record<Platform, string>;
+  annex1: { label: string; title: string; groupTitle: Record<Level, (v: { level: string }) => string> };
+  annex2: { label: string; title: string; sectionTitle: (v: { ordinal: string; level: string; platform: string }) => string };
+  monthLabel: (v: { month: number }) => string;
+  monthColumn: (v: { month: number }) => string;
+}
+
+
+function compile<T>(source: unknown, where: string): (v: T) => string {
+  if (typeof source !== 'string') throw new Error(`templates/annexes.yaml：${where} 应为文本`);
+  // strict: a misspelt {{name}} fails loudly instead of printing nothing.
+  const t = Handlebars.compile(source, { strict: true, noEscape: true, knownHelpersOnly: true });
+  return (v: T) => t(v);
+}
+
+function text(source: unknown, where: string): string {
+  if (typeof source !== 'string' || !source) throw new Error(`templates/annexes.yaml：${where} 应为文本`);
+  return source;
+}
+
+export function loadWording(file: string = path.join(resolveTemplatesDir(), 'annexes.yaml')): Wording {
+  const w = parse(fs.readFileSync(file, 'utf8')) as Record<string, Record<string, unknown>>;
+  const g = (w.annex1?.group_title ?? {}) as Record<string, unknown>;
+  return {
+    platforms: { weibo: text(w.platforms?.weibo, 'platforms.weibo'), wechat: text(w.platforms?.wechat, 'platforms.wechat') },
+    annex1: {
+      label: text(w.annex1?.label, 'annex1.label'),
+      title: text(w.annex1?.title, 'annex1.title'),
+      groupTitle: { department: compile(g.department, 'annex1.group_title.department'), county: compile(g.county, 'annex1.group_title.county') },
+    },
+    annex2: {
+      label: text(w.annex2?.label, 'annex2.label'),
+      title: text(w.annex2?.title, 'annex2.title'),
+      sectionTitle: compile(w.annex2?.section_title, 'annex2.section_title'),
+    },
+    monthLabel: compile((w as Record<string, unknown>).month_label, 'month_label'),
+    monthColumn: compile((w as Record<string, unknown>).month_column, 'month_column'),
+  };
+}
+
+/** templates/ next to src/ when run from sources (ts-jest) and next to dist/ when compiled. */
+export function resolveTemplatesDir(): string {
+  for (const up of ['..', path.join('..', '..'), path.join('..', '..', '..')]) {
+    const dir = path.join(__dirname, up, 'templates');
+    if (fs.existsSync(path.join(dir, 'annexes.yaml'))) return dir;
+  }
+  throw new Error('找不到 templates/ 文件夹');
+}

@@ -1,0 +1,81 @@
+// The command line: a table of commands, each in ./commands. Exit status: 0 ok, 1 data
+// errors or findings, 2 usage errors, 3 (annexes) the notice would change. No stack traces
+// for anything the user can fix.
+import { DataError, UsageError } from '../diagnostics';
+import { parseArgs } from './args';
+import type { Command, Io } from './command';
+import { checkCommand } from './commands/check';
+import { explainCommand } from './commands/explain';
+import { printDiagnostics } from './report';
+import { table } from './table';
+
+export const COMMANDS: Command[] = [checkCommand, explainCommand];
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const VERSION: string = require('../../../package.json').version;
+
+function mainHelp(): string {
+  return `tongbao ${VERSION} —— 政府网站和政务新媒体检查情况通报生成工具
+
+用法：tongbao <命令> [参数] [选项]
+
+命令：
+${table(COMMANDS.map((c) => ['  ' + c.name, c.summary]))}
+
+tongbao <命令> --help 查看每个命令的用法。
+数据格式见 README.md；数据文件夹包含 notice.yaml、sites.yaml、accounts.yaml。`;
+}
+
+export function defaultIo(): Io {
+  return {
+    out: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
+    err: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
+    isTTY: !!process.stderr.isTTY,
+    cwd: process.cwd(),
+  };
+}
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    const target = name === 'help' ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
+    io.out(target ? target.usage : mainHelp());
+    return 0;
+  }
+  if (name === '--version' || name === '-v') {
+    io.out(VERSION);
+    return 0;
+  }
+  const cmd = COMMANDS.find((c) => c.name === name);
+  if (!cmd) {
+    io.err(`未知命令“${name}”。可用命令：${COMMANDS.map((c) => c.name).join('、')}（tongbao --help 查看用法）`);
+    return 2;
+  }
+  try {
+    const args = parseArgs(rest, cmd);
+    if (args.flags.help) {
+      io.out(cmd.usage);
+      return 0;
+    }
+    return await cmd.run(args, io);
+  } catch (e) {
+    if (e instanceof DataError) {
+      printDiagnostics(io, e.diagnostics);
+      return 1;
+    }
+    if (e instanceof UsageError) {
+      io.err(`tongbao ${cmd.name}：${e.message}`);
+      return 2;
+    }
+    // A bug or an environment failure: say what happened in one line, without a stack trace
+    // unless asked for (TONGBAO_DEBUG=1).
+    const err = e as NodeJS.ErrnoException;
+    io.err(`tongbao ${cmd.name}：出错了：${err.message ?? String(e)}`);
+    if (process.env.TONGBAO_DEBUG) io.err(String(err.stack));
+    return err.code === 'ENOENT' || err.code === 'EACCES' ? 1 : 70;
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  return run(argv, defaultIo());
+}

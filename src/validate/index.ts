@@ -1,0 +1,160 @@
+// Stage 2, validate: schema per file, then cross-field rules, then the monthly results judged
+// from update dates. Every problem is collected; a round is returned only when there is none.
+import { z } from 'zod';
+import type { Diagnostic } from '../diagnostics';
+import { sortDiagnostics } from '../diagnostics';
+import type { LoadedRound } from '../load/round';
+import { locate } from '../load/yaml-file';
+import type { DataPath, SourceFile } from '../load/yaml-file';
+import {
+  compareResults,
+  createWorkCalendar,
+  judgeAccount,
+  missingCalendarYears,
+  resolveRules,
+  rulesProblems,
+  userCalendarProblems,
+} from '../calendar';
+import type { UserCalendar, WorkCalendar } from '../calendar';
+import type { AccountsInput, JudgedAccount, JudgedRound, NoticeInput, Rules, SitesInput } from '../types';
+import { LEVELS, PLATFORMS } from '../types';
+import { issuesToDiagnostics } from './messages';
+import { PLATFORM_LABEL, runRules } from './rules';
+import type { RuleContext } from './rules';
+import { SCHEMAS, isoDate } from './schema';
+
+export const calendarSchema = z.record(
+  z.string().regex(/^\d{4}$/, { error: (iss) => `年份应为四位数字，实际是“${String(iss.input)}”` }),
+  z.strictObject({ holidays: z.array(isoDate).default([]), workdays: z.array(isoDate).default([]) }),
+);
+
+export interface ValidatedRound {
+  round: JudgedRound;
+  rules: Rules;
+  calendar: WorkCalendar | null;
+  files: LoadedRound['files'];
+}
+
+function diag(file: SourceFile, path: DataPath, message: string): Diagnostic {
+  const pos = locate(file, path);
+  return { severity: 'error', file: file.display, line: pos.line, col: pos.col, message };
+}
+
+function parseFile<T>(loaded: LoadedRound, kind: 'notice' | 'sites' | 'accounts', out: Diagnostic[]): { file: SourceFile; data: T } | undefined {
+  const file = loaded.files[kind];
+  if (!file || !(kind in loaded.data)) return undefined;
+  const schema = SCHEMAS[kind] as unknown as z.ZodType<T>;
+  const raw = loaded.data[kind];
+  const parsed = schema.safeParse(raw, { reportInput: true });
+  if (parsed.success) return { file, data: parsed.data };
+  out.push(...issuesToDiagnostics(parsed.error.issues, schema, file, raw));
+  return undefined;
+}
+
+export function validateRound(loaded: LoadedRound): { value: ValidatedRound | null; diagnostics: Diagnostic[] } {
+  const out: Diagnostic[] = [...loaded.diagnostics];
+  const ctx = {
+    notice: parseFile<NoticeInput>(loaded, 'notice', out),
+    sites: parseFile<SitesInput>(loaded, 'sites', out),
+    accounts: parseFile<AccountsInput>(loaded, 'accounts', out),
+  };
+  const raw = (kind: 'notice' | 'sites' | 'accounts') => {
+    const file = loaded.files[kind];
+    const data = loaded.data[kind];
+    return file && data && typeof data === 'object' ? { file, data: data as Record<string, unknown> } : undefined;
+  };
+  const ruleCtx: RuleContext = { notice: raw('notice'), sites: raw('sites'), accounts: raw('accounts') };
+  out.push(...runRules(ruleCtx));
+
+  // Thresholds of the update rules.
+  let rules: Rules | null = null;
+  if (ctx.notice) {
+    const problems = rulesProblems(ctx.notice.data.rules ?? {});
+    for (const p of problems) out.push(diag(ctx.notice.file, ['rules', p.key], p.message));
+    if (!problems.length) rules = resolveRules(ctx.notice.data.rules ?? {});
+  }
+
+  // The working-day calendar is needed only when some account gives update dates.
+  const needsCalendar = !!ctx.accounts && PLATFORMS.some((p) => LEVELS.some((l) => ctx.accounts!.data[p][l].some((a) => a.updates)));
+  let calendar: WorkCalendar | null = null;
+  if (needsCalendar) {
+    let user: UserCalendar | undefined;
+    const calFile = loaded.files.calendar;
+    if (calFile && 'calendar' in loaded.data) {
+      const parsed = calendarSchema.safeParse(loaded.data.calendar ?? {}, { reportInput: true });
+      if (parsed.success) {
+        user = parsed.data as unknown as UserCalendar;
+        for (const p of userCalendarProblems(user)) out.push(diag(calFile, p.path, p.message));
+      } else {
+        out.push(...issuesToDiagnostics(parsed.error.issues, calendarSchema, calFile, loaded.data.calendar));
+      }
+    }
+    calendar = createWorkCalendar(user);
+    if (ctx.notice) {
+      for (const year of missingCalendarYears(ctx.notice.data.months, calendar)) {
+        out.push(
+          diag(
+            ctx.notice.file,
+            ['months'],
+            `缺少${year}年的工作日历（法定节假日和调休上班日），无法按更新日期判定结果：请在数据文件夹的 calendar.yaml 中补充${year}年（格式见 README）`,
+          ),
+        );
+      }
+    }
+  }
+
+  const clean = out.length === 0;
+  if (!clean || !ctx.notice || !ctx.sites || !ctx.accounts || !rules) {
+    return { value: null, diagnostics: sortDiagnostics(out) };
+  }
+
+  // Settle every account's monthly results (given, or judged from its update dates).
+  const months = ctx.notice.data.months;
+  const judged = {} as JudgedRound['accounts'];
+  for (const platform of PLATFORMS) {
+    judged[platform] = { department: [], county: [] };
+    for (const level of LEVELS) {
+      ctx.accounts.data[platform][level].forEach((a, i) => {
+        let acc: JudgedAccount;
+        if (a.updates && calendar) {
+          const j = judgeAccount(a.updates, months, !!a.service, rules!, calendar);
+          if (a.results) {
+            for (const m of compareResults(a.name, a.results, j)) {
+              out.push(diag(ctx.accounts!.file, [platform, level, i, 'results', m.index], m.message));
+            }
+          }
+          acc = { ...a, results: j.results, reasons: j.reasons };
+        } else {
+          acc = { ...a, results: a.results!, reasons: months.map(() => []) };
+        }
+        judged[platform][level].push(acc);
+      });
+    }
+  }
+
+  // The optional failing_order must name exactly the failing accounts.
+  const order = ctx.notice.data.failing_order;
+  if (order) {
+    const failing = new Set<string>();
+    for (const platform of PLATFORMS)
+      for (const level of LEVELS)
+        for (const a of judged[platform][level]) if (a.results.includes('不合格')) failing.add(`${a.name}（${PLATFORM_LABEL[platform]}）`);
+    const seen = new Set<string>();
+    order.forEach((entry, i) => {
+      if (seen.has(entry)) out.push(diag(ctx.notice!.file, ['failing_order', i], `“${entry}”重复列出`));
+      else if (!failing.has(entry))
+        out.push(diag(ctx.notice!.file, ['failing_order', i], `“${entry}”不是本轮不合格的政务新媒体，或写法不对（应写作“名称（政务微博）”或“名称（政务微信）”）`));
+      seen.add(entry);
+    });
+    const missing = [...failing].filter((f) => !seen.has(f));
+    if (missing.length) {
+      out.push(diag(ctx.notice.file, ['failing_order'], `failing_order 漏列了不合格的政务新媒体：${missing.join('、')}（删去 failing_order 则按附件顺序列举）`));
+    }
+  }
+
+  if (out.length) return { value: null, diagnostics: sortDiagnostics(out) };
+  return {
+    value: { round: { notice: ctx.notice.data, sites: ctx.sites.data, accounts: judged }, rules, calendar, files: loaded.files },
+    diagnostics: [],
+  };
+}

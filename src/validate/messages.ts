@@ -1,0 +1,136 @@
+// Turn zod issues into Chinese diagnostics at the YAML position of the offending value.
+import type { z } from 'zod';
+import type { Diagnostic } from '../diagnostics';
+import { locate } from '../load/yaml-file';
+import type { DataPath, SourceFile } from '../load/yaml-file';
+import { closest } from './suggest';
+
+type Schema = z.ZodType;
+
+interface Def {
+  type: string;
+  shape?: Record<string, Schema>;
+  element?: Schema;
+  innerType?: Schema;
+  in?: Schema;
+  options?: Schema[];
+}
+
+function def(s: Schema): Def {
+  return (s as unknown as { def: Def }).def;
+}
+
+/** The object schema reached by following `path` (through arrays, optionals, pipes). */
+function objectShapeAt(schema: Schema, path: DataPath): Record<string, Schema> | null {
+  let s: Schema | undefined = schema;
+  const unwrap = (x: Schema): Schema => {
+    let cur = x;
+    for (;;) {
+      const d = def(cur);
+      if ((d.type === 'optional' || d.type === 'nullable' || d.type === 'default') && d.innerType) cur = d.innerType;
+      else if (d.type === 'pipe' && d.in) cur = d.in;
+      else return cur;
+    }
+  };
+  for (const seg of path) {
+    if (!s) return null;
+    const d = def(unwrap(s));
+    if (d.type === 'object' && d.shape && typeof seg === 'string') s = d.shape[seg];
+    else if (d.type === 'array' && d.element) s = d.element;
+    else return null;
+  }
+  if (!s) return null;
+  const d = def(unwrap(s));
+  return d.type === 'object' && d.shape ? d.shape : null;
+}
+
+function valueAt(data: unknown, path: DataPath): unknown {
+  let v: unknown = data;
+  for (const seg of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string | number, unknown>)[seg];
+  }
+  return v;
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  string: '文本',
+  number: '数字',
+  int: '整数',
+  boolean: 'true 或 false',
+  array: '列表',
+  object: '键值映射',
+};
+
+function kindOf(v: unknown): string {
+  if (v === null) return '空值';
+  if (Array.isArray(v)) return '列表';
+  if (typeof v === 'object') return '键值映射';
+  if (typeof v === 'string') return `文本“${v}”`;
+  if (typeof v === 'number') return `数字 ${v}`;
+  if (typeof v === 'boolean') return String(v);
+  return typeof v;
+}
+
+function fieldName(path: DataPath): string {
+  const last = [...path].reverse().find((p) => typeof p === 'string');
+  return last === undefined ? '（文件顶层）' : String(last);
+}
+
+export function issuesToDiagnostics(issues: z.core.$ZodIssue[], schema: Schema, file: SourceFile, data: unknown): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const at = (path: DataPath, message: string, part: 'key' | 'value' = 'value') => {
+    const pos = locate(file, path, part);
+    out.push({ severity: 'error', file: file.display, line: pos.line, col: pos.col, message });
+  };
+  // A missing field next to an unknown one that is close to its name is one mistake (a typo):
+  // report it once, as the unknown field with the suggestion.
+  const suggested = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const known = Object.keys(objectShapeAt(schema, issue.path as DataPath) ?? {});
+    for (const key of issue.keys) {
+      const guess = closest(key, known);
+      if (guess) suggested.add(JSON.stringify([...issue.path, guess]));
+    }
+  }
+  for (const issue of issues) {
+    const path = issue.path as DataPath;
+    if (issue.code === 'invalid_type' && valueAt(data, path) === undefined && suggested.has(JSON.stringify(path))) continue;
+    switch (issue.code) {
+      case 'unrecognized_keys': {
+        const shape = objectShapeAt(schema, path) ?? {};
+        const known = Object.keys(shape);
+        for (const key of issue.keys) {
+          const guess = closest(key, known);
+          const hint = guess ? `；是不是“${guess}”？` : '；';
+          at([...path, key], `未知字段“${key}”${hint}此处可用的字段：${known.join('、')}`, 'key');
+        }
+        break;
+      }
+      case 'invalid_type': {
+        const v = valueAt(data, path);
+        const want = TYPE_NAMES[issue.expected] ?? issue.expected;
+        if (v === undefined) {
+          at(path.slice(0, -1), `缺少必填字段“${fieldName(path)}”（应为${want}）`);
+        } else {
+          at(path, `字段“${fieldName(path)}”应为${want}，实际是${kindOf(v)}`);
+        }
+        break;
+      }
+      case 'too_small':
+      case 'too_big':
+      case 'invalid_value':
+      case 'invalid_format':
+      case 'custom':
+      default: {
+        const v = valueAt(data, path);
+        // Our schema gives Chinese messages for these; zod's English defaults are replaced.
+        const msg = /[\u4e00-\u9fff]/.test(issue.message) ? issue.message : `字段“${fieldName(path)}”的值${kindOf(v)}无效`;
+        const full = msg === '不能为空' ? `字段“${fieldName(path)}”不能为空` : msg;
+        at(path, full);
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,186 @@
+// Stage 2b, validate across fields: what a schema cannot say. Each rule is a small
+// function over the parsed files that returns diagnostics; all rules always run.
+import type { Diagnostic } from '../diagnostics';
+import { locate } from '../load/yaml-file';
+import type { DataPath, SourceFile } from '../load/yaml-file';
+import type { Platform } from '../types';
+import { LEVELS, PLATFORMS } from '../types';
+import { isRealDate } from './schema';
+
+// Rules read the raw parsed YAML, guarding every access, so that they still run (and report)
+// when some other part of the same file fails the schema: all problems at once.
+type Raw = Record<string, unknown>;
+export interface RuleContext {
+  notice?: { file: SourceFile; data: Raw };
+  sites?: { file: SourceFile; data: Raw };
+  accounts?: { file: SourceFile; data: Raw };
+}
+
+const obj = (v: unknown): Raw => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Raw) : {});
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const date = (v: unknown): string | undefined => (typeof v === 'string' && isRealDate(v) ? v : undefined);
+
+type Report = (file: SourceFile, path: DataPath, message: string, part?: 'key' | 'value') => void;
+type Rule = (ctx: RuleContext, report: Report) => void;
+
+/** Line number of an item, for "first seen at line N" hints. */
+function lineOf(file: SourceFile, path: DataPath): number {
+  return locate(file, path).line;
+}
+
+function nextMonth(ym: string): string {
+  const [y, m] = ym.split('-').map(Number);
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
+export const PLATFORM_LABEL: Record<Platform, string> = { weibo: '政务微博', wechat: '政务微信' };
+
+/** Normalised form under which two URLs count as the same site. */
+export function urlKey(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname.toLowerCase()}${u.pathname.replace(/\/+$/, '')}${u.search}`;
+  } catch {
+    return url.trim().toLowerCase();
+  }
+}
+
+export function urlProblem(url: string): string | null {
+  if (/\s/.test(url)) return '不能含有空格';
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return '应以 http:// 或 https:// 开头，后接域名，例如 http://www.example.gov.cn';
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return `协议“${u.protocol.replace(':', '')}”不可用，只能是 http 或 https`;
+  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(u.hostname) || !/^https?:\/\/[^/]/i.test(url)) {
+    return '域名不完整，例如 http://www.example.gov.cn';
+  }
+  return null;
+}
+
+const dateOrder: Rule = ({ notice }, report) => {
+  if (!notice) return;
+  const n = notice.data;
+  const [issued, deadline] = [date(n.issued), date(n.deadline)];
+  const [from, to] = [date(obj(n.inspection).from), date(obj(n.inspection).to)];
+  if (issued && deadline && deadline <= issued) {
+    report(notice.file, ['deadline'], `截止日期 ${deadline} 应晚于成文日期（issued）${issued}`);
+  }
+  if (from && to && to < from) {
+    report(notice.file, ['inspection', 'to'], `检查结束日期 ${to} 早于开始日期 ${from}`);
+  }
+  if (to && issued && to > issued) {
+    report(notice.file, ['inspection', 'to'], `检查结束日期 ${to} 晚于成文日期（issued）${issued}：通报只能在检查结束后印发`);
+  }
+};
+
+const consecutiveMonths: Rule = ({ notice }, report) => {
+  if (!notice) return;
+  const months = arr(notice.data.months).map(str);
+  for (let i = 1; i < months.length; i++) {
+    const [prev, cur] = [months[i - 1], months[i]];
+    if (!prev || !cur || !/^\d{4}-(0[1-9]|1[0-2])$/.test(prev)) continue;
+    const want = nextMonth(prev);
+    if (cur !== want) {
+      report(notice.file, ['months', i], `检查月份不连续：${months[i - 1]} 之后应为 ${want}，实际是 ${months[i]}`);
+    }
+  }
+};
+
+const uniqueSiteNames: Rule = ({ sites }, report) => {
+  if (!sites) return;
+  for (const level of LEVELS) {
+    const seen = new Map<string, number>();
+    arr(sites.data[level]).forEach((site, i) => {
+      const name = str(obj(site).name);
+      if (name === undefined) return;
+      const first = seen.get(name);
+      if (first !== undefined) {
+        report(sites.file, [level, i, 'name'], `网站名称“${name}”在 ${level} 表中重复（第一次出现在第 ${lineOf(sites.file, [level, first, 'name'])} 行）`);
+      } else seen.set(name, i);
+    });
+  }
+};
+
+const siteUrls: Rule = ({ sites }, report) => {
+  if (!sites) return;
+  const seen = new Map<string, { path: DataPath; name: string }>();
+  for (const level of LEVELS) {
+    arr(sites.data[level]).forEach((site, i) => {
+      const url = str(obj(site).url);
+      if (url === undefined || url.trim() === '') return;
+      const problem = urlProblem(url);
+      if (problem) {
+        report(sites.file, [level, i, 'url'], `网址“${url}”格式不对：${problem}`);
+        return;
+      }
+      const key = urlKey(url);
+      const first = seen.get(key);
+      if (first) {
+        report(sites.file, [level, i, 'url'], `网址“${url}”与“${first.name}”（第 ${lineOf(sites.file, [...first.path, 'url'])} 行）重复`);
+      } else seen.set(key, { path: [level, i], name: str(obj(site).name) ?? '' });
+    });
+  }
+};
+
+const uniqueAccountNames: Rule = ({ accounts }, report) => {
+  if (!accounts) return;
+  for (const platform of PLATFORMS) {
+    for (const level of LEVELS) {
+      const seen = new Map<string, number>();
+      arr(obj(accounts.data[platform])[level]).forEach((a, i) => {
+        const name = str(obj(a).name);
+        if (name === undefined) return;
+        const first = seen.get(name);
+        if (first !== undefined) {
+          report(
+            accounts.file,
+            [platform, level, i, 'name'],
+            `账号名称“${name}”在 ${platform}.${level} 表中重复（第一次出现在第 ${lineOf(accounts.file, [platform, level, first, 'name'])} 行）`,
+          );
+        } else seen.set(name, i);
+      });
+    }
+  }
+};
+
+const resultsMatchMonths: Rule = ({ notice, accounts }, report) => {
+  if (!accounts) return;
+  const months = Array.isArray(notice?.data.months) ? arr(notice?.data.months).map(String) : undefined;
+  for (const platform of PLATFORMS) {
+    for (const level of LEVELS) {
+      arr(obj(accounts.data[platform])[level]).forEach((raw, i) => {
+        const a = obj(raw);
+        const at: DataPath = [platform, level, i];
+        const name = str(a.name) ?? '';
+        if (a.results === undefined && a.updates === undefined) {
+          report(accounts.file, at, `账号“${name}”缺少 results（各月结果）或 updates（发布日期），二者至少给出一项`);
+          return;
+        }
+        const results = a.results;
+        if (Array.isArray(results) && months && results.length !== months.length) {
+          report(
+            accounts.file,
+            [...at, 'results'],
+            `账号“${name}”的 results 有 ${results.length} 项，但 notice.yaml 的 months 有 ${months.length} 个月（${months.join('、')}），应一一对应`,
+          );
+        }
+      });
+    }
+  }
+};
+
+export const RULES: Rule[] = [dateOrder, consecutiveMonths, uniqueSiteNames, siteUrls, uniqueAccountNames, resultsMatchMonths];
+
+export function runRules(ctx: RuleContext, rules: Rule[] = RULES): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const report: Report = (file, path, message, part = 'value') => {
+    const pos = locate(file, path, part);
+    out.push({ severity: 'error', file: file.display, line: pos.line, col: pos.col, message });
+  };
+  for (const rule of rules) rule(ctx, report);
+  return out;
+}

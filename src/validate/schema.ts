@@ -1,0 +1,126 @@
+// Stage 2a, validate the shape: one strict zod schema per file. Messages are Chinese;
+// generic zod issues are translated in ./messages.ts. Cross-field rules live in ./rules.ts.
+import { z } from 'zod';
+
+/** A real calendar date written YYYY-MM-DD (2023-02-30 is rejected). */
+export function isRealDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+}
+
+const text = z.string().trim().min(1, { error: '不能为空' });
+
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: (iss) => `日期“${String(iss.input)}”格式不对，应写作 YYYY-MM-DD，例如 2023-11-23` })
+  .refine(isRealDate, { error: (iss) => `日期“${String(iss.input)}”不存在（该月没有这一天）` });
+
+const yearMonth = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: (iss) => `月份“${String(iss.input)}”格式不对，应写作 YYYY-MM，例如 2023-08` });
+
+export const resultSchema = z.enum(['合格', '不合格'], {
+  error: (iss) => `结果“${String(iss.input)}”无效，只能是“合格”或“不合格”`,
+});
+
+const problems = z.array(text).optional().describe('问题曝光情况，每条一行');
+
+const prose = z.strictObject({
+  heading: text.describe('小标题，以“。”结尾，不写序号'),
+  text: text.describe('正文'),
+});
+
+const levelsSchema = z.strictObject({
+  department: text.describe('州直部门一级的名称，如“州直部门”'),
+  county: text.describe('县级的名称，如“县（市）”'),
+});
+
+const rulesSchema = z
+  .strictObject({
+    monthly_days: z.int().min(1).optional(),
+    window_workdays: z.int().min(1).optional(),
+    window_min_days: z.int().min(1).optional(),
+    service_monthly_days: z.int().min(1).optional(),
+    service_window_days: z.int().min(1).optional(),
+    service_window_min_days: z.int().min(1).optional(),
+  })
+  .describe('新媒体月度更新规则的阈值（缺省：8、5、2、4、14、1）');
+
+export const noticeSchema = z
+  .strictObject({
+    issuer: text.describe('发文机关，用于署名和正文'),
+    scope: text.describe('辖区在正文中的称呼，如“全州”'),
+    levels: levelsSchema,
+    title: text.optional().describe('标题；缺省时由轮次生成'),
+    doc_number: text.optional().describe('发文字号，如“黔东南政信〔2023〕5号”'),
+    recipients: text.describe('主送机关'),
+    basis: z
+      .array(z.strictObject({ title: text.describe('文件名称，不带书名号'), number: text.optional().describe('文号') }))
+      .min(1, { error: '至少要有一项检查依据' }),
+    round: z
+      .string()
+      .regex(/^\d{4}-Q[1-4]$/, { error: (iss) => `轮次“${String(iss.input)}”格式不对，应写作 YYYY-Qn，例如 2023-Q4` }),
+    inspection: z.strictObject({
+      from: isoDate,
+      to: isoDate,
+      coverage: z.union([text, z.number()]).transform(String).describe('检查比例，如 100%'),
+    }),
+    months: z.array(yearMonth).min(1, { error: '至少要有一个检查月份' }).describe('新媒体检查月份，按列顺序，须连续'),
+    issued: isoDate.describe('成文日期'),
+    deadline: isoDate.describe('整改情况报送截止日期，须晚于成文日期'),
+    contact: z.strictObject({
+      name: text,
+      phone: z.union([text, z.number()]).transform(String),
+    }),
+    problems: z.array(prose).min(1, { error: '至少要有一条存在的问题' }),
+    requirements: z.array(prose).min(1, { error: '至少要有一条下步要求' }),
+    failing_order: z
+      .array(text)
+      .optional()
+      .describe('可选：正文列举不合格政务新媒体的顺序，每项写作“名称（政务微博）”；须恰好包含全部不合格账号'),
+    rules: rulesSchema.optional(),
+    lint: z.strictObject({ disable: z.array(text).optional() }).optional(),
+  })
+  .describe('通报本身的事实：发文机关、轮次、日期、依据、问题与要求');
+
+const siteSchema = z.strictObject({
+  name: text.describe('网站名称'),
+  url: text.describe('网址，http:// 或 https:// 开头'),
+  result: resultSchema,
+  problems,
+});
+
+export const sitesSchema = z
+  .strictObject({
+    department: z.array(siteSchema).describe('州直部门网站，按附件顺序'),
+    county: z.array(siteSchema).describe('县（市）政府网站，按附件顺序'),
+  })
+  .describe('政府网站（附件1）');
+
+const accountSchema = z.strictObject({
+  name: text.describe('账号名称'),
+  owner: text.describe('主办单位'),
+  results: z.array(resultSchema).optional().describe('每个检查月份一项，顺序同 notice.yaml 的 months'),
+  problems,
+  service: z.boolean().optional().describe('微信服务号'),
+  updates: z.array(isoDate).optional().describe('发布日期，据此按规则判定各月结果'),
+});
+
+const levelAccounts = z.strictObject({
+  department: z.array(accountSchema),
+  county: z.array(accountSchema),
+});
+
+export const accountsSchema = z
+  .strictObject({
+    weibo: levelAccounts.describe('政务微博'),
+    wechat: levelAccounts.describe('政务微信'),
+  })
+  .describe('政务新媒体（附件2）');
+
+export const SCHEMAS = { notice: noticeSchema, sites: sitesSchema, accounts: accountsSchema } as const;
+export type FileKind = keyof typeof SCHEMAS;
+export const FILE_KINDS: FileKind[] = ['notice', 'sites', 'accounts'];
