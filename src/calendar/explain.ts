@@ -57,6 +57,7 @@ export function explainAccount(
     '图例：[ 9] 当天有更新　休 法定节假日　班 调休上班日',
     '　　　周一至周五上班、周六周日休息，标“休”“班”的日子除外',
   );
+  if (service) out.push('　　　服务号的规则按自然日计算，与是否工作日无关');
 
   judged.months.forEach((v, i) => {
     out.push('', `${monthTitle(v.month)}　${v.result}`, ...grid(v, cal), '');
