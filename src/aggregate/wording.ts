@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import Handlebars from 'handlebars';
 import { parse } from 'yaml';
+import { templatesDir } from '../paths';
 import type { Level, Platform } from '../types';
 
 export interface Wording {
@@ -27,7 +28,7 @@ function text(source: unknown, where: string): string {
   return source;
 }
 
-export function loadWording(file: string = path.join(resolveTemplatesDir(), 'annexes.yaml')): Wording {
+export function loadWording(file: string = path.join(templatesDir(), 'annexes.yaml')): Wording {
   const w = parse(fs.readFileSync(file, 'utf8')) as Record<string, Record<string, unknown>>;
   const g = (w.annex1?.group_title ?? {}) as Record<string, unknown>;
   return {
@@ -45,13 +46,4 @@ export function loadWording(file: string = path.join(resolveTemplatesDir(), 'ann
     monthLabel: compile((w as Record<string, unknown>).month_label, 'month_label'),
     monthColumn: compile((w as Record<string, unknown>).month_column, 'month_column'),
   };
-}
-
-/** templates/ next to src/ when run from sources (ts-jest) and next to dist/ when compiled. */
-export function resolveTemplatesDir(): string {
-  for (const up of ['..', path.join('..', '..'), path.join('..', '..', '..')]) {
-    const dir = path.join(__dirname, up, 'templates');
-    if (fs.existsSync(path.join(dir, 'annexes.yaml'))) return dir;
-  }
-  throw new Error('找不到 templates/ 文件夹');
 }

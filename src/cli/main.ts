@@ -8,11 +8,11 @@ import { checkCommand } from './commands/check';
 import { explainCommand } from './commands/explain';
 import { printDiagnostics } from './report';
 import { table } from './table';
+import { toolVersion } from '../paths';
 
 export const COMMANDS: Command[] = [checkCommand, explainCommand];
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const VERSION: string = require('../../../package.json').version;
+const VERSION = toolVersion();
 
 function mainHelp(): string {
   return `tongbao ${VERSION} —— 政府网站和政务新媒体检查情况通报生成工具

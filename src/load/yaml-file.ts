@@ -60,16 +60,20 @@ export function parseYamlText(text: string, abs: string, display: string): { fil
   const doc = parseDocument(body, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, version: '1.2' });
   const file: SourceFile = { path: abs, display, text: body, doc, lineCounter };
   const diagnostics: Diagnostic[] = [];
-  for (const e of [...doc.errors, ...doc.warnings]) {
+  // After a syntax error the parser's later errors are mostly echoes of the first one, so
+  // report the first error (and every warning, each of which stands alone).
+  const problems = [...doc.errors.slice(0, 1), ...doc.warnings];
+  for (const e of problems) {
     const pos = lineCounter.linePos(e.pos[0]);
     const what = YAML_CODES[e.code] ?? 'YAML 语法错误';
     const detail = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    const more = e === doc.errors[0] && doc.errors.length > 1 ? `；其后 ${doc.errors.length - 1} 处语法错误可能由此引起，改正后再检查` : '';
     diagnostics.push({
       severity: 'error',
       file: display,
       line: pos.line,
       col: pos.col,
-      message: `YAML 语法错误：${what}（${detail}）`,
+      message: `YAML 语法错误：${what}（${detail}）${more}`,
     });
   }
   if (diagnostics.length === 0 && (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null))) {

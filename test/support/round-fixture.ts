@@ -1,0 +1,55 @@
+// Copies of the seed round with text edits applied, for error cases and wording branches.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+export const SEED_DIR = path.join(__dirname, '..', '..', 'data', '2023-q4');
+
+export interface Edit {
+  file: string;
+  find?: string;
+  replace?: string;
+  /** replace every occurrence instead of the first */
+  all?: boolean;
+  /** replace the whole file */
+  replace_all?: string;
+  delete?: boolean;
+}
+
+/** A temp folder holding `round/` (a copy of `from` with the edits applied); returns both paths. */
+export function roundCopy(edits: Edit[] = [], from: string = SEED_DIR): { cwd: string; dir: string } {
+  const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'tongbao-case-'));
+  const dir = path.join(cwd, 'round');
+  fs.cpSync(from, dir, { recursive: true });
+  for (const e of edits) {
+    const file = path.join(dir, e.file);
+    if (e.delete) {
+      fs.rmSync(file);
+      continue;
+    }
+    if (e.replace_all !== undefined) {
+      fs.writeFileSync(file, e.replace_all);
+      continue;
+    }
+    const text = fs.readFileSync(file, 'utf8');
+    if (e.find === undefined || !text.includes(e.find)) throw new Error(`edit: “${e.find}” not found in ${e.file}`);
+    const next = e.all ? text.split(e.find).join(e.replace ?? '') : text.replace(e.find, () => e.replace ?? '');
+    fs.writeFileSync(file, next);
+  }
+  return { cwd, dir };
+}
+
+/** Every file under a folder with its bytes, to prove a failed command changed nothing. */
+export function snapshot(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!fs.existsSync(dir)) return out;
+  const walk = (d: string) => {
+    for (const name of fs.readdirSync(d).sort()) {
+      const p = path.join(d, name);
+      if (fs.statSync(p).isDirectory()) walk(p);
+      else out.set(path.relative(dir, p), fs.readFileSync(p).toString('base64'));
+    }
+  };
+  walk(dir);
+  return out;
+}
