@@ -4,8 +4,8 @@
 // terminal columns wide, and only ASCII and wide characters are used in the grid (no ●, ·, …
 // whose width differs between terminals).
 import type { Platform, Result, Rules } from '../types';
-import { dayNumber, isoDate, monthSpan, monthTitle, normalizeDates, weekday } from './dates';
-import { judgeAccount, spanLabel, updatedPhrase, type MonthVerdict, type UpdateWindow } from './judge';
+import { isoDate, monthSpan, monthTitle, normalizeDates, weekday } from './dates';
+import { calendarYears, judgeAccount, spanLabel, updatedPhrase, type MonthVerdict, type UpdateWindow } from './judge';
 import { describeRules } from './rules';
 import { chineseDaysVersion, type DayKind, type WorkCalendar } from './workdays';
 
@@ -45,10 +45,9 @@ export function explainAccount(
   const inRound = judged.months.reduce((n, v) => n + v.updates.length, 0);
   const outside = days.length - inRound;
   out.push(`更新日期：检查月份内${inRound}天` + (outside ? `；另有${outside}天不在检查月份内，不计` : ''));
-  const years = [...new Set(months.map((m) => monthSpan(m).year))].sort((a, b) => a - b);
   out.push(
     '工作日历：' +
-      years
+      calendarYears(months)
         .map((y) => `${y}年据${cal.source(y) === 'chinese-days' ? ` chinese-days ${chineseDaysVersion()}` : '数据目录 calendar.yaml'}`)
         .join('；'),
   );
@@ -120,7 +119,7 @@ function windowUpdates(w: UpdateWindow): string {
 
 /** 9日 (the month is clear from the context) */
 function dayOfMonth(iso: string): string {
-  return `${Number(isoDate(dayNumber(iso)).slice(8))}日`;
+  return `${Number(iso.slice(8, 10))}日`;
 }
 
 function padWidth(s: string, width: number): string {

@@ -64,7 +64,6 @@ let packageYears: Map<number, YearData> | undefined;
 function loadPackageYears(): Map<number, YearData> {
   if (packageYears) return packageYears;
   // require, not import: a typed import of the JSON would make tsc model ~900 keys.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const data = require('chinese-days/dist/chinese-days.json') as PackageData;
   const years = new Map<number, YearData>();
   const year = (iso: string): YearData => {
@@ -80,7 +79,6 @@ function loadPackageYears(): Map<number, YearData> {
 
 /** Version of the installed `chinese-days`, for saying where a year's calendar came from. */
 export function chineseDaysVersion(): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (require('chinese-days/package.json') as { version: string }).version;
 }
 
