@@ -67,12 +67,15 @@ export function validateRound(loaded: LoadedRound): { value: ValidatedRound | nu
   out.push(...runRules(ruleCtx));
 
   // Thresholds of the update rules.
+  // Ranges are checked on the raw values (numbers only: the schema reports other types), so
+  // they are reported even when another part of notice.yaml fails the schema.
   let rules: Rules | null = null;
-  if (ctx.notice) {
-    const problems = rulesProblems(ctx.notice.data.rules ?? {});
-    for (const p of problems) out.push(diag(ctx.notice.file, ['rules', p.key], p.message));
-    if (!problems.length) rules = resolveRules(ctx.notice.data.rules ?? {});
+  const rawRules = ruleCtx.notice?.data.rules;
+  if (ruleCtx.notice && rawRules && typeof rawRules === 'object') {
+    const numeric = Object.fromEntries(Object.entries(rawRules).filter(([, v]) => typeof v === 'number'));
+    for (const p of rulesProblems(numeric)) out.push(diag(ruleCtx.notice.file, ['rules', p.key], p.message));
   }
+  if (ctx.notice && !out.length) rules = resolveRules(ctx.notice.data.rules ?? {});
 
   // The working-day calendar is needed only when some account gives update dates.
   const needsCalendar = !!ctx.accounts && PLATFORMS.some((p) => LEVELS.some((l) => ctx.accounts!.data[p][l].some((a) => a.updates)));

@@ -38,14 +38,15 @@ const levelsSchema = z.strictObject({
   county: text.describe('县级的名称，如“县（市）”'),
 });
 
+// Only the shape here: the ranges are checked once, by calendar/rules (rulesProblems).
 const rulesSchema = z
   .strictObject({
-    monthly_days: z.int().min(1).optional(),
-    window_workdays: z.int().min(1).optional(),
-    window_min_days: z.int().min(1).optional(),
-    service_monthly_days: z.int().min(1).optional(),
-    service_window_days: z.int().min(1).optional(),
-    service_window_min_days: z.int().min(1).optional(),
+    monthly_days: z.number().optional(),
+    window_workdays: z.number().optional(),
+    window_min_days: z.number().optional(),
+    service_monthly_days: z.number().optional(),
+    service_window_days: z.number().optional(),
+    service_window_min_days: z.number().optional(),
   })
   .describe('新媒体月度更新规则的阈值（缺省：8、5、2、4、14、1）');
 
