@@ -1,0 +1,226 @@
+// The write stage: render the notice and both annexes of a round into an output folder,
+// record them in manifest.json, and keep every earlier set in history/<n>/.
+// Order: load+validate (bad data → DataError before any file is touched) → proofread →
+// aggregate → render each file under a temporary name → compare with the set in place →
+// commit (src/write/output-set.ts). See docs/handoff.md.
+import * as fs from 'fs';
+import * as path from 'path';
+import type { ReportModel } from './aggregate/model';
+import type { Diagnostic } from './diagnostics';
+import { toolVersion } from './paths';
+import { loadValidated, modelOf } from './pipeline';
+import type { ValidatedRound } from './validate';
+import { removeStaleTemps, renameIntoPlace, tmpPathFor } from './write/atomic';
+import { sha256File } from './write/hash';
+import { MANIFEST_NAME, makeManifest, readManifest, serializeManifest } from './write/manifest';
+import type { InputEntry, Manifest, OutputEntry, OutputRole } from './write/manifest';
+import { archiveToHistory, commit } from './write/output-set';
+import type { CommitHooks, StagedFile } from './write/output-set';
+import { pinZipTimes } from './write/zip-times';
+
+/** The renderers, passed in so tests can use fakes; defaultRenderers() is the one lookup. */
+export interface Renderers {
+  noticeFileName(model: ReportModel): string;
+  renderNotice(model: ReportModel): Promise<Buffer>;
+  annexFileNames(model: ReportModel): { annex1: string; annex2: string };
+  writeAnnex1(model: ReportModel, filePath: string): Promise<void>;
+  writeAnnex2(model: ReportModel, filePath: string): Promise<void>;
+}
+
+export function defaultRenderers(): Renderers {
+  // Loaded on first use: `tongbao check` and `diff` never pay for docx/exceljs.
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const docx = require('./render/docx/notice') as typeof import('./render/docx/notice');
+  const xlsx = require('./render/xlsx/index') as typeof import('./render/xlsx/index');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  return {
+    noticeFileName: docx.noticeFileName,
+    renderNotice: (m) => docx.renderNotice(m),
+    annexFileNames: xlsx.annexFileNames,
+    writeAnnex1: xlsx.writeAnnex1,
+    writeAnnex2: xlsx.writeAnnex2,
+  };
+}
+
+/**
+ * Proofreading findings to print as warnings (and to refuse with --strict).
+ * THE ONE CALL SITE of the proofreader (src/lint, `lintForBuild`).
+ */
+export function proofread(v: ValidatedRound, model: ReportModel): Diagnostic[] {
+  // TODO(lint): src/lint has no lintForBuild yet; replace this lookup by a static import when it lands.
+  let lint: { lintForBuild?: (v: ValidatedRound, model: ReportModel) => Diagnostic[] };
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    lint = require('./lint');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') return [];
+    throw e;
+  }
+  return lint.lintForBuild ? lint.lintForBuild(v, model) : [];
+}
+
+/** Progress callback: a step starts (index from 1). The CLI shows it on a terminal only. */
+export type OnStep = (label: string, index: number, total: number) => void;
+
+export interface BuildHooks extends CommitHooks {
+  /** called after each file is rendered under its temporary name (tests inject failures here) */
+  afterStage?(name: string): void;
+}
+
+export interface BuildOptions {
+  dataDir: string;
+  cwd: string;
+  /** default: out/<data folder name> under cwd */
+  outDir?: string;
+  strict?: boolean;
+  renderers?: Renderers;
+  onStep?: OnStep;
+  hooks?: BuildHooks;
+}
+
+export type BuildStatus = 'written' | 'unchanged' | 'repaired' | 'refused';
+
+export interface BuildResult {
+  status: BuildStatus;
+  outDir: string;
+  /** proofreading findings (warnings) */
+  findings: Diagnostic[];
+  model?: ReportModel;
+  manifest?: Manifest;
+  manifestText?: string;
+  /** files renamed into place, in manifest order (manifest.json last) */
+  written: string[];
+  /** history/<n> the previous set went to */
+  history: string | null;
+  /** files of the previous set removed because the new set has none of that name */
+  removed: string[];
+}
+
+export function resolveOutDir(dataDir: string, cwd: string, outDir?: string): string {
+  return outDir ? path.resolve(cwd, outDir) : path.resolve(cwd, 'out', path.basename(path.resolve(cwd, dataDir)));
+}
+
+/** Size and SHA-256 of every input file of a validated round, read from disk. */
+export async function inputEntries(v: ValidatedRound): Promise<InputEntry[]> {
+  const out: InputEntry[] = [];
+  for (const f of Object.values(v.files)) {
+    if (!f) continue;
+    const h = await sha256File(f.path);
+    out.push({ name: path.basename(f.path), size: h.size, sha256: h.sha256 });
+  }
+  return out;
+}
+
+export interface PlannedOutput {
+  role: OutputRole;
+  name: string;
+  /** writes the complete file at the given path */
+  write(file: string): Promise<void>;
+}
+
+/** Which files a round produces and how each is written. Zip times are pinned to the
+ *  成文日期 here too, so the bytes are deterministic whatever a renderer does. */
+export function planOutputs(model: ReportModel, r: Renderers, roles: readonly OutputRole[] = ['notice', 'annex1', 'annex2']): PlannedOutput[] {
+  const annex = r.annexFileNames(model);
+  const pin = (file: string) => fs.writeFileSync(file, pinZipTimes(fs.readFileSync(file), model.issued.iso));
+  const all: PlannedOutput[] = [
+    { role: 'notice', name: r.noticeFileName(model), write: async (f) => fs.writeFileSync(f, pinZipTimes(await r.renderNotice(model), model.issued.iso)) },
+    { role: 'annex1', name: annex.annex1, write: async (f) => (await r.writeAnnex1(model, f), pin(f)) },
+    { role: 'annex2', name: annex.annex2, write: async (f) => (await r.writeAnnex2(model, f), pin(f)) },
+  ];
+  const names = all.map((o) => o.name);
+  if (new Set([...names, 'manifest.json']).size !== names.length + 1) throw new Error(`输出文件重名：${names.join('、')}`);
+  return all.filter((o) => roles.includes(o.role));
+}
+
+export interface Staged extends StagedFile {
+  entry: OutputEntry;
+}
+
+/** Render each planned file under its temporary name; on any failure remove them all. */
+export async function stageOutputs(
+  outDir: string,
+  plan: PlannedOutput[],
+  fingerprint: string,
+  step: (label: string) => void,
+  hooks: BuildHooks = {},
+): Promise<Staged[]> {
+  const staged: Staged[] = [];
+  try {
+    for (const o of plan) {
+      step(`生成${o.role === 'notice' ? '通报' : o.role === 'annex1' ? '附件1' : '附件2'}：${o.name}`);
+      const tmp = tmpPathFor(outDir, o.name);
+      staged.push({ name: o.name, tmp, entry: { role: o.role, name: o.name, size: 0, sha256: '', data: fingerprint } });
+      await o.write(tmp);
+      const h = await sha256File(tmp);
+      Object.assign(staged[staged.length - 1].entry, h);
+      hooks.afterStage?.(o.name);
+    }
+  } catch (e) {
+    discard(staged);
+    throw e;
+  }
+  return staged;
+}
+
+export function discard(staged: StagedFile[]): void {
+  for (const s of staged) fs.rmSync(s.tmp, { force: true });
+}
+
+/** Files listed in a manifest that are missing in the folder or differ from it. */
+export async function damagedOutputs(outDir: string, m: Manifest): Promise<string[]> {
+  const bad: string[] = [];
+  for (const o of m.outputs) {
+    const file = path.join(outDir, o.name);
+    if (!fs.existsSync(file)) {
+      bad.push(o.name);
+      continue;
+    }
+    const h = await sha256File(file);
+    if (h.sha256 !== o.sha256 || h.size !== o.size) bad.push(o.name);
+  }
+  return bad;
+}
+
+export async function build(opts: BuildOptions): Promise<BuildResult> {
+  const renderers = opts.renderers ?? defaultRenderers();
+  const outDir = resolveOutDir(opts.dataDir, opts.cwd, opts.outDir);
+  const total = 5; // read, three files, write
+  let index = 0;
+  const step = (label: string) => opts.onStep?.(label, ++index, total);
+
+  step('读取并检查数据');
+  const v = loadValidated(opts.dataDir, opts.cwd); // DataError here: nothing written yet
+  const model = modelOf(v);
+  const findings = proofread(v, model);
+  const base = { outDir, findings, model, written: [] as string[], history: null, removed: [] as string[] };
+  if (opts.strict && findings.length > 0) return { ...base, status: 'refused' };
+
+  const inputs = await inputEntries(v);
+  const plan = planOutputs(model, renderers);
+  fs.mkdirSync(outDir, { recursive: true });
+  removeStaleTemps(outDir);
+  const previous = readManifest(outDir);
+
+  const fingerprint = makeManifest({ version: toolVersion(), model, inputs, outputs: [] }).data.fingerprint;
+  const staged = await stageOutputs(outDir, plan, fingerprint, step, opts.hooks);
+  const manifest = makeManifest({ version: toolVersion(), model, inputs, outputs: staged.map((s) => s.entry) });
+  const manifestText = serializeManifest(manifest);
+  const done = { ...base, manifest, manifestText };
+
+  step('写入文件');
+  if (previous && previous.text === manifestText) {
+    // Same data, same bytes: leave the folder alone, except to restore a missing or altered file.
+    const damaged = new Set(await damagedOutputs(outDir, previous.manifest));
+    const repair = staged.filter((s) => damaged.has(s.name));
+    discard(staged.filter((s) => !damaged.has(s.name)));
+    if (repair.length === 0) return { ...done, status: 'unchanged' };
+    // An altered file may be someone's hand edit: keep it in history before restoring.
+    const altered = repair.map((s) => s.name).filter((n) => fs.existsSync(path.join(outDir, n)));
+    const history = altered.length ? archiveToHistory(outDir, [...altered, MANIFEST_NAME]) : null;
+    for (const s of repair) renameIntoPlace(s.tmp, path.join(outDir, s.name));
+    return { ...done, status: 'repaired', written: repair.map((s) => s.name), history };
+  }
+  const result = commit({ outDir, staged, manifestText, previous }, opts.hooks);
+  return { ...done, status: 'written', written: [...staged.map((s) => s.name), MANIFEST_NAME], ...result };
+}

@@ -1,0 +1,58 @@
+import * as path from 'path';
+import { build } from '../../build';
+import type { BuildResult } from '../../build';
+import { displayPath } from '../../load/yaml-file';
+import { expectPositional, stringFlag } from '../args';
+import type { Command, Io } from '../command';
+import { createProgress } from '../progress';
+import { printDiagnostics } from '../report';
+
+/** What a build did, for stdout: the folder, the files written, where the previous set went. */
+export function buildSummary(r: BuildResult, io: Io): string {
+  const dir = displayPath(r.outDir, io.cwd);
+  const lines: string[] = [];
+  if (r.status === 'unchanged') lines.push(`无变化：${dir} 中的文件已按当前数据生成，未改动任何文件。`);
+  else if (r.status === 'repaired') lines.push(`已恢复 ${dir} 中缺失或被改动的文件（数据无变化）：`);
+  else lines.push(`已生成 ${dir}：`);
+  for (const n of r.written) lines.push(`  ${n}`);
+  if (r.history) lines.push(`上一版已移至 ${path.join(dir, r.history)}${path.sep}`);
+  for (const n of r.removed) lines.push(`  （上一版的 ${n} 已移入历史，不在本版中）`);
+  return lines.join('\n');
+}
+
+export const buildCommand: Command = {
+  name: 'build',
+  summary: '生成通报（Word）和附件1、附件2（Excel），附 manifest.json',
+  usage: `用法：tongbao build DATA_DIR [--out OUT_DIR] [--strict]
+
+按 DATA_DIR 的数据生成通报 .docx、附件1和附件2 .xlsx，以及记录数据和文件
+SHA-256 的 manifest.json，写入 OUT_DIR（默认 out/<数据文件夹名>）。
+
+  --out OUT_DIR  输出文件夹
+  --strict       有校对意见时不生成文件（默认只作为警告列出）
+
+数据有错误时不写任何文件。每个文件先写入临时文件，再改名就位，中断不会留下
+残缺的一套文件。OUT_DIR 中已有按其他数据生成的文件时，先整套移入
+OUT_DIR/history/<n>/；数据未变时不改动任何文件。
+
+退出状态：0 成功；1 数据有错误或 --strict 下有校对意见；2 用法错误。`,
+  valueFlags: ['out'],
+  booleanFlags: ['strict'],
+  async run(args, io) {
+    const [dir] = expectPositional(args, ['DATA_DIR'], 'build');
+    const progress = createProgress(io);
+    let r: BuildResult;
+    try {
+      r = await build({ dataDir: dir, cwd: io.cwd, outDir: stringFlag(args, 'out'), strict: !!args.flags.strict, onStep: progress.step });
+    } finally {
+      progress.end();
+    }
+    printDiagnostics(io, r.findings);
+    if (r.status === 'refused') {
+      io.err(`--strict：有 ${r.findings.length} 条校对意见，未生成任何文件。`);
+      return 1;
+    }
+    io.out(buildSummary(r, io));
+    return 0;
+  },
+};

@@ -1,0 +1,225 @@
+// manifest.json: the record of one set of outputs — which data it was built from, what the
+// notice states, and each file's size and SHA-256. It is written last, so a set is committed
+// exactly when its manifest is in place. No clock time goes in (the 成文日期 stands in), so
+// the same data gives the same bytes. Field meanings: docs/handoff.md.
+import * as fs from 'fs';
+import * as path from 'path';
+import type { ReportModel } from '../aggregate/model';
+import { sha256 } from './hash';
+
+export const MANIFEST_NAME = 'manifest.json';
+export const HISTORY_DIR = 'history';
+/** Bumped when a field changes meaning; readers refuse other formats. */
+export const MANIFEST_FORMAT = 1;
+
+export type OutputRole = 'notice' | 'annex1' | 'annex2';
+export const OUTPUT_ROLES: readonly OutputRole[] = ['notice', 'annex1', 'annex2'];
+export const ROLE_LABEL: Record<OutputRole, string> = { notice: '通报', annex1: '附件1', annex2: '附件2' };
+
+export interface InputEntry {
+  /** file name inside the data folder */
+  name: string;
+  size: number;
+  sha256: string;
+}
+
+export interface OutputEntry {
+  role: OutputRole;
+  name: string;
+  size: number;
+  sha256: string;
+  /** fingerprint of the data this file was rendered from (older than data.fingerprint for a
+   *  notice kept by `tongbao annexes`) */
+  data: string;
+}
+
+/** What the notice states that can be counted, dated or listed; `annexes` exits 3 when any differs. */
+export interface NoticeFacts {
+  title: string;
+  docNumber: string | null;
+  issuer: string;
+  scope: string;
+  recipients: string;
+  levels: { department: string; county: string };
+  round: string;
+  inspection: string;
+  coverage: string;
+  issued: string;
+  deadline: string;
+  basis: string[];
+  totals: {
+    sites: { total: number; department: number; county: number; failing: number };
+    accounts: { total: number; department: number; county: number; failing: number };
+  };
+  failingSites: string[];
+  /** as the notice prints them: 名称（政务微博） */
+  failingAccounts: string[];
+  contact: string;
+  annexes: string[];
+  /** SHA-256 of the 存在的问题 and 下步要求 paragraphs (quoted verbatim in the notice) */
+  prose: string;
+}
+
+export interface Manifest {
+  format: number;
+  tool: { name: string; version: string };
+  round: string;
+  title: string;
+  issued: string;
+  data: { fingerprint: string; files: InputEntry[] };
+  notice: NoticeFacts;
+  outputs: OutputEntry[];
+}
+
+export function noticeFacts(model: ReportModel): NoticeFacts {
+  const t = model.totals;
+  return {
+    title: model.title,
+    docNumber: model.docNumber,
+    issuer: model.issuer,
+    scope: model.scope,
+    recipients: model.recipients,
+    levels: { department: model.levels.department, county: model.levels.county },
+    round: model.round.label,
+    inspection: model.inspection.span,
+    coverage: model.inspection.coverage,
+    issued: model.issued.iso,
+    deadline: model.deadline.iso,
+    basis: model.basis.map((b) => `《${b.title}》${b.number ? `（${b.number}）` : ''}`),
+    totals: {
+      sites: { total: t.sites.total, department: t.sites.department, county: t.sites.county, failing: t.sites.failing },
+      accounts: { total: t.accounts.total, department: t.accounts.department, county: t.accounts.county, failing: t.accounts.failing },
+    },
+    failingSites: model.failingSites.map((s) => s.name),
+    failingAccounts: model.failingAccounts.map((a) => `${a.name}（${a.platformLabel}）`),
+    contact: `${model.contact.name}；${model.contact.phone}`,
+    annexes: [model.annex1, model.annex2].map((a) => `${a.label} ${a.title}`),
+    prose: sha256(JSON.stringify({ problems: model.problems, requirements: model.requirements })),
+  };
+}
+
+/** The data fingerprint: SHA-256 of the files' `sha256sum` lines sorted by name, so
+ *  `sha256sum accounts.yaml notice.yaml sites.yaml | sha256sum` gives the same value. */
+export function dataFingerprint(files: InputEntry[]): string {
+  return sha256(sortInputs(files).map((f) => `${f.sha256}  ${f.name}\n`).join(''));
+}
+
+export function sortInputs(files: InputEntry[]): InputEntry[] {
+  return [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+export function makeManifest(args: {
+  version: string;
+  model: ReportModel;
+  inputs: InputEntry[];
+  outputs: OutputEntry[];
+}): Manifest {
+  const files = sortInputs(args.inputs);
+  const order = (o: OutputEntry) => OUTPUT_ROLES.indexOf(o.role);
+  return {
+    format: MANIFEST_FORMAT,
+    tool: { name: 'tongbao', version: args.version },
+    round: args.model.round.code,
+    title: args.model.title,
+    issued: args.model.issued.iso,
+    data: { fingerprint: dataFingerprint(files), files },
+    notice: noticeFacts(args.model),
+    outputs: [...args.outputs].sort((a, b) => order(a) - order(b)),
+  };
+}
+
+/** Stable text: keys in the order the objects are built, two-space indent, final newline. */
+export function serializeManifest(m: Manifest): string {
+  return JSON.stringify(m, null, 2) + '\n';
+}
+
+export class ManifestError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ManifestError';
+  }
+}
+
+export function parseManifest(text: string, where: string): Manifest {
+  let m: Manifest;
+  try {
+    m = JSON.parse(text) as Manifest;
+  } catch {
+    throw new ManifestError(`${where} 不是有效的 JSON`);
+  }
+  const ok =
+    m && typeof m === 'object' && m.format === MANIFEST_FORMAT && Array.isArray(m.outputs) && m.data && Array.isArray(m.data.files) && m.notice;
+  if (!ok) throw new ManifestError(`${where} 不是 tongbao 清单（或格式版本不同）`);
+  return m;
+}
+
+/** The manifest in a folder with its exact text, or null when there is none. */
+export function readManifest(dir: string): { manifest: Manifest; text: string } | null {
+  const file = path.join(dir, MANIFEST_NAME);
+  if (!fs.existsSync(file)) return null;
+  const text = fs.readFileSync(file, 'utf8');
+  return { manifest: parseManifest(text, file), text };
+}
+
+/** `<notice name without .docx>（送签稿）.zip`, the handoff archive of a set. */
+export function packageFileName(m: Pick<Manifest, 'outputs' | 'title'>): string {
+  const notice = m.outputs.find((o) => o.role === 'notice');
+  const base = notice ? notice.name.replace(/\.docx$/i, '') : m.title;
+  return `${base}（送签稿）.zip`;
+}
+
+// ---- what the notice would say differently -------------------------------------------------
+
+const dateText = (iso: string) => {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+};
+
+function listChanges(label: string, before: string[], after: string[], countBefore: number, countAfter: number): string[] {
+  if (before.join('\n') === after.join('\n') && countBefore === countAfter) return [];
+  const removed = before.filter((x) => !after.includes(x));
+  const added = after.filter((x) => !before.includes(x));
+  const parts = [...added.map((x) => `${x} 新列入`), ...removed.map((x) => `${x} 不再列入`)];
+  if (parts.length === 0) parts.push('名单顺序改变');
+  return [`${label} ${countBefore} → ${countAfter}：${parts.join('，')}`];
+}
+
+/**
+ * Each fact the notice states that differs, in Chinese, in the order the notice says them,
+ * e.g. `不合格政务新媒体 23 → 22：黔东南商务（政务微信） 不再列入`. Empty when the notice is unchanged.
+ */
+export function noticeDifferences(a: NoticeFacts, b: NoticeFacts): string[] {
+  const out: string[] = [];
+  const text = (label: string, x: string | null, y: string | null, show: (v: string) => string = (v) => v) => {
+    if (x !== y) out.push(`${label}：${x === null ? '（无）' : show(x)} → ${y === null ? '（无）' : show(y)}`);
+  };
+  const num = (label: string, x: number, y: number) => {
+    if (x !== y) out.push(`${label} ${x} → ${y}`);
+  };
+  text('标题', a.title, b.title);
+  text('发文字号', a.docNumber, b.docNumber);
+  text('主送机关', a.recipients, b.recipients);
+  if (a.basis.join('') !== b.basis.join('')) out.push(`检查依据：${a.basis.join('')} → ${b.basis.join('')}`);
+  text('发文机关', a.issuer, b.issuer);
+  text('范围', a.scope, b.scope);
+  text('单位分组', `${a.levels.department}、${a.levels.county}`, `${b.levels.department}、${b.levels.county}`);
+  text('轮次', a.round, b.round);
+  text('检查时间', a.inspection, b.inspection);
+  text('检查比例', a.coverage, b.coverage);
+  const [sa, sb] = [a.totals.sites, b.totals.sites];
+  const [ma, mb] = [a.totals.accounts, b.totals.accounts];
+  num('政府网站', sa.total, sb.total);
+  num(`${b.levels.county}级政府网站`, sa.county, sb.county);
+  num(`${b.levels.department}政府网站`, sa.department, sb.department);
+  num('政务微博、政务微信', ma.total, mb.total);
+  num(`${b.levels.county}政务微博、政务微信`, ma.county, mb.county);
+  num(`${b.levels.department}政务微博、政务微信`, ma.department, mb.department);
+  out.push(...listChanges('不合格政府网站', a.failingSites, b.failingSites, sa.failing, sb.failing));
+  out.push(...listChanges('不合格政务新媒体', a.failingAccounts, b.failingAccounts, ma.failing, mb.failing));
+  if (a.prose !== b.prose) out.push('“存在的问题”或“下步要求”的文字有改动');
+  text('整改截止日期', a.deadline, b.deadline, dateText);
+  if (a.annexes.join('\n') !== b.annexes.join('\n')) out.push(`附件说明：${a.annexes.join('、')} → ${b.annexes.join('、')}`);
+  text('成文日期', a.issued, b.issued, dateText);
+  text('联系人', a.contact, b.contact);
+  return out;
+}
