@@ -1,0 +1,97 @@
+// lint --fix: apply the safe fixes (punctuation width, quotes, ellipsis and dash, full-width
+// digits) by editing the file's text at the offsets of the characters, never re-writing the
+// YAML, so comments, quoting and layout stay as they were.
+import * as path from 'path';
+import { parseYamlText } from '../load/yaml-file';
+import type { SourceFile } from '../load/yaml-file';
+import { applyFixes, lintText } from './lint-text';
+import { FIXABLE_RULE_IDS } from './rules';
+import { proseFields, scalarSpans } from './source';
+import type { FileRole } from './source';
+import type { TermList, TextFinding } from './types';
+
+export interface FixOptions {
+  disable?: Iterable<string>;
+  terms?: TermList;
+}
+
+interface Edit {
+  s: number;
+  e: number;
+  text: string;
+}
+
+interface FieldEdit {
+  path: (string | number)[];
+  expected: string;
+  edits: Edit[];
+  count: number;
+}
+
+function roleOf(file: SourceFile): FileRole {
+  const base = path.basename(file.path, path.extname(file.path));
+  if (base === 'notice' || base === 'sites' || base === 'accounts') return base;
+  throw new Error(`不知道 ${file.display} 是哪类数据文件（应为 notice.yaml、sites.yaml 或 accounts.yaml）`);
+}
+
+/** Source edits of one pass over a parsed file. */
+function planEdits(file: SourceFile, role: FileRole, options: FixOptions): FieldEdit[] {
+  const off = new Set(options.disable ?? []);
+  const only = FIXABLE_RULE_IDS.filter((id) => !off.has(id));
+  const out: FieldEdit[] = [];
+  for (const field of proseFields(file, role)) {
+    const findings = lintText(field.value, { kind: field.kind, terms: options.terms, only });
+    if (!findings.some((f) => f.fix !== undefined)) continue;
+    const spans = scalarSpans(file.text, field.node);
+    // Only fixes whose characters sit side by side in the source can be edited in place.
+    const placeable = findings.filter((f: TextFinding) => {
+      if (f.fix === undefined) return false;
+      for (let i = f.start; i < f.end; i++) {
+        const a = spans[i];
+        if (!a) return false;
+        if (i + 1 < f.end && spans[i + 1]?.s !== a.e) return false;
+      }
+      return true;
+    });
+    const { text: expected, applied } = applyFixes(field.value, placeable);
+    if (!applied.length) continue;
+    const edits = applied.map((f) => ({ s: spans[f.start]!.s, e: spans[f.end - 1]!.e, text: f.fix! }));
+    out.push({ path: field.path, expected, edits, count: applied.length });
+  }
+  return out;
+}
+
+function applyEdits(text: string, edits: Edit[]): string {
+  let out = text;
+  for (const e of [...edits].sort((a, b) => b.s - a.s)) out = out.slice(0, e.s) + e.text + out.slice(e.e);
+  return out;
+}
+
+/**
+ * The file's text with the safe fixes applied (the same text when there is nothing to fix).
+ * Each edited value is checked by parsing the result: a field whose value would not come out
+ * exactly as intended is left alone.
+ */
+export function fixFile(file: SourceFile, role: FileRole = roleOf(file), options: FixOptions = {}): { text: string; fixed: number } {
+  let current = file;
+  let fixed = 0;
+  // A fix can make another one visible (a pair of quotes once the first is right); a few passes settle it.
+  for (let pass = 0; pass < 3; pass++) {
+    let plan = planEdits(current, role, options);
+    let next: string | null = null;
+    while (plan.length) {
+      const text = applyEdits(current.text, plan.flatMap((p) => p.edits));
+      const { file: parsed, diagnostics } = parseYamlText(text, current.path, current.display);
+      const bad = diagnostics.length ? plan : plan.filter((p) => parsed.doc.getIn(p.path) !== p.expected);
+      if (!bad.length) {
+        next = text;
+        break;
+      }
+      plan = diagnostics.length && plan.length > 1 ? plan.slice(0, -1) : plan.filter((p) => !bad.includes(p));
+    }
+    if (next === null || next === current.text) break;
+    fixed += plan.reduce((n, p) => n + p.count, 0);
+    current = parseYamlText(next, current.path, current.display).file;
+  }
+  return { text: current.text, fixed };
+}

@@ -1,0 +1,47 @@
+// Proofreading (tongbao lint): the checks 三审三校 looks for, run on a round's prose and on
+// the rendered notice. See docs/lint.md.
+import type { ReportModel } from '../aggregate/model';
+import type { Diagnostic } from '../diagnostics';
+import type { ValidatedRound } from '../validate';
+import { formatFinding } from './format';
+import { noticeDisplayName, noticeParagraphs } from './notice-text';
+import { lintRound } from './round';
+import type { RoundFiles } from './round';
+
+export { lintText, applyFixes } from './lint-text';
+export type { LintTextOptions } from './lint-text';
+export { lintRound, lintField, readDisable, loadDefaultTerms } from './round';
+export type { RoundFiles, LintRoundOptions } from './round';
+export { fixFile } from './fix';
+export type { FixOptions } from './fix';
+export { formatFinding } from './format';
+export { readTerms, defaultTermsPath } from './terms';
+export { RULES, RULE_IDS, FIXABLE_RULE_IDS } from './rules';
+export { noticeParagraphs, noticeDisplayName } from './notice-text';
+export { proseFields, scalarSpans } from './source';
+export type * from './types';
+
+/**
+ * The findings of a validated round as warnings for `tongbao build` (refused with --strict):
+ * the same checks as `tongbao lint`, the suggestion folded into the message so that
+ * formatDiagnostic prints `FILE:LINE:COL: 警告: [rule-id] message（建议：…）`.
+ */
+export function lintForBuild(v: ValidatedRound, model: ReportModel): Diagnostic[] {
+  const { notice, sites, accounts, terms } = v.files;
+  if (!notice) return [];
+  const files: RoundFiles = { notice, sites, accounts, terms };
+  const found = lintRound(files, v.round.notice, noticeParagraphs(model), { noticeName: noticeDisplayName(model) });
+  return found.map((d) => ({
+    severity: 'warning' as const,
+    file: d.file,
+    line: d.line,
+    col: d.col,
+    rule: d.rule,
+    message: d.suggestion ? `${d.message}（建议：${d.suggestion}）` : d.message,
+  }));
+}
+
+/** Lines as `tongbao lint` prints them. */
+export function formatFindings(list: Parameters<typeof formatFinding>[0][]): string[] {
+  return list.map((d) => formatFinding(d));
+}

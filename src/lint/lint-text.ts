@@ -1,0 +1,52 @@
+// Lint one piece of text: the pure core every other entry point goes through.
+import { findDocNumbers } from './rules/doc-number';
+import { RULES } from './rules';
+import { maskUrls } from './text';
+import type { FieldKind, LintContext, LintFacts, TermList, TextFinding } from './types';
+
+export interface LintTextOptions {
+  kind?: FieldKind;
+  facts?: LintFacts;
+  terms?: TermList;
+  /** rule ids switched off */
+  disable?: Iterable<string>;
+  /** only these rule ids (used by --fix) */
+  only?: Iterable<string>;
+}
+
+export function lintText(text: string, options: LintTextOptions = {}): TextFinding[] {
+  const ctx: LintContext = {
+    kind: options.kind ?? 'prose',
+    facts: options.facts ?? {},
+    terms: options.terms ?? { terms: [], allow: [] },
+  };
+  const off = new Set(options.disable ?? []);
+  const only = options.only ? new Set(options.only) : null;
+  const masked = maskUrls(text);
+  const claimed = new Set<number>();
+  for (const m of findDocNumbers(masked)) {
+    claimed.add(m.open);
+    claimed.add(m.close);
+  }
+  const out: TextFinding[] = [];
+  for (const rule of RULES) {
+    if (off.has(rule.id) || (only && !only.has(rule.id)) || !rule.kinds.includes(ctx.kind)) continue;
+    out.push(...rule.check({ text, masked, claimed, ctx }));
+  }
+  return out.sort((a, b) => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+}
+
+/** Apply the fixes of the findings to the text; overlapping fixes after the first are skipped. */
+export function applyFixes(text: string, findings: TextFinding[]): { text: string; applied: TextFinding[] } {
+  const fixes = findings.filter((f) => f.fix !== undefined).sort((a, b) => a.start - b.start || a.end - b.end);
+  const applied: TextFinding[] = [];
+  let out = '';
+  let at = 0;
+  for (const f of fixes) {
+    if (f.start < at) continue;
+    out += text.slice(at, f.start) + f.fix;
+    at = f.end;
+    applied.push(f);
+  }
+  return { text: out + text.slice(at), applied };
+}

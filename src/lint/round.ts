@@ -1,0 +1,156 @@
+// Lint a whole round: every prose field of notice.yaml, sites.yaml and accounts.yaml at its
+// position in the file, and the paragraphs of the rendered notice (FILE:PARAGRAPH:COL).
+import * as fs from 'fs';
+import { isMap, isScalar, isSeq } from 'yaml';
+import type { Node } from 'yaml';
+import { sortDiagnostics } from '../diagnostics';
+import { parseYamlText } from '../load/yaml-file';
+import type { SourceFile } from '../load/yaml-file';
+import { lintText } from './lint-text';
+import { RULE_IDS } from './rules';
+import { proseFields, scalarSpans } from './source';
+import type { FileRole, ProseField } from './source';
+import { defaultTermsPath, readTerms } from './terms';
+import type { LintDiagnostic, LintFacts, TermList, TextFinding } from './types';
+import { occurrences } from './text';
+
+export interface RoundFiles {
+  notice: SourceFile;
+  sites?: SourceFile;
+  accounts?: SourceFile;
+  /** the round's own terms.yaml; without it the project's data/terms.yaml is used */
+  terms?: SourceFile;
+}
+
+export interface LintRoundOptions {
+  /** FILE shown for findings in the rendered notice (default 通报正文) */
+  noticeName?: string;
+  /** rule ids to switch off besides notice.yaml `lint.disable` */
+  disable?: string[];
+  /** the term list to use instead of files.terms / data/terms.yaml */
+  terms?: TermList;
+}
+
+let defaultTerms: { list: TermList; diagnostics: LintDiagnostic[] } | null = null;
+/** The project's data/terms.yaml (read once). */
+export function loadDefaultTerms(): { list: TermList; diagnostics: LintDiagnostic[] } {
+  if (!defaultTerms) {
+    const file = defaultTermsPath();
+    const { file: src, diagnostics } = parseYamlText(fs.readFileSync(file, 'utf8'), file, 'data/terms.yaml');
+    if (diagnostics.length) throw new Error(`默认用词表 data/terms.yaml 有语法错误：${diagnostics[0].message}`);
+    defaultTerms = readTerms(src);
+  }
+  return defaultTerms;
+}
+
+/** notice.yaml `lint: {disable: [...]}`, with unknown rule ids reported (rule lint-config). */
+export function readDisable(notice: SourceFile): { disable: string[]; diagnostics: LintDiagnostic[] } {
+  const out: string[] = [];
+  const diagnostics: LintDiagnostic[] = [];
+  const root = notice.doc.contents;
+  const lint = isMap(root) ? (root.get('lint', true) as Node | undefined) : undefined;
+  const list = isMap(lint) ? (lint.get('disable', true) as Node | undefined) : undefined;
+  const report = (node: Node | null | undefined, message: string) => {
+    const pos = notice.lineCounter.linePos(node?.range?.[0] ?? 0);
+    diagnostics.push({ severity: 'error', file: notice.display, line: pos.line, col: pos.col, rule: 'lint-config', message });
+  };
+  if (lint !== undefined && lint !== null && !isMap(lint)) report(lint, 'lint 应写作 lint: {disable: [规则名, …]}');
+  if (list === undefined || list === null) return { disable: out, diagnostics };
+  if (!isSeq(list)) {
+    report(list, 'lint.disable 应为规则名的列表，如 [repeated-char, terms]');
+    return { disable: out, diagnostics };
+  }
+  for (const item of list.items) {
+    const id = isScalar(item) ? String(item.value) : '';
+    if (RULE_IDS.includes(id)) out.push(id);
+    else report(item as Node, `lint.disable 中的规则“${id}”不存在（可用：${RULE_IDS.join('、')}）`);
+  }
+  return { disable: out, diagnostics };
+}
+
+function factsOf(notice: SourceFile): LintFacts {
+  const js = notice.doc.toJS() as Record<string, unknown> | null;
+  if (!js || typeof js !== 'object') return {};
+  const str = (v: unknown) => (typeof v === 'string' ? v : v instanceof Date ? v.toISOString().slice(0, 10) : undefined);
+  const insp = (js.inspection ?? {}) as Record<string, unknown>;
+  return { deadline: str(js.deadline), issued: str(js.issued), inspection: { from: str(insp.from), to: str(insp.to) } };
+}
+
+/** Findings of one field, placed in its file. */
+export function lintField(
+  file: SourceFile,
+  field: ProseField,
+  opts: { facts: LintFacts; terms: TermList; disable: Iterable<string>; only?: Iterable<string> },
+): LintDiagnostic[] {
+  const findings = lintText(field.value, { kind: field.kind, facts: opts.facts, terms: opts.terms, disable: opts.disable, only: opts.only });
+  if (!findings.length) return [];
+  const spans = scalarSpans(file.text, field.node);
+  const start = field.node.range?.[0] ?? 0;
+  return findings.map((f) => {
+    const span = spans[f.start];
+    const pos = file.lineCounter.linePos(span ? span.s : start);
+    let { message, suggestion } = f;
+    // A space the YAML parser made out of a line break (plain or folded text over several lines).
+    if (f.rule === 'spacing' && span && /[\r\n]/.test(file.text.slice(span.s, span.e))) {
+      message = '换行处多了空格：YAML 把跨行文字的换行读作空格，正文里会出现这个空格';
+      suggestion = '把这段文字写在同一行';
+    }
+    return { severity: 'warning', file: file.display, line: pos.line, col: pos.col, rule: f.rule, message, suggestion };
+  });
+}
+
+/**
+ * Lint a round. `facts` are the dates the prose may restate (NoticeInput fits); when omitted
+ * they are read from notice.yaml as written. `noticeParagraphs` are the plain-text paragraphs
+ * of the rendered notice, reported as `<noticeName>:<paragraph number>:<column>`; a finding
+ * inside text that comes from the data is left to the data file, so it is not reported twice.
+ */
+export function lintRound(
+  files: RoundFiles,
+  facts?: LintFacts,
+  noticeParagraphs?: string[],
+  options: LintRoundOptions = {},
+): LintDiagnostic[] {
+  const out: LintDiagnostic[] = [];
+  const dis = readDisable(files.notice);
+  out.push(...dis.diagnostics);
+  const disable = new Set([...dis.disable, ...(options.disable ?? [])]);
+  let terms = options.terms;
+  if (!terms) {
+    const t = files.terms ? readTerms(files.terms) : loadDefaultTerms();
+    out.push(...t.diagnostics);
+    terms = t.list;
+  }
+  const f = facts ?? factsOf(files.notice);
+  const dataStrings: string[] = [];
+  const roles: [FileRole, SourceFile | undefined][] = [
+    ['notice', files.notice],
+    ['sites', files.sites],
+    ['accounts', files.accounts],
+  ];
+  for (const [role, file] of roles) {
+    if (!file) continue;
+    for (const field of proseFields(file, role)) {
+      dataStrings.push(field.value);
+      out.push(...lintField(file, field, { facts: f, terms, disable }));
+    }
+  }
+  const name = options.noticeName ?? '通报正文';
+  (noticeParagraphs ?? []).forEach((para, k) => {
+    const fromData = (x: TextFinding) =>
+      dataStrings.some((v) => v.length >= 2 && occurrences(para, v).some(([s, e]) => s <= x.start && x.end <= e));
+    for (const x of lintText(para, { kind: 'paragraph', facts: f, terms, disable })) {
+      if (fromData(x)) continue;
+      out.push({ severity: 'warning', file: name, line: k + 1, col: x.start + 1, rule: x.rule, message: x.message, suggestion: x.suggestion });
+    }
+  });
+  const seen = new Set<string>();
+  const unique = out.filter((d) => {
+    const key = `${d.file}:${d.line}:${d.col}:${d.rule}:${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  unique.sort((a, b) => (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+  return sortDiagnostics(unique) as LintDiagnostic[];
+}

@@ -1,0 +1,145 @@
+// Where the text of a YAML scalar sits in its file: every character of the value mapped to
+// the source characters it came from, so findings get exact positions and fixes can edit the
+// file in place (comments and layout untouched).
+import { isMap, isScalar, isSeq } from 'yaml';
+import type { Node, Scalar } from 'yaml';
+import type { DataPath, SourceFile } from '../load/yaml-file';
+import type { FieldKind } from './types';
+
+/** Source span [s, e) of one value character. */
+export interface Span {
+  s: number;
+  e: number;
+}
+
+const WS = new Set([' ', '\t', '\n', '\r']);
+
+/**
+ * For each UTF-16 unit of the scalar's value, its span in file text, or null where the walk
+ * lost track (an escape such as \u4e2d). Plain, quoted and block scalars, folded lines included.
+ */
+export function scalarSpans(text: string, node: Scalar): (Span | null)[] {
+  const value = String(node.value);
+  const out: (Span | null)[] = new Array(value.length).fill(null);
+  const range = node.range;
+  if (!range) return out;
+  let p = range[0];
+  let end = range[1];
+  const type = node.type;
+  if (type === 'QUOTE_DOUBLE' || type === 'QUOTE_SINGLE') {
+    p += 1;
+    end -= 1;
+  } else if (type === 'BLOCK_LITERAL' || type === 'BLOCK_FOLDED') {
+    const nl = text.indexOf('\n', p);
+    if (nl < 0) return out;
+    p = nl + 1;
+  }
+  for (let i = 0; i < value.length; i++) {
+    const ch = value[i];
+    let matched = false;
+    const from = p;
+    while (p < end) {
+      const c = text[p];
+      if (c === ch || (WS.has(ch) && WS.has(c))) {
+        let s = p;
+        let e = p + 1;
+        // "\"" and '' stand for one character: the span covers both source characters.
+        if (type === 'QUOTE_DOUBLE' && s > from && text[s - 1] === '\\') s -= 1;
+        if (type === 'QUOTE_SINGLE' && ch === "'" && text[p + 1] === "'") e += 1;
+        out[i] = { s, e };
+        p = e;
+        matched = true;
+        break;
+      }
+      if (WS.has(c) || (type === 'QUOTE_DOUBLE' && c === '\\')) {
+        p++;
+        continue;
+      }
+      break;
+    }
+    if (!matched) return out; // lost: the rest falls back to the scalar's start
+  }
+  return out;
+}
+
+export type FileRole = 'notice' | 'sites' | 'accounts';
+
+export interface ProseField {
+  path: DataPath;
+  kind: FieldKind;
+  node: Scalar;
+  value: string;
+}
+
+function child(node: unknown, key: string | number): Node | null {
+  if (isMap(node)) {
+    const pair = node.items.find((it) => isScalar(it.key) && String(it.key.value) === String(key));
+    return (pair?.value as Node | null | undefined) ?? null;
+  }
+  if (isSeq(node) && typeof key === 'number') return (node.items[key] as Node | undefined) ?? null;
+  return null;
+}
+
+function mapKeys(node: unknown): string[] {
+  return isMap(node) ? node.items.filter((it) => isScalar(it.key)).map((it) => String((it.key as Scalar).value)) : [];
+}
+
+function seqLength(node: unknown): number {
+  return isSeq(node) ? node.items.length : 0;
+}
+
+/**
+ * The fields of a round's file that hold text people type, with the kind of text each is.
+ * Walks the document as written (not the validated data), so it works on data that does not
+ * validate yet. Fields not listed (URLs, results, dates, phone) are never linted.
+ */
+export function proseFields(file: SourceFile, role: FileRole): ProseField[] {
+  const out: ProseField[] = [];
+  const root = file.doc.contents;
+  const add = (path: DataPath, kind: FieldKind) => {
+    let node: unknown = root;
+    for (const k of path) node = child(node, k);
+    if (isScalar(node) && typeof node.value === 'string' && node.value !== '') out.push({ path, kind, node, value: node.value });
+  };
+  if (role === 'notice') {
+    add(['title'], 'prose');
+    add(['doc_number'], 'docNumber');
+    add(['issuer'], 'name');
+    add(['scope'], 'name');
+    for (const k of mapKeys(child(root, 'levels'))) add(['levels', k], 'name');
+    add(['recipients'], 'prose');
+    const basis = child(root, 'basis');
+    for (let i = 0; i < seqLength(basis); i++) {
+      add(['basis', i, 'title'], 'prose');
+      add(['basis', i, 'number'], 'docNumber');
+    }
+    add(['contact', 'name'], 'name');
+    const order = child(root, 'failing_order');
+    for (let i = 0; i < seqLength(order); i++) add(['failing_order', i], 'name');
+    for (const section of ['problems', 'requirements']) {
+      const list = child(root, section);
+      for (let i = 0; i < seqLength(list); i++) {
+        add([section, i, 'heading'], 'heading');
+        add([section, i, 'text'], 'prose');
+      }
+    }
+  } else {
+    const entries = (base: DataPath, list: unknown) => {
+      for (let i = 0; i < seqLength(list); i++) {
+        add([...base, i, 'name'], 'name');
+        add([...base, i, 'owner'], 'name');
+        const problems = child(child(list, i), 'problems');
+        for (let j = 0; j < seqLength(problems); j++) add([...base, i, 'problems', j], 'prose');
+      }
+    };
+    if (role === 'sites') {
+      for (const level of mapKeys(root)) entries([level], child(root, level));
+    } else {
+      for (const platform of mapKeys(root)) {
+        const p = child(root, platform);
+        for (const level of mapKeys(p)) entries([platform, level], child(p, level));
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,76 @@
+// Shared types of the proofreading checks (tongbao lint).
+import type { Diagnostic } from '../diagnostics';
+
+/**
+ * What kind of text a field holds; it decides which rules apply (see RULES_BY_KIND).
+ * - prose: sentences people type (problem and requirement texts, 问题曝光情况, titles)
+ * - heading: a 问题/要求 heading (prose rules plus heading-form)
+ * - name: a proper name (unit, account, person); only rules that cannot misfire on names
+ * - docNumber: a whole 发文字号 field
+ * - paragraph: one paragraph of the rendered notice
+ */
+export type FieldKind = 'prose' | 'heading' | 'name' | 'docNumber' | 'paragraph';
+
+/** Facts from notice.yaml that prose may restate (date-mismatch). ISO dates. NoticeInput fits. */
+export interface LintFacts {
+  deadline?: string;
+  issued?: string;
+  inspection?: { from?: string; to?: string };
+}
+
+/** One entry of terms.yaml. */
+export interface Term {
+  wrong: string;
+  right: string;
+  note?: string;
+}
+
+export interface TermList {
+  terms: Term[];
+  /** words in which a doubled character is correct (repeated-char), beyond the built-in list */
+  allow: string[];
+}
+
+export interface LintContext {
+  kind: FieldKind;
+  facts: LintFacts;
+  terms: TermList;
+}
+
+/** A finding inside one text: [start, end) are UTF-16 indexes into that text. */
+export interface TextFinding {
+  rule: string;
+  start: number;
+  end: number;
+  message: string;
+  /** what to do, shown as （建议：…） */
+  suggestion?: string;
+  /** replacement for [start, end) when the rule can fix it safely */
+  fix?: string;
+}
+
+/** The prepared text a rule looks at. */
+export interface RuleInput {
+  text: string;
+  /** text with URLs and e-mail addresses blanked out (same length), so no rule looks inside them */
+  masked: string;
+  /** indexes owned by a 文号 (its brackets): half-width-punct and unbalanced-pair leave them to doc-number */
+  claimed: Set<number>;
+  ctx: LintContext;
+}
+
+export interface Rule {
+  id: string;
+  /** one line for docs and --help */
+  title: string;
+  /** whether `lint --fix` applies its fixes */
+  fixable: boolean;
+  kinds: readonly FieldKind[];
+  check(input: RuleInput): TextFinding[];
+}
+
+/** A finding placed in a file; message and suggestion are kept apart for the formatter. */
+export interface LintDiagnostic extends Diagnostic {
+  rule: string;
+  suggestion?: string;
+}
