@@ -1,0 +1,144 @@
+// npm run bench — time and peak memory of the Excel annexes at national scale
+// (15,000 sites, 150,000 accounts), each next to its floor: exceljs's streaming
+// writer writing the same rows and nothing else (bench/floor.ts).
+//
+// Every measured run is a child process of its own, so peak resident memory
+// (process.resourceUsage().maxRSS) belongs to that run alone. Runs alternate
+// floor/annex and the median time is reported.
+//
+// usage: node dist/bench/index.js [--runs N] [--sites N] [--accounts N] [--keep DIR] [--strict]
+//   --strict  exit 1 when a target is missed (otherwise the verdict is only printed)
+import { spawnSync } from 'child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { writeAnnex1, writeAnnex2 } from '../src/render/xlsx';
+import { pinZipTimes } from '../src/write/zip-times';
+import { writeFloor } from './floor';
+import { NATIONAL, syntheticModel, type Scale } from './synthetic';
+
+/** Targets for 附件2 (issue 4). */
+const TARGET_RATIO = 1.3;
+const TARGET_PEAK_MB = 400;
+
+type Kind = 'floor1' | 'annex1' | 'floor2' | 'annex2';
+
+interface Sample {
+  kind: Kind;
+  ms: number;
+  /** of which re-pinning zip times (annex runs only) */
+  pinMs: number;
+  peakMB: number;
+  /** peak before writing: the synthetic model alone */
+  modelMB: number;
+  bytes: number;
+}
+
+const mb = (kb: number) => Math.round(kb / 1024);
+
+async function child(kind: Kind, scale: Scale, out: string): Promise<void> {
+  const model = syntheticModel(scale);
+  const modelMB = mb(process.resourceUsage().maxRSS);
+  const t0 = process.hrtime.bigint();
+  if (kind === 'floor1') await writeFloor(model, 1, out);
+  else if (kind === 'floor2') await writeFloor(model, 2, out);
+  else if (kind === 'annex1') await writeAnnex1(model, out);
+  else await writeAnnex2(model, out);
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const peakMB = mb(process.resourceUsage().maxRSS);
+  let pinMs = 0;
+  if (kind.startsWith('annex')) {
+    // the pin step alone, once more (it is idempotent), to show its share
+    const p0 = process.hrtime.bigint();
+    writeFileSync(out, pinZipTimes(readFileSync(out), model.issued.iso));
+    pinMs = Number(process.hrtime.bigint() - p0) / 1e6;
+  }
+  const sample: Sample = { kind, ms, pinMs, peakMB, modelMB, bytes: statSync(out).size };
+  process.stdout.write(JSON.stringify(sample) + '\n');
+}
+
+function run(kind: Kind, scale: Scale, out: string): Sample {
+  const r = spawnSync(process.execPath, [__filename, '--child', kind, '--sites', String(scale.sites), '--accounts', String(scale.accounts), '--file', out], {
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`bench child ${kind} failed:\n${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop() as string) as Sample;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function flag(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+const pad = (s: string, n: number) => s.padStart(n);
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  const scale: Scale = {
+    sites: Number(flag(args, '--sites') ?? NATIONAL.sites),
+    accounts: Number(flag(args, '--accounts') ?? NATIONAL.accounts),
+  };
+  const kind = flag(args, '--child') as Kind | undefined;
+  if (kind) {
+    await child(kind, scale, flag(args, '--file') as string);
+    return 0;
+  }
+  const runs = Math.max(1, Number(flag(args, '--runs') ?? 3));
+  const keep = flag(args, '--keep');
+  const strict = args.includes('--strict');
+  const dir = keep ?? mkdtempSync(join(tmpdir(), 'tongbao-bench-'));
+  mkdirSync(dir, { recursive: true });
+
+  console.log(`Excel annexes at scale: ${scale.sites.toLocaleString('en')} sites, ${scale.accounts.toLocaleString('en')} accounts; ${runs} run(s) each, median time, highest peak`);
+  console.log(`node ${process.version}, exceljs streaming writer; each run in its own process\n`);
+  const header = `${'workbook'.padEnd(10)}${pad('rows', 9)}${pad('floor s', 9)}${pad('annex s', 9)}${pad('ratio', 7)}${pad('pin ms', 8)}${pad('floor MB', 10)}${pad('annex MB', 10)}${pad('model MB', 10)}${pad('file MB', 9)}`;
+  console.log(header);
+  console.log('-'.repeat(header.length));
+
+  const verdicts: { text: string; ok: boolean }[] = [];
+  for (const which of [2, 1] as const) {
+    const floorKind: Kind = which === 1 ? 'floor1' : 'floor2';
+    const annexKind: Kind = which === 1 ? 'annex1' : 'annex2';
+    const floors: Sample[] = [];
+    const annexes: Sample[] = [];
+    for (let i = 0; i < runs; i++) {
+      floors.push(run(floorKind, scale, join(dir, `floor${which}.xlsx`)));
+      annexes.push(run(annexKind, scale, join(dir, `附件${which}.xlsx`)));
+    }
+    const f = median(floors.map((s) => s.ms)) / 1000;
+    const a = median(annexes.map((s) => s.ms)) / 1000;
+    const ratio = a / f;
+    const floorPeak = Math.max(...floors.map((s) => s.peakMB));
+    const annexPeak = Math.max(...annexes.map((s) => s.peakMB));
+    const modelMB = Math.max(...annexes.map((s) => s.modelMB));
+    const rows = (which === 1 ? scale.sites : scale.accounts) * 2;
+    console.log(
+      `${`附件${which}`.padEnd(8)}${pad(rows.toLocaleString('en'), 11)}${pad(f.toFixed(2), 9)}${pad(a.toFixed(2), 9)}${pad(ratio.toFixed(2), 7)}${pad(median(annexes.map((s) => s.pinMs)).toFixed(0), 8)}${pad(String(floorPeak), 10)}${pad(String(annexPeak), 10)}${pad(String(modelMB), 10)}${pad((annexes[0].bytes / 1048576).toFixed(1), 9)}`,
+    );
+    if (which === 2) {
+      verdicts.push({ text: `附件2 time ${ratio.toFixed(2)} × floor (target ≤ ${TARGET_RATIO})`, ok: ratio <= TARGET_RATIO });
+      verdicts.push({ text: `附件2 peak memory ${annexPeak} MB (target ≤ ${TARGET_PEAK_MB} MB)`, ok: annexPeak <= TARGET_PEAK_MB });
+    }
+  }
+  console.log(`\nrows: data rows over both sheets (the annex table and the 数据 sheet); pin ms: re-pinning zip entry times, included in annex s`);
+  console.log('model MB: peak resident memory once the synthetic model is built, before writing (in every run)\n');
+  for (const v of verdicts) console.log(`${v.ok ? 'PASS' : 'FAIL'} ${v.text}`);
+  const ok = verdicts.every((v) => v.ok);
+  console.log(ok ? 'PASS all targets met' : `FAIL targets missed${strict ? '' : ' (not failing the run: pass --strict for that)'}`);
+  if (!keep) rmSync(dir, { recursive: true, force: true });
+  return ok || !strict ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e instanceof Error ? e.stack : e);
+    process.exit(2);
+  },
+);

@@ -1,0 +1,54 @@
+// The Excel annexes: 附件1 (websites) and 附件2 (new media), each a print-ready sheet
+// laid out like the printed annex plus a flat 数据 sheet of the same records.
+// Written with exceljs's streaming writer straight to a file: a national round
+// (150,000 accounts) streams through in bounded memory.
+import { mkdtemp, readFile, rm } from 'fs/promises';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import type { ReportModel } from '../../aggregate/model';
+import { annex1Records, annex1Sheet, annex2Records, annex2Sheet, DATA_SHEET, dataColumns } from './annexes';
+import { writeAnnexSheet, writeFlatSheet } from './tables';
+import { safeFileName } from './text';
+import { writeWorkbook } from './workbook';
+
+/** File names as the notice cites the annexes: "附件1 抽查网站名单及问题曝光情况.xlsx". */
+export function annexFileNames(model: ReportModel): { annex1: string; annex2: string } {
+  const name = (a: { label: string; title: string }) => safeFileName(`${a.label} ${a.title}`) + '.xlsx';
+  return { annex1: name(model.annex1), annex2: name(model.annex2) };
+}
+
+/** Writes the complete 附件1 workbook to filePath (deterministic bytes). */
+export async function writeAnnex1(model: ReportModel, filePath: string): Promise<void> {
+  await writeWorkbook(model, filePath, model.annex1.title, async (wb) => {
+    await writeAnnexSheet(wb, annex1Sheet(model));
+    await writeFlatSheet(wb, DATA_SHEET, dataColumns(model), () => annex1Records(model));
+  });
+}
+
+/** Writes the complete 附件2 workbook to filePath (deterministic bytes). */
+export async function writeAnnex2(model: ReportModel, filePath: string): Promise<void> {
+  await writeWorkbook(model, filePath, model.annex2.title, async (wb) => {
+    await writeAnnexSheet(wb, annex2Sheet(model));
+    await writeFlatSheet(wb, DATA_SHEET, dataColumns(model), () => annex2Records(model));
+  });
+}
+
+async function toBuffer(write: (path: string) => Promise<void>): Promise<Buffer> {
+  const dir = await mkdtemp(join(tmpdir(), 'tongbao-xlsx-'));
+  try {
+    const path = join(dir, 'annex.xlsx');
+    await write(path);
+    return await readFile(path);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** 附件1 as bytes (for tests and previews; the build writes files). */
+export function renderAnnex1(model: ReportModel): Promise<Buffer> {
+  return toBuffer((p) => writeAnnex1(model, p));
+}
+
+export function renderAnnex2(model: ReportModel): Promise<Buffer> {
+  return toBuffer((p) => writeAnnex2(model, p));
+}

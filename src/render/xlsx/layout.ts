@@ -1,0 +1,99 @@
+// Column widths from content and row heights from wrapping: one place for every sheet.
+// Excel measures widths in digits of the default 11 pt font (about 7 px); a Chinese
+// character of the 11 pt body face is about two of them, so display width ≈ width units.
+import { SIZES, lineHeight, ROW_PADDING, type ColumnKind } from './styles';
+import { displayWidth, widestLine, wrappedLines } from './text';
+
+export interface ColumnSpec {
+  header: string;
+  kind: ColumnKind;
+}
+
+/** A cell as the layout sees it: text, a number (序号), or nothing. */
+export type CellValue = string | number | null;
+
+interface Bounds {
+  min: number;
+  max: number;
+  /** lines the header may wrap to (so a long header does not widen a narrow column) */
+  headerLines: number;
+}
+
+const BOUNDS: Record<ColumnKind, Bounds> = {
+  seq: { min: 6, max: 10, headerLines: 1 },
+  short: { min: 8, max: 16, headerLines: 1 },
+  name: { min: 10, max: 28, headerLines: 1 },
+  url: { min: 12, max: 36, headerLines: 1 },
+  result: { min: 8, max: 14, headerLines: 2 },
+  flag: { min: 8, max: 12, headerLines: 2 },
+  problems: { min: 16, max: 36, headerLines: 1 },
+};
+
+/** width units per display column, and the cell's inner margins in width units */
+const PER_COLUMN = 1.05;
+const PADDING = 1;
+
+function cellWidth(v: CellValue): number {
+  if (v === null) return 0;
+  return typeof v === 'number' ? String(v).length : widestLine(v);
+}
+
+/** Collects the widest content of every column, then turns it into bounded widths. */
+export class WidthMeter {
+  private readonly widest: number[];
+
+  constructor(private readonly columns: readonly ColumnSpec[]) {
+    this.widest = columns.map((c) => {
+      const lines = BOUNDS[c.kind].headerLines;
+      // headers are set in the larger heading face; a wrapped header needs a character of slack
+      const perLine = Math.ceil(displayWidth(c.header) / lines) + (lines > 1 ? 2 : 0);
+      return Math.ceil((perLine * SIZES.heading) / SIZES.body);
+    });
+  }
+
+  add(values: readonly CellValue[]): void {
+    for (let i = 0; i < this.widest.length; i++) {
+      const w = cellWidth(values[i] ?? null);
+      if (w > this.widest[i]) this.widest[i] = w;
+    }
+  }
+
+  widths(): number[] {
+    return this.columns.map((c, i) => {
+      const { min, max } = BOUNDS[c.kind];
+      const w = this.widest[i] * PER_COLUMN + PADDING;
+      // half units keep the XML short and the result stable across platforms
+      return Math.min(max, Math.max(min, Math.ceil(w * 2) / 2));
+    });
+  }
+}
+
+/** Display columns of text that fit in a column of the given width. */
+function capacity(width: number): number {
+  return (width - PADDING) / PER_COLUMN;
+}
+
+/** Lines the tallest cell of a row wraps to, at a font size (a larger face fits less). */
+export function rowLines(values: readonly CellValue[], widths: readonly number[], size: number = SIZES.body): number {
+  let lines = 1;
+  for (let i = 0; i < widths.length; i++) {
+    const v = values[i];
+    if (typeof v !== 'string' || v === '') continue;
+    const n = wrappedLines(v, (capacity(widths[i]) * SIZES.body) / size);
+    if (n > lines) lines = n;
+  }
+  return lines;
+}
+
+/** Row height in points for a number of lines at a font size. */
+export function heightFor(lines: number, size: number = SIZES.body): number {
+  return lines * lineHeight(size) + ROW_PADDING;
+}
+
+/** Height of a row spanning all columns (a merged title or group row). */
+export function spanningHeight(text: string, widths: readonly number[], size: number): number {
+  const total = widths.reduce((a, b) => a + b, 0);
+  // a larger face takes proportionally more of the row
+  const lines = wrappedLines(text, (capacity(total) * SIZES.body) / size);
+  return heightFor(lines, size);
+}

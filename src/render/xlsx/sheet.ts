@@ -1,0 +1,166 @@
+// One worksheet written through exceljs's streaming writer: rows go out as they are
+// added (nothing is kept), so a national round costs what one row costs.
+// Everything an annex sheet needs beyond cells — print setup, frozen header,
+// the 合格/不合格 drop-down and the red 不合格 — is set here, once for all sheets.
+import { once } from 'events';
+import type { EventEmitter } from 'events';
+import type { Style, Worksheet } from 'exceljs';
+import type * as ExcelJS from 'exceljs';
+import { RESULTS, type Result } from '../../types';
+import { heightFor, rowLines, spanningHeight, type CellValue, type ColumnSpec } from './layout';
+import { FOOTER, pageSetup, SIZES, STYLES } from './styles';
+import { safeSheetName } from './text';
+
+const FAILING: Result = '不合格';
+
+/** bytes of sheet XML allowed to wait for compression */
+const BACKLOG = 1 << 20;
+
+type Backlogged = EventEmitter & { _writableState?: { length: number; needDrain: boolean } };
+
+export interface SheetOptions {
+  name: string;
+  columns: readonly ColumnSpec[];
+  widths: readonly number[];
+  orientation: 'portrait' | 'landscape';
+  /** the header row: frozen with everything above it, and repeated on every printed page */
+  headerRow: number;
+  autoFilter?: boolean;
+}
+
+/** Column letters (A, B, …, Z, AA, …) for a 1-based index. */
+export function columnLetter(n: number): string {
+  let s = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * exceljs's streaming sheet writer has no <printOptions>; it writes the parts of the
+ * sheet in schema order, and <printOptions> belongs right before <pageMargins>.
+ */
+function centreHorizontally(ws: Worksheet): void {
+  const w = ws as unknown as { _writePageMargins: () => void; stream: { write: (s: string) => void } };
+  const original = w._writePageMargins;
+  w._writePageMargins = function (this: typeof w) {
+    this.stream.write('<printOptions horizontalCentered="1"/>');
+    original.call(this);
+  };
+}
+
+// a plain string would be written as t="str" (a formula's cached result);
+// a one-run rich text is written as t="inlineStr", a literal that is never evaluated
+function toCell(v: CellValue): ExcelJS.CellValue {
+  if (v === null || v === '') return null;
+  if (typeof v === 'number') return v;
+  return { richText: [{ text: v }] };
+}
+
+export class SheetWriter {
+  private readonly ws: Worksheet;
+  private rowNo = 0;
+  private readonly resultRanges: string[] = [];
+  private readonly n: number;
+  private readonly cellStyles: Partial<Style>[];
+  private readonly resultCols: number[];
+
+  constructor(
+    wb: ExcelJS.stream.xlsx.WorkbookWriter,
+    private readonly opts: SheetOptions,
+  ) {
+    this.n = opts.columns.length;
+    this.cellStyles = opts.columns.map((c) => STYLES.cell[c.kind]);
+    this.resultCols = opts.columns.flatMap((c, i) => (c.kind === 'result' ? [i + 1] : []));
+    // sheet views and page properties are written when the sheet opens, so all of it goes in now
+    this.ws = wb.addWorksheet(safeSheetName(opts.name), {
+      views: [{ state: 'frozen', xSplit: 0, ySplit: opts.headerRow, topLeftCell: `A${opts.headerRow + 1}`, activeCell: `A${opts.headerRow + 1}` }],
+      pageSetup: pageSetup(opts.orientation, [opts.headerRow, opts.headerRow]),
+      headerFooter: { oddFooter: FOOTER },
+    } as Partial<ExcelJS.AddWorksheetOptions>);
+    centreHorizontally(this.ws);
+    this.ws.columns = opts.widths.map((width) => ({ width })) as ExcelJS.Column[];
+  }
+
+  /**
+   * Waits while the zip writer is behind. exceljs hands each sheet's XML to the zip
+   * through a PassThrough but ignores its backpressure, so without this wait the
+   * rows outrun compression and the whole sheet piles up in memory.
+   */
+  async drain(): Promise<void> {
+    const pipe = (this.ws as unknown as { stream: { pipes?: Backlogged[] } }).stream.pipes?.[0];
+    // archiver's PassThrough is readable-stream 2.x: no writableLength, only _writableState
+    const state = pipe?._writableState;
+    if (pipe && state && state.needDrain && state.length > BACKLOG) await once(pipe, 'drain');
+  }
+
+  get lastRow(): number {
+    return this.rowNo;
+  }
+
+  private put(values: readonly CellValue[], styles: readonly Partial<Style>[], height: number, merge: boolean): void {
+    const row = this.ws.addRow(values.map(toCell));
+    this.rowNo = row.number;
+    const count = merge ? this.n : values.length;
+    for (let c = 0; c < count; c++) row.getCell(c + 1).style = styles[merge ? 0 : c];
+    if (merge && this.n > 1) this.ws.mergeCells(this.rowNo, 1, this.rowNo, this.n);
+    row.height = height;
+    row.commit();
+  }
+
+  /** 附件1: the label at the top left, as on the printed page. */
+  label(text: string): void {
+    this.put([text], [STYLES.label], spanningHeight(text, this.opts.widths, SIZES.label), false);
+  }
+
+  /** A row spanning the table: the annex title, a group (州直部门网站) or a section (（一）…). */
+  spanning(text: string, kind: 'title' | 'group'): void {
+    const size = kind === 'title' ? SIZES.title : SIZES.heading;
+    this.put([text], [STYLES[kind]], spanningHeight(text, this.opts.widths, size), true);
+  }
+
+  header(): void {
+    const labels = this.opts.columns.map((c) => c.header);
+    const styles = labels.map(() => STYLES.header);
+    this.put(labels, styles, heightFor(rowLines(labels, this.opts.widths, SIZES.heading), SIZES.heading), false);
+  }
+
+  data(values: readonly CellValue[]): void {
+    this.put(values, this.cellStyles, heightFor(rowLines(values, this.opts.widths)), false);
+  }
+
+  /** Marks data rows first..last (inclusive) as a block whose result columns get the drop-down. */
+  resultBlock(first: number, last: number): void {
+    if (last < first || this.resultCols.length === 0) return;
+    // result columns are adjacent in every layout; one rectangle per block
+    const l = columnLetter(this.resultCols[0]);
+    const r = columnLetter(this.resultCols[this.resultCols.length - 1]);
+    this.resultRanges.push(`${l}${first}:${r}${last}`);
+  }
+
+  /** Writes the sheet's closing parts (validation, formatting, filter) and ends it. */
+  commit(): void {
+    if (this.resultRanges.length) {
+      // keyed by range, not by cell: one entry per block however many rows it has
+      const validations = (this.ws as unknown as { dataValidations: { add(ref: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+      for (const ref of this.resultRanges) {
+        validations.add(ref, {
+          type: 'list',
+          allowBlank: true,
+          formulae: [`"${RESULTS.join(',')}"`],
+          showErrorMessage: true,
+          errorStyle: 'stop',
+          errorTitle: '结果只能填写' + RESULTS.join('或'),
+          error: `请从下拉列表中选择“${RESULTS.join('”或“')}”。`,
+        });
+      }
+      this.ws.addConditionalFormatting({
+        ref: this.resultRanges.join(' '),
+        rules: [{ type: 'cellIs', operator: 'equal', formulae: [`"${FAILING}"`], style: STYLES.failing, priority: 1 }],
+      });
+    }
+    if (this.opts.autoFilter) {
+      this.ws.autoFilter = `A${this.opts.headerRow}:${columnLetter(this.n)}${Math.max(this.rowNo, this.opts.headerRow)}`;
+    }
+    this.ws.commit();
+  }
+}

@@ -1,0 +1,75 @@
+// Text measurement for column widths and row heights, and names that are safe as
+// sheet and file names. Widths are in "display columns": a Chinese (wide) character
+// counts as two, anything else as one, as a fixed-pitch terminal would show it.
+
+/** Wide (East Asian Wide/Fullwidth) code points: CJK, kana, hangul, full-width forms. */
+function isWide(cp: number): boolean {
+  return (
+    (cp >= 0x1100 && cp <= 0x115f) ||
+    (cp >= 0x2e80 && cp <= 0x303e) ||
+    (cp >= 0x3041 && cp <= 0x33ff) ||
+    (cp >= 0x3400 && cp <= 0x4dbf) ||
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0xa000 && cp <= 0xa4cf) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) ||
+    (cp >= 0x20000 && cp <= 0x3fffd)
+  );
+}
+
+/** Display width of one line of text. */
+export function displayWidth(text: string): number {
+  let w = 0;
+  for (let i = 0; i < text.length; i++) {
+    let cp = text.charCodeAt(i);
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
+      cp = text.codePointAt(i) as number;
+      i++;
+    }
+    w += isWide(cp) ? 2 : 1;
+  }
+  return w;
+}
+
+/** Width of the widest line of a possibly multi-line text. */
+export function widestLine(text: string): number {
+  if (text.indexOf('\n') < 0) return displayWidth(text);
+  let max = 0;
+  for (const line of text.split('\n')) max = Math.max(max, displayWidth(line));
+  return max;
+}
+
+/** Lines a text takes when wrapped at `columns` display columns (at least one a paragraph). */
+export function wrappedLines(text: string, columns: number): number {
+  const per = Math.max(1, columns);
+  if (text.indexOf('\n') < 0) return Math.max(1, Math.ceil(displayWidth(text) / per));
+  let lines = 0;
+  for (const line of text.split('\n')) lines += Math.max(1, Math.ceil(displayWidth(line) / per));
+  return lines;
+}
+
+/** Excel forbids []:*?/\ in sheet names and caps them at 31 characters. */
+export function safeSheetName(name: string): string {
+  const cleaned = name.replace(/[[\]:*?/\\]/g, '_').trim();
+  return (cleaned || 'Sheet').slice(0, 31);
+}
+
+/** A file name from model text: characters no file system accepts become full-width look-alikes. */
+export function safeFileName(name: string): string {
+  const map: Record<string, string> = {
+    '/': '／',
+    '\\': '＼',
+    ':': '：',
+    '*': '＊',
+    '?': '？',
+    '"': '＂',
+    '<': '＜',
+    '>': '＞',
+    '|': '｜',
+  };
+  // eslint-disable-next-line no-control-regex
+  return name.replace(/[/\\:*?"<>|]/g, (c) => map[c]).replace(/[\u0000-\u001f]/g, '').trim();
+}

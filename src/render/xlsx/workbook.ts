@@ -1,0 +1,47 @@
+// Opening and finishing a streamed workbook so that the same data always gives the
+// same bytes: document dates are the 成文日期, zip entry times are pinned afterwards.
+import { createWriteStream } from 'fs';
+import { readFile, writeFile } from 'fs/promises';
+import * as ExcelJS from 'exceljs';
+import type { ReportModel } from '../../aggregate/model';
+import { pinZipTimes } from '../../write/zip-times';
+
+export type WorkbookWriter = ExcelJS.stream.xlsx.WorkbookWriter;
+
+/**
+ * Streams a workbook to filePath: `fill` adds and commits its sheets one after the
+ * other (a sheet's rows reach the file while it is written, so sheets must not interleave).
+ */
+export async function writeWorkbook(
+  model: ReportModel,
+  filePath: string,
+  title: string,
+  fill: (wb: WorkbookWriter) => Promise<void> | void,
+): Promise<void> {
+  // our own stream, so an unwritable path rejects instead of throwing from an event
+  const out = createWriteStream(filePath);
+  const broken = new Promise<never>((_, reject) => out.once('error', reject));
+  broken.catch(() => undefined); // observed through the races below
+  const closed = new Promise<void>((resolve) => out.once('close', resolve));
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const issued = new Date(`${model.issued.iso}T00:00:00Z`);
+  wb.created = issued;
+  wb.modified = issued;
+  wb.creator = model.issuer;
+  wb.lastModifiedBy = model.issuer;
+  wb.title = title;
+  const write = async () => {
+    await fill(wb);
+    await wb.commit();
+  };
+  try {
+    await Promise.race([write(), broken]);
+    await Promise.race([closed, broken]);
+  } catch (e) {
+    out.destroy();
+    throw e;
+  }
+  // the zip writer stamps entries with the current time; a few bytes per entry, rewritten in place
+  const bytes = await readFile(filePath);
+  await writeFile(filePath, pinZipTimes(bytes, model.issued.iso));
+}
