@@ -4,7 +4,7 @@
 import * as path from 'path';
 import { parseYamlText } from '../load/yaml-file';
 import type { SourceFile } from '../load/yaml-file';
-import { applyFixes, lintText } from './lint-text';
+import { applyFixes, fixRangeOf, lintText } from './lint-text';
 import { FIXABLE_RULE_IDS } from './rules';
 import { proseFields, scalarSpans } from './source';
 import type { FileRole } from './source';
@@ -46,16 +46,20 @@ function planEdits(file: SourceFile, role: FileRole, options: FixOptions): Field
     // Only fixes whose characters sit side by side in the source can be edited in place.
     const placeable = findings.filter((f: TextFinding) => {
       if (f.fix === undefined) return false;
-      for (let i = f.start; i < f.end; i++) {
+      const [s, e] = fixRangeOf(f);
+      for (let i = s; i < e; i++) {
         const a = spans[i];
         if (!a) return false;
-        if (i + 1 < f.end && spans[i + 1]?.s !== a.e) return false;
+        if (i + 1 < e && spans[i + 1]?.s !== a.e) return false;
       }
       return true;
     });
     const { text: expected, applied } = applyFixes(field.value, placeable);
     if (!applied.length) continue;
-    const edits = applied.map((f) => ({ s: spans[f.start]!.s, e: spans[f.end - 1]!.e, text: f.fix! }));
+    const edits = applied.map((f) => {
+      const [s, e] = fixRangeOf(f);
+      return { s: spans[s]!.s, e: spans[e - 1]!.e, text: f.fix! };
+    });
     out.push({ path: field.path, expected, edits, count: applied.length });
   }
   return out;

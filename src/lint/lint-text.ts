@@ -38,15 +38,23 @@ export function lintText(text: string, options: LintTextOptions = {}): TextFindi
 
 /** Apply the fixes of the findings to the text; overlapping fixes after the first are skipped. */
 export function applyFixes(text: string, findings: TextFinding[]): { text: string; applied: TextFinding[] } {
-  const fixes = findings.filter((f) => f.fix !== undefined).sort((a, b) => a.start - b.start || a.end - b.end);
+  const fixes = findings
+    .filter((f) => f.fix !== undefined)
+    .map((f) => ({ f, range: fixRangeOf(f) }))
+    .sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
   const applied: TextFinding[] = [];
   let out = '';
   let at = 0;
-  for (const f of fixes) {
-    if (f.start < at) continue;
-    out += text.slice(at, f.start) + f.fix;
-    at = f.end;
+  for (const { f, range } of fixes) {
+    if (range[0] < at) continue;
+    out += text.slice(at, range[0]) + f.fix;
+    at = range[1];
     applied.push(f);
   }
   return { text: out + text.slice(at), applied };
+}
+
+/** The characters a finding's fix replaces. */
+export function fixRangeOf(f: TextFinding): [number, number] {
+  return f.fixRange ?? [f.start, f.end];
 }

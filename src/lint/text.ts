@@ -43,8 +43,9 @@ export function nextNonSpace(s: string, i: number): string | undefined {
 }
 
 // A URL runs until white space or a Chinese character or mark: 见http://a.gov.cn。 ends before 。
-// Parentheses and a trailing . , ; : ! ? belong to the sentence around a URL, not to it.
-const URL_RE = /(?:(?:https?|ftp):\/\/|www\.)[^\s()\u3000-\u303f\u3400-\u9fff\uff01-\uffef\u201c\u201d\u2018\u2019]+/gi;
+// Unbalanced parentheses and a trailing . , ; : ! ? belong to the sentence around a URL.
+const URL_CHAR = String.raw`[^\s()\u3000-\u303f\u3400-\u9fff\uff01-\uffef\u201c\u201d\u2018\u2019]`;
+const URL_RE = new RegExp(String.raw`(?:(?:https?|ftp):\/\/|www\.)(?:${URL_CHAR}|\(${URL_CHAR}*\))+`, 'gi');
 const EMAIL_RE = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 // A bare domain such as kjj.qdn.gov.cn (names of sites are sometimes typed without http://).
 const DOMAIN_RE = /\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:gov|com|net|org|edu)(?:\.cn)?(?:\/[^\s()\u3000-\u303f\u3400-\u9fff\uff01-\uffef]*)?/gi;

@@ -45,8 +45,10 @@ export interface TextFinding {
   message: string;
   /** what to do, shown as （建议：…） */
   suggestion?: string;
-  /** replacement for [start, end) when the rule can fix it safely */
+  /** replacement for [start, end) (or fixRange) when the rule can fix it safely */
   fix?: string;
+  /** what `fix` replaces when wider than the finding (a mark with the spaces around it) */
+  fixRange?: [number, number];
 }
 
 /** The prepared text a rule looks at. */

@@ -1,6 +1,7 @@
 // Dates in prose: written 2023年11月28日 (GB/T 15835-2011, GB/T 9704-2012 成文日期), and not
 // contradicting the round's own dates in notice.yaml.
 import type { LintFacts, Rule, RuleInput, TextFinding } from '../types';
+import { asciiDigits } from '../text';
 
 const CN_DIGIT: Record<string, number> = { 〇: 0, 零: 0, '○': 0, Ｏ: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
@@ -19,7 +20,9 @@ function ymd(y: number, m?: number | null, d?: number | null): string {
   return `${y}年${m ? `${m}月` : ''}${m && d ? `${d}日` : ''}`;
 }
 
-function dateFormat({ masked }: RuleInput): TextFinding[] {
+function dateFormat(input: RuleInput): TextFinding[] {
+  // ２０２３ is fullwidth-digits' finding; read it as 2023 here (same length, same positions).
+  const masked = asciiDigits(input.masked);
   const out: TextFinding[] = [];
   const add = (start: number, end: number, message: string, right: string) =>
     out.push({ rule: 'date-format', start, end, message, suggestion: `写作“${right}”` });
@@ -85,7 +88,8 @@ const DATE = String.raw`(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日?`;
 const DATE_RE = new RegExp(`(?<![\\d年月])${DATE}`, 'g');
 const SPAN_RE = new RegExp(`(?<![\\d年月])${DATE}[ \\t]*(?:至|到|—|－|-|~|～)[ \\t]*(?:(\\d{4})年)?(?:(\\d{1,2})月)?(\\d{1,2})日`, 'g');
 
-function dateMismatch({ masked, ctx }: RuleInput): TextFinding[] {
+function dateMismatch({ masked: raw, ctx }: RuleInput): TextFinding[] {
+  const masked = asciiDigits(raw);
   const out: TextFinding[] = [];
   const f: LintFacts = ctx.facts;
   const deadline = fact(f.deadline);
@@ -127,9 +131,10 @@ function dateMismatch({ masked, ctx }: RuleInput): TextFinding[] {
     if (deadline && (beforeDeadline || asked) && hasDay) {
       const y = refYear(deadline)!;
       const said = iso(y, mo, d);
-      // A "before" date that is not after the issue date describes the past, not the deadline.
+      // 已于11月8日前完成 describes the past; 于/在…前 and any date after issue ask for something.
+      const past = /(?:已|已经|曾)[于在]?[ \t]*$/.test(before) || /^(?:之|以)?前[ \t]*(?:已|已经)/.test(after);
       const future = !issued || said > issued;
-      if (said !== deadline && (asked || future)) {
+      if (said !== deadline && !past && (asked || future || /[于在][ \t]*$/.test(before))) {
         out.push({
           rule: 'date-mismatch',
           start,

@@ -11,9 +11,9 @@ function widthFix(text: string, i: number, rule: string, message: string): TextF
   let end = i + 1;
   const c = text[i];
   // 要求, 对 → 要求，对: a full-width mark carries its own space.
-  if (c !== '(' && isChinese(prevNonSpace(text, i))) while (text[start - 1] === ' ') start--;
-  if (c !== ')' && isChinese(nextNonSpace(text, i))) while (text[end] === ' ') end++;
-  return { rule, start, end, message, suggestion: `改为全角“${FULL[c]}”`, fix: FULL[c] };
+  if (isChinese(prevNonSpace(text, i))) while (text[start - 1] === ' ') start--;
+  if (isChinese(nextNonSpace(text, i))) while (text[end] === ' ') end++;
+  return { rule, start: i, end: i + 1, message, suggestion: `改为全角“${FULL[c]}”`, fix: FULL[c], fixRange: [start, end] };
 }
 
 function halfWidthPunct({ text, masked, claimed }: RuleInput): TextFinding[] {
@@ -31,12 +31,11 @@ function halfWidthPunct({ text, masked, claimed }: RuleInput): TextFinding[] {
   for (const o of stack) parens.push([o, null]);
   for (const [o, c] of parens) {
     const inner = o >= 0 && c !== null ? text.slice(o + 1, c) : '';
+    // Chinese inside, or a Chinese character just outside: Open Data (2023 edition) stays.
     const chinese =
       hasHan(inner) ||
-      (o >= 0 && isChinese(prevNonSpace(text, o))) ||
-      (o >= 0 && isChinese(nextNonSpace(text, o))) ||
-      (c !== null && isChinese(nextNonSpace(text, c))) ||
-      (c !== null && isChinese(prevNonSpace(text, c)));
+      (o >= 0 && (isHan(prevNonSpace(text, o)) || isHan(nextNonSpace(text, o)))) ||
+      (c !== null && (isHan(nextNonSpace(text, c)) || isHan(prevNonSpace(text, c))));
     if (!chinese) continue;
     if (o >= 0) out.push(widthFix(text, o, 'half-width-punct', msg('(')));
     if (c !== null) out.push(widthFix(text, c, 'half-width-punct', msg(')')));
@@ -150,8 +149,9 @@ function quotes({ text, masked }: RuleInput): TextFinding[] {
     }
     // “甲‘乙”丙’: the pairs cross.
     out.push({ rule: 'quotes', start: i, end: i + 1, message: `引号交叉：${top.c}还没有结束就出现了${c}`, suggestion: `先用“${top.c === '“' ? '”' : '’'}”结束里面一层` });
+    // Close the outer pair and keep the inner one open: its own closing mark is still to come.
     const k = stack.map((s) => s.c).lastIndexOf(pairOpen!);
-    if (k >= 0) stack.length = k;
+    if (k >= 0) stack.splice(k, 1);
   }
   for (const s of stack) {
     out.push({ rule: 'quotes', start: s.i, end: s.i + 1, message: `引号没有配对：${s.c}后面缺少${s.c === '“' ? '”' : '’'}`, suggestion: `补上“${s.c === '“' ? '”' : '’'}”` });
