@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { ReportModel } from './aggregate/model';
 import type { Diagnostic } from './diagnostics';
+import { lintForBuild } from './lint';
 import { toolVersion } from './paths';
 import { loadValidated, modelOf } from './pipeline';
 import type { ValidatedRound } from './validate';
@@ -42,21 +43,9 @@ export function defaultRenderers(): Renderers {
   };
 }
 
-/**
- * Proofreading findings to print as warnings (and to refuse with --strict).
- * THE ONE CALL SITE of the proofreader (src/lint, `lintForBuild`).
- */
+/** Proofreading findings, printed as warnings (and refused with --strict): the one call site. */
 export function proofread(v: ValidatedRound, model: ReportModel): Diagnostic[] {
-  // TODO(lint): src/lint has no lintForBuild yet; replace this lookup by a static import when it lands.
-  let lint: { lintForBuild?: (v: ValidatedRound, model: ReportModel) => Diagnostic[] };
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    lint = require('./lint');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') return [];
-    throw e;
-  }
-  return lint.lintForBuild ? lint.lintForBuild(v, model) : [];
+  return lintForBuild(v, model);
 }
 
 /** Progress callback: a step starts (index from 1). The CLI shows it on a terminal only. */

@@ -1,0 +1,202 @@
+// `tongbao diff`: what changed between two versions of a round's data — units added or removed,
+// each changed field and monthly result — and what that changes in the notice.
+import type { ReportModel } from '../aggregate/model';
+import { modelOf } from '../pipeline';
+import type { JudgedAccount, Level, NoticeInput, Platform, SiteInput } from '../types';
+import { LEVELS, PLATFORMS } from '../types';
+import type { ValidatedRound } from '../validate';
+import { noticeDifferences, noticeFacts } from '../write/manifest';
+
+export type ChangeKind = 'added' | 'removed' | 'changed';
+
+export interface DataChange {
+  /** which table: 州直部门网站, 县（市）政务微信, or 通报 for notice.yaml */
+  area: string;
+  /** the unit's name, or the notice.yaml field */
+  unit: string;
+  change: ChangeKind;
+  /** for changed: 网址, 结果, 8月更新情况, 主办单位, … */
+  field?: string;
+  old?: string;
+  new?: string;
+}
+
+export interface TotalRow {
+  label: string;
+  old: number;
+  new: number;
+}
+
+export interface RoundDiff {
+  old: { round: string; title: string };
+  new: { round: string; title: string };
+  changes: DataChange[];
+  totals: TotalRow[];
+  /** what the notice would say differently (empty: `tongbao annexes` suffices) */
+  notice: string[];
+}
+
+const NOTICE_FIELDS: [keyof NoticeInput, string][] = [
+  ['title', '标题'],
+  ['doc_number', '发文字号'],
+  ['issuer', '发文机关'],
+  ['scope', '范围'],
+  ['levels', '单位分组'],
+  ['recipients', '主送机关'],
+  ['basis', '检查依据'],
+  ['round', '轮次'],
+  ['inspection', '检查时间和比例'],
+  ['months', '检查月份'],
+  ['issued', '成文日期'],
+  ['deadline', '整改截止日期'],
+  ['contact', '联系人'],
+  ['problems', '存在的问题'],
+  ['requirements', '下步要求'],
+  ['failing_order', '不合格名单顺序'],
+  ['rules', '更新规则'],
+  ['lint', '校对设置'],
+];
+
+function show(v: unknown): string {
+  if (v === undefined || v === null) return '（无）';
+  const s = typeof v === 'string' ? v : JSON.stringify(v);
+  return s.length > 40 ? s.slice(0, 39) + '…' : s;
+}
+
+const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+/** A notice.yaml field's old and new value as shown; lists of strings show only what differs. */
+function showField(a: unknown, b: unknown): [string, string] {
+  if (isStrings(a) && isStrings(b)) {
+    const gone = a.filter((x) => !b.includes(x));
+    const added = b.filter((x) => !a.includes(x));
+    if (gone.length === 0 && added.length === 0) return ['（原顺序）', '顺序改变'];
+    return [gone.length ? `删去 ${gone.join('、')}` : '', added.length ? `增加 ${added.join('、')}` : ''];
+  }
+  return [show(a), show(b)];
+}
+
+const list = (xs: string[] | undefined) => (xs && xs.length ? xs.join('；') : '（无）');
+
+function byName<T extends { name: string }>(xs: T[]): Map<string, T> {
+  return new Map(xs.map((x) => [x.name, x]));
+}
+
+/** Added, removed and changed units of one table, in the new file's order (removed ones last). */
+function compareTable<T extends { name: string }>(
+  area: string,
+  before: T[],
+  after: T[],
+  describe: (x: T) => string,
+  fields: (a: T, b: T) => [string, string, string][],
+): DataChange[] {
+  const out: DataChange[] = [];
+  const old = byName(before);
+  const now = byName(after);
+  for (const b of after) {
+    const a = old.get(b.name);
+    if (!a) {
+      out.push({ area, unit: b.name, change: 'added', new: describe(b) });
+      continue;
+    }
+    for (const [field, x, y] of fields(a, b)) if (x !== y) out.push({ area, unit: b.name, change: 'changed', field, old: x, new: y });
+  }
+  for (const a of before) if (!now.has(a.name)) out.push({ area, unit: a.name, change: 'removed', old: describe(a) });
+  return out;
+}
+
+function siteFields(a: SiteInput, b: SiteInput): [string, string, string][] {
+  return [
+    ['网址', a.url, b.url],
+    ['结果', a.result, b.result],
+    ['问题曝光情况', list(a.problems), list(b.problems)],
+  ];
+}
+
+/** Monthly results are compared month by month (by YYYY-MM), labelled as the annex columns are. */
+function accountFields(oldModel: ReportModel, newModel: ReportModel) {
+  const oldMonths = oldModel.months;
+  const newMonths = newModel.months;
+  const keys = [...new Set([...newMonths.map((m) => m.key), ...oldMonths.map((m) => m.key)])];
+  const column = (key: string) => (newMonths.find((m) => m.key === key) ?? oldMonths.find((m) => m.key === key))!.column;
+  return (a: JudgedAccount, b: JudgedAccount): [string, string, string][] => {
+    const month = (acc: JudgedAccount, months: typeof oldMonths, key: string) => {
+      const i = months.findIndex((m) => m.key === key);
+      return i < 0 ? '（未检查）' : acc.results[i];
+    };
+    const updates = (acc: JudgedAccount) => (acc.updates ? `${acc.updates.length} 天` : '（无）');
+    const rows: [string, string, string][] = [
+      ['主办单位', a.owner, b.owner],
+      ['服务号', a.service ? '是' : '否', b.service ? '是' : '否'],
+      ...keys.map((k): [string, string, string] => [column(k), month(a, oldMonths, k), month(b, newMonths, k)]),
+      ['问题曝光情况', list(a.problems), list(b.problems)],
+    ];
+    if (JSON.stringify(a.updates ?? null) !== JSON.stringify(b.updates ?? null)) {
+      const was = new Set(a.updates ?? []);
+      const is = new Set(b.updates ?? []);
+      const added = [...is].filter((d) => !was.has(d));
+      const gone = [...was].filter((d) => !is.has(d));
+      const detail = [added.length ? `增 ${added.join('、')}` : '', gone.length ? `删 ${gone.join('、')}` : ''].filter(Boolean).join('；');
+      rows.push(['更新日期', updates(a), `${updates(b)}${detail ? `（${detail}）` : ''}`]);
+    }
+    return rows;
+  };
+}
+
+function totalsRows(m: ReportModel): Record<string, number> {
+  const t = m.totals;
+  const failingOn = (p: Platform) => m.failingAccounts.filter((f) => f.platform === p).length;
+  const onPlatform = (p: Platform) => t.accounts.byPlatform[p].department + t.accounts.byPlatform[p].county;
+  return {
+    政府网站: t.sites.total,
+    不合格政府网站: t.sites.failing,
+    [m.platformLabels.weibo]: onPlatform('weibo'),
+    [`不合格${m.platformLabels.weibo}`]: failingOn('weibo'),
+    [m.platformLabels.wechat]: onPlatform('wechat'),
+    [`不合格${m.platformLabels.wechat}`]: failingOn('wechat'),
+    政务新媒体合计: t.accounts.total,
+    不合格政务新媒体: t.accounts.failing,
+  };
+}
+
+export function diffRounds(before: ValidatedRound, after: ValidatedRound): RoundDiff {
+  const oldModel = modelOf(before);
+  const newModel = modelOf(after);
+  const changes: DataChange[] = [];
+
+  for (const [field, label] of NOTICE_FIELDS) {
+    const a = before.round.notice[field];
+    const b = after.round.notice[field];
+    if (JSON.stringify(a ?? null) !== JSON.stringify(b ?? null)) {
+      const [x, y] = showField(a, b);
+      changes.push({ area: '通报（notice.yaml）', unit: label, change: 'changed', field, old: x, new: y });
+    }
+  }
+  const levelName = (l: Level) => newModel.levels[l];
+  for (const level of LEVELS) {
+    const group = newModel.annex1.groups.find((g) => g.level === level)?.title ?? `${levelName(level)}网站`;
+    changes.push(
+      ...compareTable(group, before.round.sites[level], after.round.sites[level], (s) => `${s.url}　${s.result}`, siteFields),
+    );
+  }
+  const fields = accountFields(oldModel, newModel);
+  for (const level of LEVELS) {
+    for (const platform of PLATFORMS) {
+      const area = `${levelName(level)}${newModel.platformLabels[platform]}`;
+      changes.push(
+        ...compareTable(area, before.round.accounts[platform][level], after.round.accounts[platform][level], (a) => `${a.owner}　${a.results.join('、')}`, fields),
+      );
+    }
+  }
+
+  const ta = totalsRows(oldModel);
+  const tb = totalsRows(newModel);
+  const totals = Object.keys(tb).map((label) => ({ label, old: ta[label] ?? 0, new: tb[label] }));
+  return {
+    old: { round: oldModel.round.label, title: oldModel.title },
+    new: { round: newModel.round.label, title: newModel.title },
+    changes,
+    totals,
+    notice: noticeDifferences(noticeFacts(oldModel), noticeFacts(newModel)),
+  };
+}

@@ -1,0 +1,171 @@
+// PDF reading copies of the notice and the annexes, made by LibreOffice (headless, its own
+// profile folder, a timeout) through the project's fontconfig file, which maps the official
+// typeface names to free fonts so the pages look right without the official fonts.
+//
+// LibreOffice stamps each PDF with the clock time and a random /ID; those are rewritten in
+// place (same length, so the cross-reference offsets stay valid): the 成文日期 for the dates, a
+// hash of the content for the ids. The same LibreOffice and fonts then give the same bytes.
+import { spawn, spawnSync } from 'child_process';
+import { createHash } from 'crypto';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { projectRoot } from '../paths';
+
+/** What to install on Debian/Ubuntu for --pdf. */
+export const PDF_PACKAGES = ['libreoffice-writer-nogui', 'libreoffice-calc-nogui', 'fonts-noto-cjk', 'fonts-arphic-ukai', 'fonts-liberation2'];
+export const DEFAULT_TIMEOUT_MS = 180_000;
+
+/** The official typeface names and the free font each must resolve to (fonts/fonts.conf). */
+export const FONT_MAP: [string, string][] = [
+  ['方正小标宋简体', 'Noto Serif CJK SC'],
+  ['仿宋_GB2312', 'Noto Serif CJK SC'],
+  ['楷体_GB2312', 'AR PL UKai CN'],
+  ['黑体', 'Noto Sans CJK SC'],
+  ['宋体', 'Noto Serif CJK SC'],
+  ['Times New Roman', 'Liberation Serif'],
+];
+
+export class PdfUnavailable extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PdfUnavailable';
+  }
+}
+
+export function fontsConf(): string {
+  return path.join(projectRoot(), 'fonts', 'fonts.conf');
+}
+
+function onPath(names: string[], env: NodeJS.ProcessEnv): string | null {
+  for (const dir of (env.PATH ?? '').split(path.delimiter)) {
+    if (!dir) continue;
+    for (const n of names) {
+      const p = path.join(dir, n);
+      try {
+        fs.accessSync(p, fs.constants.X_OK);
+        return p;
+      } catch {
+        // not here
+      }
+    }
+  }
+  return null;
+}
+
+export function findSoffice(env: NodeJS.ProcessEnv = process.env): string | null {
+  return onPath(['soffice', 'libreoffice'], env);
+}
+
+const installHint = () => `请安装（Debian/Ubuntu）：sudo apt-get install ${PDF_PACKAGES.join(' ')}`;
+
+/**
+ * Stop early, naming what to install, when PDFs cannot be made right: no LibreOffice, or the
+ * fontconfig file does not resolve an official typeface to its free stand-in.
+ */
+export function checkPdfTools(env: NodeJS.ProcessEnv = process.env): string {
+  const soffice = findSoffice(env);
+  if (!soffice) throw new PdfUnavailable(`未找到 LibreOffice（soffice），无法生成 PDF。${installHint()}；或不加 --pdf。`);
+  const fcMatch = onPath(['fc-match'], env);
+  if (fcMatch) {
+    const wrong: string[] = [];
+    for (const [face, free] of FONT_MAP) {
+      const r = spawnSync(fcMatch, [face, 'family'], { env: { ...env, FONTCONFIG_FILE: fontsConf() }, encoding: 'utf8' });
+      if (r.status === 0 && !r.stdout.split(',').map((s) => s.trim()).includes(free)) wrong.push(`${face} → ${free}`);
+    }
+    if (wrong.length) throw new PdfUnavailable(`缺少替代字体（${wrong.join('，')}），PDF 会排版走样。${installHint()}`);
+  }
+  return soffice;
+}
+
+const PDF_ID = /\/ID\s*\[\s*<[0-9A-Fa-f]*>\s*<[0-9A-Fa-f]*>\s*\]/g;
+const DOC_CHECKSUM = /\/DocChecksum\s*\/([0-9A-Fa-f]+)/g;
+
+/** Replace the hex digits of the /ID pair and /DocChecksum by `hex(length)`. */
+function rewriteIds(s: string, hex: (length: number) => string): string {
+  return s
+    .replace(PDF_ID, (m) => m.replace(/<([0-9A-Fa-f]*)>/g, (_x, h: string) => `<${hex(h.length)}>`))
+    .replace(DOC_CHECKSUM, (m, h: string) => m.slice(0, m.length - h.length) + hex(h.length));
+}
+
+/** Rewrite LibreOffice's clock dates and random ids, keeping every byte offset. */
+export function normalisePdf(pdf: Buffer, issuedIso: string): Buffer {
+  let s = pdf.toString('latin1');
+  const stamp = `D:${issuedIso.replace(/-/g, '')}000000`;
+  s = s.replace(/\/(CreationDate|ModDate)\s*\((D:\d{14})/g, (m, _k, d: string) => m.slice(0, m.length - d.length) + stamp);
+  const xmpDate = `${issuedIso}T00:00:00Z`;
+  s = s.replace(/<xmp:(CreateDate|ModifyDate|MetadataDate)>([^<]*)</g, (m, _k, d: string) => (d.length === xmpDate.length ? m.replace(d, xmpDate) : m));
+  const blanked = rewriteIds(s, (n) => '0'.repeat(n));
+  const digest = createHash('sha256').update(Buffer.from(blanked, 'latin1')).digest('hex').toUpperCase();
+  return Buffer.from(rewriteIds(blanked, (n) => digest.repeat(Math.ceil(n / digest.length)).slice(0, n)), 'latin1');
+}
+
+export interface PdfOptions {
+  soffice: string;
+  issuedIso: string;
+  timeoutMs?: number;
+  /** a file starts converting (index from 1) */
+  onFile?(name: string, index: number, total: number): void;
+}
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<{ code: number | null; stderr: string; timedOut: boolean }> {
+  return new Promise((resolve, reject) => {
+    // Its own process group, so a timeout ends soffice.bin too.
+    const child = spawn(cmd, args, { env, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    let timedOut = false;
+    child.stderr!.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+    }, timeoutMs);
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stderr, timedOut });
+    });
+  });
+}
+
+/** Convert each file (.docx, .xlsx) to PDF; returns the normalised PDF bytes by input path. */
+export async function convertToPdf(files: string[], opts: PdfOptions): Promise<Map<string, Buffer>> {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tongbao-pdf-'));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    FONTCONFIG_FILE: fontsConf(),
+    // UTC: fixed-length date stamps; a UTF-8 locale: Chinese file names; own HOME: no user state
+    TZ: 'UTC',
+    LANG: 'C.UTF-8',
+    LC_ALL: 'C.UTF-8',
+    HOME: work,
+    SAL_USE_VCLPLUGIN: 'svp',
+  };
+  const profile = pathToFileURL(path.join(work, 'profile')).href;
+  const out = new Map<string, Buffer>();
+  try {
+    for (const [i, file] of files.entries()) {
+      opts.onFile?.(path.basename(file), i + 1, files.length);
+      const dir = path.join(work, `out${i}`);
+      fs.mkdirSync(dir);
+      const args = ['--headless', '--norestore', '--nolockcheck', `-env:UserInstallation=${profile}`, '--convert-to', 'pdf', '--outdir', dir, file];
+      const r = await run(opts.soffice, args, env, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+      const pdf = path.join(dir, path.basename(file).replace(/\.[^.]+$/, '') + '.pdf');
+      if (r.timedOut) throw new Error(`LibreOffice 转换 ${path.basename(file)} 超时（${Math.round((opts.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000)} 秒）`);
+      if (r.code !== 0 || !fs.existsSync(pdf)) {
+        throw new Error(`LibreOffice 未能把 ${path.basename(file)} 转换为 PDF（退出状态 ${r.code}）：${r.stderr.trim().slice(-300)}`);
+      }
+      out.set(file, normalisePdf(fs.readFileSync(pdf), opts.issuedIso));
+    }
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+  return out;
+}

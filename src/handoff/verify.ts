@@ -1,0 +1,229 @@
+// `tongbao verify`: does an output folder (or a handoff archive) hold exactly the files its
+// manifest records — none missing, none altered, none extra — and, given the data, are they
+// current for it?
+import * as fs from 'fs';
+import * as path from 'path';
+import JSZip from 'jszip';
+import { inputEntries } from '../build';
+import { toolVersion } from '../paths';
+import { loadValidated, modelOf } from '../pipeline';
+import { isTmpName } from '../write/atomic';
+import { sha256, sha256File } from '../write/hash';
+import { HISTORY_DIR, MANIFEST_NAME, ManifestError, makeManifest, noticeDifferences, packageFileName, parseManifest } from '../write/manifest';
+import type { Manifest } from '../write/manifest';
+import { HANDOFF_NOTE, parseChecksums } from './note';
+
+export type FindingKind = 'no-manifest' | 'bad-manifest' | 'missing' | 'altered' | 'extra' | 'temp' | 'stale' | 'package';
+
+export interface Finding {
+  kind: FindingKind;
+  /** the file concerned, relative to the folder (or inside the archive) */
+  file?: string;
+  message: string;
+}
+
+export interface FileCheck {
+  name: string;
+  status: 'ok' | 'missing' | 'altered';
+}
+
+export interface VerifyReport {
+  target: string;
+  manifest: Manifest | null;
+  files: FileCheck[];
+  findings: Finding[];
+  /** facts worth knowing that are not failures */
+  notes: string[];
+  ok: boolean;
+}
+
+export interface DataCheck {
+  dataDir: string;
+  cwd: string;
+}
+
+async function checkBytes(read: () => Promise<Buffer | null>, expected: { sha256: string; size: number }): Promise<FileCheck['status']> {
+  const buf = await read();
+  if (!buf) return 'missing';
+  return buf.length === expected.size && sha256(buf) === expected.sha256 ? 'ok' : 'altered';
+}
+
+function fileFindings(files: FileCheck[], where: string): Finding[] {
+  return files
+    .filter((f) => f.status !== 'ok')
+    .map((f) =>
+      f.status === 'missing'
+        ? { kind: 'missing' as const, file: f.name, message: `缺少：${f.name}（清单中有，${where}中没有）` }
+        : { kind: 'altered' as const, file: f.name, message: `已改动：${f.name}（大小或 SHA-256 与清单不符）` },
+    );
+}
+
+/** Is the set current for this data? Findings when not; notes for what is fine but worth saying. */
+export async function checkData(m: Manifest, data: DataCheck): Promise<{ findings: Finding[]; notes: string[] }> {
+  const v = loadValidated(data.dataDir, data.cwd);
+  const model = modelOf(v);
+  const now = makeManifest({ version: toolVersion(), model, inputs: await inputEntries(v), outputs: [] });
+  const findings: Finding[] = [];
+  const notes: string[] = [];
+  if (now.data.fingerprint !== m.data.fingerprint) {
+    const was = new Map(m.data.files.map((f) => [f.name, f.sha256]));
+    const is = new Map(now.data.files.map((f) => [f.name, f.sha256]));
+    const changed = [
+      ...now.data.files.filter((f) => was.has(f.name) && was.get(f.name) !== f.sha256).map((f) => `${f.name} 已改动`),
+      ...now.data.files.filter((f) => !was.has(f.name)).map((f) => `${f.name} 新增`),
+      ...m.data.files.filter((f) => !is.has(f.name)).map((f) => `${f.name} 已删除`),
+    ];
+    const differences = noticeDifferences(m.notice, now.notice);
+    const advice = differences.length ? '通报内容也会改变，请运行 tongbao build' : '通报内容不变，可运行 tongbao annexes 只更新附件';
+    findings.push({ kind: 'stale', message: `不是按当前数据生成的：${changed.join('，')}（${advice}）` });
+    for (const d of differences) findings.push({ kind: 'stale', message: `  通报将有不同：${d}` });
+  }
+  if (m.tool.version !== toolVersion()) notes.push(`清单由 tongbao ${m.tool.version} 生成，当前为 ${toolVersion()}。`);
+  return { findings, notes };
+}
+
+/** Within a manifest: the annexes are always rendered from the recorded data; the notice may be
+ *  older only after `tongbao annexes`, which checked that it still says the same. */
+function consistency(m: Manifest): { findings: Finding[]; notes: string[] } {
+  const findings: Finding[] = [];
+  const notes: string[] = [];
+  for (const o of m.outputs) {
+    if (o.data === m.data.fingerprint) continue;
+    if (o.role === 'notice') notes.push(`${o.name} 是数据更正前生成的（tongbao annexes 只更新了附件，正文所写合计、名单、日期未变）。`);
+    else findings.push({ kind: 'stale', file: o.name, message: `不是按清单所记数据生成的：${o.name}` });
+  }
+  return { findings, notes };
+}
+
+/** Check a handoff archive's entries against the manifest inside it and its 送签说明.txt. */
+export async function checkArchive(buf: Buffer, label: string, expectManifestText?: string): Promise<{ manifest: Manifest | null; files: FileCheck[]; findings: Finding[] }> {
+  const findings: Finding[] = [];
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(buf);
+  } catch {
+    return { manifest: null, files: [], findings: [{ kind: 'package', file: label, message: `无法读取：${label}（不是有效的 zip 文件）` }] };
+  }
+  const read = async (name: string) => {
+    const e = zip.file(name);
+    return e ? e.async('nodebuffer') : null;
+  };
+  const mbuf = await read(MANIFEST_NAME);
+  if (!mbuf) return { manifest: null, files: [], findings: [{ kind: 'package', file: label, message: `${label} 中没有 ${MANIFEST_NAME}` }] };
+  let manifest: Manifest;
+  try {
+    manifest = parseManifest(mbuf.toString('utf8'), `${label} 中的 ${MANIFEST_NAME}`);
+  } catch (e) {
+    return { manifest: null, files: [], findings: [{ kind: 'package', file: label, message: (e as Error).message }] };
+  }
+  if (expectManifestText !== undefined && mbuf.toString('utf8') !== expectManifestText) {
+    findings.push({ kind: 'package', file: label, message: `送签包不是当前版本：${label} 中的清单与文件夹中的 ${MANIFEST_NAME} 不同（请重新运行 tongbao package）` });
+  }
+  const files: FileCheck[] = [];
+  for (const o of manifest.outputs) files.push({ name: o.name, status: await checkBytes(() => read(o.name), o) });
+  // The note lists every file with its SHA-256, the derived PDFs included.
+  const note = await read(HANDOFF_NOTE);
+  const listed = new Set<string>([MANIFEST_NAME, HANDOFF_NOTE, ...manifest.outputs.map((o) => o.name)]);
+  if (!note) findings.push({ kind: 'missing', file: HANDOFF_NOTE, message: `缺少：${HANDOFF_NOTE}（${label} 中）` });
+  else {
+    for (const c of parseChecksums(note.toString('utf8'))) {
+      if (listed.has(c.name) && c.name !== MANIFEST_NAME) {
+        const o = manifest.outputs.find((x) => x.name === c.name);
+        if (o && o.sha256 !== c.sha256) findings.push({ kind: 'package', file: HANDOFF_NOTE, message: `${HANDOFF_NOTE} 所记 ${c.name} 的 SHA-256 与清单不符` });
+        continue;
+      }
+      listed.add(c.name);
+      const b = await read(c.name);
+      const status = !b ? 'missing' : sha256(b) === c.sha256 ? 'ok' : 'altered';
+      files.push({ name: c.name, status });
+    }
+  }
+  findings.push(...fileFindings(files, label));
+  for (const name of Object.keys(zip.files).sort()) {
+    if (!zip.files[name].dir && !listed.has(name)) findings.push({ kind: 'extra', file: name, message: `多余：${name}（${label} 中，不在清单和送签说明中）` });
+  }
+  return { manifest, files, findings };
+}
+
+export async function verifyArchive(file: string, data?: DataCheck): Promise<VerifyReport> {
+  const label = path.basename(file);
+  const r = await checkArchive(fs.readFileSync(file), label);
+  const notes: string[] = [];
+  if (r.manifest) {
+    const c = consistency(r.manifest);
+    r.findings.push(...c.findings);
+    notes.push(...c.notes);
+  }
+  if (r.manifest && data) {
+    const d = await checkData(r.manifest, data);
+    r.findings.push(...d.findings);
+    notes.push(...d.notes);
+  }
+  return { target: file, manifest: r.manifest, files: r.files, findings: r.findings, notes, ok: r.findings.length === 0 };
+}
+
+export async function verifyOutDir(outDir: string, data?: DataCheck, opts: { skipArchive?: boolean } = {}): Promise<VerifyReport> {
+  const report = (manifest: Manifest | null, files: FileCheck[], findings: Finding[], notes: string[] = []): VerifyReport => ({
+    target: outDir,
+    manifest,
+    files,
+    findings,
+    notes,
+    ok: findings.length === 0,
+  });
+  const mfile = path.join(outDir, MANIFEST_NAME);
+  if (!fs.existsSync(mfile)) {
+    return report(null, [], [{ kind: 'no-manifest', file: MANIFEST_NAME, message: `缺少：${MANIFEST_NAME}（${outDir} 不是 tongbao build 的输出文件夹，或生成未完成）` }]);
+  }
+  const text = fs.readFileSync(mfile, 'utf8');
+  let manifest: Manifest;
+  try {
+    manifest = parseManifest(text, MANIFEST_NAME);
+  } catch (e) {
+    if (!(e instanceof ManifestError)) throw e;
+    return report(null, [], [{ kind: 'bad-manifest', file: MANIFEST_NAME, message: `无法读取：${e.message}` }]);
+  }
+  const files: FileCheck[] = [];
+  for (const o of manifest.outputs) {
+    const p = path.join(outDir, o.name);
+    const status = !fs.existsSync(p) ? 'missing' : await sha256File(p).then((h) => (h.sha256 === o.sha256 && h.size === o.size ? 'ok' : 'altered'));
+    files.push({ name: o.name, status });
+  }
+  const c = consistency(manifest);
+  const findings = [...fileFindings(files, '文件夹'), ...c.findings];
+  const notes = [...c.notes];
+
+  // An unpacked handoff archive: the note's checksum lines cover the PDFs as well.
+  const noteFile = path.join(outDir, HANDOFF_NOTE);
+  const noted: string[] = [];
+  if (fs.existsSync(noteFile)) {
+    for (const c of parseChecksums(fs.readFileSync(noteFile, 'utf8'))) {
+      if (c.name === MANIFEST_NAME || manifest.outputs.some((o) => o.name === c.name)) continue;
+      const p = path.join(outDir, c.name);
+      const status = !fs.existsSync(p) ? 'missing' : (await sha256File(p)).sha256 === c.sha256 ? 'ok' : 'altered';
+      files.push({ name: c.name, status });
+      if (status === 'missing') findings.push({ kind: 'missing', file: c.name, message: `缺少：${c.name}（${HANDOFF_NOTE} 中有，文件夹中没有）` });
+      if (status === 'altered') findings.push({ kind: 'altered', file: c.name, message: `已改动：${c.name}（SHA-256 与 ${HANDOFF_NOTE} 不符）` });
+      noted.push(c.name);
+    }
+  }
+  const pkg = packageFileName(manifest);
+  // `package` checks the folder before it replaces the archive: the old one is not a finding then.
+  const known = new Set([MANIFEST_NAME, HISTORY_DIR, pkg, ...manifest.outputs.map((o) => o.name), ...(noted.length || fs.existsSync(noteFile) ? [HANDOFF_NOTE, ...noted] : [])]);
+  for (const name of fs.readdirSync(outDir).sort()) {
+    if (known.has(name)) continue;
+    if (isTmpName(name)) findings.push({ kind: 'temp', file: name, message: `未完成：${name}（中断的生成留下的临时文件；再次运行 tongbao build 会清理）` });
+    else findings.push({ kind: 'extra', file: name, message: `多余：${name}（不在清单中）` });
+  }
+  if (!opts.skipArchive && fs.existsSync(path.join(outDir, pkg))) {
+    const a = await checkArchive(fs.readFileSync(path.join(outDir, pkg)), pkg, text);
+    findings.push(...a.findings.map((f) => ({ ...f, message: f.kind === 'package' ? f.message : `送签包 ${pkg}：${f.message}` })));
+    notes.push(a.findings.length === 0 ? `送签包 ${pkg} 与清单一致。` : `送签包 ${pkg} 有问题。`);
+  }
+  if (data) {
+    const d = await checkData(manifest, data);
+    findings.push(...d.findings);
+    notes.push(...d.notes);
+  }
+  return report(manifest, files, findings, notes);
+}
