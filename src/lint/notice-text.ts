@@ -1,7 +1,6 @@
 // The rendered notice as the proofreader reads it: its paragraphs of text, numbered from 1.
 import type { ReportModel } from '../aggregate/model';
 import { renderNoticeBlocks } from '../render/template/notice';
-import { noticeFileName } from '../render/docx/notice';
 
 /**
  * The notice's paragraphs of text in order: blank lines and annex tables are left out, so
@@ -15,5 +14,8 @@ export function noticeParagraphs(model: ReportModel): string[] {
 
 /** The name findings in the notice are reported under: the .docx file name build writes. */
 export function noticeDisplayName(model: ReportModel): string {
-  return noticeFileName(model);
+  // Loaded on use: the Word renderer (and the docx library) is only needed for this name.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const docx = require('../render/docx/notice') as { noticeFileName(m: ReportModel): string };
+  return docx.noticeFileName(model);
 }

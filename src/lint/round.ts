@@ -131,7 +131,9 @@ export function lintRound(
   for (const [role, file] of roles) {
     if (!file) continue;
     for (const field of proseFields(file, role)) {
-      dataStrings.push(field.value);
+      // Lines apart: the renderer may join the lines of a block scalar differently.
+      // Lines apart and joined: the renderer may print a block's line breaks as spaces.
+      dataStrings.push(field.value, field.value.replace(/[ \t]*\r?\n[ \t]*/g, ' '), ...field.value.split(/[ \t]*\r?\n[ \t]*/));
       out.push(...lintField(file, field, { facts: f, terms, disable }));
     }
   }

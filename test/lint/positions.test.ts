@@ -39,6 +39,7 @@ test('every planted mistake is reported at its line and column with its rule, an
     ['notice.yaml', 39, 9, 'date-mismatch'], // 请于2023年12月5日前, in a literal block
     ['notice.yaml', 39, 28, 'terms'], // 帐号
     ['notice.yaml', 39, 35, 'ellipsis-dash'], // --
+    ['notice.yaml', 39, 42, 'spacing'], // a line break inside the text prints as a space
     ['notice.yaml', 42, 18, 'date-format'], // 2023-11-28 in a single-quoted scalar
     ['notice.yaml', 42, 29, 'date-format'], // 二〇二三年十一月二十八日
     ['notice.yaml', 42, 47, 'spacing'], // 信息 审核

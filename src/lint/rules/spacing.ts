@@ -22,6 +22,15 @@ function spacing({ text, ctx }: RuleInput): TextFinding[] {
   const trail = text.match(layoutSpaces ? /[ \t]+$/ : /[ \t\u3000]+$/);
   if (trail && trail.index! > 0) add(trail.index!, text.length, '末尾有多余的空格', '删去末尾的空格');
   for (let i = 0; i < text.length; i++) {
+    // A line break inside a field (a |- block): the notice prints it as a space.
+    if (text[i] === '\n' && !layoutSpaces) {
+      const a = text.slice(0, i).replace(/[ \t\r]+$/, '');
+      const b = text.slice(i + 1).replace(/^[ \t]+/, '');
+      if (isChinese(a[a.length - 1]) && isChinese(b[0])) {
+        out.push({ rule: 'spacing', start: i, end: i + 1, message: '文字中间换了行：通报正文会把换行排成空格', suggestion: '把这段文字写在同一行' });
+      }
+      continue;
+    }
     if (!ws.test(text[i]) || claimed.has(i)) continue;
     let j = i;
     while (j < text.length && ws.test(text[j])) j++;
