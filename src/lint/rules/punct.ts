@@ -101,8 +101,8 @@ function quotes({ text, masked }: RuleInput): TextFinding[] {
       if (!chinese) continue;
       // Outside “” a quotation takes “”; inside one it takes ‘’ (GB/T 15834-2011 4.3.3.2).
       const [o, c] = insideDouble(text, a) ? ['‘', '’'] : ['“', '”'];
-      out.push({ rule: 'quotes', start: a, end: a + 1, message: `中文里用了直引号${q}`, suggestion: `改为“${o}”`, fix: o });
-      out.push({ rule: 'quotes', start: b, end: b + 1, message: `中文里用了直引号${q}`, suggestion: `改为“${c}”`, fix: c });
+      out.push({ rule: 'quotes', start: a, end: a + 1, message: `中文里用了直引号${q}`, suggestion: `改为左引号${o}`, fix: o });
+      out.push({ rule: 'quotes', start: b, end: b + 1, message: `中文里用了直引号${q}`, suggestion: `改为右引号${c}`, fix: c });
     }
   }
   // Curly quotes: balanced, and nested “‘’” (GB/T 15834-2011 4.3.3.2).
@@ -124,7 +124,7 @@ function quotes({ text, masked }: RuleInput): TextFinding[] {
           stack.push({ c, i });
         } else {
           // “三审三校“: a left quote typed where the right one belongs.
-          out.push({ rule: 'quotes', start: i, end: i + 1, message: `左引号${c}用在了右引号的位置`, suggestion: `改为“${close}”`, fix: close });
+          out.push({ rule: 'quotes', start: i, end: i + 1, message: `左引号${c}用在了右引号的位置`, suggestion: `改为右引号${close}`, fix: close });
           stack.pop();
         }
       } else stack.push({ c, i });
@@ -138,23 +138,23 @@ function quotes({ text, masked }: RuleInput): TextFinding[] {
       const open = pairOpen!;
       if (nextOf(i + 1, open + c) === c) {
         // ”三审三校”: a right quote typed where the left one belongs.
-        out.push({ rule: 'quotes', start: i, end: i + 1, message: `右引号${c}用在了左引号的位置`, suggestion: `改为“${open}”`, fix: open });
+        out.push({ rule: 'quotes', start: i, end: i + 1, message: `右引号${c}用在了左引号的位置`, suggestion: `改为左引号${open}`, fix: open });
         stack.push({ c: open, i });
       } else if (c === '’' && isAsciiAlnum(text[i - 1]) && isAsciiAlnum(text[i + 1])) {
         continue; // an English apostrophe
       } else {
-        out.push({ rule: 'quotes', start: i, end: i + 1, message: `多余的右引号${c}：前面没有对应的左引号`, suggestion: `补上左引号“${open}”或删去` });
+        out.push({ rule: 'quotes', start: i, end: i + 1, message: `多余的右引号${c}：前面没有对应的左引号`, suggestion: `补上左引号${open}或删去` });
       }
       continue;
     }
     // “甲‘乙”丙’: the pairs cross.
-    out.push({ rule: 'quotes', start: i, end: i + 1, message: `引号交叉：${top.c}还没有结束就出现了${c}`, suggestion: `先用“${top.c === '“' ? '”' : '’'}”结束里面一层` });
+    out.push({ rule: 'quotes', start: i, end: i + 1, message: `引号交叉：${top.c}还没有结束就出现了${c}`, suggestion: `先用${top.c === '“' ? '右引号”' : '右引号’'}结束里面一层` });
     // Close the outer pair and keep the inner one open: its own closing mark is still to come.
     const k = stack.map((s) => s.c).lastIndexOf(pairOpen!);
     if (k >= 0) stack.splice(k, 1);
   }
   for (const s of stack) {
-    out.push({ rule: 'quotes', start: s.i, end: s.i + 1, message: `引号没有配对：${s.c}后面缺少${s.c === '“' ? '”' : '’'}`, suggestion: `补上“${s.c === '“' ? '”' : '’'}”` });
+    out.push({ rule: 'quotes', start: s.i, end: s.i + 1, message: `引号没有配对：${s.c}后面缺少${s.c === '“' ? '”' : '’'}`, suggestion: `补上右引号${s.c === '“' ? '”' : '’'}` });
   }
   return out.sort((a, b) => a.start - b.start);
 }
