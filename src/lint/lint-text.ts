@@ -1,5 +1,6 @@
 // Lint one piece of text: the pure core every other entry point goes through.
 import { findDocNumbers } from './rules/doc-number';
+import { NUMBERING_RE } from './rules/heading';
 import { RULES } from './rules';
 import { maskUrls } from './text';
 import type { FieldKind, LintContext, LintFacts, TermList, TextFinding } from './types';
@@ -28,6 +29,9 @@ export function lintText(text: string, options: LintTextOptions = {}): TextFindi
     claimed.add(m.open);
     claimed.add(m.close);
   }
+  // (一) typed into a heading is to be deleted (heading-form), not re-punctuated.
+  const num = ctx.kind === 'heading' && !off.has('heading-form') ? text.match(NUMBERING_RE) : null;
+  if (num) for (let i = 0; i < num[0].length; i++) claimed.add(i);
   const out: TextFinding[] = [];
   for (const rule of RULES) {
     if (off.has(rule.id) || (only && !only.has(rule.id)) || !rule.kinds.includes(ctx.kind)) continue;

@@ -149,6 +149,7 @@ const NEGATIVE: [string, string, FieldKind?][] = [
   ['seed span', '州政府政务信息中心于2023年11月15至11月20日，组织对全州政府网站进行了检查。'],
   ['span with day only', '于2023年11月15日至20日进行了检查。'],
   ['past before-date', '已于2023年11月10日前完成上季度整改。'],
+  ['before-date before issue', '对11月10日前发布的信息进行了抽查，11月20日前已全部整改。'],
   ['weekday right', '请于2023年11月28日（星期二）前报送。'],
   ['month only', '8月、9月、10月更新不足。'],
   ['reduplication', '常常、人人、天天、层层落实，家家户户，认认真真，一项项、一一核对。'],
@@ -177,6 +178,10 @@ describe('kinds', () => {
   });
   test('heading-form only on headings', () => {
     expect(run('信息更新不及时', 'prose')).toEqual([]);
+  });
+  test('numbering typed with half-width brackets is one heading-form finding', () => {
+    expect(run('(一)信息更新不及时。', 'heading').map((f) => f.rule)).toEqual(['heading-form']);
+    expect(run('(一)信息更新不及时。', 'heading', { disable: ['heading-form'] }).map((f) => f.rule)).toEqual(['half-width-punct', 'half-width-punct']);
   });
   test('a period fixed to 。 by half-width-punct is not also a heading-form finding', () => {
     expect(run('信息更新不及时.', 'heading').map((f) => f.rule)).toEqual(['half-width-punct']);

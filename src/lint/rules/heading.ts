@@ -3,7 +3,7 @@
 import type { Rule, RuleInput, TextFinding } from '../types';
 import { isHan } from '../text';
 
-const NUMBERING_RE = /^[ \t\u3000]*(?:[（(][ \t]*[一二三四五六七八九十百\d０-９]+[ \t]*[）)]|[一二三四五六七八九十]+[、，,.．]|[\d０-９]+[ \t]*[、，,.．)）]|[①-⑳]|第[一二三四五六七八九十]+[、，,：:])[ \t\u3000]*/;
+export const NUMBERING_RE = /^[ \t\u3000]*(?:[（(][ \t]*[一二三四五六七八九十百\d０-９]+[ \t]*[）)]|[一二三四五六七八九十]+[、，,.．]|[\d０-９]+[ \t]*[、，,.．)）]|[①-⑳]|第[一二三四五六七八九十]+[、，,：:])[ \t\u3000]*/;
 
 function headingForm({ text }: RuleInput): TextFinding[] {
   const out: TextFinding[] = [];
