@@ -1,0 +1,80 @@
+// PDFs through LibreOffice: normalised metadata, the project's font mapping, deterministic archive.
+import { execFileSync, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import JSZip from 'jszip';
+import { packageRound } from '../../src/handoff/package';
+import { findSoffice, FONT_MAP, fontsConf, normalisePdf } from '../../src/handoff/pdf';
+import { verifyArchive } from '../../src/handoff/verify';
+import { seedCopy } from '../write/helpers';
+
+test('normalisePdf pins dates and ids without moving a byte', () => {
+  const pdf = (date: string, id: string, sum: string) =>
+    Buffer.from(`%PDF-1.4\n1 0 obj<</CreationDate(D:${date}Z')/Producer(LibreOffice)>>endobj\ntrailer<</ID [ <${id}>\n<${id}> ]\n/DocChecksum /${sum}\n>>\n%%EOF\n`, 'latin1');
+  const a = normalisePdf(pdf('20261127121744', '5BE988E2D534513CA733BE6A119B7BC2', '3BACA223F234511C39DAACBE9DA69DD3'), '2023-11-23');
+  const b = normalisePdf(pdf('20250101000001', '00112233445566778899AABBCCDDEEFF', 'FFEEDDCCBBAA99887766554433221100'), '2023-11-23');
+  expect(a).toEqual(b);
+  expect(a.length).toBe(pdf('20261127121744', '5BE988E2D534513CA733BE6A119B7BC2', '3BACA223F234511C39DAACBE9DA69DD3').length);
+  const text = a.toString('latin1');
+  expect(text).toContain("/CreationDate(D:20231123000000Z')");
+  expect(text).toMatch(/\/ID \[ <([0-9A-F]{32})>\n<\1> \]/);
+  expect(text).not.toContain('5BE988E2');
+});
+
+const hasFcMatch = spawnSync('fc-match', ['--version']).status === 0;
+
+(hasFcMatch ? test : test.skip)('fonts/fonts.conf resolves every official typeface to its free stand-in', () => {
+  const env = { ...process.env, FONTCONFIG_FILE: fontsConf() };
+  const match = (face: string, what: string) => execFileSync('fc-match', [face, what], { env, encoding: 'utf8' }).trim();
+  for (const [face, free] of FONT_MAP) expect(`${face} → ${match(face, 'family').split(',')[0]}`).toBe(`${face} → ${free}`);
+  expect(match('方正小标宋简体', 'style')).toContain('Bold');
+});
+
+const soffice = findSoffice();
+if (!soffice) {
+  // Visible in the test output: this environment cannot check the PDFs.
+  console.warn('跳过 PDF 测试：未安装 LibreOffice（soffice）。安装 libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk fonts-arphic-ukai fonts-liberation2 后会运行。');
+}
+const withSoffice = soffice ? test : test.skip;
+
+withSoffice(
+  'package --pdf: the notice and both annexes as PDFs in the official faces’ stand-ins, the archive deterministic',
+  async () => {
+    const t = seedCopy();
+    const r = await packageRound({ dataDir: '2023-q4', cwd: t.cwd, pdf: true });
+    expect(r.status).toBe('written');
+    if (r.status !== 'written') return;
+    const zip = await JSZip.loadAsync(fs.readFileSync(r.archive));
+    const pdfs = Object.keys(zip.files).filter((n) => n.endsWith('.pdf'));
+    expect(pdfs).toEqual([
+      '关于2023年第四季度全州政府网站和政务新媒体检查情况的通报.pdf',
+      '附件1 抽查网站名单及问题曝光情况.pdf',
+      '附件2 抽查新媒体名单及问题曝光情况.pdf',
+    ]);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongbao-pdfcheck-'));
+    for (const n of pdfs) fs.writeFileSync(path.join(dir, n), await zip.file(n)!.async('nodebuffer'));
+    const notice = path.join(dir, pdfs[0]);
+    // The faces the notice names resolved through fonts.conf, not to a fallback.
+    const fonts = execFileSync('pdffonts', [notice], { encoding: 'utf8' });
+    expect(fonts).toMatch(/NotoSerifCJK\S*-Bold/); // 小标宋 → Noto Serif CJK SC Bold
+    expect(fonts).toMatch(/NotoSerifCJK\S*-Regular/); // 仿宋
+    expect(fonts).toMatch(/NotoSansCJK/); // 黑体
+    expect(fonts).toMatch(/UKai/); // 楷体
+    expect(fonts).toMatch(/LiberationSerif/); // Times New Roman
+    // A full page of text holds 22 lines (plus the page number).
+    const page2 = execFileSync('pdftotext', ['-f', '2', '-l', '2', '-layout', notice, '-'], { encoding: 'utf8' });
+    const lines = page2.split('\n').filter((l) => l.trim() && !/^\s*—\s*\d+\s*—\s*$/.test(l));
+    expect(lines).toHaveLength(22);
+    // The annex tables are text, on A4.
+    const annex1 = execFileSync('pdftotext', ['-layout', path.join(dir, pdfs[1]), '-'], { encoding: 'utf8' });
+    expect(annex1).toContain('州发展改革委');
+    expect(annex1).toContain('http://fgw.qdn.gov.cn/');
+    expect(execFileSync('pdfinfo', [path.join(dir, pdfs[2])], { encoding: 'utf8' })).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
+    // PDFs are covered by the note's checksums; the archive verifies; a second run changes nothing.
+    expect((await verifyArchive(r.archive)).findings).toEqual([]);
+    const again = await packageRound({ dataDir: '2023-q4', cwd: t.cwd, pdf: true });
+    expect(again.status).toBe('unchanged');
+  },
+  180_000,
+);
