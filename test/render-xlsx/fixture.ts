@@ -117,3 +117,28 @@ export function smallModel(): ReportModel {
     annex2: { label: '附件2', title: '抽查新媒体名单及问题曝光情况', hasProblems: true, sections },
   };
 }
+
+/** The small model grown to `perBlock` rows in every group and section: several printed pages. */
+export function mediumModel(perBlock: number): ReportModel {
+  const m = smallModel();
+  for (const g of m.annex1.groups) {
+    g.rows = Array.from({ length: perBlock }, (_, i) => ({
+      seq: i + 1,
+      name: `${g.title.slice(0, 2)}测试单位${i + 1}`,
+      url: `http://site${i + 1}.example.gov.cn`,
+      result: i % 7 === 3 ? F : H,
+      problems: i % 7 === 3 ? ['动态类栏目超过2周未更新6个'] : [],
+    }));
+  }
+  for (const s of m.annex2.sections) {
+    s.rows = Array.from({ length: perBlock }, (_, i) => ({
+      seq: i + 1,
+      name: `测试账号${s.ordinal}${i + 1}`,
+      owner: `黔东南州测试主办单位${i + 1}`,
+      results: [H, i % 5 === 2 ? F : H, H],
+      service: false,
+      problems: i % 5 === 2 ? ['9月更新3天'] : [],
+    }));
+  }
+  return m;
+}

@@ -15,22 +15,23 @@ export type CellValue = string | number | null;
 interface Bounds {
   min: number;
   max: number;
-  /** lines the header may wrap to (so a long header does not widen a narrow column) */
-  headerLines: number;
 }
 
+// Headers stay on one line (their columns are sized for them): a wrapped header breaks
+// wherever the reader's font decides, leaving a lone character ("况") on its own line.
 const BOUNDS: Record<ColumnKind, Bounds> = {
-  seq: { min: 6, max: 10, headerLines: 1 },
-  short: { min: 8, max: 16, headerLines: 1 },
-  name: { min: 10, max: 28, headerLines: 1 },
-  url: { min: 12, max: 36, headerLines: 1 },
-  result: { min: 8, max: 14, headerLines: 2 },
-  flag: { min: 8, max: 12, headerLines: 2 },
-  problems: { min: 16, max: 36, headerLines: 1 },
+  seq: { min: 6, max: 10 },
+  short: { min: 8, max: 16 },
+  name: { min: 10, max: 28 },
+  url: { min: 12, max: 36 },
+  result: { min: 8, max: 16 },
+  flag: { min: 8, max: 14 },
+  problems: { min: 16, max: 36 },
 };
 
-/** width units per display column, and the cell's inner margins in width units */
+/** width units per display column (11 pt CJK ≈ 14.7 px, a width unit ≈ 7 px) */
 const PER_COLUMN = 1.05;
+/** breathing room added to the widest content, in width units */
 const PADDING = 1;
 
 function cellWidth(v: CellValue): number {
@@ -43,12 +44,8 @@ export class WidthMeter {
   private readonly widest: number[];
 
   constructor(private readonly columns: readonly ColumnSpec[]) {
-    this.widest = columns.map((c) => {
-      const lines = BOUNDS[c.kind].headerLines;
-      // headers are set in the larger heading face; a wrapped header needs a character of slack
-      const perLine = Math.ceil(displayWidth(c.header) / lines) + (lines > 1 ? 2 : 0);
-      return Math.ceil((perLine * SIZES.heading) / SIZES.body);
-    });
+    // headers are set in the larger heading face
+    this.widest = columns.map((c) => (displayWidth(c.header) * SIZES.heading) / SIZES.body);
   }
 
   add(values: readonly CellValue[]): void {
@@ -68,9 +65,9 @@ export class WidthMeter {
   }
 }
 
-/** Display columns of text that fit in a column of the given width. */
+/** Display columns of text that fit in a column of the given width (the padding is slack, not margin). */
 function capacity(width: number): number {
-  return (width - PADDING) / PER_COLUMN;
+  return width / PER_COLUMN;
 }
 
 /** Lines the tallest cell of a row wraps to, at a font size (a larger face fits less). */
