@@ -1,0 +1,114 @@
+// The annex tables inside the notice, laid out as the seed carries them: 附件1 one table with a
+// row per group (州直部门网站 …), 附件2 one table per section. Header rows repeat on every page,
+// rows never split, widths add up to the 版心.
+import type { Annex1Row, Annex2Row, Annex2Section, ReportModel } from '../../aggregate/model';
+import { SIZE, TEXT_WIDTH, printedWidth } from './layout';
+import { STYLE } from './styles';
+import { balancedLines } from './title';
+import { table, type CellSpec } from './wordml';
+
+/** Column headings, as the seed's annexes print them (the month columns come from the model). */
+export const ANNEX_COLUMNS = {
+  seq: '序号',
+  siteName: '网站名称',
+  url: '网址',
+  result: '合格/不合格',
+  accountName: '名称',
+  owner: '主办单位',
+  problems: '问题曝光情况',
+} as const;
+
+const SEQ_WIDTH = 720;
+/** one 小四 character, and a cell's left and right margins together */
+const CELL_CHAR = SIZE.小四 * 10;
+const CELL_PADDING = 160;
+const CELL_MARGIN = { top: 40, bottom: 40, left: CELL_PADDING / 2, right: CELL_PADDING / 2 };
+/** ½ pt rules */
+const BORDER = 4;
+/** Headings of narrow columns take two lines of about this many characters ("10月更新" / "情况"). */
+const NARROW_HEADING_CHARS = 4;
+
+/** Widths: 序号, the first two shared columns, the fixed ones, the other shared ones; summing to the 版心. */
+export function columnWidths(fixed: number[], weights: number[]): number[] {
+  const rest = TEXT_WIDTH - SEQ_WIDTH - fixed.reduce((a, b) => a + b, 0);
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const shared = weights.map((w) => Math.floor((rest * w) / sum));
+  shared[shared.length - 1] += rest - shared.reduce((a, b) => a + b, 0);
+  return [SEQ_WIDTH, ...shared.slice(0, 2), ...fixed, ...shared.slice(2)];
+}
+
+/** A narrow column: room for its heading on two lines, and for 不合格. */
+function narrowWidth(labels: string[]): number {
+  const widest = Math.max(3, ...labels.flatMap((l) => headingLines(l, NARROW_HEADING_CHARS).map(printedWidth)));
+  return Math.ceil(widest * CELL_CHAR) + CELL_PADDING + 40;
+}
+
+/**
+ * A column heading as lines: whole when it fits, else broken between words, or after a slash
+ * (合格/ 不合格), so that Word and LibreOffice break it alike and never inside a word.
+ */
+export function headingLines(label: string, perLine: number): string[] {
+  if (printedWidth(label) <= perLine) return [label];
+  const lines = balancedLines(label, perLine);
+  if (lines.length > 1) return lines;
+  const slash = label.indexOf('/');
+  return slash > 0 ? [label.slice(0, slash + 1), label.slice(slash + 1)] : [label];
+}
+
+function header(labels: string[], widths: number[]): CellSpec[] {
+  return labels.map((l, i) => ({ lines: headingLines(l, (widths[i] - CELL_PADDING) / CELL_CHAR), style: STYLE.cellHead }));
+}
+
+const center = (text: string): CellSpec => ({ lines: [text], style: STYLE.cellCenter });
+const left = (lines: string[]): CellSpec => ({ lines, style: STYLE.cell });
+
+export function annex1Table(model: ReportModel): string {
+  const a = model.annex1;
+  const labels: string[] = [ANNEX_COLUMNS.seq, ANNEX_COLUMNS.siteName, ANNEX_COLUMNS.url, ANNEX_COLUMNS.result];
+  // 网站名称 and 网址 share the width with 合格/不合格, or with 问题曝光情况 when there are problems
+  // (合格/不合格 then narrows to a fixed two-line column)
+  let widths: number[];
+  if (a.hasProblems) {
+    labels.push(ANNEX_COLUMNS.problems);
+    widths = columnWidths([narrowWidth([ANNEX_COLUMNS.result])], [5, 6, 5]);
+  } else {
+    widths = columnWidths([], [5, 6, 2.6]);
+  }
+  function* rows(): Generator<CellSpec[]> {
+    for (const g of a.groups) {
+      yield [{ lines: [g.title], style: STYLE.cellGroup, span: widths.length }];
+      for (const r of g.rows) yield annex1Row(r, a.hasProblems);
+    }
+  }
+  return table({ widths, header: [header(labels, widths)], rows: rows(), border: BORDER, cellMargin: CELL_MARGIN });
+}
+
+function annex1Row(r: Annex1Row, problems: boolean): CellSpec[] {
+  const cells = [center(String(r.seq)), left([r.name]), left([r.url]), center(r.result)];
+  if (problems) cells.push(left(r.problems));
+  return cells;
+}
+
+export function annex2Table(model: ReportModel, section: Annex2Section): string {
+  const problems = model.annex2.hasProblems;
+  const months = model.months.map((m) => m.column);
+  const labels: string[] = [ANNEX_COLUMNS.seq, ANNEX_COLUMNS.accountName, ANNEX_COLUMNS.owner, ...months];
+  if (problems) labels.push(ANNEX_COLUMNS.problems);
+  const widths = columnWidths(
+    months.map(() => narrowWidth(months)),
+    problems ? [5, 6, 5] : [5, 6],
+  );
+  return table({
+    widths,
+    header: [header(labels, widths)],
+    rows: section.rows.map((r) => annex2Row(r, problems)),
+    border: BORDER,
+    cellMargin: CELL_MARGIN,
+  });
+}
+
+function annex2Row(r: Annex2Row, problems: boolean): CellSpec[] {
+  const cells = [center(String(r.seq)), left([r.name]), left([r.owner]), ...r.results.map(center)];
+  if (problems) cells.push(left(r.problems));
+  return cells;
+}

@@ -1,0 +1,80 @@
+// GB/T 9704-2012 page and type as numbers (see ../../../../shared/spec/gbt9704.md and docs/layout.md).
+// Twips throughout: 1 pt = 20 twips; run sizes are half-points.
+
+export const PAGE = { width: 11906, height: 16838 } as const;
+/** 天头 37 mm, 订口 28 mm, 版心 156 × 225 mm */
+export const MARGIN = { top: 2098, left: 1588, right: 1474, bottom: 1984 } as const;
+/** Footer distance from the bottom edge: puts the page number's dash line about 7 mm below the 版心. */
+export const FOOTER_DISTANCE = 1247;
+/** 版心 width */
+export const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right; // 8844
+/** 28.95 pt: 22 lines fill the 225 mm 版心 exactly */
+export const LINE = 579;
+/** Title lines: about 36 pt, as the 2号 title needs */
+export const TITLE_LINE = 720;
+
+export const SIZE = { 二号: 44, 三号: 32, 四号: 28, 小四: 24 } as const;
+/** -0.25 pt a character: with it 28 characters of 3号 fill a line in LibreOffice as in Word */
+export const CHAR_SPACING = -5;
+/** one character of 3号 text, as indents count it */
+export const CHAR = 320;
+/** the advance of one full-width 3号 character once CHAR_SPACING applies */
+export const CHAR_ADVANCE = CHAR + CHAR_SPACING;
+
+/** Official typefaces by their Windows names (Word and WPS have them); Latin text in Times New Roman. */
+export const FACE = {
+  xiaobiaosong: '方正小标宋简体',
+  fangsong: '仿宋_GB2312',
+  heiti: '黑体',
+  kaiti: '楷体_GB2312',
+  songti: '宋体',
+  latin: 'Times New Roman',
+} as const;
+
+export function font(eastAsia: string, latin: string = FACE.latin) {
+  return { ascii: latin, hAnsi: latin, cs: latin, eastAsia, hint: 'eastAsia' as const };
+}
+
+/**
+ * Width of a text in 3号 characters: full-width (CJK and full-width punctuation) counts 1,
+ * anything narrower (digits, Latin letters, half-width marks) counts ½.
+ */
+export function textWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += isWide(ch) ? 1 : 0.5;
+  return w;
+}
+
+/**
+ * Width as printed: Word and LibreOffice put about a quarter character between Chinese and
+ * Latin letters or digits (2023 年 11 月), so each such change of script adds ¼.
+ */
+export function printedWidth(text: string): number {
+  const chars = [...text];
+  let w = textWidth(text);
+  for (let i = 1; i < chars.length; i++) {
+    const a = chars[i - 1];
+    const b = chars[i];
+    if (ALNUM.test(a) && ALNUM.test(b) && isWide(a) !== isWide(b)) w += 0.25;
+  }
+  return w;
+}
+
+const ALNUM = /[\p{L}\p{N}]/u;
+
+function isWide(ch: string): boolean {
+  const c = ch.codePointAt(0) ?? 0;
+  return (
+    (c >= 0x1100 && c <= 0x115f) ||
+    (c >= 0x2e80 && c <= 0xa4cf) ||
+    (c >= 0xac00 && c <= 0xd7a3) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xfe30 && c <= 0xfe4f) ||
+    (c >= 0xff00 && c <= 0xff60) ||
+    (c >= 0xffe0 && c <= 0xffe6) ||
+    (c >= 0x20000 && c <= 0x3fffd) ||
+    c === 0x2014 || // —— 破折号
+    c === 0x2026 || // …… 省略号
+    c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 // “” ‘’ set in the Chinese face
+  );
+}

@@ -1,0 +1,149 @@
+// The notice's wording: templates/notice.hbs rendered with the report model, then read back
+// as blocks (one paragraph per `@kind text` line).
+import * as fs from 'fs';
+import * as path from 'path';
+import type { ReportModel } from '../../aggregate/model';
+import { templatesDir } from '../../paths';
+import { BLOCK_KINDS, type Block, type BlockKind } from '../blocks';
+import { compileTemplate, LEAD_CLOSE, LEAD_OPEN, precompiledTemplate, type Compiled } from './env';
+import * as precompiled from './notice.compiled';
+
+/**
+ * Above this many rows an annex is not printed inside the notice: Word and LibreOffice
+ * slow to a crawl on tables of tens of thousands of rows, and nobody reads them on paper.
+ * The annex page then carries a sentence pointing to the Excel workbook instead.
+ */
+export const ANNEX_INLINE_MAX_ROWS = 2000;
+
+/** What the template sees besides the model: layout facts computed here. */
+export interface NoticeLayout {
+  annex1: { rows: number; inline: boolean };
+  annex2: { rows: number; inline: boolean };
+}
+
+export type NoticeContext = ReportModel & { layout: NoticeLayout };
+
+export interface NoticeTemplateOptions {
+  /** a template file to use instead of templates/notice.hbs */
+  templatePath?: string;
+}
+
+const KINDS = new Set<string>(BLOCK_KINDS);
+
+export function defaultNoticeTemplate(): string {
+  return path.join(templatesDir(), 'notice.hbs');
+}
+
+// Control characters (line breaks above all) would let a data value start a paragraph of its
+// own kind, or fake a run-in heading; in a printed notice they are never wanted anyway.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f\u2028\u2029]/g;
+
+/** A copy of the value with every string's control characters turned into spaces. */
+export function sanitize<T>(value: T): T {
+  if (typeof value === 'string') return (CONTROL.test(value) ? value.replace(CONTROL, ' ') : value) as T;
+  if (Array.isArray(value)) return value.map(sanitize) as T;
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = sanitize(v);
+    return out as T;
+  }
+  return value;
+}
+
+export function noticeLayout(model: ReportModel): NoticeLayout {
+  const rows1 = model.annex1.groups.reduce((n, g) => n + g.rows.length, 0);
+  const rows2 = model.annex2.sections.reduce((n, s) => n + s.rows.length, 0);
+  return {
+    annex1: { rows: rows1, inline: rows1 <= ANNEX_INLINE_MAX_ROWS },
+    annex2: { rows: rows2, inline: rows2 <= ANNEX_INLINE_MAX_ROWS },
+  };
+}
+
+/** The template's context: the model (control characters removed) plus layout facts. */
+export function noticeContext(model: ReportModel): NoticeContext {
+  return { ...sanitize(model), layout: noticeLayout(model) };
+}
+
+/** Read a template's output back as blocks; a line that is not `@kind text` is a template error. */
+export function parseBlocks(output: string, source = '模板'): Block[] {
+  const blocks: Block[] = [];
+  const lines = output.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].trim();
+    if (!line) continue;
+    const where = `${source} 输出第 ${i + 1} 行`;
+    const m = /^@([a-z0-9-]+)(?:[ \t]+(.*))?$/s.exec(line);
+    if (!m || !KINDS.has(m[1])) {
+      throw new Error(`${where}：段落应以 @种类 开头（${BLOCK_KINDS.join(' ')}），实际为「${line.slice(0, 40)}」`);
+    }
+    const kind = m[1] as BlockKind;
+    let text = (m[2] ?? '').trim();
+    if (kind === 'blank' && text) throw new Error(`${where}：@blank 后面不能有文字`);
+    if (kind === 'table') {
+      blocks.push({ kind, text: '', table: tableRef(text, where) });
+      continue;
+    }
+    if (kind !== 'blank' && !text) throw new Error(`${where}：@${kind} 段落没有文字`);
+    const open = text.indexOf(LEAD_OPEN);
+    if (open >= 0 || text.includes(LEAD_CLOSE)) {
+      const close = text.indexOf(LEAD_CLOSE);
+      if (kind !== 'h2' || open !== 0 || close < 0) {
+        throw new Error(`${where}：{{#lead}}…{{/lead}} 只能放在 @h2 段落的开头`);
+      }
+      const lead = text.slice(1, close);
+      text = lead + text.slice(close + 1);
+      if (text.includes(LEAD_OPEN) || text.includes(LEAD_CLOSE)) throw new Error(`${where}：一个段落只能有一个 {{#lead}}`);
+      blocks.push({ kind, text, lead });
+      continue;
+    }
+    if (kind === 'h2') throw new Error(`${where}：@h2 段落应以 {{#lead}}（一）…{{/lead}} 开头`);
+    blocks.push({ kind, text });
+  }
+  return blocks;
+}
+
+function tableRef(spec: string, where: string): Block['table'] {
+  if (spec === 'annex1') return { annex: 'annex1' };
+  const m = /^annex2\s+(\d+)$/.exec(spec);
+  if (m) return { annex: 'annex2', section: Number(m[1]) };
+  throw new Error(`${where}：@table 后应为 annex1 或 annex2 N，实际为「${spec}」`);
+}
+
+function readTemplate(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new Error(`无法读取模板 ${file}：${(e as Error).message}`);
+  }
+}
+
+const sources = new Map<string, string>();
+
+/** The notice as paragraphs, worded by the template. */
+export function renderNoticeBlocks(model: ReportModel, options: NoticeTemplateOptions = {}): Block[] {
+  const file = path.resolve(options.templatePath ?? defaultNoticeTemplate());
+  let source = sources.get(file);
+  if (source === undefined) {
+    source = readTemplate(file);
+    sources.set(file, source);
+  }
+  const output = templateFor(source, file)(noticeContext(model));
+  const blocks = parseBlocks(output, path.basename(file));
+  checkTables(blocks, model, path.basename(file));
+  return blocks;
+}
+
+/** The precompiled default template when the file still says what it was built from, else a compile. */
+function templateFor(source: string, file: string): Compiled {
+  const name = path.basename(file);
+  return source === precompiled.SOURCE ? precompiledTemplate(precompiled.SPEC, name) : compileTemplate(source, name);
+}
+
+function checkTables(blocks: Block[], model: ReportModel, source: string): void {
+  for (const b of blocks) {
+    if (b.table?.annex === 'annex2' && !model.annex2.sections[b.table.section]) {
+      throw new Error(`${source}：@table annex2 ${b.table.section} 超出附件2的表格数（${model.annex2.sections.length}）`);
+    }
+  }
+}

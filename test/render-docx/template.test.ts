@@ -1,0 +1,153 @@
+// The template layer: every template renders, every path it reads exists in the model, the
+// environment is strict, the precompiled default template is current, and data cannot forge markup.
+import * as fs from 'fs';
+import * as path from 'path';
+import { BLOCK_KINDS } from '../../src/render/blocks';
+import { compileTemplate, precompiledModule } from '../../src/render/template/env';
+import { noticeContext, parseBlocks, renderNoticeBlocks } from '../../src/render/template/notice';
+import { missingPaths, templatePaths } from '../../src/render/template/paths';
+import { templatesDir } from '../../src/paths';
+import { fixtureModel, spec } from './fixture';
+
+const TEMPLATES = templatesDir();
+const hbsFiles = fs.readdirSync(TEMPLATES).filter((f) => f.endsWith('.hbs'));
+const COMPILED = path.join(__dirname, '..', '..', 'src', 'render', 'template', 'notice.compiled.ts');
+
+describe('templates/*.hbs', () => {
+  it('has the notice template', () => {
+    expect(hbsFiles).toContain('notice.hbs');
+  });
+
+  describe.each(hbsFiles)('%s', (file) => {
+    const source = fs.readFileSync(path.join(TEMPLATES, file), 'utf8');
+
+    it('renders with fixture data into known blocks', () => {
+      const blocks = renderNoticeBlocks(fixtureModel(), { templatePath: path.join(TEMPLATES, file) });
+      expect(blocks.length).toBeGreaterThan(10);
+      for (const b of blocks) expect(BLOCK_KINDS).toContain(b.kind);
+    });
+
+    it('reads only paths the model has (static check)', () => {
+      const uses = templatePaths(source);
+      expect(uses.map((u) => u.path)).toEqual(expect.arrayContaining(['title', 'failingAccounts.[].name', 'totals.sites.failing']));
+      // a sample where every list has an element, so paths into list items are checked too
+      const sample = noticeContext(fixtureModel(spec((s) => (s.sites.county[0].result = '不合格'))));
+      expect(missingPaths(uses, sample).map((u) => `${u.line}: ${u.path}`)).toEqual([]);
+    });
+
+    it('never runs two paragraphs together (a standalone {{/if}} eats the line end)', () => {
+      const kinds = BLOCK_KINDS.join('|');
+      for (const m of [fixtureModel(), fixtureModel(spec((s) => (s.sites.county[0].result = '不合格')))]) {
+        for (const b of renderNoticeBlocks(m)) expect(b.text).not.toMatch(new RegExp(`@(${kinds})\\s`));
+      }
+    });
+  });
+});
+
+describe('static path check', () => {
+  const sample = noticeContext(fixtureModel());
+
+  it('reports a path the model lacks, resolved through #each and ../', () => {
+    const src = '@p {{round.nope}}\n{{#each failingAccounts}}@p {{name}}{{nope}}{{../issuer}}{{../missing}}{{/each}}\n{{#if (eq docNumber x)}}{{/if}}';
+    const missing = missingPaths(templatePaths(src), sample).map((u) => u.path);
+    expect(missing).toEqual(['round.nope', 'failingAccounts.[].nope', 'missing', 'x']);
+  });
+
+  it('follows #with and @root, and skips @index and literals', () => {
+    const src = '{{#with round}}@p {{label}}{{@root.issuer}}{{/with}}{{#each problems}}{{cn @index}}{{/each}}{{#if (eq scope "全市")}}{{/if}}';
+    expect(templatePaths(src).map((u) => u.path)).toEqual(['round', 'round.label', 'issuer', 'problems', 'scope']);
+  });
+
+  it('rejects unknown helpers and partials', () => {
+    expect(() => templatePaths('{{#weird x}}{{/weird}}')).toThrow(/未知的块辅助函数 #weird/);
+    expect(() => templatePaths('{{> part}}')).toThrow(/不支持/);
+  });
+});
+
+describe('strict environment', () => {
+  it('fails on a missing path at render time, naming the template', () => {
+    expect(() => compileTemplate('@p {{nope}}', 'x.hbs')({})).toThrow(/模板 x\.hbs：.*nope/);
+  });
+
+  it('fails to compile an unknown helper (knownHelpersOnly)', () => {
+    expect(() => compileTemplate('@p {{shout title}}', 'y.hbs')({ title: 'a' })).toThrow();
+  });
+
+  it('helpers throw on a missing argument', () => {
+    expect(() => compileTemplate('@p {{cn}}', 'a.hbs')({})).toThrow(/cn 需要 1 个参数/);
+    expect(() => compileTemplate('@p {{#if (eq scope)}}x{{/if}}', 'b.hbs')({ scope: 'a' })).toThrow(/eq 需要 2 个参数/);
+    expect(() => compileTemplate('@p {{cn "x"}}', 'c.hbs')({})).toThrow(/数字/);
+  });
+
+  it('does not print escaped HTML: data is taken as text (noEscape)', () => {
+    expect(compileTemplate('@p {{t}}', 'd.hbs')({ t: 'A&B<C>"D\'' })).toBe('@p A&B<C>"D\'');
+  });
+
+  it('has no prototype access', () => {
+    // Object.prototype.constructor is not reachable: the lookup yields nothing and .name fails
+    expect(() => compileTemplate('@p {{constructor.name}}', 'e.hbs')({})).toThrow(/"name" not defined in undefined/);
+    expect(compileTemplate('@p {{#each xs}}{{__proto__}}{{/each}}', 'f.hbs')({ xs: [{}] })).toBe('@p ');
+  });
+});
+
+describe('precompiled default template', () => {
+  it('is current (UPDATE_GOLDEN=1 regenerates src/render/template/notice.compiled.ts)', () => {
+    const want = precompiledModule(fs.readFileSync(path.join(TEMPLATES, 'notice.hbs'), 'utf8'));
+    if (process.env.UPDATE_GOLDEN) fs.writeFileSync(COMPILED, want);
+    expect(fs.readFileSync(COMPILED, 'utf8')).toBe(want);
+  });
+
+  it('renders what compiling the template renders', () => {
+    const model = fixtureModel(spec((s) => (s.sites.department[1].result = '不合格')));
+    const source = fs.readFileSync(path.join(TEMPLATES, 'notice.hbs'), 'utf8');
+    const compiled = parseBlocks(compileTemplate(source + '\n', 'copy.hbs')(noticeContext(model)));
+    expect(renderNoticeBlocks(model)).toEqual(compiled);
+  });
+});
+
+describe('block markup', () => {
+  it('reads @kind lines, skipping empty ones', () => {
+    expect(parseBlocks('\n@title 标题\n\n@blank\n@p 正文。\n')).toEqual([
+      { kind: 'title', text: '标题' },
+      { kind: 'blank', text: '' },
+      { kind: 'p', text: '正文。' },
+    ]);
+  });
+
+  it('splits a run-in heading from its text', () => {
+    const [b] = parseBlocks('@h2 \u001e（一）标题。\u001f正文。');
+    expect(b).toEqual({ kind: 'h2', text: '（一）标题。正文。', lead: '（一）标题。' });
+  });
+
+  it('reads table references', () => {
+    expect(parseBlocks('@table annex1\n@table annex2 3').map((b) => b.table)).toEqual([
+      { annex: 'annex1' },
+      { annex: 'annex2', section: 3 },
+    ]);
+  });
+
+  it.each([
+    ['正文没有标记', /应以 @种类 开头/],
+    ['@para 未知种类', /应以 @种类 开头/],
+    ['@blank 有字', /@blank 后面不能有文字/],
+    ['@p', /没有文字/],
+    ['@p \u001e（一）\u001f不在h2', /只能放在 @h2/],
+    ['@h2 没有标题', /应以 \{\{#lead\}\}/],
+    ['@table annex3', /annex1 或 annex2/],
+  ])('rejects %j', (line, message) => {
+    expect(() => parseBlocks(line)).toThrow(message);
+  });
+});
+
+describe('data cannot forge markup', () => {
+  it('keeps a line break or lead marker in data inside its paragraph', () => {
+    const model = fixtureModel();
+    model.issuer = '市政府办公室\n@title 伪造的标题\u001e\u001f';
+    model.contact.name = '{{title}}';
+    const blocks = renderNoticeBlocks(model);
+    expect(blocks.filter((b) => b.kind === 'title')).toHaveLength(1);
+    expect(blocks.find((b) => b.kind === 'sign')?.text).toBe('市政府办公室 @title 伪造的标题');
+    // data is context, never template: {{title}} in a name prints as written
+    expect(blocks.find((b) => b.kind === 'note')?.text).toBe('（联系人：{{title}}；联系方式：1234567）');
+  });
+});
