@@ -4,13 +4,29 @@
 import { DataError, UsageError } from '../diagnostics';
 import { parseArgs } from './args';
 import type { Command, Io } from './command';
+import { annexesCommand } from './commands/annexes';
+import { buildCommand } from './commands/build';
 import { checkCommand } from './commands/check';
+import { diffCommand } from './commands/diff';
 import { explainCommand } from './commands/explain';
+import { lintCommand } from './commands/lint';
+import { packageCommand } from './commands/package';
+import { verifyCommand } from './commands/verify';
 import { printDiagnostics } from './report';
 import { table } from './table';
 import { toolVersion } from '../paths';
 
-export const COMMANDS: Command[] = [checkCommand, explainCommand];
+// In the order a user meets them: check the data, build, correct, hand off.
+export const COMMANDS: Command[] = [
+  checkCommand,
+  buildCommand,
+  annexesCommand,
+  diffCommand,
+  verifyCommand,
+  packageCommand,
+  lintCommand,
+  explainCommand,
+];
 
 const VERSION = toolVersion();
 
