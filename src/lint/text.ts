@@ -29,17 +29,28 @@ export function isDigit(c: string | undefined): boolean {
   return !!c && c >= '0' && c <= '9';
 }
 
-/** The nearest character before `i` that is not an ASCII space or tab. */
-export function prevNonSpace(s: string, i: number): string | undefined {
+/** Index of the nearest character before `i` that is not an ASCII space or tab. */
+export function prevNonSpaceAt(s: string, i: number): number | undefined {
   let j = i - 1;
   while (j >= 0 && (s[j] === ' ' || s[j] === '\t')) j--;
-  return j >= 0 ? s[j] : undefined;
+  return j >= 0 ? j : undefined;
+}
+
+export function nextNonSpaceAt(s: string, i: number): number | undefined {
+  let j = i + 1;
+  while (j < s.length && (s[j] === ' ' || s[j] === '\t')) j++;
+  return j < s.length ? j : undefined;
+}
+
+/** The nearest character before `i` that is not an ASCII space or tab. */
+export function prevNonSpace(s: string, i: number): string | undefined {
+  const j = prevNonSpaceAt(s, i);
+  return j === undefined ? undefined : s[j];
 }
 
 export function nextNonSpace(s: string, i: number): string | undefined {
-  let j = i + 1;
-  while (j < s.length && (s[j] === ' ' || s[j] === '\t')) j++;
-  return j < s.length ? s[j] : undefined;
+  const j = nextNonSpaceAt(s, i);
+  return j === undefined ? undefined : s[j];
 }
 
 // A URL runs until white space or a Chinese character or mark: 见http://a.gov.cn。 ends before 。

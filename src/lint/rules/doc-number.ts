@@ -66,6 +66,7 @@ function check({ text, masked, ctx }: RuleInput): TextFinding[] {
     return found.map((m) => findingOf(m, text, '文号')).filter((f): f is TextFinding => f !== null);
   }
   // A whole 发文字号 field: exactly one 文号 and nothing after 号 (spaces are the spacing rule's).
+  if (!text.trim()) return [];
   const example = '写作“机关代字〔年份〕序号号”，如“黔府办函〔2018〕14号”';
   const m = found[0];
   if (!m) return [{ rule: 'doc-number', start: 0, end: text.length, message: '发文字号格式不对：应由机关代字、〔年份〕和序号组成', suggestion: example }];

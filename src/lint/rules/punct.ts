@@ -1,7 +1,7 @@
 // Punctuation rules (GB/T 15834-2011 标点符号用法): half-width marks, quotes, bracket pairs,
 // ellipsis and dash, full-width digits.
 import type { Rule, RuleInput, TextFinding } from '../types';
-import { asciiDigits, hasHan, isAsciiAlnum, isChinese, isDigit, isHan, nextNonSpace, prevNonSpace } from '../text';
+import { asciiDigits, hasHan, isAsciiAlnum, isChinese, isDigit, isHan, nextNonSpace, nextNonSpaceAt, prevNonSpace, prevNonSpaceAt } from '../text';
 
 const FULL: Record<string, string> = { '(': '（', ')': '）', ',': '，', ':': '：', ';': '；', '?': '？', '!': '！', '.': '。' };
 
@@ -29,6 +29,7 @@ function halfWidthPunct({ text, masked, claimed }: RuleInput): TextFinding[] {
     else if (text[i] === ')') parens.push([stack.length ? stack.pop()! : -1, i]);
   }
   for (const o of stack) parens.push([o, null]);
+  const flagged = new Set<number>();
   for (const [o, c] of parens) {
     const inner = o >= 0 && c !== null ? text.slice(o + 1, c) : '';
     // Chinese inside, or a Chinese character just outside: Open Data (2023 edition) stays.
@@ -37,25 +38,31 @@ function halfWidthPunct({ text, masked, claimed }: RuleInput): TextFinding[] {
       (o >= 0 && (isHan(prevNonSpace(text, o)) || isHan(nextNonSpace(text, o)))) ||
       (c !== null && (isHan(nextNonSpace(text, c)) || isHan(prevNonSpace(text, c))));
     if (!chinese) continue;
-    if (o >= 0) out.push(widthFix(text, o, 'half-width-punct', msg('(')));
-    if (c !== null) out.push(widthFix(text, c, 'half-width-punct', msg(')')));
+    if (o >= 0) flagged.add(o);
+    if (c !== null) flagged.add(c);
   }
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (!',:;?!.'.includes(c) || skip(i)) continue;
-    const prev = text[i - 1];
-    const next = text[i + 1];
-    const near = isChinese(prevNonSpace(text, i)) || isChinese(nextNonSpace(text, i));
-    if (c === '.') {
-      // Only a sentence-ending period after Chinese: not 1.5, not 1.抽查 numbering, not ... or a.docx.
-      if (!(isHan(prev) || '）”》'.includes(prev ?? '')) || next === '.' || prev === '.' || isAsciiAlnum(next)) continue;
-    } else if ((c === ',' || c === ':') && isDigit(prev) && isDigit(next)) {
-      continue; // 1,000 and 10:30
-    } else if (!near) {
-      continue;
+  // A mark counts as Chinese once flagged, so a run such as 的,:? is found in one pass.
+  const near = (j: number | undefined) => j !== undefined && (isChinese(text[j]) || flagged.has(j));
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i];
+      if (flagged.has(i) || !',:;?!.'.includes(c) || skip(i)) continue;
+      const prev = text[i - 1];
+      const next = text[i + 1];
+      if (c === '.') {
+        // Only a sentence-ending period after Chinese: not 1.5, not 1.抽查 numbering, not ... or a.docx.
+        if (!(isHan(prev) || '）”》'.includes(prev ?? '')) || next === '.' || prev === '.' || isAsciiAlnum(next)) continue;
+      } else if ((c === ',' || c === ':') && isDigit(prev) && isDigit(next)) {
+        continue; // 1,000 and 10:30
+      } else if (!near(prevNonSpaceAt(text, i)) && !near(nextNonSpaceAt(text, i))) {
+        continue;
+      }
+      flagged.add(i);
+      changed = true;
     }
-    out.push(widthFix(text, i, 'half-width-punct', msg(c)));
   }
+  for (const i of [...flagged].sort((a, b) => a - b)) out.push(widthFix(text, i, 'half-width-punct', msg(text[i])));
   return out.sort((a, b) => a.start - b.start);
 }
 
