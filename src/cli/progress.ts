@@ -1,5 +1,6 @@
 // Progress of slow steps (rendering a large round, PDF conversion) on one self-rewriting
 // line of stderr — only on a terminal; piped or redirected output stays clean.
+import { displayWidth } from '../calendar';
 import type { Io } from './command';
 
 export interface Progress {
@@ -11,13 +12,28 @@ export interface Progress {
 
 const SILENT: Progress = { step: () => undefined, end: () => undefined };
 
+/** Cut to fit one terminal line: a wrapped line could not be rewritten in place. */
+function fit(text: string, columns: number): string {
+  if (displayWidth(text) <= columns) return text;
+  let out = '';
+  for (const ch of text) {
+    if (displayWidth(out + ch) > columns - 1) break;
+    out += ch;
+  }
+  return out + '…';
+}
+
 /** `write` defaults to process.stderr; tests pass their own. */
-export function createProgress(io: Pick<Io, 'isTTY'>, write: (s: string) => void = (s) => void process.stderr.write(s)): Progress {
+export function createProgress(
+  io: Pick<Io, 'isTTY'>,
+  write: (s: string) => void = (s) => void process.stderr.write(s),
+  columns: () => number = () => process.stderr.columns || 80,
+): Progress {
   if (!io.isTTY) return SILENT;
   let shown = false;
   return {
     step(label, index, total) {
-      write(`\r\x1b[K[${index}/${total}] ${label}…`);
+      write(`\r\x1b[K${fit(`[${index}/${total}] ${label}…`, columns())}`);
       shown = true;
     },
     end() {

@@ -1,0 +1,178 @@
+// End to end through the installed bin (compiled dist/, built by the jest globalSetup):
+// the acceptance story of issue 5 in a temp copy of the seed round.
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { edit, ROOT, seedCopy, snapshot, topLevel } from '../write/helpers';
+
+// TONGBAO_BIN: run another build of the CLI (an installed copy) through the same story.
+const BIN = process.env.TONGBAO_BIN ?? path.join(ROOT, 'bin', 'tongbao.js');
+const NOTICE = '关于2023年第四季度全州政府网站和政务新媒体检查情况的通报.docx';
+const ANNEX1 = '附件1 抽查网站名单及问题曝光情况.xlsx';
+const ANNEX2 = '附件2 抽查新媒体名单及问题曝光情况.xlsx';
+
+function tongbao(cwd: string, ...argv: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...argv], { cwd, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+/** A node process that runs a build of the compiled code and is SIGKILLed at a hook. */
+function killedBuild(cwd: string, hook: 'afterStage' | 'afterRename') {
+  const script = `
+    const { build } = require(${JSON.stringify(path.join(ROOT, 'dist', 'src', 'build.js'))});
+    build({ dataDir: '2023-q4', cwd: ${JSON.stringify(cwd)}, hooks: { ${hook}: () => process.kill(process.pid, 'SIGKILL') } });`;
+  return spawnSync(process.execPath, ['-e', script], { cwd, encoding: 'utf8' });
+}
+
+test('correct a URL, then a result: annexes, diff, build and verify as the issue describes', () => {
+  const t = seedCopy();
+  let r = tongbao(t.cwd, 'build', '2023-q4');
+  expect(r).toMatchObject({ code: 0, err: '' });
+  expect(r.out).toContain('已生成 out/2023-q4：');
+  const v1 = snapshot(t.out);
+  expect([...v1.keys()].sort()).toEqual([ANNEX1, ANNEX2, 'manifest.json', NOTICE].sort());
+
+  // a URL correction: only the workbooks change
+  edit(t.data, 'sites.yaml', 'http://kjj.qdn.gov.cn', 'http://kjj2.qdn.gov.cn');
+  r = tongbao(t.cwd, 'annexes', '2023-q4');
+  expect(r.code).toBe(0);
+  expect(r.out).toContain('已重新生成附件');
+  const v2 = topLevel(snapshot(t.out));
+  expect(v2.get(NOTICE)).toBe(v1.get(NOTICE));
+  expect(v2.get(ANNEX1)).not.toBe(v1.get(ANNEX1));
+  expect(snapshot(path.join(t.out, 'history', '1'))).toEqual(v1);
+  r = tongbao(t.cwd, 'verify', 'out/2023-q4', '--data', '2023-q4');
+  expect(r.code).toBe(0);
+  expect(r.out).toContain('结论：全部一致。');
+
+  // a result that makes an account fail: annexes refuses, exit 3, nothing written
+  const before = snapshot(t.out);
+  fs.cpSync(t.data, path.join(t.cwd, 'before'), { recursive: true });
+  edit(t.data, 'accounts.yaml', /(name: 黔东南发展改革\n\s+owner: [^\n]+\n\s+results: )\[合格, 合格, 合格\]/, '$1[合格, 不合格, 合格]');
+  edit(t.data, 'notice.yaml', '  - 三穗政务（政务微博）\n', '  - 三穗政务（政务微博）\n  - 黔东南发展改革（政务微博）\n');
+  r = tongbao(t.cwd, 'annexes', '2023-q4');
+  expect(r.code).toBe(3);
+  expect(r.err).toContain('不合格政务新媒体 23 → 24：黔东南发展改革（政务微博） 新列入');
+  expect(snapshot(t.out)).toEqual(before);
+
+  // diff shows the change and the new total
+  r = tongbao(t.cwd, 'diff', 'before', '2023-q4');
+  expect(r.code).toBe(0);
+  expect(r.out).toMatch(/州直部门政务微博\s+黔东南发展改革\s+修改\s+9月更新情况\s+合格\s+不合格/);
+  expect(r.out).toMatch(/不合格政务新媒体\s+23\s+24\s+\+1/);
+  const json = JSON.parse(tongbao(t.cwd, 'diff', 'before', '2023-q4', '--json').out);
+  expect(json.notice).toEqual(['不合格政务新媒体 23 → 24：黔东南发展改革（政务微博） 新列入']);
+
+  // verify --data names the stale data; build brings everything current
+  r = tongbao(t.cwd, 'verify', 'out/2023-q4', '--data', '2023-q4');
+  expect(r.code).toBe(1);
+  expect(r.out).toContain('accounts.yaml 已改动');
+  r = tongbao(t.cwd, 'build', '2023-q4');
+  expect(r.code).toBe(0);
+  expect(r.out).toContain(`上一版已移至 ${path.join('out', '2023-q4', 'history', '2')}`);
+  expect(tongbao(t.cwd, 'verify', 'out/2023-q4', '--data', '2023-q4').code).toBe(0);
+  const m = JSON.parse(fs.readFileSync(path.join(t.out, 'manifest.json'), 'utf8'));
+  expect(m.notice.totals.accounts.failing).toBe(24);
+  // and a second build changes nothing
+  const now = snapshot(t.out);
+  expect(tongbao(t.cwd, 'build', '2023-q4').out).toContain('无变化');
+  expect(snapshot(t.out)).toEqual(now);
+});
+
+test('one altered byte: verify names the file and exits 1', () => {
+  const t = seedCopy();
+  expect(tongbao(t.cwd, 'build', '2023-q4').code).toBe(0);
+  const file = path.join(t.out, NOTICE);
+  const buf = fs.readFileSync(file);
+  buf[buf.length >> 1] ^= 1;
+  fs.writeFileSync(file, buf);
+  const r = tongbao(t.cwd, 'verify', 'out/2023-q4');
+  expect(r.code).toBe(1);
+  expect(r.out).toContain(`已改动：${NOTICE}`);
+});
+
+test('a build killed while rendering leaves the earlier outputs intact; the next build cleans up', () => {
+  const t = seedCopy();
+  expect(tongbao(t.cwd, 'build', '2023-q4').code).toBe(0);
+  const v1 = snapshot(t.out);
+  edit(t.data, 'sites.yaml', 'http://kjj.qdn.gov.cn', 'http://kjj2.qdn.gov.cn');
+  const k = killedBuild(t.cwd, 'afterStage');
+  expect(k.signal).toBe('SIGKILL');
+  // the earlier set is whole; the half-done run left only a temp file, which verify names
+  expect(new Map([...snapshot(t.out)].filter(([n]) => !n.startsWith('.tongbao-tmp-')))).toEqual(v1);
+  const r = tongbao(t.cwd, 'verify', 'out/2023-q4');
+  expect(r.code).toBe(1);
+  expect(r.out).toContain(`未完成：.tongbao-tmp-${NOTICE}`);
+  expect(tongbao(t.cwd, 'build', '2023-q4').code).toBe(0);
+  expect(tongbao(t.cwd, 'verify', 'out/2023-q4', '--data', '2023-q4').code).toBe(0);
+  expect(snapshot(path.join(t.out, 'history', '1'))).toEqual(v1);
+});
+
+test('a build killed after the first file is renamed into place: the earlier set is whole in history, and the next build finishes without a duplicate', () => {
+  const t = seedCopy();
+  expect(tongbao(t.cwd, 'build', '2023-q4').code).toBe(0);
+  const v1 = snapshot(t.out);
+  edit(t.data, 'sites.yaml', 'http://kjj.qdn.gov.cn', 'http://kjj2.qdn.gov.cn');
+  expect(killedBuild(t.cwd, 'afterRename').signal).toBe('SIGKILL');
+  expect(snapshot(path.join(t.out, 'history', '1'))).toEqual(v1);
+  // the manifest in place is still the earlier one: verify sees the half-replaced folder
+  expect(fs.readFileSync(path.join(t.out, 'manifest.json'), 'utf8')).toBe(Buffer.from(v1.get('manifest.json')!, 'base64').toString('utf8'));
+  const r = tongbao(t.cwd, 'verify', 'out/2023-q4');
+  expect(r.code).toBe(1);
+  expect(r.out).toContain(`已改动：${NOTICE}`);
+  expect(tongbao(t.cwd, 'build', '2023-q4').code).toBe(0);
+  expect(fs.readdirSync(path.join(t.out, 'history'))).toEqual(['1']);
+  expect(snapshot(path.join(t.out, 'history', '1'))).toEqual(v1);
+  expect(tongbao(t.cwd, 'verify', 'out/2023-q4', '--data', '2023-q4').code).toBe(0);
+});
+
+test('bad data: exit 1 with the diagnostics, no output folder', () => {
+  const t = seedCopy();
+  edit(t.data, 'sites.yaml', 'result: 合格', 'result: 合规');
+  const r = tongbao(t.cwd, 'build', '2023-q4');
+  expect(r.code).toBe(1);
+  expect(r.err).toMatch(/2023-q4\/sites\.yaml:\d+:\d+: 错误: /);
+  expect(fs.existsSync(path.join(t.cwd, 'out'))).toBe(false);
+});
+
+test('proofreading findings are warnings; --strict refuses to build', () => {
+  const t = seedCopy();
+  edit(t.data, 'notice.yaml', '超过5个（含5个）', '超过5个(含5个)');
+  let r = tongbao(t.cwd, 'build', '2023-q4', '--strict');
+  expect(r.code).toBe(1);
+  expect(r.err).toMatch(/notice\.yaml:\d+:\d+: 警告: \[/);
+  expect(r.err).toContain('--strict：有');
+  expect(fs.existsSync(path.join(t.cwd, 'out'))).toBe(false);
+  r = tongbao(t.cwd, 'build', '2023-q4');
+  expect(r.code).toBe(0);
+  expect(r.err).toMatch(/警告: \[/);
+  expect(fs.existsSync(path.join(t.out, 'manifest.json'))).toBe(true);
+});
+
+test('package: a verified archive next to the set; verify checks it', () => {
+  const t = seedCopy();
+  const r = tongbao(t.cwd, 'package', '2023-q4', '--out', 'handoff');
+  expect(r.code).toBe(0);
+  const archive = path.join('handoff', '关于2023年第四季度全州政府网站和政务新媒体检查情况的通报（送签稿）.zip');
+  expect(r.out).toContain(`已写送签包：${archive}`);
+  expect(tongbao(t.cwd, 'verify', archive, '--data', '2023-q4').code).toBe(0);
+  expect(tongbao(t.cwd, 'verify', 'handoff').out).toContain('与清单一致');
+});
+
+test.each([
+  [['build'], /缺少参数 DATA_DIR/],
+  [['annexes', '2023-q4', '--bogus'], /未知选项 --bogus/],
+  [['diff', 'a'], /缺少参数 NEW_DATA_DIR/],
+  [['verify'], /缺少参数 OUT_DIR/],
+  [['package', '2023-q4', '--out'], /选项 --out 需要一个值/],
+])('usage error %j exits 2', (argv, message) => {
+  const r = tongbao(ROOT, ...argv);
+  expect(r.code).toBe(2);
+  expect(r.err).toMatch(message);
+});
+
+test.each(['build', 'annexes', 'diff', 'verify', 'package'])('tongbao %s --help', (name) => {
+  const r = tongbao(ROOT, name, '--help');
+  expect(r.code).toBe(0);
+  expect(r.out).toMatch(new RegExp(`^用法：tongbao ${name} `));
+});
