@@ -131,10 +131,24 @@ function dateMismatch({ masked: raw, ctx }: RuleInput): TextFinding[] {
     if (deadline && (beforeDeadline || asked) && hasDay) {
       const y = refYear(deadline)!;
       const said = iso(y, mo, d);
-      // 已于11月8日前完成 describes the past; 于/在…前 and any date after issue ask for something.
+      // 已于11月8日前完成 describes the past. Besides 请于…, a "before" date is the deadline only
+      // where the sentence is about reporting back (其他 dates, such as a date to finish some
+      // work by, are left alone).
       const past = /(?:已|已经|曾)[于在]?[ \t]*$/.test(before) || /^(?:之|以)?前[ \t]*(?:已|已经)/.test(after);
       const future = !issued || said > issued;
-      if (said !== deadline && !past && (asked || future || /[于在][ \t]*$/.test(before))) {
+      const reporting = /报送|上报|反馈|提交|整改情况|整改报告|报州|报市|报县|报区/.test(sentenceAround(masked, start, end));
+      const requested = /[于在][ \t]*$/.test(before);
+      if (issued && !past && requested && !asked && !reporting && said <= issued) {
+        // 于11月8日前完成 in a notice issued on 11月23日: the date has passed before it is sent.
+        out.push({
+          rule: 'date-mismatch',
+          start,
+          end,
+          message: `要求完成的日期不晚于成文日期（issued：${isoText(issued)}）`,
+          suggestion: '核对日期',
+        });
+        seen.add(start);
+      } else if (said !== deadline && !past && (asked || (reporting && (future || requested)))) {
         out.push({
           rule: 'date-mismatch',
           start,
