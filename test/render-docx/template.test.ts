@@ -79,6 +79,11 @@ describe('strict environment', () => {
     expect(() => compileTemplate('@p {{cn "x"}}', 'c.hbs')({})).toThrow(/数字/);
   });
 
+  it('ge and stem derive 州直各部门 and 县 from the level names', () => {
+    const t = compileTemplate('@p {{ge a}}|{{ge b}}|{{ge c}}|{{stem d}}|{{stem e}}|{{stem f}}', 'g.hbs');
+    expect(t({ a: '州直部门', b: '市直单位', c: '乡镇', d: '县（市）', e: '区(县)', f: '州直部门' })).toBe('@p 州直各部门|市直各单位|各乡镇|县|区|州直部门');
+  });
+
   it('does not print escaped HTML: data is taken as text (noEscape)', () => {
     expect(compileTemplate('@p {{t}}', 'd.hbs')({ t: 'A&B<C>"D\'' })).toBe('@p A&B<C>"D\'');
   });

@@ -48,6 +48,18 @@ export const HELPERS: Record<string, (...raw: unknown[]) => unknown> = {
     if (typeof i !== 'number') throw new Error(`模板辅助函数 cn 需要数字参数，实际为 ${typeof i}`);
     return chineseNumeral(i + 1);
   },
+  /** {{ge levels.department}}: 州直部门 → 州直各部门 (各 before a closing 部门/单位, else in front) */
+  ge: (...raw) => {
+    const [name] = args('ge', 1, raw);
+    const s = String(name);
+    const m = /^(.*?)(部门|单位)$/.exec(s);
+    return m && m[1] ? `${m[1]}各${m[2]}` : `各${s}`;
+  },
+  /** {{stem levels.county}}: 县（市） → 县, the name without its bracketed addition */
+  stem: (...raw) => {
+    const [name] = args('stem', 1, raw);
+    return String(name).replace(/[（(][^（）()]*[）)]$/, '');
+  },
   /** {{#lead}}（一）…。{{/lead}}: the run-in heading of an @h2 paragraph */
   lead: function (this: unknown, ...raw) {
     args('lead', 0, raw);
