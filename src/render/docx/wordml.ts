@@ -7,8 +7,12 @@
 // eslint-disable-next-line no-control-regex
 const INVALID = /[\u0000-\u001f\u007f\ufffe\uffff]/g;
 
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPE = /[\u0000-\u001f\u007f\ufffe\uffff&<>"]/;
+
 /** Text for a w:t element or an attribute: XML special characters escaped, control characters dropped. */
 export function esc(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text
     .replace(INVALID, ' ')
     .replace(/&/g, '&amp;')
@@ -110,7 +114,8 @@ function row(cells: CellSpec[], widths: number[], header: boolean): string {
     const width = widths.slice(col, col + span).reduce((a, b) => a + b, 0);
     col += span;
     const grid = span > 1 ? `<w:gridSpan w:val="${span}"/>` : '';
-    const paras = (c.lines.length ? c.lines : ['']).map((l) => paragraph({ style: c.style }, l ? run(l) : '')).join('');
+    const open = `<w:p><w:pPr><w:pStyle w:val="${c.style}"/></w:pPr>`;
+    const paras = (c.lines.length ? c.lines : ['']).map((l) => `${open}${l ? run(l) : ''}</w:p>`).join('');
     xml += `<w:tc><w:tcPr><w:tcW w:w="${width}" w:type="dxa"/>${grid}<w:vAlign w:val="center"/></w:tcPr>${paras}</w:tc>`;
   }
   if (col !== widths.length) throw new Error(`表格行有 ${col} 列，应为 ${widths.length} 列`);
