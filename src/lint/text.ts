@@ -63,6 +63,7 @@ const DOMAIN_RE = /\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:gov|com|net|org|edu)(
 
 /** Blank out URLs and e-mail addresses with 'x' (same length): no rule looks inside them. */
 export function maskUrls(s: string): string {
+  if (!/[.@]/.test(s)) return s; // no URL, address or domain without a dot
   let out = s;
   for (const re of [URL_RE, EMAIL_RE, DOMAIN_RE]) {
     out = out.replace(re, (m) => {

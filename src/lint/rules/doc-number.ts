@@ -20,6 +20,7 @@ const CITED_RE = /(?<=[\u4e00-\u9fff])[ \t]*([〔\[(（【﹝［〖{｛<〈])[ \
 
 export function findDocNumbers(masked: string): DocNumberMatch[] {
   const out: DocNumberMatch[] = [];
+  if (!masked.includes('号')) return out;
   for (const m of masked.matchAll(CITED_RE)) {
     const ix = m.indices!;
     const start = ix[1][0];

@@ -18,6 +18,7 @@ function widthFix(text: string, i: number, rule: string, message: string): TextF
 
 function halfWidthPunct({ text, masked, claimed }: RuleInput): TextFinding[] {
   const out: TextFinding[] = [];
+  if (!/[(),:;?!.]/.test(masked)) return out; // most fields: a quick no
   const msg = (c: string) => `中文里用了半角“${c}”`;
   const skip = (i: number) => masked[i] !== text[i] || claimed.has(i);
   // Parentheses go by pairs: （含5个) and (1)加强 are both Chinese brackets.
@@ -86,6 +87,7 @@ function insideDouble(text: string, i: number): boolean {
 
 function quotes({ text, masked }: RuleInput): TextFinding[] {
   const out: TextFinding[] = [];
+  if (!/["'“”‘’]/.test(text)) return out;
   // Straight quotes, paired in order of appearance.
   for (const [q, open, close] of [
     ['"', '“', '”'],
@@ -181,6 +183,7 @@ const SAME: Record<string, string> = { '(': '（', ')': '）' };
 
 function unbalancedPair({ text, masked, claimed }: RuleInput): TextFinding[] {
   const out: TextFinding[] = [];
+  if (!/[（）《》〔〕【】()]/.test(masked)) return out;
   const stack: { c: string; i: number }[] = [];
   const unclosed = (s: { c: string; i: number }): TextFinding => ({
     rule: 'unbalanced-pair',
@@ -220,7 +223,7 @@ export const unbalanced: Rule = {
 };
 
 function ellipsisDash({ text, masked }: RuleInput): TextFinding[] {
-  if (!hasHan(text)) return [];
+  if (!/[.。…·・．\-－—─]/.test(masked) || !hasHan(text)) return [];
   const out: TextFinding[] = [];
   for (const m of masked.matchAll(/\.{3,}|。{3,}|…+|[·・]{3,}|．{3,}/g)) {
     if (m[0] === '……') continue;

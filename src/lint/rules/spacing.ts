@@ -5,6 +5,7 @@ import { isChinese, showChar } from '../text';
 
 function spacing({ text, ctx }: RuleInput): TextFinding[] {
   const out: TextFinding[] = [];
+  if (!/[\s\u3000]/.test(text)) return out;
   const claimed = new Set<number>();
   const add = (start: number, end: number, message: string, suggestion: string) => {
     for (let i = start; i < end; i++) claimed.add(i);
