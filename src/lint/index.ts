@@ -3,7 +3,6 @@
 import type { ReportModel } from '../aggregate/model';
 import type { Diagnostic } from '../diagnostics';
 import type { ValidatedRound } from '../validate';
-import { formatFinding } from './format';
 import { noticeDisplayName, noticeParagraphs } from './notice-text';
 import { lintRound } from './round';
 import type { RoundFiles } from './round';
@@ -41,7 +40,3 @@ export function lintForBuild(v: ValidatedRound, model: ReportModel): Diagnostic[
   }));
 }
 
-/** Lines as `tongbao lint` prints them. */
-export function formatFindings(list: Parameters<typeof formatFinding>[0][]): string[] {
-  return list.map((d) => formatFinding(d));
-}
