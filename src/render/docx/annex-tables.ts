@@ -96,7 +96,7 @@ export function annex2Table(model: ReportModel, section: Annex2Section): string 
   if (problems) labels.push(ANNEX_COLUMNS.problems);
   const widths = columnWidths(
     months.map(() => narrowWidth(months)),
-    problems ? [5, 6, 5] : [5, 6],
+    problems ? [4.2, 5.8, 5] : [4.2, 5.8],
   );
   return table({
     widths,

@@ -26,7 +26,7 @@ export const STYLE = {
 
 const exact = (line: number) => ({ line, lineRule: LineRuleType.EXACT, before: 0, after: 0 });
 /** table cells: 小四 on single-ish spacing, not the 28.95 pt grid */
-const CELL_SPACING = { line: 340, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+const CELL_SPACING = { line: 320, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
 
 // Table cells: small type on tight lines. They must not snap to the page's 28.95 pt line grid,
 // or LibreOffice stretches every table row to a whole grid line.
