@@ -5,8 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { edit, ROOT, seedCopy, snapshot, topLevel } from '../write/helpers';
 
-// TONGBAO_BIN: run another build of the CLI (an installed copy) through the same story.
-const BIN = process.env.TONGBAO_BIN ?? path.join(ROOT, 'bin', 'tongbao.js');
+const BIN = path.join(ROOT, 'bin', 'tongbao.js');
 const NOTICE = '关于2023年第四季度全州政府网站和政务新媒体检查情况的通报.docx';
 const ANNEX1 = '附件1 抽查网站名单及问题曝光情况.xlsx';
 const ANNEX2 = '附件2 抽查新媒体名单及问题曝光情况.xlsx';
