@@ -15,7 +15,10 @@ export function buildSummary(r: BuildResult, io: Io): string {
   else if (r.status === 'repaired') lines.push(`已恢复 ${dir} 中缺失或被改动的文件（数据无变化）：`);
   else lines.push(`已生成 ${dir}：`);
   for (const n of r.written) lines.push(`  ${n}`);
-  if (r.history) lines.push(`上一版已移至 ${path.join(dir, r.history)}${path.sep}`);
+  if (r.history) {
+    const where = `${path.join(dir, r.history)}${path.sep}`;
+    lines.push(r.status === 'repaired' ? `被改动的文件已先存入 ${where}` : `上一版已移至 ${where}`);
+  }
   for (const n of r.removed) lines.push(`  （上一版的 ${n} 已移入历史，不在本版中）`);
   return lines.join('\n');
 }
