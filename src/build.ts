@@ -43,9 +43,9 @@ export function defaultRenderers(): Renderers {
   };
 }
 
-/** Proofreading findings, printed as warnings (and refused with --strict): the one call site. */
+/** Validation warnings and proofreading findings, printed as warnings (and refused with --strict). */
 export function proofread(v: ValidatedRound, model: ReportModel): Diagnostic[] {
-  return lintForBuild(v, model);
+  return [...v.warnings, ...lintForBuild(v, model)];
 }
 
 /** Progress callback: a step starts (index from 1). The CLI shows it on a terminal only. */

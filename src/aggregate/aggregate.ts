@@ -45,12 +45,27 @@ function failingAccounts(round: JudgedRound, w: Wording, months: MonthColumn[]):
       }
     }
   }
-  const order = round.notice.failing_order;
+  return applyOrder(list, round.notice.failing_order);
+}
+
+/**
+ * The failing list in the order notice.yaml's failing_order gives. Accounts it names come in its
+ * order; one it leaves out goes right after its nearest predecessor in the contract order, so a
+ * newly failing account lands where it would have stood anyway.
+ */
+export function applyOrder(list: FailingAccount[], order: string[] | undefined): FailingAccount[] {
   if (!order) return list;
-  // Validation made failing_order a permutation of exactly these entries.
-  const rank = new Map(order.map((entry, i) => [entry, i]));
-  const key = (f: FailingAccount) => rank.get(`${f.name}（${f.platformLabel}）`) ?? Number.MAX_SAFE_INTEGER;
-  return [...list].sort((a, b) => key(a) - key(b));
+  const label = (f: FailingAccount) => `${f.name}（${f.platformLabel}）`;
+  const byLabel = new Map(list.map((f) => [label(f), f]));
+  const result = order.filter((e) => byLabel.has(e)).map((e) => byLabel.get(e)!);
+  const placed = new Set(result.map(label));
+  list.forEach((f, i) => {
+    if (placed.has(label(f))) return;
+    const before = list.slice(0, i).reverse().find((p) => placed.has(label(p)));
+    result.splice(before ? result.indexOf(before) + 1 : 0, 0, f);
+    placed.add(label(f));
+  });
+  return result;
 }
 
 function annex2Problems(a: JudgedAccount): string[] {

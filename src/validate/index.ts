@@ -33,6 +33,8 @@ export interface ValidatedRound {
   rules: Rules;
   calendar: WorkCalendar | null;
   files: LoadedRound['files'];
+  /** problems that do not stop the build (printed by check and build) */
+  warnings: Diagnostic[];
 }
 
 function diag(file: SourceFile, path: DataPath, message: string): Diagnostic {
@@ -135,29 +137,42 @@ export function validateRound(loaded: LoadedRound): { value: ValidatedRound | nu
     }
   }
 
-  // The optional failing_order must name exactly the failing accounts.
+  // failing_order is a preference, not a second list to keep in step: after a correction an
+  // account may start or stop failing, and that must reach `annexes` as a notice change (exit 3),
+  // not as a data error. So an entry for an account that passes is ignored (with a warning), and
+  // a failing account it leaves out is placed by the contract order. Only a name that matches no
+  // account at all (a typo) or a repeat is an error.
+  const warnings: Diagnostic[] = [];
   const order = ctx.notice.data.failing_order;
   if (order) {
-    const failing = new Set<string>();
+    const known = new Map<string, boolean>();
     for (const platform of PLATFORMS)
       for (const level of LEVELS)
-        for (const a of judged[platform][level]) if (a.results.includes('不合格')) failing.add(`${a.name}（${PLATFORM_LABEL[platform]}）`);
+        for (const a of judged[platform][level]) {
+          const key = `${a.name}（${PLATFORM_LABEL[platform]}）`;
+          known.set(key, (known.get(key) ?? false) || a.results.includes('不合格'));
+        }
     const seen = new Set<string>();
     order.forEach((entry, i) => {
       if (seen.has(entry)) out.push(diag(ctx.notice!.file, ['failing_order', i], `“${entry}”重复列出`));
-      else if (!failing.has(entry))
-        out.push(diag(ctx.notice!.file, ['failing_order', i], `“${entry}”不是本轮不合格的政务新媒体，或写法不对（应写作“名称（政务微博）”或“名称（政务微信）”）`));
+      else if (!known.has(entry))
+        out.push(diag(ctx.notice!.file, ['failing_order', i], `找不到账号“${entry}”：应写作“名称（政务微博）”或“名称（政务微信）”，名称与 accounts.yaml 一致`));
+      else if (!known.get(entry))
+        warnings.push({ ...diag(ctx.notice!.file, ['failing_order', i], `“${entry}”本轮合格，不列入通报，failing_order 中的这一项不起作用`), severity: 'warning' });
       seen.add(entry);
     });
-    const missing = [...failing].filter((f) => !seen.has(f));
+    const missing = [...known].filter(([k, failing]) => failing && !seen.has(k)).map(([k]) => k);
     if (missing.length) {
-      out.push(diag(ctx.notice.file, ['failing_order'], `failing_order 漏列了不合格的政务新媒体：${missing.join('、')}（删去 failing_order 则按附件顺序列举）`));
+      warnings.push({
+        ...diag(ctx.notice.file, ['failing_order'], `failing_order 没有列出：${missing.join('、')}；已按附件顺序插在其前一个不合格账号之后`),
+        severity: 'warning',
+      });
     }
   }
 
   if (out.length) return { value: null, diagnostics: sortDiagnostics(out) };
   return {
-    value: { round: { notice: ctx.notice.data, sites: ctx.sites.data, accounts: judged }, rules, calendar, files: loaded.files },
-    diagnostics: [],
+    value: { round: { notice: ctx.notice.data, sites: ctx.sites.data, accounts: judged }, rules, calendar, files: loaded.files, warnings },
+    diagnostics: warnings,
   };
 }

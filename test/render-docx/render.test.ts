@@ -1,4 +1,4 @@
-// The notice as LibreOffice prints it: converted to PDF (with templates/fonts.conf standing in the
+// The notice as LibreOffice prints it: converted to PDF (with fonts/fonts.conf standing in the
 // free fonts for the official ones), then read back with pdftotext. Skipped, with a note, where
 // soffice or poppler-utils are not installed.
 import { execFileSync, spawnSync } from 'child_process';
@@ -7,7 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { loadModel } from '../../src/pipeline';
 import { renderNotice } from '../../src/render/docx/notice';
-import { templatesDir } from '../../src/paths';
+import { projectRoot } from '../../src/paths';
 import { SEED_DIR } from '../support/round-fixture';
 import { fixtureModel, spec } from './fixture';
 
@@ -37,7 +37,7 @@ if (tools.length) {
     execFileSync(
       'soffice',
       ['--headless', `-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--convert-to', 'pdf', '--outdir', dir, ...docs.map((d) => path.join(dir, d))],
-      { timeout: 180_000, stdio: 'ignore', env: { ...process.env, FONTCONFIG_FILE: path.join(templatesDir(), 'fonts.conf') } },
+      { timeout: 180_000, stdio: 'ignore', env: { ...process.env, FONTCONFIG_FILE: path.join(projectRoot(), 'fonts', 'fonts.conf') } },
     );
     for (const d of docs) pdf[d.replace('.docx', '')] = path.join(dir, d.replace('.docx', '.pdf'));
   }, 200_000);

@@ -1,7 +1,7 @@
 import { modelOf, loadValidated } from '../../pipeline';
 import { expectPositional } from '../args';
 import type { Command } from '../command';
-import { summary } from '../report';
+import { printDiagnostics, summary } from '../report';
 
 export const checkCommand: Command = {
   name: 'check',
@@ -15,7 +15,9 @@ export const checkCommand: Command = {
 退出状态：0 数据无误；1 数据有错误；2 用法错误。`,
   async run(args, io) {
     const [dir] = expectPositional(args, ['DATA_DIR'], 'check');
-    const model = modelOf(loadValidated(dir, io.cwd));
+    const v = loadValidated(dir, io.cwd);
+    const model = modelOf(v);
+    printDiagnostics(io, v.warnings);
     io.out(`数据无误：${dir}\n`);
     io.out(summary(model));
     return 0;
