@@ -164,6 +164,24 @@ describe('the seed round', () => {
   });
 });
 
+describe('发文字号', () => {
+  it('sits in the 版头 above a red 分隔线, leaving the title the first paragraph of the body', async () => {
+    const model = fixtureModel(spec((s) => (s.docNumber = '某政信〔2024〕2号')));
+    const xml = (await parts(await renderNotice(model)))['word/document.xml'];
+    const body = xml.slice(xml.indexOf('<w:body>'));
+    const frame = body.indexOf('<w:tbl>');
+    const title = body.indexOf(model.title.slice(0, 10));
+    expect(frame).toBeGreaterThan(-1);
+    expect(body.indexOf('某政信〔2024〕2号')).toBeGreaterThan(frame);
+    expect(body.indexOf('某政信〔2024〕2号')).toBeLessThan(body.indexOf('</w:tbl>'));
+    expect(body.slice(frame, body.indexOf('</w:tbl>'))).toMatch(/<w:bottom w:val="single"[^>]*w:color="FF0000"\/>/);
+    // the first top-level paragraph with text is the title
+    const outside = body.slice(body.indexOf('</w:tbl>'));
+    expect(paragraphs(outside).find((t) => t)).toBe(model.title);
+    expect(title).toBeGreaterThan(body.indexOf('</w:tbl>'));
+  });
+});
+
 describe('XML special characters in data', () => {
   it('print literally in the document', async () => {
     const tricky = `A&B<C>"D'E`;

@@ -5,11 +5,11 @@ import { pinZipTimes } from '../../write/zip-times';
 import type { Block } from '../blocks';
 import { renderNoticeBlocks, type NoticeTemplateOptions } from '../template/notice';
 import { annex1Table, annex2Table } from './annex-tables';
-import { CHAR, CHAR_ADVANCE, FACE, FOOTER_DISTANCE, LINE, MARGIN, PAGE, SIZE, font, printedWidth, textWidth } from './layout';
+import { CHAR, CHAR_ADVANCE, FACE, FOOTER_DISTANCE, LINE, MARGIN, PAGE, SIZE, TEXT_WIDTH, font, printedWidth, textWidth } from './layout';
 import { STYLE, styles } from './styles';
 import { titleLines } from './title';
 import { replaceZipEntry } from './zip-entry';
-import { documentXml, esc, paragraph, run, sectionProperties, type ParagraphOptions } from './wordml';
+import { documentXml, esc, headerFrame, paragraph, run, sectionProperties, type ParagraphOptions } from './wordml';
 
 export type RenderNoticeOptions = NoticeTemplateOptions;
 
@@ -74,7 +74,7 @@ export function layoutBlocks(blocks: readonly Block[], model: ReportModel): stri
       paragraph({ style, keepNext, ...extra }, runs);
     switch (b.kind) {
       case 'docnum':
-        out.push(para(STYLE.docnum));
+        out.push(headerFrame(TEXT_WIDTH, STYLE.docnum, b.text));
         break;
       case 'title':
         out.push(para(STYLE.title, {}, titleRuns(b.text)));
