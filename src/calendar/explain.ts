@@ -8,6 +8,7 @@ import { isoDate, monthSpan, monthTitle, normalizeDates, weekday } from './dates
 import { calendarYears, judgeAccount, spanLabel, updatedPhrase, type MonthVerdict, type UpdateWindow } from './judge';
 import { describeRules } from './rules';
 import { chineseDaysVersion, type DayKind, type WorkCalendar } from './workdays';
+import { displayWidth } from '../text/width';
 
 export interface ExplainAccount {
   owner?: string;
@@ -126,21 +127,3 @@ function padWidth(s: string, width: number): string {
   return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
 }
 
-/** Terminal columns of a string, counting East Asian wide and full-width characters as 2. */
-export function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0) ?? 0;
-    const wide =
-      (c >= 0x1100 && c <= 0x115f) ||
-      (c >= 0x2e80 && c <= 0xa4cf) ||
-      (c >= 0xac00 && c <= 0xd7a3) ||
-      (c >= 0xf900 && c <= 0xfaff) ||
-      (c >= 0xfe30 && c <= 0xfe4f) ||
-      (c >= 0xff00 && c <= 0xff60) ||
-      (c >= 0xffe0 && c <= 0xffe6) ||
-      (c >= 0x20000 && c <= 0x3fffd);
-    w += wide ? 2 : 1;
-  }
-  return w;
-}

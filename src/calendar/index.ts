@@ -26,4 +26,4 @@ export {
   type RuleId,
   type ResultMismatch,
 } from './judge';
-export { explainAccount, displayWidth, type ExplainAccount } from './explain';
+export { explainAccount, type ExplainAccount } from './explain';

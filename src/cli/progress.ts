@@ -1,6 +1,6 @@
 // Progress of slow steps (rendering a large round, PDF conversion) on one self-rewriting
 // line of stderr — only on a terminal; piped or redirected output stays clean.
-import { displayWidth } from '../calendar';
+import { displayWidth } from '../text/width';
 import type { Io } from './command';
 
 export interface Progress {

@@ -1,5 +1,5 @@
 // Plain-text tables that stay aligned with Chinese text (a CJK character is two columns).
-import { displayWidth } from '../calendar';
+import { displayWidth } from '../text/width';
 
 export type Align = 'left' | 'right';
 

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { createWorkCalendar, DEFAULT_RULES, displayWidth, explainAccount, resolveRules } from '../../src/calendar';
+import { createWorkCalendar, DEFAULT_RULES, explainAccount, resolveRules } from '../../src/calendar';
+import { displayWidth } from '../../src/text/width';
 
 const cal = createWorkCalendar();
 const MONTHS = ['2023-08', '2023-09', '2023-10'];

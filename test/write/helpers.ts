@@ -45,20 +45,7 @@ export function fakeRenderers(overrides: Partial<Renderers> = {}): Renderers {
   };
 }
 
-/** Every file under a folder (relative path → base64 bytes). */
-export function snapshot(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  if (!fs.existsSync(dir)) return out;
-  const walk = (d: string) => {
-    for (const name of fs.readdirSync(d).sort()) {
-      const p = path.join(d, name);
-      if (fs.statSync(p).isDirectory()) walk(p);
-      else out.set(path.relative(dir, p), fs.readFileSync(p).toString('base64'));
-    }
-  };
-  walk(dir);
-  return out;
-}
+export { snapshot } from '../support/round-fixture';
 
 /** The top-level files of a snapshot (without history/). */
 export function topLevel(snap: Map<string, string>): Map<string, string> {

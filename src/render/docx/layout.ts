@@ -1,5 +1,6 @@
 // GB/T 9704-2012 page and type as numbers (see ../../../../shared/spec/gbt9704.md and docs/layout.md).
 // Twips throughout: 1 pt = 20 twips; run sizes are half-points.
+import { isWideCodePoint } from '../../text/width';
 
 export const PAGE = { width: 11906, height: 16838 } as const;
 /** 天头 37 mm, 订口 28 mm, 版心 156 × 225 mm */
@@ -65,14 +66,7 @@ const ALNUM = /[\p{L}\p{N}]/u;
 function isWide(ch: string): boolean {
   const c = ch.codePointAt(0) ?? 0;
   return (
-    (c >= 0x1100 && c <= 0x115f) ||
-    (c >= 0x2e80 && c <= 0xa4cf) ||
-    (c >= 0xac00 && c <= 0xd7a3) ||
-    (c >= 0xf900 && c <= 0xfaff) ||
-    (c >= 0xfe30 && c <= 0xfe4f) ||
-    (c >= 0xff00 && c <= 0xff60) ||
-    (c >= 0xffe0 && c <= 0xffe6) ||
-    (c >= 0x20000 && c <= 0x3fffd) ||
+    isWideCodePoint(c) ||
     c === 0x2014 || // —— 破折号
     c === 0x2026 || // …… 省略号
     c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 // “” ‘’ set in the Chinese face
