@@ -88,6 +88,8 @@ export interface JudgedAccount extends AccountInput {
   results: Result[];
   /** per month: why it is 不合格 (empty for 合格 months or when results were given without dates) */
   reasons: string[][];
+  /** `results` as typed in accounts.yaml, when given (validation made them agree with the dates) */
+  declared?: Result[];
 }
 
 export interface JudgedRound {

@@ -128,9 +128,9 @@ export function validateRound(loaded: LoadedRound): { value: ValidatedRound | nu
               out.push(diag(ctx.accounts!.file, [platform, level, i, 'results', m.index], m.message));
             }
           }
-          acc = { ...a, results: j.results, reasons: j.reasons };
+          acc = { ...a, results: j.results, reasons: j.reasons, declared: a.results };
         } else {
-          acc = { ...a, results: a.results!, reasons: months.map(() => []) };
+          acc = { ...a, results: a.results!, reasons: months.map(() => []), declared: a.results };
         }
         judged[platform][level].push(acc);
       });

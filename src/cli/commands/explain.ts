@@ -34,7 +34,7 @@ export const explainCommand: Command = {
     const { createWorkCalendar } = await import('../../calendar');
     const cal = v.calendar ?? createWorkCalendar();
     const texts = found.map(({ platform, a }) =>
-      explainAccount(a.name, { owner: a.owner, platform, service: a.service, updates: a.updates, results: a.results }, n.months, v.rules, cal),
+      explainAccount(a.name, { owner: a.owner, platform, service: a.service, updates: a.updates, results: a.declared }, n.months, v.rules, cal),
     );
     io.out(texts.join('\n'));
     return 0;
