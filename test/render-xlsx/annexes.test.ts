@@ -1,7 +1,7 @@
 // What the two workbooks say and how they are laid out, read back from the bytes.
 import { annexFileNames, renderAnnex1, renderAnnex2 } from '../../src/render/xlsx';
 import { smallModel } from './fixture';
-import { conditionalFormats, rawValidations, readBook, sheetTexts, validations, type Book } from './read';
+import { conditionalFormats, rawValidations, readBook, rowHeight, sheetTexts, validations, type Book } from './read';
 
 let a1: Book;
 let a2: Book;
@@ -67,7 +67,8 @@ describe('附件1', () => {
     }
     expect(ws.getCell('E8').alignment.wrapText).toBe(true);
     // two lines of problems make a taller row than a one-line row
-    expect(ws.getRow(8).height).toBeGreaterThan(ws.getRow(5).height);
+    expect(rowHeight(ws, 8)).toBeGreaterThan(rowHeight(ws, 5));
+    expect(rowHeight(ws, 5)).toBe(ws.properties.defaultRowHeight);
   });
 
   test('widths from content: the URL column is wider than 序号, a Chinese character counts double', () => {

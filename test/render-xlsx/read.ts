@@ -102,6 +102,11 @@ export function rawValidations(sheetXml: string): { sqref: string; type: string;
   return out;
 }
 
+/** The height a row prints at: its own, or the sheet's default row height. */
+export function rowHeight(ws: ExcelJS.Worksheet, r: number): number {
+  return ws.getRow(r).height ?? ws.properties.defaultRowHeight;
+}
+
 /** A readable dump of a sheet for golden files: print setup, widths, then every row with its height. */
 export function dumpSheet(ws: ExcelJS.Worksheet): string {
   const ps = ws.pageSetup;
@@ -111,9 +116,10 @@ export function dumpSheet(ws: ExcelJS.Worksheet): string {
     `frozen: ${JSON.stringify(ws.views[0])}`,
     `widths: ${ws.columns.map((c) => c.width).join(' ')}`,
     `merges: ${[...ws.model.merges].sort().join(' ')}`,
+    `default row height: ${ws.properties.defaultRowHeight}`,
   ];
   sheetTexts(ws).forEach((cells, i) => {
-    lines.push(`${i + 1} [${ws.getRow(i + 1).height}] ${cells.map((c) => c.replace(/\n/g, '⏎')).join(' | ')}`);
+    lines.push(`${i + 1} [${rowHeight(ws, i + 1)}] ${cells.map((c) => c.replace(/\n/g, '⏎')).join(' | ')}`);
   });
   return lines.join('\n') + '\n';
 }

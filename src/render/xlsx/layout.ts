@@ -42,16 +42,26 @@ function cellWidth(v: CellValue): number {
 /** Collects the widest content of every column, then turns it into bounded widths. */
 export class WidthMeter {
   private readonly widest: number[];
+  /** content width beyond which the column is at its maximum anyway */
+  private readonly ceiling: number[];
 
   constructor(private readonly columns: readonly ColumnSpec[]) {
     // headers are set in the larger heading face
     this.widest = columns.map((c) => (displayWidth(c.header) * SIZES.heading) / SIZES.body);
+    this.ceiling = columns.map((c) => (BOUNDS[c.kind].max - PADDING) / PER_COLUMN);
   }
 
   add(values: readonly CellValue[]): void {
     for (let i = 0; i < this.widest.length; i++) {
-      const w = cellWidth(values[i] ?? null);
-      if (w > this.widest[i]) this.widest[i] = w;
+      const v = values[i];
+      if (v === null || v === undefined) continue;
+      const widest = this.widest[i];
+      // cheap skips (this runs for every row of a national round): a column already at its
+      // maximum, or a text too short to be wider than what was seen (a character is at most 2)
+      if (widest >= this.ceiling[i]) continue;
+      if (typeof v === 'string' && v.length * 2 <= widest) continue;
+      const w = cellWidth(v);
+      if (w > widest) this.widest[i] = w;
     }
   }
 
@@ -76,7 +86,10 @@ export function rowLines(values: readonly CellValue[], widths: readonly number[]
   for (let i = 0; i < widths.length; i++) {
     const v = values[i];
     if (typeof v !== 'string' || v === '') continue;
-    const n = wrappedLines(v, (capacity(widths[i]) * SIZES.body) / size);
+    const room = (capacity(widths[i]) * SIZES.body) / size;
+    // most cells are short single lines: no need to measure them
+    if (v.length * 2 <= room && v.indexOf('\n') < 0) continue;
+    const n = wrappedLines(v, room);
     if (n > lines) lines = n;
   }
   return lines;

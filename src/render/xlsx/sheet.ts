@@ -14,7 +14,10 @@ import { safeSheetName } from './text';
 const FAILING: Result = '不合格';
 
 /** bytes of sheet XML allowed to wait for compression */
-const BACKLOG = 1 << 20;
+const BACKLOG = 4 << 20;
+
+/** height of a one-line body row, the sheet's default row height */
+const ONE_LINE = heightFor(1);
 
 type Backlogged = EventEmitter & { _writableState?: { length: number; needDrain: boolean } };
 
@@ -75,6 +78,8 @@ export class SheetWriter {
     this.ws = wb.addWorksheet(safeSheetName(opts.name), {
       views: [{ state: 'frozen', xSplit: 0, ySplit: opts.headerRow, topLeftCell: `A${opts.headerRow + 1}`, activeCell: `A${opts.headerRow + 1}` }],
       pageSetup: pageSetup(opts.orientation, [opts.headerRow, opts.headerRow]),
+      // one-line rows take the sheet default instead of a height each: less XML for a big sheet
+      properties: { defaultRowHeight: ONE_LINE },
       headerFooter: { oddFooter: FOOTER },
     } as Partial<ExcelJS.AddWorksheetOptions>);
     centreHorizontally(this.ws);
@@ -83,10 +88,12 @@ export class SheetWriter {
 
   /**
    * Waits while the zip writer is behind. exceljs hands each sheet's XML to the zip
-   * through a PassThrough but ignores its backpressure, so without this wait the
-   * rows outrun compression and the whole sheet piles up in memory.
+   * through a PassThrough but ignores its backpressure, so without this the rows of a
+   * whole sheet pile up in memory before anything is compressed. Waiting only when the
+   * backlog is large (not yielding after every batch) costs least: the compressor
+   * handles one chunk per turn of the event loop, so frequent small yields only add turns.
    */
-  async drain(): Promise<void> {
+  async throttle(): Promise<void> {
     const pipe = (this.ws as unknown as { stream: { pipes?: Backlogged[] } }).stream.pipes?.[0];
     // archiver's PassThrough is readable-stream 2.x: no writableLength, only _writableState
     const state = pipe?._writableState;
@@ -103,7 +110,7 @@ export class SheetWriter {
     const count = merge ? this.n : values.length;
     for (let c = 0; c < count; c++) row.getCell(c + 1).style = styles[merge ? 0 : c];
     if (merge && this.n > 1) this.ws.mergeCells(this.rowNo, 1, this.rowNo, this.n);
-    row.height = height;
+    if (height !== ONE_LINE) row.height = height;
     row.commit();
   }
 

@@ -29,8 +29,8 @@ function measure(columns: readonly ColumnSpec[], sources: Iterable<() => Iterabl
   return meter.widths();
 }
 
-/** Rows between checks that the zip writer keeps up. */
-const BATCH = 1000;
+/** Rows between checks that the zip writer keeps up (a few hundred kilobytes of XML). */
+const BATCH = 500;
 
 /** The printed annex: 附件N / merged title / header / blocks. */
 export async function writeAnnexSheet(wb: WorkbookWriter, sheet: AnnexSheet): Promise<void> {
@@ -50,7 +50,7 @@ export async function writeAnnexSheet(wb: WorkbookWriter, sheet: AnnexSheet): Pr
     const first = w.lastRow + 1;
     for (const r of block.rows()) {
       w.data(r);
-      if (w.lastRow % BATCH === 0) await w.drain();
+      if (w.lastRow % BATCH === 0) await w.throttle();
     }
     w.resultBlock(first, w.lastRow);
   }
@@ -64,7 +64,7 @@ export async function writeFlatSheet(wb: WorkbookWriter, name: string, columns: 
   w.header();
   for (const r of rows()) {
     w.data(r);
-    if (w.lastRow % BATCH === 0) await w.drain();
+    if (w.lastRow % BATCH === 0) await w.throttle();
   }
   w.resultBlock(2, w.lastRow);
   w.commit();

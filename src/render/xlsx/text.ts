@@ -25,6 +25,10 @@ export function displayWidth(text: string): number {
   let w = 0;
   for (let i = 0; i < text.length; i++) {
     let cp = text.charCodeAt(i);
+    if (cp < 0x1100) {
+      w += 1;
+      continue;
+    }
     if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
       cp = text.codePointAt(i) as number;
       i++;
