@@ -14,7 +14,7 @@ import { safeSheetName } from './text';
 const FAILING: Result = '不合格';
 
 /** bytes of sheet XML allowed to wait for compression */
-const BACKLOG = 4 << 20;
+export const BACKLOG = 4 << 20;
 
 /** height of a one-line body row, the sheet's default row height */
 const ONE_LINE = heightFor(1);
@@ -94,10 +94,19 @@ export class SheetWriter {
    * handles one chunk per turn of the event loop, so frequent small yields only add turns.
    */
   async throttle(): Promise<void> {
-    const pipe = (this.ws as unknown as { stream: { pipes?: Backlogged[] } }).stream.pipes?.[0];
-    // archiver's PassThrough is readable-stream 2.x: no writableLength, only _writableState
+    const pipe = this.pipe();
     const state = pipe?._writableState;
     if (pipe && state && state.needDrain && state.length > BACKLOG) await once(pipe, 'drain');
+  }
+
+  /** Bytes of this sheet's XML waiting for the compressor; null if exceljs's internals moved. */
+  get backlog(): number | null {
+    return this.pipe()?._writableState?.length ?? null;
+  }
+
+  // archiver's PassThrough is readable-stream 2.x: no writableLength, only _writableState
+  private pipe(): Backlogged | undefined {
+    return (this.ws as unknown as { stream: { pipes?: Backlogged[] } }).stream.pipes?.[0];
   }
 
   get lastRow(): number {
