@@ -1,6 +1,6 @@
 // Safe values and deterministic bytes.
 import fc from 'fast-check';
-import { renderAnnex1, renderAnnex2 } from '../../src/render/xlsx';
+import { renderAnnex1, renderAnnex2, writeAnnex1 } from '../../src/render/xlsx';
 import { dosDateTime } from '../../src/write/zip-times';
 import { smallModel } from './fixture';
 import { cellText, readBook, zipEntryTimes } from './read';
@@ -98,4 +98,8 @@ describe('deterministic bytes', () => {
     expect(entries.map((e) => e.name)).toEqual(expect.arrayContaining(['xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml', 'docProps/core.xml', 'xl/styles.xml']));
     for (const e of entries) expect(e).toMatchObject({ date, time, localDate: date, localTime: time });
   });
+});
+
+test('an unwritable path rejects (no hang, no stray exception)', async () => {
+  await expect(writeAnnex1(smallModel(), '/nonexistent-dir/附件1.xlsx')).rejects.toMatchObject({ code: 'ENOENT' });
 });
