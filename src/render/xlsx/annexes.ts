@@ -1,7 +1,10 @@
 // What 附件1 and 附件2 contain, read off the report model: the printed table and the
 // flat 数据 records. Every label, heading and value comes from the model.
-import type { Annex1Row, Annex2Row, ReportModel } from '../../aggregate/model';
-import type { Level } from '../../types';
+// Each producer yields ONE reused array, refilled for every row: nothing downstream keeps
+// a row (the writer copies values into exceljs cells), and a national round would
+// otherwise make a million short-lived arrays over the measuring and writing passes.
+import type { ReportModel } from '../../aggregate/model';
+import type { Result } from '../../types';
 import type { CellValue, ColumnSpec } from './layout';
 import type { AnnexSheet } from './tables';
 
@@ -27,7 +30,15 @@ export function annex1Sheet(model: ReportModel): AnnexSheet {
     blocks: a.groups.map((g) => ({
       heading: g.title,
       rows: function* () {
-        for (const r of g.rows) yield [r.seq, r.name, r.url, r.result, problemsText(r.problems)];
+        const row: CellValue[] = new Array(5).fill(null);
+        for (const r of g.rows) {
+          row[0] = r.seq;
+          row[1] = r.name;
+          row[2] = r.url;
+          row[3] = r.result;
+          row[4] = problemsText(r.problems);
+          yield row;
+        }
       },
     })),
   };
@@ -50,7 +61,16 @@ export function annex2Sheet(model: ReportModel): AnnexSheet {
     blocks: a.sections.map((s) => ({
       heading: s.title,
       rows: function* () {
-        for (const r of s.rows) yield [r.seq, r.name, r.owner, ...r.results, problemsText(r.problems)];
+        const n = model.months.length;
+        const row: CellValue[] = new Array(n + 4).fill(null);
+        for (const r of s.rows) {
+          row[0] = r.seq;
+          row[1] = r.name;
+          row[2] = r.owner;
+          for (let k = 0; k < n; k++) row[3 + k] = r.results[k];
+          row[3 + n] = problemsText(r.problems);
+          yield row;
+        }
       },
     })),
   };
@@ -67,6 +87,8 @@ export const SITE_TYPE = '政府网站';
 const YES = '是';
 const NO = '否';
 
+const FAILING: Result = '不合格';
+
 export function dataColumns(model: ReportModel): ColumnSpec[] {
   return [
     { header: '类型', kind: 'short' },
@@ -80,24 +102,37 @@ export function dataColumns(model: ReportModel): ColumnSpec[] {
   ];
 }
 
-function siteRecord(model: ReportModel, level: Level, r: Annex1Row): CellValue[] {
-  // a site has one result for the round, not one a month: the month cells stay empty
-  const months: CellValue[] = model.months.map(() => null);
-  return [SITE_TYPE, model.levels[level], r.name, null, r.url, ...months, r.result === '不合格' ? YES : NO, problemsText(r.problems)];
-}
-
-function accountRecord(model: ReportModel, type: string, level: Level, r: Annex2Row): CellValue[] {
-  const failing = r.results.includes('不合格');
-  return [type, model.levels[level], r.name, r.owner, null, ...r.results, failing ? YES : NO, problemsText(r.problems)];
+// 类型 级别 名称 主办单位 网址 [months] 是否不合格 问题
+function record(row: CellValue[], type: string, level: string, name: string, owner: string | null, url: string | null, failing: boolean, problems: readonly string[]): void {
+  row[0] = type;
+  row[1] = level;
+  row[2] = name;
+  row[3] = owner;
+  row[4] = url;
+  row[row.length - 2] = failing ? YES : NO;
+  row[row.length - 1] = problemsText(problems);
 }
 
 export function* annex1Records(model: ReportModel): Iterable<CellValue[]> {
-  for (const g of model.annex1.groups) for (const r of g.rows) yield siteRecord(model, g.level, r);
+  // a site has one result for the round, not one a month: the month cells stay empty
+  const row: CellValue[] = new Array(model.months.length + 7).fill(null);
+  for (const g of model.annex1.groups) {
+    for (const r of g.rows) {
+      record(row, SITE_TYPE, model.levels[g.level], r.name, null, r.url, r.result === FAILING, r.problems);
+      yield row;
+    }
+  }
 }
 
 export function* annex2Records(model: ReportModel): Iterable<CellValue[]> {
+  const n = model.months.length;
+  const row: CellValue[] = new Array(n + 7).fill(null);
   for (const s of model.annex2.sections) {
     const type = model.platformLabels[s.platform];
-    for (const r of s.rows) yield accountRecord(model, type, s.level, r);
+    for (const r of s.rows) {
+      record(row, type, model.levels[s.level], r.name, r.owner, null, r.results.includes(FAILING), r.problems);
+      for (let k = 0; k < n; k++) row[5 + k] = r.results[k];
+      yield row;
+    }
   }
 }

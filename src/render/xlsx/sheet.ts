@@ -13,8 +13,12 @@ import { safeSheetName } from './text';
 
 const FAILING: Result = '不合格';
 
-/** bytes of sheet XML allowed to wait for compression */
-export const BACKLOG = 4 << 20;
+/**
+ * Bytes of sheet XML allowed to wait for compression. Each wait idles the main thread and
+ * V8 fills idle time with full garbage collections; 16 MB means few waits (measured on
+ * 150,000 accounts: 4 MB → 17 full GCs, 16 MB → 10, for about 25 MB more peak memory).
+ */
+export const BACKLOG = 16 << 20;
 
 /** height of a one-line body row, the sheet's default row height */
 const ONE_LINE = heightFor(1);

@@ -10,6 +10,7 @@ import type { WorkbookWriter } from './workbook';
 export interface Block {
   /** 州直部门网站 / （一）州直部门政务微博更新情况 */
   heading: string;
+  /** the rows, in one array refilled for each (copy a row to keep it) */
   rows: () => Iterable<CellValue[]>;
 }
 
