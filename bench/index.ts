@@ -1,6 +1,7 @@
-// npm run bench — time and peak memory of the Excel annexes at national scale
-// (15,000 sites, 150,000 accounts), each next to its floor: exceljs's streaming
-// writer writing the same rows and nothing else (bench/floor.ts).
+// npm run bench — (1) the seed round's whole build against a floor of starting Node and
+// writing a minimal docx and xlsx (bench/seed.ts); (2) time and peak memory of the Excel
+// annexes at national scale (15,000 sites, 150,000 accounts), each next to its floor:
+// exceljs's streaming writer writing the same rows and nothing else (bench/floor.ts).
 //
 // Every measured run is a child process of its own, so peak resident memory
 // (process.resourceUsage().maxRSS) belongs to that run alone. Runs alternate
@@ -9,6 +10,7 @@
 //
 // usage: node dist/bench/index.js [--runs N] [--sites N] [--accounts N] [--keep DIR] [--strict]
 //   --strict  exit 1 when a target is missed (otherwise the verdict is only printed)
+//   --seed-runs N  runs of the seed build and its floor (default 7)
 import { spawnSync } from 'child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'fs';
 import { tmpdir } from 'os';
@@ -17,6 +19,7 @@ import { writeAnnex1, writeAnnex2 } from '../src/render/xlsx';
 import { pinZipTimes } from '../src/write/zip-times';
 import { writeFloor } from './floor';
 import { NATIONAL, syntheticModel, type Scale } from './synthetic';
+import { benchSeed } from './seed';
 
 /** Targets for 附件2 (issue 4). */
 const TARGET_RATIO = 1.3;
@@ -97,6 +100,8 @@ async function main(): Promise<number> {
   const dir = keep ?? mkdtempSync(join(tmpdir(), 'tongbao-bench-'));
   mkdirSync(dir, { recursive: true });
 
+  const verdicts: { text: string; ok: boolean }[] = benchSeed(Math.max(1, Number(flag(args, '--seed-runs') ?? 7)));
+
   console.log(`Excel annexes at national scale: ${scale.sites.toLocaleString('en')} sites, ${scale.accounts.toLocaleString('en')} accounts`);
   console.log(`node ${process.version}; ${runs} runs of each, alternating, every run in a process of its own; best time, highest peak memory\n`);
   const cols: [string, number][] = [
@@ -118,7 +123,6 @@ async function main(): Promise<number> {
   console.log(header);
   console.log('-'.repeat(header.length + 2));
 
-  const verdicts: { text: string; ok: boolean }[] = [];
   for (const which of [2, 1] as const) {
     const floorKind: Kind = which === 1 ? 'floor1' : 'floor2';
     const annexKind: Kind = which === 1 ? 'annex1' : 'annex2';

@@ -26,20 +26,25 @@ export interface Renderers {
   annexFileNames(model: ReportModel): { annex1: string; annex2: string };
   writeAnnex1(model: ReportModel, filePath: string): Promise<void>;
   writeAnnex2(model: ReportModel, filePath: string): Promise<void>;
+  /** release what the renderers hold (the annex worker thread) */
+  close?(): Promise<void>;
 }
 
 export function defaultRenderers(): Renderers {
   // Loaded on first use: `tongbao check` and `diff` never pay for docx/exceljs.
   /* eslint-disable @typescript-eslint/no-require-imports */
   const docx = require('./render/docx/notice') as typeof import('./render/docx/notice');
-  const xlsx = require('./render/xlsx/index') as typeof import('./render/xlsx/index');
+  const { annexFileNames } = require('./render/xlsx/names') as typeof import('./render/xlsx/names');
+  const { annexWriter } = require('./render/xlsx/parallel') as typeof import('./render/xlsx/parallel');
   /* eslint-enable @typescript-eslint/no-require-imports */
+  const annexes = annexWriter();
   return {
     noticeFileName: docx.noticeFileName,
     renderNotice: (m) => docx.renderNotice(m),
-    annexFileNames: xlsx.annexFileNames,
-    writeAnnex1: xlsx.writeAnnex1,
-    writeAnnex2: xlsx.writeAnnex2,
+    annexFileNames,
+    writeAnnex1: (m, f) => annexes.writeAnnex1(m, f),
+    writeAnnex2: (m, f) => annexes.writeAnnex2(m, f),
+    close: () => annexes.close(),
   };
 }
 
@@ -134,18 +139,31 @@ export async function stageOutputs(
   step: (label: string) => void,
   hooks: BuildHooks = {},
 ): Promise<Staged[]> {
-  const staged: Staged[] = [];
+  // Every file is rendered at once (the annexes may be on a worker thread while the notice is
+  // rendered here), then hashed and reported in plan order, so hooks and steps stay in order.
+  const staged: Staged[] = plan.map((o) => ({
+    name: o.name,
+    tmp: tmpPathFor(outDir, o.name),
+    entry: { role: o.role, name: o.name, size: 0, sha256: '', data: fingerprint },
+  }));
+  // Started last to first: the annexes (planned after the notice) can go to the worker thread
+  // before the notice's rendering takes this thread.
+  const writes: Promise<void>[] = [];
+  for (let i = plan.length - 1; i >= 0; i--) {
+    writes[i] = plan[i].write(staged[i].tmp);
+    // awaited in plan order below; until then a failure must not count as unhandled
+    writes[i].catch(() => undefined);
+  }
   try {
-    for (const o of plan) {
+    for (const [i, o] of plan.entries()) {
       step(`生成${o.role === 'notice' ? '通报' : o.role === 'annex1' ? '附件1' : '附件2'}：${o.name}`);
-      const tmp = tmpPathFor(outDir, o.name);
-      staged.push({ name: o.name, tmp, entry: { role: o.role, name: o.name, size: 0, sha256: '', data: fingerprint } });
-      await o.write(tmp);
-      const h = await sha256File(tmp);
-      Object.assign(staged[staged.length - 1].entry, h);
+      await writes[i];
+      Object.assign(staged[i].entry, await sha256File(staged[i].tmp));
       hooks.afterStage?.(o.name);
     }
   } catch (e) {
+    // Let every write settle before removing the temporaries, or a late one would leave its file.
+    await Promise.allSettled(writes);
     discard(staged);
     throw e;
   }
@@ -173,6 +191,14 @@ export async function damagedOutputs(outDir: string, m: Manifest): Promise<strin
 
 export async function build(opts: BuildOptions): Promise<BuildResult> {
   const renderers = opts.renderers ?? defaultRenderers();
+  try {
+    return await buildWith(renderers, opts);
+  } finally {
+    await renderers.close?.();
+  }
+}
+
+async function buildWith(renderers: Renderers, opts: BuildOptions): Promise<BuildResult> {
   const outDir = resolveOutDir(opts.dataDir, opts.cwd, opts.outDir);
   const total = 5; // read, three files, write
   let index = 0;

@@ -4,29 +4,38 @@
 import { DataError, UsageError } from '../diagnostics';
 import { parseArgs } from './args';
 import type { Command, Io } from './command';
-import { annexesCommand } from './commands/annexes';
-import { buildCommand } from './commands/build';
-import { checkCommand } from './commands/check';
-import { diffCommand } from './commands/diff';
-import { explainCommand } from './commands/explain';
-import { lintCommand } from './commands/lint';
-import { packageCommand } from './commands/package';
-import { verifyCommand } from './commands/verify';
 import { printDiagnostics } from './report';
 import { table } from './table';
 import { toolVersion } from '../paths';
+import { disposePrestarted, prestartAnnexWriter } from '../render/xlsx/parallel';
 
-// In the order a user meets them: check the data, build, correct, hand off.
-export const COMMANDS: Command[] = [
-  checkCommand,
-  buildCommand,
-  annexesCommand,
-  diffCommand,
-  verifyCommand,
-  packageCommand,
-  lintCommand,
-  explainCommand,
-];
+// Commands are loaded when run, after the annex worker is started, so that the worker's
+// loading of exceljs overlaps with the pipeline's own start-up on the other core.
+// Only the command being run is loaded (check and diff never pay for docx or exceljs).
+/* eslint-disable @typescript-eslint/no-require-imports */
+const COMMAND_LOADERS: Record<string, () => Command> = {
+  check: () => require('./commands/check').checkCommand,
+  build: () => require('./commands/build').buildCommand,
+  annexes: () => require('./commands/annexes').annexesCommand,
+  diff: () => require('./commands/diff').diffCommand,
+  verify: () => require('./commands/verify').verifyCommand,
+  package: () => require('./commands/package').packageCommand,
+  lint: () => require('./commands/lint').lintCommand,
+  explain: () => require('./commands/explain').explainCommand,
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+/** The commands that write the Excel annexes. */
+const WRITES_ANNEXES = new Set(['build', 'annexes', 'package']);
+
+/** Every command, in the order a user meets them: check the data, build, correct, hand off. */
+export function commands(): Command[] {
+  return Object.values(COMMAND_LOADERS).map((load) => load());
+}
+
+function command(name: string): Command | undefined {
+  return Object.hasOwn(COMMAND_LOADERS, name) ? COMMAND_LOADERS[name]() : undefined;
+}
 
 const VERSION = toolVersion();
 
@@ -36,7 +45,7 @@ function mainHelp(): string {
 用法：tongbao <命令> [参数] [选项]
 
 命令：
-${table(COMMANDS.map((c) => ['  ' + c.name, c.summary]))}
+${table(commands().map((c) => ['  ' + c.name, c.summary]))}
 
 tongbao <命令> --help 查看每个命令的用法。
 数据格式见 README.md；数据文件夹包含 notice.yaml、sites.yaml、accounts.yaml。`;
@@ -53,8 +62,9 @@ export function defaultIo(): Io {
 
 export async function run(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
+  if (WRITES_ANNEXES.has(name) && !rest.includes('--help') && !rest.includes('-h')) prestartAnnexWriter();
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    const target = name === 'help' ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
+    const target = name === 'help' ? command(rest[0]) : undefined;
     io.out(target ? target.usage : mainHelp());
     return 0;
   }
@@ -62,9 +72,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
     io.out(VERSION);
     return 0;
   }
-  const cmd = COMMANDS.find((c) => c.name === name);
+  const cmd = command(name);
   if (!cmd) {
-    io.err(`未知命令“${name}”。可用命令：${COMMANDS.map((c) => c.name).join('、')}（tongbao --help 查看用法）`);
+    io.err(`未知命令“${name}”。可用命令：${Object.keys(COMMAND_LOADERS).join('、')}（tongbao --help 查看用法）`);
     return 2;
   }
   try {
@@ -93,5 +103,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  return run(argv, defaultIo());
+  try {
+    return await run(argv, defaultIo());
+  } finally {
+    await disposePrestarted();
+  }
 }

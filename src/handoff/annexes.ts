@@ -49,7 +49,12 @@ export async function regenerateAnnexes(opts: AnnexesOptions): Promise<AnnexesRe
 
   removeStaleTemps(outDir);
   const renderers = opts.renderers ?? defaultRenderers();
-  const staged = await stageOutputs(outDir, planOutputs(model, renderers, ['annex1', 'annex2']), next.data.fingerprint, step, opts.hooks);
+  let staged;
+  try {
+    staged = await stageOutputs(outDir, planOutputs(model, renderers, ['annex1', 'annex2']), next.data.fingerprint, step, opts.hooks);
+  } finally {
+    await renderers.close?.();
+  }
   // The notice stays as it is, recorded with the data it was rendered from.
   const manifest = makeManifest({ version: toolVersion(), model, inputs: next.data.files, outputs: [notice, ...staged.map((s) => s.entry)] });
   const manifestText = serializeManifest(manifest);

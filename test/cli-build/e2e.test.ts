@@ -175,3 +175,23 @@ test.each(['build', 'annexes', 'diff', 'verify', 'package'])('tongbao %s --help'
   expect(r.code).toBe(0);
   expect(r.out).toMatch(new RegExp(`^用法：tongbao ${name} `));
 });
+
+test('annexes written on the worker thread are byte-identical to those written in process', () => {
+  const t = seedCopy();
+  const a = spawnSync(process.execPath, [BIN, 'build', '2023-q4', '--out', 'threaded'], { cwd: t.cwd, encoding: 'utf8' });
+  const b = spawnSync(process.execPath, [BIN, 'build', '2023-q4', '--out', 'inline'], {
+    cwd: t.cwd,
+    encoding: 'utf8',
+    env: { ...process.env, TONGBAO_NO_WORKER: '1' },
+  });
+  expect([a.status, b.status]).toEqual([0, 0]);
+  expect(snapshot(path.join(t.cwd, 'threaded'))).toEqual(snapshot(path.join(t.cwd, 'inline')));
+});
+
+test('a command that stops before writing annexes exits at once (the prestarted worker is let go)', () => {
+  const t = seedCopy();
+  const started = Date.now();
+  const r = tongbao(t.cwd, 'annexes', '2023-q4'); // no earlier build: exit 1, nothing written
+  expect(r.code).toBe(1);
+  expect(Date.now() - started).toBeLessThan(15_000);
+});

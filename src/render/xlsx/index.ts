@@ -8,14 +8,9 @@ import { join } from 'path';
 import type { ReportModel } from '../../aggregate/model';
 import { annex1Records, annex1Sheet, annex2Records, annex2Sheet, DATA_SHEET, dataColumns } from './annexes';
 import { writeAnnexSheet, writeFlatSheet } from './tables';
-import { safeFileName } from './text';
 import { writeWorkbook } from './workbook';
 
-/** File names as the notice cites the annexes: "附件1 抽查网站名单及问题曝光情况.xlsx". */
-export function annexFileNames(model: ReportModel): { annex1: string; annex2: string } {
-  const name = (a: { label: string; title: string }) => safeFileName(`${a.label} ${a.title}`) + '.xlsx';
-  return { annex1: name(model.annex1), annex2: name(model.annex2) };
-}
+export { annexFileNames } from './names';
 
 /** Writes the complete 附件1 workbook to filePath (deterministic bytes). */
 export async function writeAnnex1(model: ReportModel, filePath: string): Promise<void> {

@@ -1,0 +1,106 @@
+// The annex writers, run on a worker thread when that pays: the worker is started before the
+// pipeline's own modules load (see cli/main.ts), so exceljs loads on the other core meanwhile.
+// Output bytes are the same either way; only where the work runs differs.
+import * as fs from 'fs';
+import * as path from 'path';
+import { Worker } from 'worker_threads';
+import type { ReportModel } from '../../aggregate/model';
+import type { AnnexJob, AnnexReply } from './worker';
+
+/** Above this many rows the model is not copied to a worker (memory matters more than start-up). */
+export const WORKER_MAX_ROWS = 20_000;
+
+export interface AnnexWriter {
+  writeAnnex1(model: ReportModel, filePath: string): Promise<void>;
+  writeAnnex2(model: ReportModel, filePath: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+function rows(model: ReportModel): number {
+  return model.totals.sites.total + model.totals.accounts.total;
+}
+
+function inProcess(): Pick<AnnexWriter, 'writeAnnex1' | 'writeAnnex2'> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('./index') as typeof import('./index');
+}
+
+class ThreadWriter implements AnnexWriter {
+  private next = 1;
+  private readonly pending = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
+  private failed: Error | null = null;
+
+  constructor(private readonly worker: Worker) {
+    // Never keep the process alive for an idle worker.
+    worker.unref();
+    worker.on('message', (r: AnnexReply) => {
+      const p = this.pending.get(r.id);
+      this.pending.delete(r.id);
+      if (r.ok) p?.resolve();
+      else p?.reject(new Error(r.message));
+    });
+    worker.on('error', (e) => this.fail(e));
+    worker.on('exit', (code) => this.fail(new Error(`生成附件的线程意外退出（${code}）`)));
+  }
+
+  private fail(e: Error): void {
+    this.failed ??= e;
+    for (const p of this.pending.values()) p.reject(e);
+    this.pending.clear();
+  }
+
+  private run(which: 1 | 2, model: ReportModel, file: string): Promise<void> {
+    if (this.failed || rows(model) > WORKER_MAX_ROWS) {
+      return which === 1 ? inProcess().writeAnnex1(model, file) : inProcess().writeAnnex2(model, file);
+    }
+    const id = this.next++;
+    return new Promise<void>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.ref(); // busy: the process waits for the answer
+      this.worker.postMessage({ id, which, model, file } satisfies AnnexJob);
+    }).finally(() => {
+      if (this.pending.size === 0) this.worker.unref();
+    });
+  }
+
+  writeAnnex1(model: ReportModel, file: string): Promise<void> {
+    return this.run(1, model, file);
+  }
+
+  writeAnnex2(model: ReportModel, file: string): Promise<void> {
+    return this.run(2, model, file);
+  }
+
+  async close(): Promise<void> {
+    this.worker.removeAllListeners('exit');
+    await this.worker.terminate();
+  }
+}
+
+let prestarted: AnnexWriter | null = null;
+
+/**
+ * Start the worker now (from the compiled CLI only: under ts-jest there is no worker.js to
+ * run, and the writers run in process). The next annexWriter() call takes it.
+ */
+export function prestartAnnexWriter(): void {
+  const file = path.join(__dirname, 'worker.js');
+  if (prestarted || process.env.TONGBAO_NO_WORKER || !fs.existsSync(file)) return;
+  prestarted = new ThreadWriter(new Worker(file));
+}
+
+/** Stop a prestarted worker that no command took (the command failed or never wrote annexes). */
+export async function disposePrestarted(): Promise<void> {
+  const w = prestarted;
+  prestarted = null;
+  await w?.close();
+}
+
+/** The prestarted worker if there is one, else in-process writers. */
+export function annexWriter(): AnnexWriter {
+  const w = prestarted;
+  prestarted = null;
+  if (w) return w;
+  const local = inProcess();
+  return { writeAnnex1: local.writeAnnex1, writeAnnex2: local.writeAnnex2, close: async () => undefined };
+}
