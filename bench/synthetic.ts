@@ -3,6 +3,9 @@
 // every run writes the same workbook.
 import type { Annex1Group, Annex2Section, DateText, ReportModel } from '../src/aggregate/model';
 import type { Level, Platform, Result } from '../src/types';
+import { loadWording } from '../src/aggregate/wording';
+
+const WORDING = loadWording();
 
 function rng(seed: number): () => number {
   // mulberry32
@@ -130,5 +133,8 @@ export function syntheticModel(scale: Scale, seed = 20231123): ReportModel {
     failingAccounts: [],
     annex1: { label: '附件1', title: '抽查网站名单及问题曝光情况', hasProblems: failingSites > 0, groups },
     annex2: { label: '附件2', title: '抽查新媒体名单及问题曝光情况', hasProblems: failingAccounts > 0, sections },
+    // column headings as the default templates/annexes.yaml words them
+    columns: WORDING.columns,
+    dataSheet: WORDING.dataSheet,
   };
 }

@@ -155,5 +155,7 @@ export function aggregate(round: JudgedRound, w: Wording): ReportModel {
     failingAccounts: failing,
     annex1: { label: w.annex1.label, title: w.annex1.title, hasProblems: groups.some((g) => g.rows.some((r) => r.problems.length)), groups },
     annex2: { label: w.annex2.label, title: w.annex2.title, hasProblems: sections.some((s) => s.rows.some((r) => r.problems.length)), sections },
+    columns: { ...w.columns },
+    dataSheet: { ...w.dataSheet, columns: { ...w.dataSheet.columns } },
   };
 }

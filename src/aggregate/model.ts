@@ -70,6 +70,26 @@ export interface Annex2Section {
   rows: Annex2Row[];
 }
 
+/** Column headings of the annex tables (the month columns are in `months`). */
+export interface AnnexColumns {
+  seq: string;
+  siteName: string;
+  url: string;
+  result: string;
+  accountName: string;
+  owner: string;
+  problems: string;
+}
+
+/** The flat 数据 sheet of the workbooks. */
+export interface DataSheetLabels {
+  name: string;
+  siteType: string;
+  yes: string;
+  no: string;
+  columns: { type: string; level: string; name: string; owner: string; url: string; failing: string; problems: string };
+}
+
 export interface ReportModel {
   title: string;
   docNumber: string | null;
@@ -113,4 +133,6 @@ export interface ReportModel {
   failingAccounts: FailingAccount[];
   annex1: { label: string; title: string; hasProblems: boolean; groups: Annex1Group[] };
   annex2: { label: string; title: string; hasProblems: boolean; sections: Annex2Section[] };
+  columns: AnnexColumns;
+  dataSheet: DataSheetLabels;
 }

@@ -5,6 +5,7 @@ import * as path from 'path';
 import Handlebars from 'handlebars';
 import { parse } from 'yaml';
 import { templatesDir } from '../paths';
+import type { AnnexColumns, DataSheetLabels } from './model';
 import type { Level, Platform } from '../types';
 
 export interface Wording {
@@ -13,6 +14,8 @@ export interface Wording {
   annex2: { label: string; title: string; sectionTitle: (v: { ordinal: string; level: string; platform: string }) => string };
   monthLabel: (v: { month: number }) => string;
   monthColumn: (v: { month: number }) => string;
+  columns: AnnexColumns;
+  dataSheet: DataSheetLabels;
 }
 
 
@@ -26,6 +29,18 @@ function compile<T>(source: unknown, where: string): (v: T) => string {
 function text(source: unknown, where: string): string {
   if (typeof source !== 'string' || !source) throw new Error(`templates/annexes.yaml：${where} 应为文本`);
   return source;
+}
+
+function dataSheet(d: Record<string, unknown>): DataSheetLabels {
+  const c = (d.columns ?? {}) as Record<string, unknown>;
+  const col = (k: string) => text(c[k], `data_sheet.columns.${k}`);
+  return {
+    name: text(d.name, 'data_sheet.name'),
+    siteType: text(d.site_type, 'data_sheet.site_type'),
+    yes: text(d.yes, 'data_sheet.yes'),
+    no: text(d.no, 'data_sheet.no'),
+    columns: { type: col('type'), level: col('level'), name: col('name'), owner: col('owner'), url: col('url'), failing: col('failing'), problems: col('problems') },
+  };
 }
 
 export function loadWording(file: string = path.join(templatesDir(), 'annexes.yaml')): Wording {
@@ -43,6 +58,16 @@ export function loadWording(file: string = path.join(templatesDir(), 'annexes.ya
       title: text(w.annex2?.title, 'annex2.title'),
       sectionTitle: compile(w.annex2?.section_title, 'annex2.section_title'),
     },
+    columns: {
+      seq: text(w.columns?.seq, 'columns.seq'),
+      siteName: text(w.columns?.site_name, 'columns.site_name'),
+      url: text(w.columns?.url, 'columns.url'),
+      result: text(w.columns?.result, 'columns.result'),
+      accountName: text(w.columns?.account_name, 'columns.account_name'),
+      owner: text(w.columns?.owner, 'columns.owner'),
+      problems: text(w.columns?.problems, 'columns.problems'),
+    },
+    dataSheet: dataSheet(w.data_sheet ?? {}),
     monthLabel: compile((w as Record<string, unknown>).month_label, 'month_label'),
     monthColumn: compile((w as Record<string, unknown>).month_column, 'month_column'),
   };

@@ -3,6 +3,9 @@
 // spec, so every variant is consistent the way the aggregate stage would make it.
 import type { DateText, FailingAccount, ReportModel } from '../../src/aggregate/model';
 import type { Level, Platform, Result } from '../../src/types';
+import { loadWording } from '../../src/aggregate/wording';
+
+const WORDING = loadWording();
 
 export interface SiteSpec {
   name: string;
@@ -166,6 +169,9 @@ export function fixtureModel(spec: FixtureSpec = BASE_SPEC): ReportModel {
         })),
       })),
     },
+    // column headings as the default templates/annexes.yaml words them
+    columns: WORDING.columns,
+    dataSheet: WORDING.dataSheet,
   };
 }
 

@@ -2,6 +2,9 @@
 // months, a few failures with problems, and values that look like formulas.
 import type { Annex2Section, DateText, ReportModel } from '../../src/aggregate/model';
 import type { Result } from '../../src/types';
+import { loadWording } from '../../src/aggregate/wording';
+
+const WORDING = loadWording();
 
 function date(iso: string): DateText {
   const [year, month, day] = iso.split('-').map(Number);
@@ -115,6 +118,9 @@ export function smallModel(): ReportModel {
       ],
     },
     annex2: { label: '附件2', title: '抽查新媒体名单及问题曝光情况', hasProblems: true, sections },
+    // column headings as the default templates/annexes.yaml words them
+    columns: WORDING.columns,
+    dataSheet: WORDING.dataSheet,
   };
 }
 

@@ -7,17 +7,6 @@ import { STYLE } from './styles';
 import { balancedLines } from './title';
 import { table, type CellSpec } from './wordml';
 
-/** Column headings, as the seed's annexes print them (the month columns come from the model). */
-export const ANNEX_COLUMNS = {
-  seq: '序号',
-  siteName: '网站名称',
-  url: '网址',
-  result: '合格/不合格',
-  accountName: '名称',
-  owner: '主办单位',
-  problems: '问题曝光情况',
-} as const;
-
 const SEQ_WIDTH = 720;
 /** one 小四 character, and a cell's left and right margins together */
 const CELL_CHAR = SIZE.小四 * 10;
@@ -64,13 +53,14 @@ const left = (lines: string[]): CellSpec => ({ lines, style: STYLE.cell });
 
 export function annex1Table(model: ReportModel): string {
   const a = model.annex1;
-  const labels: string[] = [ANNEX_COLUMNS.seq, ANNEX_COLUMNS.siteName, ANNEX_COLUMNS.url, ANNEX_COLUMNS.result];
+  const C = model.columns;
+  const labels: string[] = [C.seq, C.siteName, C.url, C.result];
   // 网站名称 and 网址 share the width with 合格/不合格, or with 问题曝光情况 when there are problems
   // (合格/不合格 then narrows to a fixed two-line column)
   let widths: number[];
   if (a.hasProblems) {
-    labels.push(ANNEX_COLUMNS.problems);
-    widths = columnWidths([narrowWidth([ANNEX_COLUMNS.result])], [5, 6, 5]);
+    labels.push(C.problems);
+    widths = columnWidths([narrowWidth([C.result])], [5, 6, 5]);
   } else {
     widths = columnWidths([], [5, 6, 2.6]);
   }
@@ -92,8 +82,9 @@ function annex1Row(r: Annex1Row, problems: boolean): CellSpec[] {
 export function annex2Table(model: ReportModel, section: Annex2Section): string {
   const problems = model.annex2.hasProblems;
   const months = model.months.map((m) => m.column);
-  const labels: string[] = [ANNEX_COLUMNS.seq, ANNEX_COLUMNS.accountName, ANNEX_COLUMNS.owner, ...months];
-  if (problems) labels.push(ANNEX_COLUMNS.problems);
+  const C = model.columns;
+  const labels: string[] = [C.seq, C.accountName, C.owner, ...months];
+  if (problems) labels.push(C.problems);
   const widths = columnWidths(
     months.map(() => narrowWidth(months)),
     problems ? [4.2, 5.8, 5] : [4.2, 5.8],

@@ -20,11 +20,11 @@ export function annex1Sheet(model: ReportModel): AnnexSheet {
     label: a.label,
     title: a.title,
     columns: [
-      { header: '序号', kind: 'seq' },
-      { header: '网站名称', kind: 'name' },
-      { header: '网址', kind: 'url' },
-      { header: '合格/不合格', kind: 'result' },
-      { header: '问题曝光情况', kind: 'problems' },
+      { header: model.columns.seq, kind: 'seq' },
+      { header: model.columns.siteName, kind: 'name' },
+      { header: model.columns.url, kind: 'url' },
+      { header: model.columns.result, kind: 'result' },
+      { header: model.columns.problems, kind: 'problems' },
     ],
     header: 'shared',
     blocks: a.groups.map((g) => ({
@@ -51,11 +51,11 @@ export function annex2Sheet(model: ReportModel): AnnexSheet {
     label: a.label,
     title: a.title,
     columns: [
-      { header: '序号', kind: 'seq' },
-      { header: '名称', kind: 'name' },
-      { header: '主办单位', kind: 'name' },
+      { header: model.columns.seq, kind: 'seq' },
+      { header: model.columns.accountName, kind: 'name' },
+      { header: model.columns.owner, kind: 'name' },
       ...model.months.map((m): ColumnSpec => ({ header: m.column, kind: 'result' })),
-      { header: '问题曝光情况', kind: 'problems' },
+      { header: model.columns.problems, kind: 'problems' },
     ],
     header: 'per-block',
     blocks: a.sections.map((s) => ({
@@ -78,38 +78,30 @@ export function annex2Sheet(model: ReportModel): AnnexSheet {
 
 // ---- the 数据 sheet: one flat table, the same columns in both workbooks ----
 
-export const DATA_SHEET = '数据';
-
-/** What a site is called in the 类型 column (accounts take the model's platform labels). */
-export const SITE_TYPE = '政府网站';
-
-/** 是否不合格 */
-const YES = '是';
-const NO = '否';
-
 const FAILING: Result = '不合格';
 
 export function dataColumns(model: ReportModel): ColumnSpec[] {
+  const c = model.dataSheet.columns;
   return [
-    { header: '类型', kind: 'short' },
-    { header: '级别', kind: 'short' },
-    { header: '名称', kind: 'name' },
-    { header: '主办单位', kind: 'name' },
-    { header: '网址', kind: 'url' },
+    { header: c.type, kind: 'short' },
+    { header: c.level, kind: 'short' },
+    { header: c.name, kind: 'name' },
+    { header: c.owner, kind: 'name' },
+    { header: c.url, kind: 'url' },
     ...model.months.map((m): ColumnSpec => ({ header: m.column, kind: 'result' })),
-    { header: '是否不合格', kind: 'flag' },
-    { header: '问题', kind: 'problems' },
+    { header: c.failing, kind: 'flag' },
+    { header: c.problems, kind: 'problems' },
   ];
 }
 
 // 类型 级别 名称 主办单位 网址 [months] 是否不合格 问题
-function record(row: CellValue[], type: string, level: string, name: string, owner: string | null, url: string | null, failing: boolean, problems: readonly string[]): void {
+function record(model: ReportModel, row: CellValue[], type: string, level: string, name: string, owner: string | null, url: string | null, failing: boolean, problems: readonly string[]): void {
   row[0] = type;
   row[1] = level;
   row[2] = name;
   row[3] = owner;
   row[4] = url;
-  row[row.length - 2] = failing ? YES : NO;
+  row[row.length - 2] = failing ? model.dataSheet.yes : model.dataSheet.no;
   row[row.length - 1] = problemsText(problems);
 }
 
@@ -118,7 +110,7 @@ export function* annex1Records(model: ReportModel): Iterable<CellValue[]> {
   const row: CellValue[] = new Array(model.months.length + 7).fill(null);
   for (const g of model.annex1.groups) {
     for (const r of g.rows) {
-      record(row, SITE_TYPE, model.levels[g.level], r.name, null, r.url, r.result === FAILING, r.problems);
+      record(model, row, model.dataSheet.siteType, model.levels[g.level], r.name, null, r.url, r.result === FAILING, r.problems);
       yield row;
     }
   }
@@ -130,7 +122,7 @@ export function* annex2Records(model: ReportModel): Iterable<CellValue[]> {
   for (const s of model.annex2.sections) {
     const type = model.platformLabels[s.platform];
     for (const r of s.rows) {
-      record(row, type, model.levels[s.level], r.name, r.owner, null, r.results.includes(FAILING), r.problems);
+      record(model, row, type, model.levels[s.level], r.name, r.owner, null, r.results.includes(FAILING), r.problems);
       for (let k = 0; k < n; k++) row[5 + k] = r.results[k];
       yield row;
     }

@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm } from 'fs/promises';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import type { ReportModel } from '../../aggregate/model';
-import { annex1Records, annex1Sheet, annex2Records, annex2Sheet, DATA_SHEET, dataColumns } from './annexes';
+import { annex1Records, annex1Sheet, annex2Records, annex2Sheet, dataColumns } from './annexes';
 import { writeAnnexSheet, writeFlatSheet } from './tables';
 import { writeWorkbook } from './workbook';
 
@@ -16,7 +16,7 @@ export { annexFileNames } from './names';
 export async function writeAnnex1(model: ReportModel, filePath: string): Promise<void> {
   await writeWorkbook(model, filePath, model.annex1.title, async (wb) => {
     await writeAnnexSheet(wb, annex1Sheet(model));
-    await writeFlatSheet(wb, DATA_SHEET, dataColumns(model), () => annex1Records(model));
+    await writeFlatSheet(wb, model.dataSheet.name, dataColumns(model), () => annex1Records(model));
   });
 }
 
@@ -24,7 +24,7 @@ export async function writeAnnex1(model: ReportModel, filePath: string): Promise
 export async function writeAnnex2(model: ReportModel, filePath: string): Promise<void> {
   await writeWorkbook(model, filePath, model.annex2.title, async (wb) => {
     await writeAnnexSheet(wb, annex2Sheet(model));
-    await writeFlatSheet(wb, DATA_SHEET, dataColumns(model), () => annex2Records(model));
+    await writeFlatSheet(wb, model.dataSheet.name, dataColumns(model), () => annex2Records(model));
   });
 }
 
