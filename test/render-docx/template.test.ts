@@ -3,7 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { BLOCK_KINDS } from '../../src/render/blocks';
-import { compileTemplate, precompiledModule } from '../../src/render/template/env';
+import { compileTemplate } from '../../src/render/template/env';
 import { noticeContext, parseBlocks, renderNoticeBlocks } from '../../src/render/template/notice';
 import { missingPaths, templatePaths } from '../../src/render/template/paths';
 import { templatesDir } from '../../src/paths';
@@ -11,7 +11,6 @@ import { fixtureModel, spec } from './fixture';
 
 const TEMPLATES = templatesDir();
 const hbsFiles = fs.readdirSync(TEMPLATES).filter((f) => f.endsWith('.hbs'));
-const COMPILED = path.join(__dirname, '..', '..', 'src', 'render', 'template', 'notice.compiled.ts');
 
 describe('templates/*.hbs', () => {
   it('has the notice template', () => {
@@ -92,21 +91,6 @@ describe('strict environment', () => {
     // Object.prototype.constructor is not reachable: the lookup yields nothing and .name fails
     expect(() => compileTemplate('@p {{constructor.name}}', 'e.hbs')({})).toThrow(/"name" not defined in undefined/);
     expect(compileTemplate('@p {{#each xs}}{{__proto__}}{{/each}}', 'f.hbs')({ xs: [{}] })).toBe('@p ');
-  });
-});
-
-describe('precompiled default template', () => {
-  it('is current (UPDATE_GOLDEN=1 regenerates src/render/template/notice.compiled.ts)', () => {
-    const want = precompiledModule(fs.readFileSync(path.join(TEMPLATES, 'notice.hbs'), 'utf8'));
-    if (process.env.UPDATE_GOLDEN) fs.writeFileSync(COMPILED, want);
-    expect(fs.readFileSync(COMPILED, 'utf8')).toBe(want);
-  });
-
-  it('renders what compiling the template renders', () => {
-    const model = fixtureModel(spec((s) => (s.sites.department[1].result = '不合格')));
-    const source = fs.readFileSync(path.join(TEMPLATES, 'notice.hbs'), 'utf8');
-    const compiled = parseBlocks(compileTemplate(source + '\n', 'copy.hbs')(noticeContext(model)));
-    expect(renderNoticeBlocks(model)).toEqual(compiled);
   });
 });
 

@@ -1,22 +1,16 @@
 // The Handlebars environment for the project's templates: isolated instances with a few
 // helpers, compiled strictly so that a misspelt path or helper is an error, not an empty string.
-// The default notice template comes precompiled (notice.compiled.ts): running it needs only the
-// Handlebars runtime; the compiler is loaded when a template has to be compiled.
 import type Handlebars = require('handlebars');
+import { chineseNumber } from '../../aggregate/chinese';
 
 /** Marks the run-in heading of an `@h2` line (see parseBlocks); data can never contain these. */
 export const LEAD_OPEN = '\u001e';
 export const LEAD_CLOSE = '\u001f';
 
-const CN_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-
 /** 一 … 九十九: the Chinese numeral of n (1 ≤ n ≤ 99), as 公文 headings count. */
 export function chineseNumeral(n: number): string {
   if (!Number.isInteger(n) || n < 1 || n > 99) throw new RangeError(`中文序号超出范围：${n}`);
-  if (n < 10) return CN_DIGITS[n];
-  const tens = Math.floor(n / 10);
-  const ones = n % 10;
-  return `${tens === 1 ? '' : CN_DIGITS[tens]}十${ones ? CN_DIGITS[ones] : ''}`;
+  return chineseNumber(n);
 }
 
 type Options = Handlebars.HelperOptions & { name?: string; loc?: { start: { line: number } } };
@@ -88,19 +82,12 @@ function withHelpers(env: Env): Env {
 }
 
 let compilerEnv: Env | null = null;
-let runtimeEnv: Env | null = null;
 
 /** An isolated Handlebars instance with the compiler (the global one stays untouched); prototype access stays off. */
 export function handlebarsEnv(): Env {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   compilerEnv ??= withHelpers((require('handlebars') as Env).create());
   return compilerEnv;
-}
-
-function runtime(): Env {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  runtimeEnv ??= withHelpers((require('handlebars/runtime') as Env).create());
-  return runtimeEnv;
 }
 
 export type Compiled = (context: unknown) => string;
@@ -117,7 +104,6 @@ function named(fn: (context: unknown) => string, name: string): Compiled {
 }
 
 const compiledBySource = new Map<string, Compiled>();
-const precompiledByName = new Map<string, Compiled>();
 
 /**
  * Compile a template source once per process. The source is always a file the user or the
@@ -130,27 +116,4 @@ export function compileTemplate(source: string, name: string): Compiled {
     compiledBySource.set(source, compiled);
   }
   return compiled;
-}
-
-/** A template precompiled with COMPILE_OPTIONS (Handlebars.precompile output, as an object). */
-export function precompiledTemplate(spec: unknown, name: string): Compiled {
-  let compiled = precompiledByName.get(name);
-  if (!compiled) {
-    compiled = named(runtime().template(spec as Parameters<Env["template"]>[0]), name);
-    precompiledByName.set(name, compiled);
-  }
-  return compiled;
-}
-
-/** TypeScript source of a module holding `source` precompiled (see notice.compiled.ts). */
-export function precompiledModule(source: string): string {
-  const spec = handlebarsEnv().precompile(source, COMPILE_OPTIONS);
-  return (
-    '// @ts-nocheck -- generated from templates/notice.hbs by test/render-docx (UPDATE_GOLDEN=1); do not edit.\n' +
-    '// The notice template precompiled, so that a build need not compile it. Used only while\n' +
-    '// SOURCE equals the template file; an edited template is compiled when it is used.\n' +
-    '/* eslint-disable */\n' +
-    `export const SOURCE = ${JSON.stringify(source)};\n` +
-    `export const SPEC = ${spec};\n`
-  );
 }

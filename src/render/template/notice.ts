@@ -5,8 +5,7 @@ import * as path from 'path';
 import type { ReportModel } from '../../aggregate/model';
 import { templatesDir } from '../../paths';
 import { BLOCK_KINDS, type Block, type BlockKind } from '../blocks';
-import { compileTemplate, LEAD_CLOSE, LEAD_OPEN, precompiledTemplate, type Compiled } from './env';
-import * as precompiled from './notice.compiled';
+import { compileTemplate, LEAD_CLOSE, LEAD_OPEN } from './env';
 
 /**
  * Above this many rows an annex is not printed inside the notice: Word and LibreOffice
@@ -128,16 +127,10 @@ export function renderNoticeBlocks(model: ReportModel, options: NoticeTemplateOp
     source = readTemplate(file);
     sources.set(file, source);
   }
-  const output = templateFor(source, file)(noticeContext(model));
+  const output = compileTemplate(source, path.basename(file))(noticeContext(model));
   const blocks = parseBlocks(output, path.basename(file));
   checkTables(blocks, model, path.basename(file));
   return blocks;
-}
-
-/** The precompiled default template when the file still says what it was built from, else a compile. */
-function templateFor(source: string, file: string): Compiled {
-  const name = path.basename(file);
-  return source === precompiled.SOURCE ? precompiledTemplate(precompiled.SPEC, name) : compileTemplate(source, name);
 }
 
 function checkTables(blocks: Block[], model: ReportModel, source: string): void {
