@@ -81,7 +81,7 @@ export const noticeSchema = z
     failing_order: z
       .array(text)
       .optional()
-      .describe('可选：正文列举不合格政务新媒体的顺序，每项写作“名称（政务微博）”；须恰好包含全部不合格账号'),
+      .describe('可选：正文列举不合格政务新媒体的顺序，每项写作“名称（政务微博）”；未列出的不合格账号按附件顺序插入'),
     rules: rulesSchema.optional(),
     lint: z.strictObject({ disable: z.array(text).optional() }).optional(),
   })
