@@ -113,6 +113,8 @@ export function issuesToDiagnostics(issues: z.core.$ZodIssue[], schema: Schema, 
         const want = TYPE_NAMES[issue.expected] ?? issue.expected;
         if (v === undefined) {
           at(path.slice(0, -1), `缺少必填字段“${fieldName(path)}”（应为${want}）`);
+        } else if (/[\u4e00-\u9fff]/.test(issue.message)) {
+          at(path, `字段“${fieldName(path)}”：${issue.message}`); // the schema's own wording
         } else {
           at(path, `字段“${fieldName(path)}”应为${want}，实际是${kindOf(v)}`);
         }

@@ -14,7 +14,8 @@ export function isRealDate(s: string): boolean {
 const text = z.string().trim().min(1, { error: '不能为空' });
 
 export const isoDate = z
-  .string()
+  // a date typed without dashes (20231123) or with slashes reaches here as a number or text
+  .string({ error: (iss) => (iss.input === undefined ? undefined : `日期应写作 YYYY-MM-DD（例如 2023-11-23），实际是“${String(iss.input)}”`) })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: (iss) => `日期“${String(iss.input)}”格式不对，应写作 YYYY-MM-DD，例如 2023-11-23` })
   .refine(isRealDate, { error: (iss) => `日期“${String(iss.input)}”不存在（该月没有这一天）` });
 
