@@ -17,7 +17,8 @@ export const isoDate = z
   // a date typed without dashes (20231123) or with slashes reaches here as a number or text
   .string({ error: (iss) => (iss.input === undefined ? undefined : `日期应写作 YYYY-MM-DD（例如 2023-11-23），实际是“${String(iss.input)}”`) })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: (iss) => `日期“${String(iss.input)}”格式不对，应写作 YYYY-MM-DD，例如 2023-11-23` })
-  .refine(isRealDate, { error: (iss) => `日期“${String(iss.input)}”不存在（该月没有这一天）` });
+  // only a well-formed date can be impossible; a malformed one is reported once, above
+  .refine((v) => !/^\d{4}-\d{2}-\d{2}$/.test(v) || isRealDate(v), { error: (iss) => `日期“${String(iss.input)}”不存在（该月没有这一天）` });
 
 const yearMonth = z
   .string()
