@@ -17,7 +17,6 @@ import { MANIFEST_NAME, makeManifest, readManifest, serializeManifest } from './
 import type { InputEntry, Manifest, OutputEntry, OutputRole } from './write/manifest';
 import { archiveToHistory, commit } from './write/output-set';
 import type { CommitHooks, StagedFile } from './write/output-set';
-import { pinZipTimes } from './write/zip-times';
 
 /** The renderers, passed in so tests can use fakes; defaultRenderers() is the one lookup. */
 export interface Renderers {
@@ -112,15 +111,14 @@ export interface PlannedOutput {
   write(file: string): Promise<void>;
 }
 
-/** Which files a round produces and how each is written. Zip times are pinned to the
- *  成文日期 here too, so the bytes are deterministic whatever a renderer does. */
+/** Which files a round produces and how each is written. Each renderer makes its own bytes
+ *  deterministic (dates are the 成文日期, zip times pinned); its tests hold it to that. */
 export function planOutputs(model: ReportModel, r: Renderers, roles: readonly OutputRole[] = ['notice', 'annex1', 'annex2']): PlannedOutput[] {
   const annex = r.annexFileNames(model);
-  const pin = (file: string) => fs.writeFileSync(file, pinZipTimes(fs.readFileSync(file), model.issued.iso));
   const all: PlannedOutput[] = [
-    { role: 'notice', name: r.noticeFileName(model), write: async (f) => fs.writeFileSync(f, pinZipTimes(await r.renderNotice(model), model.issued.iso)) },
-    { role: 'annex1', name: annex.annex1, write: async (f) => (await r.writeAnnex1(model, f), pin(f)) },
-    { role: 'annex2', name: annex.annex2, write: async (f) => (await r.writeAnnex2(model, f), pin(f)) },
+    { role: 'notice', name: r.noticeFileName(model), write: async (f) => fs.writeFileSync(f, await r.renderNotice(model)) },
+    { role: 'annex1', name: annex.annex1, write: (f) => r.writeAnnex1(model, f) },
+    { role: 'annex2', name: annex.annex2, write: (f) => r.writeAnnex2(model, f) },
   ];
   const names = all.map((o) => o.name);
   if (new Set([...names, 'manifest.json']).size !== names.length + 1) throw new Error(`输出文件重名：${names.join('、')}`);

@@ -27,9 +27,10 @@ export function edit(dataDir: string, file: string, find: string | RegExp, repla
   fs.writeFileSync(p, next);
 }
 
+/** A small zip with fixed entry times: renderers own their determinism, fakes included. */
 async function zipOf(entries: Record<string, string>): Promise<Buffer> {
   const z = new JSZip();
-  for (const [name, text] of Object.entries(entries)) z.file(name, text);
+  for (const [name, text] of Object.entries(entries)) z.file(name, text, { date: new Date(Date.UTC(2023, 10, 23)) });
   return z.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
