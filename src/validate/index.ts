@@ -24,7 +24,7 @@ import type { RuleContext } from './rules';
 import { SCHEMAS, isoDate } from './schema';
 
 export const calendarSchema = z.record(
-  z.string().regex(/^\d{4}$/, { error: (iss) => `年份应为四位数字，实际是“${String(iss.input)}”` }),
+  z.string().regex(/^\d{4}$/, { error: '年份应为四位数字' }),
   z.strictObject({ holidays: z.array(isoDate).default([]), workdays: z.array(isoDate).default([]) }),
 );
 
@@ -42,11 +42,28 @@ function diag(file: SourceFile, path: DataPath, message: string): Diagnostic {
   return { severity: 'error', file: file.display, line: pos.line, col: pos.col, message };
 }
 
+/**
+ * Fields that are text even when typed as a bare number: YAML reads `phone: 08558235320` as the
+ * number 8558235320, dropping the area code's 0, so these keep the digits exactly as typed.
+ */
+const TEXT_AS_TYPED: Partial<Record<'notice' | 'sites' | 'accounts', DataPath[]>> = { notice: [['contact', 'phone']] };
+
+function keepTyped(kind: 'notice' | 'sites' | 'accounts', file: SourceFile, raw: unknown): unknown {
+  for (const p of TEXT_AS_TYPED[kind] ?? []) {
+    const node = file.doc.getIn(p, true) as { value?: unknown; source?: string } | undefined;
+    if (typeof node?.value !== 'number' || typeof node.source !== 'string') continue;
+    let parent = raw as Record<string | number, unknown>;
+    for (const seg of p.slice(0, -1)) parent = parent[seg] as Record<string | number, unknown>;
+    parent[p[p.length - 1]] = node.source;
+  }
+  return raw;
+}
+
 function parseFile<T>(loaded: LoadedRound, kind: 'notice' | 'sites' | 'accounts', out: Diagnostic[]): { file: SourceFile; data: T } | undefined {
   const file = loaded.files[kind];
   if (!file || !(kind in loaded.data)) return undefined;
   const schema = SCHEMAS[kind] as unknown as z.ZodType<T>;
-  const raw = loaded.data[kind];
+  const raw = keepTyped(kind, file, loaded.data[kind]);
   const parsed = schema.safeParse(raw, { reportInput: true });
   if (parsed.success) return { file, data: parsed.data };
   out.push(...issuesToDiagnostics(parsed.error.issues, schema, file, raw));
@@ -95,7 +112,9 @@ export function validateRound(loaded: LoadedRound): { value: ValidatedRound | nu
       }
     }
     calendar = createWorkCalendar(user);
-    if (ctx.notice) {
+    // a broken calendar.yaml is reported as such, not also as every year it fails to supply
+    const calendarBroken = out.some((d) => calFile && d.file === calFile.display);
+    if (ctx.notice && !calendarBroken) {
       for (const year of missingCalendarYears(ctx.notice.data.months, calendar)) {
         out.push(
           diag(

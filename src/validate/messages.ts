@@ -14,6 +14,7 @@ interface Def {
   innerType?: Schema;
   in?: Schema;
   options?: Schema[];
+  valueType?: Schema;
 }
 
 function def(s: Schema): Def {
@@ -37,6 +38,7 @@ function objectShapeAt(schema: Schema, path: DataPath): Record<string, Schema> |
     const d = def(unwrap(s));
     if (d.type === 'object' && d.shape && typeof seg === 'string') s = d.shape[seg];
     else if (d.type === 'array' && d.element) s = d.element;
+    else if (d.type === 'record' && d.valueType) s = d.valueType;
     else return null;
   }
   if (!s) return null;
@@ -60,6 +62,8 @@ const TYPE_NAMES: Record<string, string> = {
   boolean: 'true 或 false',
   array: '列表',
   object: '键值映射',
+  record: '键值映射',
+  map: '键值映射',
 };
 
 function kindOf(v: unknown): string {
@@ -96,8 +100,27 @@ export function issuesToDiagnostics(issues: z.core.$ZodIssue[], schema: Schema, 
   }
   for (const issue of issues) {
     const path = issue.path as DataPath;
-    if (issue.code === 'invalid_type' && valueAt(data, path) === undefined && suggested.has(JSON.stringify(path))) continue;
+    const value = valueAt(data, path);
+    if (value === undefined && path.length > 0 && issue.code !== 'unrecognized_keys') {
+      // A required field that is absent, whatever kind of value it wants; once, and not when
+      // an unknown field next to it looks like its misspelling.
+      const hint =
+        issue.code === 'invalid_type'
+          ? `（应为${TYPE_NAMES[issue.expected] ?? issue.expected}）`
+          : issue.code === 'invalid_value'
+            ? `（只能是${issue.values.map((v) => `“${String(v)}”`).join('或')}）`
+            : '';
+      if (!suggested.has(JSON.stringify(path))) at(path.slice(0, -1), `缺少必填字段“${fieldName(path)}”${hint}`);
+      suggested.add(JSON.stringify(path));
+      continue;
+    }
     switch (issue.code) {
+      case 'invalid_key': {
+        // a record key (a year in calendar.yaml) of the wrong form: reported at the key
+        const inner = (issue as { issues?: { message: string }[] }).issues?.find((i) => /[\u4e00-\u9fff]/.test(i.message));
+        at(path, inner ? `${inner.message}，实际是“${String(path[path.length - 1])}”` : `键“${String(path[path.length - 1])}”无效`, 'key');
+        break;
+      }
       case 'unrecognized_keys': {
         const shape = objectShapeAt(schema, path) ?? {};
         const known = Object.keys(shape);
@@ -113,6 +136,8 @@ export function issuesToDiagnostics(issues: z.core.$ZodIssue[], schema: Schema, 
         const want = TYPE_NAMES[issue.expected] ?? issue.expected;
         if (v === undefined) {
           at(path.slice(0, -1), `缺少必填字段“${fieldName(path)}”（应为${want}）`);
+        } else if (path.length === 0) {
+          at(path, `文件顶层应为${want}，实际是${kindOf(v)}`);
         } else if (/[\u4e00-\u9fff]/.test(issue.message)) {
           at(path, `字段“${fieldName(path)}”：${issue.message}`); // the schema's own wording
         } else {

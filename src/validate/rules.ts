@@ -173,7 +173,20 @@ const resultsMatchMonths: Rule = ({ notice, accounts }, report) => {
   }
 };
 
-export const RULES: Rule[] = [dateOrder, consecutiveMonths, uniqueSiteNames, siteUrls, uniqueAccountNames, resultsMatchMonths];
+/** 服务号 is a kind of WeChat account; on a Weibo account it would apply the laxer rules. */
+const serviceOnlyOnWechat: Rule = ({ accounts }, report) => {
+  if (!accounts) return;
+  for (const level of LEVELS) {
+    arr(obj(accounts.data.weibo)[level]).forEach((a, i) => {
+      if (obj(a).service === true) {
+        report(accounts.file, ['weibo', level, i, 'service'], `“${str(obj(a).name) ?? ''}”是政务微博：service: true（微信服务号）只能用于 wechat 下的账号`, 'key');
+      }
+    });
+  }
+};
+
+export const RULES: Rule[] = [
+  serviceOnlyOnWechat,dateOrder, consecutiveMonths, uniqueSiteNames, siteUrls, uniqueAccountNames, resultsMatchMonths];
 
 export function runRules(ctx: RuleContext, rules: Rule[] = RULES): Diagnostic[] {
   const out: Diagnostic[] = [];

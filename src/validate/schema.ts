@@ -69,7 +69,10 @@ export const noticeSchema = z
     inspection: z.strictObject({
       from: isoDate,
       to: isoDate,
-      coverage: z.union([text, z.number()]).transform(String).describe('检查比例，如 100%'),
+      coverage: z
+        .string({ error: (iss) => (iss.input === undefined ? undefined : `检查比例应写作百分数，例如 100%，实际是“${String(iss.input)}”`) })
+        .regex(/^(100|[1-9]?\d)(\.\d+)?%$/, { error: (iss) => `检查比例应写作 0%–100% 的百分数，例如 100%，实际是“${String(iss.input)}”` })
+        .describe('检查比例，如 100%'),
     }),
     months: z.array(yearMonth).min(1, { error: '至少要有一个检查月份' }).describe('新媒体检查月份，按列顺序，须连续'),
     issued: isoDate.describe('成文日期'),
