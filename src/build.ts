@@ -11,7 +11,7 @@ import { lintForBuild } from './lint';
 import { toolVersion } from './paths';
 import { loadValidated, modelOf } from './pipeline';
 import type { ValidatedRound } from './validate';
-import { removeStaleTemps, renameIntoPlace, tmpPathFor } from './write/atomic';
+import { ensureDir, removeStaleTemps, renameIntoPlace, tmpPathFor } from './write/atomic';
 import { sha256File } from './write/hash';
 import { MANIFEST_NAME, makeManifest, readManifest, serializeManifest } from './write/manifest';
 import type { InputEntry, Manifest, OutputEntry, OutputRole } from './write/manifest';
@@ -211,7 +211,7 @@ async function buildWith(renderers: Renderers, opts: BuildOptions): Promise<Buil
 
   const inputs = await inputEntries(v);
   const plan = planOutputs(model, renderers);
-  fs.mkdirSync(outDir, { recursive: true });
+  ensureDir(outDir);
   removeStaleTemps(outDir);
   const previous = readManifest(outDir);
 

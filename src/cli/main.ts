@@ -2,6 +2,7 @@
 // errors or findings, 2 usage errors, 3 (annexes) the notice would change. No stack traces
 // for anything the user can fix.
 import { DataError, UsageError } from '../diagnostics';
+import { OutputPathError } from '../write/atomic';
 import { parseArgs } from './args';
 import type { Command, Io } from './command';
 import { printDiagnostics } from './report';
@@ -24,6 +25,20 @@ const COMMAND_LOADERS: Record<string, () => Command> = {
   explain: () => require('./commands/explain').explainCommand,
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
+
+/** What the operating system said, for the user (the path follows). */
+const SYSTEM_ERRORS: Record<string, string> = {
+  ENOENT: '文件或文件夹不存在',
+  EACCES: '没有权限',
+  EPERM: '不允许的操作',
+  ENOSPC: '磁盘空间不足',
+  EROFS: '只读文件系统，不能写入',
+  EEXIST: '已有同名的文件',
+  ENOTDIR: '路径中有一段是文件而不是文件夹',
+  EISDIR: '这是一个文件夹，不是文件',
+  EBUSY: '文件正被占用（可能在 Word 或 Excel 中打开着）',
+  EMFILE: '打开的文件太多',
+};
 
 /** The commands that write the Excel annexes. */
 const WRITES_ANNEXES = new Set(['build', 'annexes', 'package']);
@@ -93,12 +108,17 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.err(`tongbao ${cmd.name}：${e.message}`);
       return 2;
     }
-    // A bug or an environment failure: say what happened in one line, without a stack trace
-    // unless asked for (TONGBAO_DEBUG=1).
+    if (e instanceof OutputPathError) {
+      io.err(`tongbao ${cmd.name}：${e.message}`);
+      return 2;
+    }
+    // The machine refused (disk full, no permission …) or a bug: one line in Chinese, without
+    // a stack trace unless asked for (TONGBAO_DEBUG=1).
     const err = e as NodeJS.ErrnoException;
-    io.err(`tongbao ${cmd.name}：出错了：${err.message ?? String(e)}`);
+    const system = err.code ? SYSTEM_ERRORS[err.code] : undefined;
+    io.err(`tongbao ${cmd.name}：${system ? `${system}：${err.path ?? ''}` : `出错了：${err.message ?? String(e)}`}`);
     if (process.env.TONGBAO_DEBUG) io.err(String(err.stack));
-    return err.code === 'ENOENT' || err.code === 'EACCES' ? 1 : 70;
+    return system ? 1 : 70;
   }
 }
 

@@ -37,6 +37,43 @@ export function fsyncDir(dir: string): void {
   }
 }
 
+/** A folder problem the user can fix (a file in the way, no permission), said in Chinese. */
+export class OutputPathError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OutputPathError';
+  }
+}
+
+/**
+ * Create a folder and its missing parents, one level at a time: Node's recursive mkdir can
+ * spin forever on file systems that refuse it (procfs), and a file in the way deserves a
+ * message that names it.
+ */
+export function ensureDir(dir: string): void {
+  const missing: string[] = [];
+  let cur = path.resolve(dir);
+  while (!fs.existsSync(cur)) {
+    missing.unshift(cur);
+    const up = path.dirname(cur);
+    if (up === cur) break;
+    cur = up;
+  }
+  if (fs.existsSync(cur) && !fs.statSync(cur).isDirectory()) {
+    throw new OutputPathError(`输出位置 ${cur} 是一个文件，不是文件夹：请用 --out 指定一个文件夹`);
+  }
+  for (const d of missing) {
+    try {
+      fs.mkdirSync(d);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST' && fs.statSync(d, { throwIfNoEntry: false })?.isDirectory()) continue;
+      const why = code === 'EACCES' || code === 'EPERM' ? '没有写入权限' : code === 'EEXIST' ? '已有同名的文件或失效的链接' : (code ?? '未知原因');
+      throw new OutputPathError(`无法创建输出文件夹 ${d}（${why}）：请用 --out 指定一个可写的文件夹`);
+    }
+  }
+}
+
 /** Rename a finished temporary file over its final name (atomic replace). */
 export function renameIntoPlace(tmp: string, final: string): void {
   fsyncFile(tmp);

@@ -13,7 +13,7 @@
 // A failure thrown in step 3 (not a kill) restores the previous set in place from history.
 import * as fs from 'fs';
 import * as path from 'path';
-import { copyFileAtomic, fsyncDir, fsyncFile, renameIntoPlace, tmpPathFor, TMP_PREFIX, writeFileAtomic } from './atomic';
+import { copyFileAtomic, ensureDir, fsyncDir, fsyncFile, renameIntoPlace, tmpPathFor, TMP_PREFIX, writeFileAtomic } from './atomic';
 import { HISTORY_DIR, MANIFEST_NAME, packageFileName } from './manifest';
 import type { Manifest } from './manifest';
 
@@ -72,7 +72,7 @@ export function archiveToHistory(outDir: string, names: string[]): string {
   const nums = historyNumbers(outDir);
   const n = (nums.length ? nums[nums.length - 1] : 0) + 1;
   const root = path.join(outDir, HISTORY_DIR);
-  fs.mkdirSync(root, { recursive: true });
+  ensureDir(root);
   const tmp = path.join(root, `${TMP_PREFIX}${n}`);
   fs.rmSync(tmp, { recursive: true, force: true });
   fs.mkdirSync(tmp);

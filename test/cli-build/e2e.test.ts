@@ -195,3 +195,15 @@ test('a command that stops before writing annexes exits at once (the prestarted 
   expect(r.code).toBe(1);
   expect(Date.now() - started).toBeLessThan(15_000);
 });
+
+test('an output folder that cannot be made is a Chinese usage error (exit 2), never a hang', () => {
+  const t = seedCopy();
+  fs.writeFileSync(path.join(t.cwd, 'a-file'), 'x');
+  let r = tongbao(t.cwd, 'build', '2023-q4', '--out', 'a-file/out');
+  expect(r.code).toBe(2);
+  expect(r.err).toMatch(/输出位置 .*a-file 是一个文件，不是文件夹/);
+  fs.symlinkSync(path.join(t.cwd, 'nowhere', 'deeper'), path.join(t.cwd, 'dangling'));
+  r = tongbao(t.cwd, 'build', '2023-q4', '--out', 'dangling');
+  expect(r.code).toBe(2);
+  expect(r.err).toContain('已有同名的文件或失效的链接');
+});
