@@ -8,6 +8,7 @@ import JSZip from 'jszip';
 import { build } from '../build';
 import type { BuildResult, OnStep, Renderers } from '../build';
 import { writeFileAtomic } from '../write/atomic';
+import { archiveToHistory } from '../write/output-set';
 import { MANIFEST_NAME, packageFileName } from '../write/manifest';
 import type { Manifest } from '../write/manifest';
 import { pinZipTimes } from '../write/zip-times';
@@ -44,7 +45,7 @@ export interface PackageOptions {
 export type PackageResult =
   | { status: 'refused'; build: BuildResult }
   | { status: 'unverified'; build: BuildResult; findings: Finding[] }
-  | { status: 'written' | 'unchanged'; build: BuildResult; archive: string; entries: string[]; warnings: Finding[] };
+  | { status: 'written' | 'unchanged'; build: BuildResult; archive: string; entries: string[]; warnings: Finding[]; history?: string | null };
 
 export async function packageRound(opts: PackageOptions): Promise<PackageResult> {
   // Before anything is built: --pdf without LibreOffice or fonts stops here (PdfUnavailable).
@@ -84,7 +85,11 @@ export async function packageRound(opts: PackageOptions): Promise<PackageResult>
   const check = await checkArchive(bytes, archiveName, manifestText);
   if (check.findings.length) return { status: 'unverified', build: b, findings: check.findings };
   const target = path.join(outDir, archiveName);
-  const same = fs.existsSync(target) && fs.readFileSync(target).equals(bytes);
+  const exists = fs.existsSync(target);
+  const same = exists && fs.readFileSync(target).equals(bytes);
+  // A different archive of the same name (with or without PDFs, say) may already have gone
+  // round: keep it in history before replacing it.
+  const history = exists && !same ? archiveToHistory(outDir, [archiveName]) : null;
   if (!same) writeFileAtomic(target, bytes);
-  return { status: same ? 'unchanged' : 'written', build: b, archive: target, entries: [...all.map((e) => e.name), HANDOFF_NOTE], warnings };
+  return { status: same ? 'unchanged' : 'written', build: b, archive: target, entries: [...all.map((e) => e.name), HANDOFF_NOTE], warnings, history };
 }

@@ -207,3 +207,16 @@ test('an output folder that cannot be made is a Chinese usage error (exit 2), ne
   expect(r.code).toBe(2);
   expect(r.err).toContain('已有同名的文件或失效的链接');
 });
+
+const hasSoffice = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).status === 0;
+(hasSoffice ? test : test.skip)('a different archive of the same name (PDFs, then none) is kept in history, not overwritten', () => {
+  const t = seedCopy();
+  expect(tongbao(t.cwd, 'package', '2023-q4', '--pdf').code).toBe(0);
+  const first = snapshot(t.out);
+  const r = tongbao(t.cwd, 'package', '2023-q4');
+  expect(r.code).toBe(0);
+  expect(r.out).toContain('上一版送签包已存入 out/2023-q4/history/1/');
+  const zip = [...first.keys()].find((k) => k.endsWith('（送签稿）.zip'))!;
+  expect(snapshot(path.join(t.out, 'history', '1')).get(zip)).toBe(first.get(zip));
+  expect(tongbao(t.cwd, 'verify', 'out/2023-q4').code).toBe(0);
+}, 180_000);

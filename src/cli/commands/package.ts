@@ -60,6 +60,7 @@ SHA-256、合计与不合格名单、数据指纹）。同样的数据得到完�
     const shown = displayPath(r.archive, io.cwd);
     io.out(r.status === 'unchanged' ? `送签包无变化：${shown}` : `已写送签包：${shown}`);
     for (const n of r.entries) io.out(`  ${n}`);
+    if (r.history) io.out(`上一版送签包已存入 ${path.join(displayPath(r.build.outDir, io.cwd), r.history)}${path.sep}`);
     io.out(`可用 tongbao verify ${path.relative(io.cwd, r.archive) || r.archive} 随时核对。`);
     return 0;
   },
