@@ -52,6 +52,32 @@ const YAML_CODES: Record<string, string> = {
   DUPLICATE_MAP_KEY: '键重复',
 };
 
+// The yaml package's messages for the mistakes people make most, said plainly in Chinese (the
+// error code alone can mislead: an unclosed [ is reported as BAD_INDENT).
+const YAML_MESSAGES: [RegExp, (m: RegExpMatchArray) => string][] = [
+  [/^Flow sequence in block collection must be sufficiently indented and end with a \]/, () => '方括号列表 [ … ] 没有闭合（缺少 ]），或换行后的缩进不够'],
+  [/^Flow map in block collection must be sufficiently indented and end with a \}/, () => '花括号映射 { … } 没有闭合（缺少 }），或换行后的缩进不够'],
+  [/^Source contains multiple documents/, () => '一个文件只能有一个 YAML 文档：删去多余的 ---'],
+  [/^Missing closing "quote/, () => '双引号没有闭合（缺少 "）'],
+  [/^Missing closing 'quote/, () => "单引号没有闭合（缺少 '）"],
+  [/^Tabs are not allowed as indentation/, () => '不能用制表符（Tab）缩进，请改用空格'],
+  [/^Map keys must be unique/, () => '同一层里有重复的键'],
+  [/^Unresolved tag: (\S+)/, (m) => `无法识别的标签“${m[1]}”：数据里不需要 ! 开头的标签`],
+  [/^Nested mappings are not allowed in compact mappings/, () => '这一行的“键: 值”写法不对：冒号后要有空格，同一行不能再嵌套“键: 值”'],
+  [/^Implicit keys need to be on a single line/, () => '键必须写在一行内（可能上一行少了引号或冒号）'],
+  [/^All mapping items must start at the same column/, () => '同一层的键要从同一列开始（检查缩进）'],
+  [/^A block sequence may not be used as an implicit map key/, () => '列表不能用作键（检查“-”前后的缩进）'],
+];
+
+function yamlMessage(code: string, message: string): string {
+  const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  for (const [re, say] of YAML_MESSAGES) {
+    const m = first.match(re);
+    if (m) return say(m);
+  }
+  return `${YAML_CODES[code] ?? 'YAML 语法错误'}（${first}）`;
+}
+
 /** Parse a YAML file; never throws for bad content, returns diagnostics instead. */
 export function parseYamlText(text: string, abs: string, display: string): { file: SourceFile; diagnostics: Diagnostic[] } {
   const lineCounter = new LineCounter();
@@ -65,15 +91,14 @@ export function parseYamlText(text: string, abs: string, display: string): { fil
   const problems = [...doc.errors.slice(0, 1), ...doc.warnings];
   for (const e of problems) {
     const pos = lineCounter.linePos(e.pos[0]);
-    const what = YAML_CODES[e.code] ?? 'YAML 语法错误';
-    const detail = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    const what = yamlMessage(e.code, e.message);
     const more = e === doc.errors[0] && doc.errors.length > 1 ? `；其后 ${doc.errors.length - 1} 处语法错误可能由此引起，改正后再检查` : '';
     diagnostics.push({
       severity: 'error',
       file: display,
       line: pos.line,
       col: pos.col,
-      message: `YAML 语法错误：${what}（${detail}）${more}`,
+      message: `YAML 语法错误：${what}${more}`,
     });
   }
   if (diagnostics.length === 0 && (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null))) {
