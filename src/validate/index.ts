@@ -19,6 +19,7 @@ import type { UserCalendar, WorkCalendar } from '../calendar';
 import type { AccountsInput, JudgedAccount, JudgedRound, NoticeInput, Rules, SitesInput } from '../types';
 import { LEVELS, PLATFORMS } from '../types';
 import { issuesToDiagnostics } from './messages';
+import { closest } from './suggest';
 import { PLATFORM_LABEL, runRules } from './rules';
 import type { RuleContext } from './rules';
 import { SCHEMAS, isoDate } from './schema';
@@ -174,8 +175,11 @@ export function validateRound(loaded: LoadedRound): { value: ValidatedRound | nu
     const seen = new Set<string>();
     order.forEach((entry, i) => {
       if (seen.has(entry)) out.push(diag(ctx.notice!.file, ['failing_order', i], `“${entry}”重复列出`));
-      else if (!known.has(entry))
-        out.push(diag(ctx.notice!.file, ['failing_order', i], `找不到账号“${entry}”：应写作“名称（政务微博）”或“名称（政务微信）”，名称与 accounts.yaml 一致`));
+      else if (!known.has(entry)) {
+        const guess = closest(entry, [...known.keys()]);
+        const hint = guess ? `；是不是“${guess}”？` : '：';
+        out.push(diag(ctx.notice!.file, ['failing_order', i], `找不到账号“${entry}”${hint}应写作“名称（政务微博）”或“名称（政务微信）”，名称与 accounts.yaml 一致`));
+      }
       else if (!known.get(entry))
         warnings.push({ ...diag(ctx.notice!.file, ['failing_order', i], `“${entry}”本轮合格，不列入通报，failing_order 中的这一项不起作用`), severity: 'warning' });
       seen.add(entry);

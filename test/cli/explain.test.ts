@@ -25,6 +25,7 @@ describe('tongbao explain', () => {
     const r = await cli(['explain', ROUND, '不存在的账号'], ROOT);
     expect(r.code).toBe(1);
     expect(r.err).toContain('找不到名为“不存在的账号”的政务新媒体账号');
+    expect((await cli(['explain', ROUND, '西县发部'], ROOT)).err).toContain('是不是“西县发布”？');
     expect((await cli(['explain', ROUND, '西县发布', '--platform', 'qq'], ROOT)).code).toBe(2);
   });
 });

@@ -2,6 +2,7 @@ import { explainAccount } from '../../calendar';
 import { UsageError } from '../../diagnostics';
 import { loadValidated } from '../../pipeline';
 import { LEVELS, PLATFORMS } from '../../types';
+import { closest } from '../../validate/suggest';
 import { expectPositional, stringFlag } from '../args';
 import type { Command } from '../command';
 
@@ -28,7 +29,9 @@ export const explainCommand: Command = {
       LEVELS.flatMap((level) => v.round.accounts[platform][level].filter((a) => a.name === name).map((a) => ({ platform, a }))),
     );
     if (!found.length) {
-      io.err(`${dir}：找不到名为“${name}”的政务新媒体账号（名称须与 accounts.yaml 中的 name 完全一致）`);
+      const names = PLATFORMS.flatMap((p) => LEVELS.flatMap((l) => v.round.accounts[p][l].map((a) => a.name)));
+      const guess = closest(name, names);
+      io.err(`${dir}：找不到名为“${name}”的政务新媒体账号${guess ? `；是不是“${guess}”？` : ''}（名称须与 accounts.yaml 中的 name 完全一致）`);
       return 1;
     }
     const { createWorkCalendar } = await import('../../calendar');
