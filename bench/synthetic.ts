@@ -136,5 +136,6 @@ export function syntheticModel(scale: Scale, seed = 20231123): ReportModel {
     // column headings as the default templates/annexes.yaml words them
     columns: WORDING.columns,
     dataSheet: WORDING.dataSheet,
+    emptyRow: WORDING.emptyRow,
   };
 }

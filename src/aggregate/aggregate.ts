@@ -157,5 +157,6 @@ export function aggregate(round: JudgedRound, w: Wording): ReportModel {
     annex2: { label: w.annex2.label, title: w.annex2.title, hasProblems: sections.some((s) => s.rows.some((r) => r.problems.length)), sections },
     columns: { ...w.columns },
     dataSheet: { ...w.dataSheet, columns: { ...w.dataSheet.columns } },
+    emptyRow: w.emptyRow,
   };
 }

@@ -135,4 +135,6 @@ export interface ReportModel {
   annex2: { label: string; title: string; hasProblems: boolean; sections: Annex2Section[] };
   columns: AnnexColumns;
   dataSheet: DataSheetLabels;
+  /** printed across a group or table that has no rows */
+  emptyRow: string;
 }

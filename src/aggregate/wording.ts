@@ -16,6 +16,7 @@ export interface Wording {
   monthColumn: (v: { month: number }) => string;
   columns: AnnexColumns;
   dataSheet: DataSheetLabels;
+  emptyRow: string;
 }
 
 
@@ -68,6 +69,7 @@ export function loadWording(file: string = path.join(templatesDir(), 'annexes.ya
       problems: text(w.columns?.problems, 'columns.problems'),
     },
     dataSheet: dataSheet(w.data_sheet ?? {}),
+    emptyRow: text((w as Record<string, unknown>).empty_row, 'empty_row'),
     monthLabel: compile((w as Record<string, unknown>).month_label, 'month_label'),
     monthColumn: compile((w as Record<string, unknown>).month_column, 'month_column'),
   };

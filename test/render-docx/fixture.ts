@@ -172,6 +172,7 @@ export function fixtureModel(spec: FixtureSpec = BASE_SPEC): ReportModel {
     // column headings as the default templates/annexes.yaml words them
     columns: WORDING.columns,
     dataSheet: WORDING.dataSheet,
+    emptyRow: WORDING.emptyRow,
   };
 }
 

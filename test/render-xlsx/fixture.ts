@@ -121,6 +121,7 @@ export function smallModel(): ReportModel {
     // column headings as the default templates/annexes.yaml words them
     columns: WORDING.columns,
     dataSheet: WORDING.dataSheet,
+    emptyRow: WORDING.emptyRow,
   };
 }
 

@@ -68,6 +68,7 @@ export function annex1Table(model: ReportModel): string {
     for (const g of a.groups) {
       yield [{ lines: [g.title], style: STYLE.cellGroup, span: widths.length }];
       for (const r of g.rows) yield annex1Row(r, a.hasProblems);
+      if (g.rows.length === 0) yield [{ lines: [model.emptyRow], style: STYLE.cellCenter, span: widths.length }];
     }
   }
   return table({ widths, header: [header(labels, widths)], rows: rows(), border: BORDER, cellMargin: CELL_MARGIN });
@@ -92,7 +93,9 @@ export function annex2Table(model: ReportModel, section: Annex2Section): string 
   return table({
     widths,
     header: [header(labels, widths)],
-    rows: section.rows.map((r) => annex2Row(r, problems)),
+    rows: section.rows.length
+      ? section.rows.map((r) => annex2Row(r, problems))
+      : [[{ lines: [model.emptyRow], style: STYLE.cellCenter, span: widths.length }]],
     border: BORDER,
     cellMargin: CELL_MARGIN,
   });

@@ -27,6 +27,7 @@ export function annex1Sheet(model: ReportModel): AnnexSheet {
       { header: model.columns.problems, kind: 'problems' },
     ],
     header: 'shared',
+    emptyRow: model.emptyRow,
     blocks: a.groups.map((g) => ({
       heading: g.title,
       rows: function* () {
@@ -58,6 +59,7 @@ export function annex2Sheet(model: ReportModel): AnnexSheet {
       { header: model.columns.problems, kind: 'problems' },
     ],
     header: 'per-block',
+    emptyRow: model.emptyRow,
     blocks: a.sections.map((s) => ({
       heading: s.title,
       rows: function* () {

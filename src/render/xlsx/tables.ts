@@ -22,6 +22,8 @@ export interface AnnexSheet {
   /** 'shared': one header under the title (附件1); 'per-block': each block repeats it (附件2) */
   header: 'shared' | 'per-block';
   blocks: Block[];
+  /** printed across a block that has no rows */
+  emptyRow: string;
 }
 
 function measure(columns: readonly ColumnSpec[], sources: Iterable<() => Iterable<CellValue[]>>): number[] {
@@ -53,7 +55,8 @@ export async function writeAnnexSheet(wb: WorkbookWriter, sheet: AnnexSheet): Pr
       w.data(r);
       if (w.lastRow % BATCH === 0) await w.throttle();
     }
-    w.resultBlock(first, w.lastRow);
+    if (w.lastRow >= first) w.resultBlock(first, w.lastRow);
+    else w.spanning(sheet.emptyRow, 'group');
   }
   w.commit();
 }
