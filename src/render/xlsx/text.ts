@@ -1,24 +1,7 @@
 // Text measurement for column widths and row heights, and names that are safe as
 // sheet and file names. Widths are in "display columns": a Chinese (wide) character
 // counts as two, anything else as one, as a fixed-pitch terminal would show it.
-
-/** Wide (East Asian Wide/Fullwidth) code points: CJK, kana, hangul, full-width forms. */
-function isWide(cp: number): boolean {
-  return (
-    (cp >= 0x1100 && cp <= 0x115f) ||
-    (cp >= 0x2e80 && cp <= 0x303e) ||
-    (cp >= 0x3041 && cp <= 0x33ff) ||
-    (cp >= 0x3400 && cp <= 0x4dbf) ||
-    (cp >= 0x4e00 && cp <= 0x9fff) ||
-    (cp >= 0xa000 && cp <= 0xa4cf) ||
-    (cp >= 0xac00 && cp <= 0xd7a3) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0xfe30 && cp <= 0xfe4f) ||
-    (cp >= 0xff00 && cp <= 0xff60) ||
-    (cp >= 0xffe0 && cp <= 0xffe6) ||
-    (cp >= 0x20000 && cp <= 0x3fffd)
-  );
-}
+import { isWideCodePoint } from '../../text/width';
 
 /** Display width of one line of text. */
 export function displayWidth(text: string): number {
@@ -33,7 +16,7 @@ export function displayWidth(text: string): number {
       cp = text.codePointAt(i) as number;
       i++;
     }
-    w += isWide(cp) ? 2 : 1;
+    w += isWideCodePoint(cp) ? 2 : 1;
   }
   return w;
 }
