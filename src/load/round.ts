@@ -3,7 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Diagnostic } from '../diagnostics';
-import { displayPath, readYamlFile } from './yaml-file';
+import { displayPath, readYamlFile, toData } from './yaml-file';
 import type { SourceFile } from './yaml-file';
 
 export const ROUND_FILES = ['notice', 'sites', 'accounts'] as const;
@@ -41,9 +41,13 @@ export function loadRound(dir: string, cwd: string = process.cwd()): LoadedRound
       continue;
     }
     const { file: src, diagnostics } = readYamlFile(file, cwd);
-    out.files[kind] = src;
     out.diagnostics.push(...diagnostics);
-    if (diagnostics.length === 0) out.data[kind] = src.doc.toJS({ maxAliasCount: 100 });
+    if (!src) continue;
+    out.files[kind] = src;
+    if (diagnostics.length) continue;
+    const js = toData(src);
+    out.diagnostics.push(...js.diagnostics);
+    if (!js.diagnostics.length) out.data[kind] = js.data;
   }
   return out;
 }

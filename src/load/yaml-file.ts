@@ -2,9 +2,10 @@
 // problem can be reported at FILE:LINE:COL. YAML warnings count as errors.
 import * as fs from 'fs';
 import * as path from 'path';
-import { Document, LineCounter, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
+import { Document, LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import type { Node } from 'yaml';
 import type { Diagnostic } from '../diagnostics';
+import { detectEncoding, encodingMessage, positionOfByte } from './encoding';
 
 export type DataPath = (string | number)[];
 
@@ -50,13 +51,29 @@ const YAML_CODES: Record<string, string> = {
   BLOCK_IN_FLOW: '流式结构中不能有块结构',
   BAD_DQ_ESCAPE: '双引号字符串中的转义无效',
   DUPLICATE_MAP_KEY: '键重复',
+  BAD_PROP_ORDER: '锚点或标签的位置不对',
+  MULTIPLE_ANCHORS: '一个值只能有一个锚点',
+  MULTIPLE_TAGS: '一个值只能有一个标签',
+  NON_STRING_KEY: '键必须是文字',
+  RESOURCE_EXHAUSTION: '嵌套过深或别名展开过多，无法读取',
 };
 
-// The yaml package's messages for the mistakes people make most, said plainly in Chinese (the
-// error code alone can mislead: an unclosed [ is reported as BAD_INDENT).
-const YAML_MESSAGES: [RegExp, (m: RegExpMatchArray) => string][] = [
+// The yaml package's messages (every one it can produce, see node_modules/yaml/dist) said
+// plainly in Chinese; the error code alone can mislead (an unclosed [ is reported as BAD_INDENT).
+const FLOW_NAME: Record<string, string> = {
+  'flow map': '花括号映射 { … }',
+  'flow sequence': '方括号列表 [ … ]',
+  'flow collection': '括号内的列表或映射',
+  collection: '列表或映射',
+};
+const flowName = (s: string) => FLOW_NAME[s.toLowerCase()] ?? '括号内的列表或映射';
+
+export const YAML_MESSAGES: [RegExp, (m: RegExpMatchArray) => string][] = [
   [/^Flow sequence in block collection must be sufficiently indented and end with a \]/, () => '方括号列表 [ … ] 没有闭合（缺少 ]），或换行后的缩进不够'],
   [/^Flow map in block collection must be sufficiently indented and end with a \}/, () => '花括号映射 { … } 没有闭合（缺少 }），或换行后的缩进不够'],
+  [/^Flow sequence must end with a \]/, () => '方括号列表 [ … ] 没有闭合（缺少 ]）'],
+  [/^Flow map must end with a \}/, () => '花括号映射 { … } 没有闭合（缺少 }）'],
+  [/^Flow end indicator should be more indented than parent/, () => '结束的 ] 或 } 缩进不够，要比上一层的键更靠右'],
   [/^Source contains multiple documents/, () => '一个文件只能有一个 YAML 文档：删去多余的 ---'],
   [/^Missing closing "quote/, () => '双引号没有闭合（缺少 "）'],
   [/^Missing closing 'quote/, () => "单引号没有闭合（缺少 '）"],
@@ -64,18 +81,91 @@ const YAML_MESSAGES: [RegExp, (m: RegExpMatchArray) => string][] = [
   [/^Map keys must be unique/, () => '同一层里有重复的键'],
   [/^Unresolved tag: (\S+)/, (m) => `无法识别的标签“${m[1]}”：数据里不需要 ! 开头的标签`],
   [/^Nested mappings are not allowed in compact mappings/, () => '这一行的“键: 值”写法不对：冒号后要有空格，同一行不能再嵌套“键: 值”'],
+  [/^Implicit keys of flow sequence pairs need to be on a single line/, () => '方括号列表中的“键: 值”必须写在一行内'],
   [/^Implicit keys need to be on a single line/, () => '键必须写在一行内（可能上一行少了引号或冒号）'],
+  [/^Implicit map keys need to be followed by map values/, () => '键后面缺少冒号和值（应写作“键: 值”，冒号后有空格）'],
   [/^All mapping items must start at the same column/, () => '同一层的键要从同一列开始（检查缩进）'],
+  [/^All sequence items must start at the same column/, () => '同一列表的各项（“- ”）要从同一列开始（检查缩进）'],
+  [/^Sequence item without - indicator/, () => '列表项前缺少“- ”，或这一行的缩进与上下行不一致'],
   [/^A block sequence may not be used as an implicit map key/, () => '列表不能用作键（检查“-”前后的缩进）'],
+  [/^An alias node must not specify any properties/, () => '别名（* 开头）不能再带锚点或标签'],
+  [/^Alias cannot be an empty string/, () => '“*”后面缺少别名：文字中的 * 请加引号'],
+  [/^Alias ending in : is ambiguous/, () => '别名以冒号结尾，含义不明：冒号后要加空格'],
+  [/^Anchor cannot be an empty string/, () => '“&”后面缺少锚点名：文字中的 & 请加引号'],
+  [/^Anchor ending in : is ambiguous/, () => '锚点名以冒号结尾，含义不明：冒号后要加空格'],
+  [/^Anchor must not contain whitespace or control characters/, () => '锚点名不能含空格或控制字符'],
+  [/^A node can have at most one anchor/, () => '一个值只能有一个锚点（&）'],
+  [/^A node can have at most one tag/, () => '一个值只能有一个标签（!）'],
+  [/^Unresolved alias \(the anchor must be set before the alias\): (\S+)/, (m) => `别名“${m[1]}”找不到对应的锚点：锚点（&）要写在别名（*）之前；文字中的 * 请加引号`],
+  [/^Excessive alias count indicates a resource exhaustion attack/, () => '别名（*）展开后的数据过多，文件可能是恶意构造的'],
+  [/^Anchors and tags must be after the (\S+) indicator/, (m) => `锚点和标签要写在“${m[1]}”之后`],
+  [/^Tags and anchors must be separated from the next token by white space/, () => '标签或锚点后面要有空格'],
+  [/^Missing newline after block sequence props/, () => '锚点或标签后面要换行再写列表'],
+  [/^\S+ used for \S+ collection, but expects \S+/, () => '标签与列表或映射的类型不符：数据里不需要 ! 开头的标签'],
+  [/^Invalid escape sequence (.*)/, (m) => `双引号文字中的转义“${m[1].trim()}”无效：反斜杠 \\ 要写成 \\\\，或改用单引号`],
+  [/^Plain value cannot start with (.*)/, (m) => `值不能以“${m[1].trim()}”开头：请给这个值加引号`],
+  [/^Block scalar header not found/, () => '块文字的开头（| 或 >）不完整'],
+  [/^Block scalar header includes extra characters: (.*)/, (m) => `块文字标记（| 或 >）后面有多余的字符“${m[1].trim()}”`],
+  [/^Unexpected token in block scalar header/, () => '块文字标记（| 或 >）后面有多余的内容'],
+  [/^Block scalars with more-indented leading empty lines must use an explicit indentation indicator/, () => '块文字开头的空行比正文缩进更多：删去这些空行'],
+  [/^Block scalar values in collections must be indented/, () => '块文字（| 或 >）的内容要比它的键缩进更多'],
+  [/^Block scalar lines must not be less indented than their/, () => '块文字各行的缩进不能少于第一行'],
+  [/^Map comment with trailing content/, () => '注释后面还有内容'],
+  [/^Comments must be separated from other tokens by white space characters/, () => '注释的 # 前面要有空格（文字中的 # 请加引号）'],
+  [/^Block collection cannot start on same line with directives-end marker/, () => '“---”的同一行不能开始列表或映射'],
+  [/^Missing directives-end(\/doc-start)? indicator line/, () => '% 开头的指令行之后缺少“---”行（数据文件不需要指令行）'],
+  [/^Missing , between (.+?) items/, (m) => `${flowName(m[1])}的各项之间缺少半角逗号“,”`],
+  [/^Missing , or : between (.+?) items/, (m) => `${flowName(m[1])}的各项之间缺少半角逗号“,”或冒号“:”`],
+  [/^Missing space after : in (.+)/, (m) => `${flowName(m[1])}中的冒号后面缺少空格`],
+  [/^Unexpected empty item in (.+)/, (m) => `${flowName(m[1])}中有空项（两个逗号之间没有值）`],
+  [/^Unexpected , in (.+)/, (m) => `${flowName(m[1])}中有多余的逗号`],
+  [/^Unexpected (\S+) at node end/, () => '值后面有多余的内容（文字中含有 : # 等符号时请加引号）'],
+  [/^Unexpected block-seq-ind on same line with key/, () => '“- ”不能和键写在同一行：列表项要换行并缩进'],
+  [/^Unexpected doc-end without preceding document/, () => '文件中的“...”之前没有内容'],
+  [/^Unexpected (\S+) in (.+)/, (m) => `${flowName(m[2])}中出现了意外的“${m[1]}”`],
+  [/^Unexpected .*token/, () => '出现了无法理解的内容（检查这一行的缩进、冒号和引号）'],
+  [/^Expected a flow scalar value, but found/, () => '这里应是一个值'],
+  [/^Unsupported token/, () => '出现了无法理解的内容（检查这一行的缩进、冒号和引号）'],
+  [/^Not a YAML token/, () => '出现了无法理解的内容（检查这一行的缩进、冒号和引号）'],
+  [/^Value may be parsed as either/, () => '这个值可以有两种理解：请加引号'],
+  [/^(%TAG|%YAML) directive|^Unsupported YAML version|^Unknown directive/, () => '% 开头的指令无效（数据文件不需要指令行）'],
+  [/^Not a valid tag|^Verbatim tags|^The \S+ tag has no suffix/, () => '标签无效：数据里不需要 ! 开头的标签'],
+  [/^With stringKeys, all keys must be strings/, () => '键必须是文字'],
+  [/Maximum call stack size exceeded/, () => '括号或缩进嵌套过深，无法读取'],
 ];
 
-function yamlMessage(code: string, message: string): string {
+/** The Chinese message for one of the yaml package's errors (no English is ever shown). */
+export function yamlMessage(code: string, message: string): string {
   const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
   for (const [re, say] of YAML_MESSAGES) {
     const m = first.match(re);
     if (m) return say(m);
   }
-  return `${YAML_CODES[code] ?? 'YAML 语法错误'}（${first}）`;
+  return YAML_CODES[code] ?? '无法理解这一处的写法（检查缩进、冒号和引号）';
+}
+
+/**
+ * Largest data file read (bytes). A round's file is a few KB; a national round's accounts.yaml
+ * tens of MB. Past this the file is refused before it is read, with a message, instead of
+ * exhausting memory. TONGBAO_MAX_FILE_MB overrides it (tests use a small limit).
+ */
+export const MAX_FILE_MB = 100;
+export function maxFileBytes(): number {
+  const env = Number(process.env.TONGBAO_MAX_FILE_MB);
+  return (Number.isFinite(env) && env > 0 ? env : MAX_FILE_MB) * 1024 * 1024;
+}
+
+/** Most values aliases (*name) may expand to in one file; a real round uses none. */
+export const MAX_ALIAS_COUNT = 1000;
+
+function fileDiag(display: string, line: number, col: number, message: string): Diagnostic {
+  return { severity: 'error', file: display, line, col, message };
+}
+
+function emptyFile(display: string, text: string): SourceFile {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument('', { lineCounter });
+  return { path: display, display, text, doc, lineCounter };
 }
 
 /** Parse a YAML file; never throws for bad content, returns diagnostics instead. */
@@ -83,7 +173,14 @@ export function parseYamlText(text: string, abs: string, display: string): { fil
   const lineCounter = new LineCounter();
   // Strip a UTF-8 BOM that Windows editors add; it is not content.
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const doc = parseDocument(body, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, version: '1.2' });
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(body, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, version: '1.2' });
+  } catch (e) {
+    // The parser itself gave up (nesting deep enough to exhaust the stack).
+    const file = { ...emptyFile(display, body), path: abs };
+    return { file, diagnostics: [fileDiag(display, 1, 1, `YAML 语法错误：${yamlMessage('RESOURCE_EXHAUSTION', e instanceof Error ? e.message : String(e))}`)] };
+  }
   const file: SourceFile = { path: abs, display, text: body, doc, lineCounter };
   const diagnostics: Diagnostic[] = [];
   // After a syntax error the parser's later errors are mostly echoes of the first one, so
@@ -93,22 +190,58 @@ export function parseYamlText(text: string, abs: string, display: string): { fil
     const pos = lineCounter.linePos(e.pos[0]);
     const what = yamlMessage(e.code, e.message);
     const more = e === doc.errors[0] && doc.errors.length > 1 ? `；其后 ${doc.errors.length - 1} 处语法错误可能由此引起，改正后再检查` : '';
-    diagnostics.push({
-      severity: 'error',
-      file: display,
-      line: pos.line,
-      col: pos.col,
-      message: `YAML 语法错误：${what}${more}`,
-    });
+    diagnostics.push(fileDiag(display, pos.line, pos.col, `YAML 语法错误：${what}${more}`));
   }
   if (diagnostics.length === 0 && (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null))) {
-    diagnostics.push({ severity: 'error', file: display, line: 1, col: 1, message: '文件为空：没有任何数据' });
+    diagnostics.push(fileDiag(display, 1, 1, '文件为空：没有任何数据'));
   }
   return { file, diagnostics };
 }
 
-export function readYamlFile(abs: string, cwd: string): { file: SourceFile; diagnostics: Diagnostic[] } {
-  return parseYamlText(fs.readFileSync(abs, 'utf8'), abs, displayPath(abs, cwd));
+/**
+ * Read a data file: refused when too large or not UTF-8 (one message, at the first byte that
+ * is not UTF-8), then parsed. `file` is null when the text could not be read at all.
+ */
+export function readYamlFile(abs: string, cwd: string): { file: SourceFile | null; diagnostics: Diagnostic[] } {
+  const display = displayPath(abs, cwd);
+  const size = fs.statSync(abs).size;
+  const limit = maxFileBytes();
+  if (size > limit) {
+    const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
+    return { file: null, diagnostics: [fileDiag(display, 1, 1, `文件过大（${mb(size)}），超过上限 ${mb(limit)}，未读取：数据文件应只含本轮的数据，请检查是否存错了文件`)] };
+  }
+  const bytes = fs.readFileSync(abs);
+  const info = detectEncoding(bytes);
+  const problem = encodingMessage(info);
+  if (problem) {
+    const pos = positionOfByte(bytes, info.badOffset);
+    return { file: null, diagnostics: [fileDiag(display, pos.line, pos.col, problem)] };
+  }
+  return parseYamlText(bytes.toString('utf8'), abs, display);
+}
+
+/** Position of the first alias (*name) in the file, for the alias-bomb message. */
+function firstAlias(file: SourceFile): Position {
+  let at: number | undefined;
+  visit(file.doc, {
+    Alias(_, node) {
+      at = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return file.lineCounter.linePos(at ?? 0);
+}
+
+/** The file's plain JS value; aliases expanding past MAX_ALIAS_COUNT are a diagnostic. */
+export function toData(file: SourceFile): { data?: unknown; diagnostics: Diagnostic[] } {
+  try {
+    return { data: file.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), diagnostics: [] };
+  } catch (e) {
+    const pos = firstAlias(file);
+    const msg = e instanceof Error ? e.message : String(e);
+    const what = /alias count/i.test(msg) ? '别名（* 开头）展开后的数据过多，未读取：文件可能是恶意构造的，数据文件不需要锚点（&）和别名（*）' : `YAML 语法错误：${yamlMessage('RESOURCE_EXHAUSTION', msg)}`;
+    return { diagnostics: [fileDiag(file.display, pos.line, pos.col, what)] };
+  }
 }
 
 function posOf(file: SourceFile, offset: number): Position {

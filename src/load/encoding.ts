@@ -1,0 +1,135 @@
+// Data files must be UTF-8. Chinese Windows saves "ANSI" text as GBK and Notepad can save
+// UTF-16; read as UTF-8 those give garbled names or parser noise, so they are recognised here
+// and reported once per file, at the first byte that is not UTF-8.
+
+export type Encoding = 'utf8' | 'utf8-bom' | 'utf16le' | 'utf16be' | 'gbk' | 'unknown';
+
+export interface EncodingInfo {
+  encoding: Encoding;
+  /** byte offset of the first byte that is not UTF-8 (0 for a UTF-16 byte-order mark) */
+  badOffset: number;
+}
+
+const BOM8 = [0xef, 0xbb, 0xbf];
+
+/** Offset of the first byte that does not belong to a well-formed UTF-8 sequence, or -1. */
+export function firstInvalidUtf8(b: Uint8Array, from = 0): number {
+  let i = from;
+  while (i < b.length) {
+    const c = b[i];
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    let n: number;
+    let min: number;
+    if (c >= 0xc2 && c <= 0xdf) [n, min] = [1, 0x80];
+    else if (c >= 0xe0 && c <= 0xef) [n, min] = [2, 0x800];
+    else if (c >= 0xf0 && c <= 0xf4) [n, min] = [3, 0x10000];
+    else return i;
+    let cp = c & (0x3f >> n);
+    for (let k = 1; k <= n; k++) {
+      const d = b[i + k];
+      if (d === undefined || (d & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (d & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += n + 1;
+  }
+  return -1;
+}
+
+/** UTF-16 without a byte-order mark: YAML keys are ASCII, so every other byte is 0. */
+function utf16Guess(b: Uint8Array): 'utf16le' | 'utf16be' | null {
+  const n = Math.min(b.length - (b.length % 2), 4096);
+  if (n < 4) return null;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (b[i] === 0) evenZero++;
+    if (b[i + 1] === 0) oddZero++;
+  }
+  const pairs = n / 2;
+  if (oddZero > pairs * 0.2 && evenZero < pairs * 0.05) return 'utf16le';
+  if (evenZero > pairs * 0.2 && oddZero < pairs * 0.05) return 'utf16be';
+  return null;
+}
+
+/** Whether bytes that are not UTF-8 read as sensible GB18030 (GBK) Chinese text. */
+function plausibleGbk(b: Uint8Array): boolean {
+  let text: string;
+  try {
+    text = new TextDecoder('gb18030', { fatal: true }).decode(b);
+  } catch {
+    return false;
+  }
+  // Control characters (other than line breaks and tabs) or private-use code points mean it is
+  // not text in that encoding either.
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ue000-\uf8ff]/.test(text)) return false;
+  return /[\u4e00-\u9fff]/.test(text);
+}
+
+export function detectEncoding(b: Uint8Array): EncodingInfo {
+  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return { encoding: 'utf16le', badOffset: 0 };
+  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return { encoding: 'utf16be', badOffset: 0 };
+  const bom = b.length >= 3 && BOM8.every((x, i) => b[i] === x);
+  const guess = utf16Guess(b);
+  if (guess) return { encoding: guess, badOffset: Math.max(0, b.indexOf(0)) };
+  const bad = firstInvalidUtf8(b, bom ? 3 : 0);
+  if (bad < 0) {
+    const nul = b.indexOf(0);
+    // NUL is valid UTF-8 but never part of a text file someone typed.
+    if (nul >= 0) return { encoding: 'unknown', badOffset: nul };
+    return { encoding: bom ? 'utf8-bom' : 'utf8', badOffset: -1 };
+  }
+  return { encoding: plausibleGbk(b) ? 'gbk' : 'unknown', badOffset: bad };
+}
+
+/** 1-based line and column of a byte offset, counting the valid UTF-8 text before it. */
+export function positionOfByte(b: Uint8Array, offset: number): { line: number; col: number } {
+  let start = 0;
+  if (b.length >= 3 && BOM8.every((x, i) => b[i] === x)) start = 3;
+  const before = Buffer.from(b.buffer, b.byteOffset + start, Math.max(0, offset - start)).toString('utf8');
+  const lines = before.split('\n');
+  return { line: lines.length, col: lines[lines.length - 1].length + 1 };
+}
+
+export const ENCODING_LABEL: Record<Encoding, string> = {
+  utf8: 'UTF-8',
+  'utf8-bom': 'UTF-8',
+  utf16le: 'UTF-16',
+  utf16be: 'UTF-16',
+  gbk: 'GBK',
+  unknown: '未知编码',
+};
+
+/** The one message for a file that is not UTF-8; null when it is. */
+export function encodingMessage(info: EncodingInfo): string | null {
+  const convert = '，或运行 tongbao encoding 数据文件夹 --fix 自动转换';
+  switch (info.encoding) {
+    case 'utf8':
+    case 'utf8-bom':
+      return null;
+    case 'gbk':
+      return `文件不是 UTF-8 编码，像是 GBK（Windows 记事本的“ANSI”），请另存为 UTF-8${convert}`;
+    case 'utf16le':
+    case 'utf16be':
+      return `文件不是 UTF-8 编码，像是 UTF-16（记事本的“Unicode”），请另存为 UTF-8${convert}`;
+    default:
+      return '文件不是 UTF-8 编码，也不像 GBK 或 UTF-16（可能不是文本文件），请用文本编辑器另存为 UTF-8';
+  }
+}
+
+/** The text of bytes in a detected encoding (for the conversion command). */
+export function decodeAs(b: Uint8Array, encoding: Encoding): string {
+  switch (encoding) {
+    case 'utf16le':
+      return new TextDecoder('utf-16le').decode(b).replace(/^\ufeff/, '');
+    case 'utf16be':
+      return new TextDecoder('utf-16be').decode(b).replace(/^\ufeff/, '');
+    case 'gbk':
+      return new TextDecoder('gb18030', { fatal: true }).decode(b);
+    default:
+      return new TextDecoder('utf-8', { fatal: true }).decode(b).replace(/^\ufeff/, '');
+  }
+}
