@@ -23,6 +23,18 @@ const MIN: Record<keyof Rules, number> = {
   service_window_min_days: 0,
 };
 
+/** Each threshold's name as the rule text says it, for messages. */
+export const RULE_NAMES: Record<keyof Rules, string> = {
+  monthly_days: '每月最少更新天数',
+  window_workdays: '连续工作日的天数',
+  window_min_days: '连续工作日内最少更新天数',
+  service_monthly_days: '服务号每月最少更新天数',
+  service_window_days: '服务号连续天数',
+  service_window_min_days: '服务号连续天数内最少更新天数',
+};
+
+const ruleName = (key: keyof Rules) => `更新规则的${RULE_NAMES[key]}（${key}）`;
+
 /** Problems in notice.yaml `rules:`, keyed by field, in Chinese; empty when fine. */
 export function rulesProblems(partial: Partial<Record<keyof Rules, unknown>> = {}): { key: keyof Rules; message: string }[] {
   const problems: { key: keyof Rules; message: string }[] = [];
@@ -30,13 +42,13 @@ export function rulesProblems(partial: Partial<Record<keyof Rules, unknown>> = {
     const v = partial[key];
     if (v === undefined) continue;
     if (typeof v !== 'number' || !Number.isInteger(v) || v < MIN[key]) {
-      problems.push({ key, message: `rules.${key} 应为不小于${MIN[key]}的整数，现为${JSON.stringify(v)}` });
+      problems.push({ key, message: `${ruleName(key)}应为不小于${MIN[key]}的整数，现为${JSON.stringify(v)}` });
     }
   }
   const days = partial.service_window_days;
   // A window longer than February never lies wholly in a month, which would switch the rule off unseen.
   if (typeof days === 'number' && Number.isInteger(days) && days > 28) {
-    problems.push({ key: 'service_window_days', message: `rules.service_window_days 不能超过28天（须能落在一个月内），现为${days}` });
+    problems.push({ key: 'service_window_days', message: `${ruleName('service_window_days')}不能超过28天（须能落在一个月内），现为${days}` });
   }
   return problems;
 }

@@ -2,7 +2,8 @@
 // UTF-16; read as UTF-8 those give garbled names or parser noise, so they are recognised here
 // and reported once per file, at the first byte that is not UTF-8.
 
-export type Encoding = 'utf8' | 'utf8-bom' | 'utf16le' | 'utf16be' | 'gbk' | 'unknown';
+/** 'mixed': UTF-8 with some lines in GBK (text pasted from another file). */
+export type Encoding = 'utf8' | 'utf8-bom' | 'utf16le' | 'utf16be' | 'gbk' | 'mixed' | 'unknown';
 
 export interface EncodingInfo {
   encoding: Encoding;
@@ -82,7 +83,36 @@ export function detectEncoding(b: Uint8Array): EncodingInfo {
     if (nul >= 0) return { encoding: 'unknown', badOffset: nul };
     return { encoding: bom ? 'utf8-bom' : 'utf8', badOffset: -1 };
   }
-  return { encoding: plausibleGbk(b) ? 'gbk' : 'unknown', badOffset: bad };
+  // Chinese text that is UTF-8 before the first bad byte: the file is UTF-8 with pasted lines.
+  const utf8Before = b.subarray(bom ? 3 : 0, bad).some((x) => x >= 0x80);
+  if (utf8Before) return { encoding: mixedLines(b) !== null ? 'mixed' : 'unknown', badOffset: bad };
+  if (plausibleGbk(b)) return { encoding: 'gbk', badOffset: bad };
+  return { encoding: mixedLines(b) !== null ? 'mixed' : 'unknown', badOffset: bad };
+}
+
+/** Split bytes into lines (each keeping its line break). */
+function lines(b: Uint8Array): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  let start = 0;
+  for (let i = 0; i < b.length; i++) {
+    if (b[i] === 0x0a) {
+      out.push(b.subarray(start, i + 1));
+      start = i + 1;
+    }
+  }
+  if (start < b.length) out.push(b.subarray(start));
+  return out;
+}
+
+/** The text of a file whose lines are each UTF-8 or GBK, or null when some line is neither. */
+function mixedLines(b: Uint8Array): string | null {
+  let text = '';
+  for (const line of lines(b)) {
+    if (firstInvalidUtf8(line) < 0) text += Buffer.from(line).toString('utf8');
+    else if (plausibleGbk(line)) text += new TextDecoder('gb18030').decode(line);
+    else return null;
+  }
+  return text.replace(/^\ufeff/, '');
 }
 
 /** 1-based line and column of a byte offset, counting the valid UTF-8 text before it. */
@@ -100,6 +130,7 @@ export const ENCODING_LABEL: Record<Encoding, string> = {
   utf16le: 'UTF-16',
   utf16be: 'UTF-16',
   gbk: 'GBK',
+  mixed: 'UTF-8 夹杂 GBK',
   unknown: '未知编码',
 };
 
@@ -115,6 +146,8 @@ export function encodingMessage(info: EncodingInfo): string | null {
     case 'utf16le':
     case 'utf16be':
       return `文件不是 UTF-8 编码，像是 UTF-16（记事本的“Unicode”），请另存为 UTF-8${convert}`;
+    case 'mixed':
+      return `这一行的文字不是 UTF-8 编码，像是 GBK（可能是从别的文件粘贴来的），文件的其余部分是 UTF-8：请重新输入这段文字后保存${convert}`;
     default:
       return '文件不是 UTF-8 编码，也不像 GBK 或 UTF-16（可能不是文本文件），请用文本编辑器另存为 UTF-8';
   }
@@ -129,6 +162,11 @@ export function decodeAs(b: Uint8Array, encoding: Encoding): string {
       return new TextDecoder('utf-16be').decode(b).replace(/^\ufeff/, '');
     case 'gbk':
       return new TextDecoder('gb18030', { fatal: true }).decode(b);
+    case 'mixed': {
+      const text = mixedLines(b);
+      if (text === null) throw new Error('not UTF-8 or GBK line by line');
+      return text;
+    }
     default:
       return new TextDecoder('utf-8', { fatal: true }).decode(b).replace(/^\ufeff/, '');
   }

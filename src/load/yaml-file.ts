@@ -61,8 +61,8 @@ const YAML_CODES: Record<string, string> = {
 // The yaml package's messages (every one it can produce, see node_modules/yaml/dist) said
 // plainly in Chinese; the error code alone can mislead (an unclosed [ is reported as BAD_INDENT).
 const FLOW_NAME: Record<string, string> = {
-  'flow map': '花括号映射 { … }',
-  'flow sequence': '方括号列表 [ … ]',
+  'flow map': '花括号 { } 映射',
+  'flow sequence': '方括号 [ ] 列表',
   'flow collection': '括号内的列表或映射',
   collection: '列表或映射',
 };
@@ -103,7 +103,9 @@ export const YAML_MESSAGES: [RegExp, (m: RegExpMatchArray) => string][] = [
   [/^Missing newline after block sequence props/, () => '锚点或标签后面要换行再写列表'],
   [/^\S+ used for \S+ collection, but expects \S+/, () => '标签与列表或映射的类型不符：数据里不需要 ! 开头的标签'],
   [/^Invalid escape sequence (.*)/, (m) => `双引号文字中的转义“${m[1].trim()}”无效：反斜杠 \\ 要写成 \\\\，或改用单引号`],
-  [/^Plain value cannot start with (.*)/, (m) => `值不能以“${m[1].trim()}”开头：请给这个值加引号`],
+  [/^Plain value cannot start with a tab/, () => '值不能以制表符（Tab）开头'],
+  [/^Plain value cannot start with .*?(\S)$/, (m) => `值不能以“${m[1]}”开头：请给这个值加引号`],
+  [/^Block collections are not allowed within flow collections/, () => '括号 [ ] 或 { } 里不能换行写“- ”列表或“键: 值”（可能缺少逗号）'],
   [/^Block scalar header not found/, () => '块文字的开头（| 或 >）不完整'],
   [/^Block scalar header includes extra characters: (.*)/, (m) => `块文字标记（| 或 >）后面有多余的字符“${m[1].trim()}”`],
   [/^Unexpected token in block scalar header/, () => '块文字标记（| 或 >）后面有多余的内容'],

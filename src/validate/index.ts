@@ -181,13 +181,13 @@ export function validateRound(loaded: LoadedRound): { value: ValidatedRound | nu
         out.push(diag(ctx.notice!.file, ['failing_order', i], `找不到账号“${entry}”${hint}应写作“名称（政务微博）”或“名称（政务微信）”，名称与 accounts.yaml 一致`));
       }
       else if (!known.get(entry))
-        warnings.push({ ...diag(ctx.notice!.file, ['failing_order', i], `“${entry}”本轮合格，不列入通报，failing_order 中的这一项不起作用`), severity: 'warning' });
+        warnings.push({ ...diag(ctx.notice!.file, ['failing_order', i], `“${entry}”本轮合格，不列入通报，不合格账号顺序（failing_order）中的这一项不起作用`), severity: 'warning' });
       seen.add(entry);
     });
     const missing = [...known].filter(([k, failing]) => failing && !seen.has(k)).map(([k]) => k);
     if (missing.length) {
       warnings.push({
-        ...diag(ctx.notice.file, ['failing_order'], `failing_order 没有列出：${missing.join('、')}；已按附件顺序插在其前一个不合格账号之后`),
+        ...diag(ctx.notice.file, ['failing_order'], `不合格账号顺序（failing_order）没有列出：${missing.join('、')}；已按附件顺序插在其前一个不合格账号之后`),
         severity: 'warning',
       });
     }

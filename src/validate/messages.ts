@@ -127,7 +127,7 @@ export function issuesToDiagnostics(issues: z.core.$ZodIssue[], schema: Schema, 
         for (const key of issue.keys) {
           const guess = closest(key, known);
           const hint = guess ? `；是不是“${guess}”？` : '；';
-          at([...path, key], `未知字段“${key}”${hint}此处可用的字段：${known.join('、')}`, 'key');
+          at([...path, key], `未知字段“${key}”${hint}此处可用的字段：${known.map((k) => `“${k}”`).join('、')}`, 'key');
         }
         break;
       }

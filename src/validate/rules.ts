@@ -3,7 +3,7 @@
 import type { Diagnostic } from '../diagnostics';
 import { locate } from '../load/yaml-file';
 import type { DataPath, SourceFile } from '../load/yaml-file';
-import type { Platform } from '../types';
+import type { Level, Platform } from '../types';
 import { LEVELS, PLATFORMS } from '../types';
 import { isRealDate } from './schema';
 
@@ -36,6 +36,12 @@ function nextMonth(ym: string): string {
 
 export const PLATFORM_LABEL: Record<Platform, string> = { weibo: '政务微博', wechat: '政务微信' };
 
+/** A group's name as the round calls it (notice.yaml levels), for messages: 州直部门, 县（市）. */
+function levelName(ctx: RuleContext, level: Level): string {
+  const own = str(obj(ctx.notice?.data.levels)[level]);
+  return own && own.trim() ? own.trim() : { department: '部门', county: '县级' }[level];
+}
+
 /** Normalised form under which two URLs count as the same site. */
 export function urlKey(url: string): string {
   try {
@@ -67,13 +73,13 @@ const dateOrder: Rule = ({ notice }, report) => {
   const [issued, deadline] = [date(n.issued), date(n.deadline)];
   const [from, to] = [date(obj(n.inspection).from), date(obj(n.inspection).to)];
   if (issued && deadline && deadline <= issued) {
-    report(notice.file, ['deadline'], `截止日期 ${deadline} 应晚于成文日期（issued）${issued}`);
+    report(notice.file, ['deadline'], `整改截止日期 ${deadline} 应晚于成文日期 ${issued}`);
   }
   if (from && to && to < from) {
     report(notice.file, ['inspection', 'to'], `检查结束日期 ${to} 早于开始日期 ${from}`);
   }
   if (to && issued && to > issued) {
-    report(notice.file, ['inspection', 'to'], `检查结束日期 ${to} 晚于成文日期（issued）${issued}：通报只能在检查结束后印发`);
+    report(notice.file, ['inspection', 'to'], `检查结束日期 ${to} 晚于成文日期 ${issued}：通报只能在检查结束后印发`);
   }
 };
 
@@ -90,7 +96,8 @@ const consecutiveMonths: Rule = ({ notice }, report) => {
   }
 };
 
-const uniqueSiteNames: Rule = ({ sites }, report) => {
+const uniqueSiteNames: Rule = (ctx, report) => {
+  const { sites } = ctx;
   if (!sites) return;
   for (const level of LEVELS) {
     const seen = new Map<string, number>();
@@ -99,7 +106,7 @@ const uniqueSiteNames: Rule = ({ sites }, report) => {
       if (name === undefined) return;
       const first = seen.get(name);
       if (first !== undefined) {
-        report(sites.file, [level, i, 'name'], `网站名称“${name}”在 ${level} 表中重复（第一次出现在第 ${lineOf(sites.file, [level, first, 'name'])} 行）`);
+        report(sites.file, [level, i, 'name'], `网站名称“${name}”在${levelName(ctx, level)}网站中重复（第一次出现在第 ${lineOf(sites.file, [level, first, 'name'])} 行）`);
       } else seen.set(name, i);
     });
   }
@@ -126,7 +133,8 @@ const siteUrls: Rule = ({ sites }, report) => {
   }
 };
 
-const uniqueAccountNames: Rule = ({ accounts }, report) => {
+const uniqueAccountNames: Rule = (ctx, report) => {
+  const { accounts } = ctx;
   if (!accounts) return;
   for (const platform of PLATFORMS) {
     for (const level of LEVELS) {
@@ -139,7 +147,7 @@ const uniqueAccountNames: Rule = ({ accounts }, report) => {
           report(
             accounts.file,
             [platform, level, i, 'name'],
-            `账号名称“${name}”在 ${platform}.${level} 表中重复（第一次出现在第 ${lineOf(accounts.file, [platform, level, first, 'name'])} 行）`,
+            `账号名称“${name}”在${levelName(ctx, level)}${PLATFORM_LABEL[platform]}中重复（第一次出现在第 ${lineOf(accounts.file, [platform, level, first, 'name'])} 行）`,
           );
         } else seen.set(name, i);
       });
@@ -157,7 +165,7 @@ const resultsMatchMonths: Rule = ({ notice, accounts }, report) => {
         const at: DataPath = [platform, level, i];
         const name = str(a.name) ?? '';
         if (a.results === undefined && a.updates === undefined) {
-          report(accounts.file, at, `账号“${name}”缺少 results（各月结果）或 updates（发布日期），二者至少给出一项`);
+          report(accounts.file, at, `账号“${name}”缺少各月结果（results）或发布日期（updates），二者至少给出一项`);
           return;
         }
         const results = a.results;
@@ -165,7 +173,7 @@ const resultsMatchMonths: Rule = ({ notice, accounts }, report) => {
           report(
             accounts.file,
             [...at, 'results'],
-            `账号“${name}”的 results 有 ${results.length} 项，但 notice.yaml 的 months 有 ${months.length} 个月（${months.join('、')}），应一一对应`,
+            `账号“${name}”的各月结果（results）有 ${results.length} 项，但 notice.yaml 的检查月份（months）有 ${months.length} 个月（${months.join('、')}），应一一对应`,
           );
         }
       });
@@ -179,7 +187,7 @@ const serviceOnlyOnWechat: Rule = ({ accounts }, report) => {
   for (const level of LEVELS) {
     arr(obj(accounts.data.weibo)[level]).forEach((a, i) => {
       if (obj(a).service === true) {
-        report(accounts.file, ['weibo', level, i, 'service'], `“${str(obj(a).name) ?? ''}”是政务微博：service: true（微信服务号）只能用于 wechat 下的账号`, 'key');
+        report(accounts.file, ['weibo', level, i, 'service'], `“${str(obj(a).name) ?? ''}”是政务微博：“service: true”（微信服务号）只能用于政务微信的账号`, 'key');
       }
     });
   }

@@ -27,11 +27,11 @@ test('a round overrides only the thresholds it names', () => {
 test('bad thresholds are reported by field', () => {
   expect(rulesProblems({ monthly_days: 8 })).toEqual([]);
   expect(rulesProblems({ monthly_days: -1, window_workdays: 0, window_min_days: 1.5, service_monthly_days: '4', service_window_days: 29 })).toEqual([
-    { key: 'monthly_days', message: 'rules.monthly_days 应为不小于0的整数，现为-1' },
-    { key: 'window_workdays', message: 'rules.window_workdays 应为不小于1的整数，现为0' },
-    { key: 'window_min_days', message: 'rules.window_min_days 应为不小于0的整数，现为1.5' },
-    { key: 'service_monthly_days', message: 'rules.service_monthly_days 应为不小于0的整数，现为"4"' },
-    { key: 'service_window_days', message: 'rules.service_window_days 不能超过28天（须能落在一个月内），现为29' },
+    { key: 'monthly_days', message: '更新规则的每月最少更新天数（monthly_days）应为不小于0的整数，现为-1' },
+    { key: 'window_workdays', message: '更新规则的连续工作日的天数（window_workdays）应为不小于1的整数，现为0' },
+    { key: 'window_min_days', message: '更新规则的连续工作日内最少更新天数（window_min_days）应为不小于0的整数，现为1.5' },
+    { key: 'service_monthly_days', message: '更新规则的服务号每月最少更新天数（service_monthly_days）应为不小于0的整数，现为"4"' },
+    { key: 'service_window_days', message: '更新规则的服务号连续天数（service_window_days）不能超过28天（须能落在一个月内），现为29' },
   ]);
-  expect(() => resolveRules({ window_workdays: 0 })).toThrow('rules.window_workdays 应为不小于1的整数');
+  expect(() => resolveRules({ window_workdays: 0 })).toThrow('更新规则的连续工作日的天数（window_workdays）应为不小于1的整数');
 });

@@ -12,7 +12,11 @@ export interface Edit {
   /** replace every occurrence instead of the first */
   all?: boolean;
   /** replace the whole file */
-  replace_all?: string;
+  replace_all?: string | Buffer;
+  /** replace the whole file with the bytes of this file in the case folder (encodings) */
+  bytes_from?: string;
+  /** append a YAML comment line of this many bytes (size limits) */
+  pad_bytes?: number;
   delete?: boolean;
 }
 
@@ -25,6 +29,10 @@ export function roundCopy(edits: Edit[] = [], from: string = SEED_DIR): { cwd: s
     const file = path.join(dir, e.file);
     if (e.delete) {
       fs.rmSync(file);
+      continue;
+    }
+    if (e.pad_bytes !== undefined) {
+      fs.appendFileSync(file, `#${'x'.repeat(Math.max(0, e.pad_bytes - 2))}\n`);
       continue;
     }
     if (e.replace_all !== undefined) {

@@ -39,7 +39,7 @@ describe('failing_order after a correction', () => {
     expect(m.failingAccounts.slice(0, 3).map((x) => x.name)).toEqual(['黔东南州生态环境局', '黔东南发展改革', '贵州省黔东南州文旅在线']);
     const r = await cli(['check', 'round'], cwd);
     expect(r.code).toBe(0);
-    expect(r.err).toMatch(/^round\/notice\.yaml:\d+:\d+: 警告: failing_order 没有列出：黔东南发展改革（政务微博）/);
+    expect(r.err).toMatch(/^round\/notice\.yaml:\d+:\d+: 警告: 不合格账号顺序（failing_order）没有列出：黔东南发展改革（政务微博）/);
   });
 
   test('an account that no longer fails is dropped from the list, with a warning', async () => {

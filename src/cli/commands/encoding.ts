@@ -10,7 +10,7 @@ import { archiveToHistory } from '../../write/output-set';
 import { expectPositional } from '../args';
 import type { Command } from '../command';
 
-const CONVERTIBLE: ReadonlySet<Encoding> = new Set(['gbk', 'utf16le', 'utf16be']);
+const CONVERTIBLE: ReadonlySet<Encoding> = new Set(['gbk', 'mixed', 'utf16le', 'utf16be']);
 
 /** The first line with Chinese in it, so the clerk can see the conversion reads right. */
 function sampleLine(text: string): string {
@@ -27,7 +27,8 @@ export const encodingCommand: Command = {
 UTF-8 编码。Windows 记事本默认的“ANSI”（GBK）和“Unicode”（UTF-16）存出的文件，
 tongbao check 会报错。本命令列出每个文件的编码：
 
-  --fix  把 GBK、UTF-16 文件就地转换为 UTF-8（文字不变）。转换前，原文件整体复制到
+  --fix  把 GBK、UTF-16 文件（以及夹杂 GBK 行的 UTF-8 文件）就地转换为
+         UTF-8（文字不变）。转换前，原文件整体复制到
          DATA_DIR/history/<n>/，不会丢失；每个文件先写临时文件再改名，不会写出半个文件
 
 认不出编码的文件不转换，请用文本编辑器打开确认后另存为 UTF-8。
