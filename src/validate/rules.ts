@@ -5,6 +5,9 @@ import { locate } from '../load/yaml-file';
 import type { DataPath, SourceFile } from '../load/yaml-file';
 import type { Level, Platform } from '../types';
 import { LEVELS, PLATFORMS } from '../types';
+import { isScalar } from 'yaml';
+import { scalarSpans } from '../lint/source';
+import { quarterRules } from './quarter';
 import { isRealDate } from './schema';
 
 // Rules read the raw parsed YAML, guarding every access, so that they still run (and report)
@@ -21,7 +24,8 @@ const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const date = (v: unknown): string | undefined => (typeof v === 'string' && isRealDate(v) ? v : undefined);
 
-type Report = (file: SourceFile, path: DataPath, message: string, part?: 'key' | 'value') => void;
+/** `offset`: a character of the value (where in a title the wrong quarter is), when known. */
+type Report = (file: SourceFile, path: DataPath, message: string, part?: 'key' | 'value', offset?: number) => void;
 type Rule = (ctx: RuleContext, report: Report) => void;
 
 /** Line number of an item, for "first seen at line N" hints. */
@@ -193,13 +197,23 @@ const serviceOnlyOnWechat: Rule = ({ accounts }, report) => {
   }
 };
 
+/** A round copied from last quarter: title, months and dates must fit the round (quarter.ts). */
+const fitsQuarter: Rule = ({ notice }, report) => {
+  if (notice) quarterRules(notice, report);
+};
+
 export const RULES: Rule[] = [
-  serviceOnlyOnWechat,dateOrder, consecutiveMonths, uniqueSiteNames, siteUrls, uniqueAccountNames, resultsMatchMonths];
+  serviceOnlyOnWechat,dateOrder, consecutiveMonths, uniqueSiteNames, siteUrls, uniqueAccountNames, resultsMatchMonths, fitsQuarter];
 
 export function runRules(ctx: RuleContext, rules: Rule[] = RULES): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const report: Report = (file, path, message, part = 'value') => {
-    const pos = locate(file, path, part);
+  const report: Report = (file, path, message, part = 'value', offset) => {
+    let pos = locate(file, path, part);
+    const node = offset !== undefined ? file.doc.getIn(path, true) : undefined;
+    if (offset !== undefined && isScalar(node)) {
+      const span = scalarSpans(file.text, node)[offset];
+      if (span) pos = file.lineCounter.linePos(span.s);
+    }
     out.push({ severity: 'error', file: file.display, line: pos.line, col: pos.col, message });
   };
   for (const rule of rules) rule(ctx, report);

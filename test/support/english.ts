@@ -32,7 +32,7 @@ export function englishIn(message: string): string[] {
   s = s.replace(/[\w.-]+\.(yaml|xlsx|docx|json|zip|pdf)\b/g, ' ');
   s = s.replace(/tongbao [a-z]+/g, ' ');
   s = s.replace(/--[a-z-]+/g, ' ');
-  s = s.replace(/YYYY-MM-DD/g, ' ');
+  s = s.replace(/YYYY-MM-DD|YYYY-Qn|\d{4}-Q[1-4]/g, ' ');
   // A data key glossing the Chinese name before it: 成文日期（issued）
   s = s.replace(/（([A-Za-z_][A-Za-z0-9_]*)）/g, (m, k: string) => (KEYS.has(k) ? ' ' : m));
   return (s.match(/[A-Za-z][A-Za-z0-9_]*/g) ?? []).filter((w) => !ALLOWED.has(w));
