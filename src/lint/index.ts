@@ -3,6 +3,7 @@
 import type { ReportModel } from '../aggregate/model';
 import type { Diagnostic } from '../diagnostics';
 import type { ValidatedRound } from '../validate';
+import { dataCounts } from './data-counts';
 import { noticeDisplayName, noticeParagraphs } from './notice-text';
 import { lintRound } from './round';
 import type { RoundFiles } from './round';
@@ -17,6 +18,7 @@ export { formatFinding } from './format';
 export { readTerms, defaultTermsPath } from './terms';
 export { RULES, RULE_IDS, FIXABLE_RULE_IDS } from './rules';
 export { noticeParagraphs, noticeDisplayName } from './notice-text';
+export { dataCounts } from './data-counts';
 export { proseFields, scalarSpans } from './source';
 export type * from './types';
 
@@ -29,7 +31,7 @@ export function lintForBuild(v: ValidatedRound, model: ReportModel): Diagnostic[
   const { notice, sites, accounts, terms } = v.files;
   if (!notice) return [];
   const files: RoundFiles = { notice, sites, accounts, terms };
-  const found = lintRound(files, v.round.notice, noticeParagraphs(model), { noticeName: noticeDisplayName(model) });
+  const found = lintRound(files, v.round.notice, noticeParagraphs(model), { noticeName: noticeDisplayName(model), counts: dataCounts(model) });
   return found.map((d) => ({
     severity: 'warning' as const,
     file: d.file,

@@ -11,7 +11,7 @@ import { RULE_IDS } from './rules';
 import { proseFields, scalarSpans } from './source';
 import type { FileRole, ProseField } from './source';
 import { defaultTermsPath, readTerms } from './terms';
-import type { LintDiagnostic, LintFacts, TermList, TextFinding } from './types';
+import type { DataCounts, LintDiagnostic, LintFacts, TermList, TextFinding } from './types';
 import { occurrences } from './text';
 
 export interface RoundFiles {
@@ -29,6 +29,8 @@ export interface LintRoundOptions {
   disable?: string[];
   /** the term list to use instead of files.terms / data/terms.yaml */
   terms?: TermList;
+  /** what the data says passed and failed, for contradicts-data (from the report model) */
+  counts?: DataCounts;
 }
 
 let defaultTerms: { list: TermList; diagnostics: LintDiagnostic[] } | null = null;
@@ -138,7 +140,7 @@ export function lintRound(
     out.push(...t.diagnostics);
     terms = t.list;
   }
-  const f = facts ?? factsOf(files.notice);
+  const f: LintFacts = { ...(facts ?? factsOf(files.notice)), ...(options.counts ? { counts: options.counts } : {}) };
   const dataStrings: string[] = [];
   const roles: [FileRole, SourceFile | undefined][] = [
     ['notice', files.notice],

@@ -16,6 +16,21 @@ export interface LintFacts {
   deadline?: string;
   issued?: string;
   inspection?: { from?: string; to?: string };
+  /** what the data says passed and failed (contradicts-data); absent when the data does not build */
+  counts?: DataCounts;
+}
+
+/** What prose can talk about: sites, all new media, or one platform. */
+export type ClaimGroup = 'sites' | 'accounts' | 'weibo' | 'wechat';
+
+/** Per group and level: how many units, and the names of those that failed. */
+export interface DataCounts {
+  /** the round's level names (notice.yaml levels): 州直部门, 县（市） */
+  levels: { department: string; county: string };
+  sites: Record<'department' | 'county', { total: number; failing: string[] }>;
+  accounts: Record<'department' | 'county', { total: number; failing: string[] }>;
+  weibo: Record<'department' | 'county', { total: number; failing: string[] }>;
+  wechat: Record<'department' | 'county', { total: number; failing: string[] }>;
 }
 
 /** One entry of terms.yaml. */

@@ -9,7 +9,9 @@ import { loadModel } from '../../pipeline';
 import { writeFileAtomic } from '../../write/atomic';
 import { fixFile } from '../../lint/fix';
 import { formatFinding } from '../../lint/format';
+import { dataCounts } from '../../lint/data-counts';
 import { noticeDisplayName, noticeParagraphs } from '../../lint/notice-text';
+import type { DataCounts } from '../../lint/types';
 import { lintRound, loadDefaultTerms, readDisable } from '../../lint/round';
 import { readTerms } from '../../lint/terms';
 import { RULES } from '../../lint/rules';
@@ -20,10 +22,10 @@ import { printDiagnostics } from '../report';
 const RULE_LIST = RULES.map((r) => `  ${r.id.padEnd(17)}${r.title}${r.fixable ? '（--fix 可修正）' : ''}`).join('\n');
 
 /** The paragraphs of the rendered notice, or null (with a note) when the data does not build. */
-async function renderedParagraphs(dir: string, io: Io): Promise<{ paragraphs: string[]; name: string } | null> {
+async function renderedParagraphs(dir: string, io: Io): Promise<{ paragraphs: string[]; name: string; counts: DataCounts } | null> {
   try {
     const model = await loadModel(dir, io.cwd);
-    return { paragraphs: noticeParagraphs(model), name: noticeDisplayName(model) };
+    return { paragraphs: noticeParagraphs(model), name: noticeDisplayName(model), counts: dataCounts(model) };
   } catch (e) {
     if (!(e instanceof DataError)) throw e;
     io.err(`注意：数据有 ${e.diagnostics.length} 个错误，未能生成通报正文，只校对了数据文件（tongbao check 列出错误）。`);
@@ -91,6 +93,7 @@ terms.yaml，没有时用项目的 data/terms.yaml。详见 docs/lint.md。
     const findings = lintRound({ notice, sites, accounts }, undefined, rendered?.paragraphs, {
       noticeName: rendered?.name,
       terms: terms.list,
+      counts: rendered?.counts,
     });
     const all = [...terms.diagnostics, ...findings];
     for (const d of all) io.out(formatFinding(d));

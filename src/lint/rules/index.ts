@@ -1,5 +1,6 @@
 // The table of rules, in the order the docs list them.
 import type { Rule } from '../types';
+import { contradictsDataRule } from './data-claims';
 import { dateFormatRule, dateMismatchRule } from './dates';
 import { docNumber } from './doc-number';
 import { headingRule } from './heading';
@@ -21,6 +22,7 @@ export const RULES: readonly Rule[] = [
   ellipsisDashRule,
   fullwidthDigitsRule,
   termsRule,
+  contradictsDataRule,
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);
