@@ -43,7 +43,7 @@ export function firstInvalidUtf8(b: Uint8Array, from = 0): number {
 /** UTF-16 without a byte-order mark: YAML keys are ASCII, so every other byte is 0. */
 function utf16Guess(b: Uint8Array): 'utf16le' | 'utf16be' | null {
   const n = Math.min(b.length - (b.length % 2), 4096);
-  if (n < 4) return null;
+  if (n < 16) return null;
   let evenZero = 0;
   let oddZero = 0;
   for (let i = 0; i < n; i += 2) {
@@ -56,6 +56,9 @@ function utf16Guess(b: Uint8Array): 'utf16le' | 'utf16be' | null {
   return null;
 }
 
+/** Control characters other than line breaks and tabs, and private-use code points. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ue000-\uf8ff]/;
+
 /** Whether bytes that are not UTF-8 read as sensible GB18030 (GBK) Chinese text. */
 function plausibleGbk(b: Uint8Array): boolean {
   let text: string;
@@ -66,7 +69,7 @@ function plausibleGbk(b: Uint8Array): boolean {
   }
   // Control characters (other than line breaks and tabs) or private-use code points mean it is
   // not text in that encoding either.
-  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ue000-\uf8ff]/.test(text)) return false;
+  if (CONTROL.test(text)) return false;
   return /[\u4e00-\u9fff]/.test(text);
 }
 
@@ -77,12 +80,10 @@ export function detectEncoding(b: Uint8Array): EncodingInfo {
   const guess = utf16Guess(b);
   if (guess) return { encoding: guess, badOffset: Math.max(0, b.indexOf(0)) };
   const bad = firstInvalidUtf8(b, bom ? 3 : 0);
-  if (bad < 0) {
-    const nul = b.indexOf(0);
-    // NUL is valid UTF-8 but never part of a text file someone typed.
-    if (nul >= 0) return { encoding: 'unknown', badOffset: nul };
-    return { encoding: bom ? 'utf8-bom' : 'utf8', badOffset: -1 };
-  }
+  // NUL is valid UTF-8 but never part of a text file someone typed: not text at all.
+  const nul = b.indexOf(0);
+  if (nul >= 0) return { encoding: 'unknown', badOffset: bad >= 0 ? Math.min(bad, nul) : nul };
+  if (bad < 0) return { encoding: bom ? 'utf8-bom' : 'utf8', badOffset: -1 };
   // Chinese text that is UTF-8 before the first bad byte: the file is UTF-8 with pasted lines.
   const utf8Before = b.subarray(bom ? 3 : 0, bad).some((x) => x >= 0x80);
   if (utf8Before) return { encoding: mixedLines(b) !== null ? 'mixed' : 'unknown', badOffset: bad };
@@ -108,8 +109,11 @@ function lines(b: Uint8Array): Uint8Array[] {
 function mixedLines(b: Uint8Array): string | null {
   let text = '';
   for (const line of lines(b)) {
-    if (firstInvalidUtf8(line) < 0) text += Buffer.from(line).toString('utf8');
-    else if (plausibleGbk(line)) text += new TextDecoder('gb18030').decode(line);
+    if (firstInvalidUtf8(line) < 0) {
+      const t = Buffer.from(line).toString('utf8');
+      if (CONTROL.test(t)) return null;
+      text += t;
+    } else if (plausibleGbk(line)) text += new TextDecoder('gb18030').decode(line);
     else return null;
   }
   return text.replace(/^\ufeff/, '');

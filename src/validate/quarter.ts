@@ -1,6 +1,6 @@
 // A round folder is usually started by copying last quarter's: these rules catch what the copy
 // left stale. The round (YYYY-Qn) is the anchor; the title, the months, the inspection dates
-// and the 成文日期 must fit it (docs/data.md states the rule):
+// and the 成文日期 must fit it (README, 数据 section, states the rule for users):
 //   - a title, when given, names the round's year and quarter (2024年第一季度);
 //   - every inspected month lies from 3 months before the quarter's first month to the quarter's
 //     last month (2024-Q1: 2023-10 … 2024-03), and none after the month inspection starts;
