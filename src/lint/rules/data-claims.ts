@@ -97,11 +97,20 @@ export function numberOf(s: string): number | null {
 
 const NUM = '(\\d+|[一二两三四五六七八九十百千零〇]+)';
 const UNIT = '(?:个|家|户)';
-const LIST = `(?:${SUBJECT_RE})(?:[、和及与](?:${SUBJECT_RE}))*`;
-/** 23个政务新媒体不合格 · 抽查了50家网站 · 有不合格政府网站2个 · 网站中有2个不合格 · 政务微信、政务微博共有75个 */
-const COUNT_RES: RegExp[] = [
-  new RegExp(`${NUM}\\s*${UNIT}\\s*(不合格的?)?\\s*(${LIST})(\\s*不合格)?`, 'g'),
-  new RegExp(`(不合格的?)?\\s*(${LIST})\\s*(?:中|里)?\\s*(?:共有|共|有|为)?\\s*${NUM}\\s*${UNIT}(\\s*不合格)?`, 'g'),
+// A unit count is a count of sites only when it is not a count of their parts (3个网站栏目).
+const LIST = `(?:${SUBJECT_RE})(?:[、和及与](?:${SUBJECT_RE}))*(?!栏目|页面|链接|信息|内容|文章|首页|专栏|稿件|板块|功能|名称)`;
+/** Words that make a number the whole count: 共有50个, 抽查了50家 (without them 有3个网站… is some). */
+const TOTAL = '(共有|共计|共|总计|合计|抽查了?|检查了?|纳入监管的?)';
+/**
+ * 23个政务新媒体不合格 · 抽查了50家网站 · 有不合格政府网站2个 · 网站中有2个不合格 · 政务微信、政务微博共有75个.
+ * Groups: [total word, number, 不合格 before, list, 不合格 after].
+ */
+const COUNT_RES: { re: RegExp; groups: [number, number, number, number, number] }[] = [
+  { re: new RegExp(`(?:${TOTAL}\\s*)?${NUM}\\s*${UNIT}\\s*(不合格的?)?\\s*(${LIST})(\\s*不合格)?`, 'g'), groups: [1, 2, 3, 4, 5] },
+  {
+    re: new RegExp(`(不合格的?)?\\s*(${LIST})\\s*(?:中|里)?\\s*(?:${TOTAL}|有|为)?\\s*${NUM}\\s*${UNIT}(\\s*不合格)?`, 'g'),
+    groups: [3, 4, 1, 2, 5],
+  },
 ];
 
 function claims(input: RuleInput): TextFinding[] {
@@ -147,12 +156,13 @@ function claims(input: RuleInput): TextFinding[] {
 
   // Counts
   const seen = new Set<number>();
-  for (const re of COUNT_RES) {
+  for (const { re, groups: [gt, gn, gpre, glist, gpost] } of COUNT_RES) {
     for (const m of text.matchAll(re)) {
       const at = m.index!;
       if (seen.has(at)) continue;
-      const first = re === COUNT_RES[0];
-      const [numText, pre, list, post] = first ? [m[1], m[2], m[3], m[4]] : [m[3], m[1], m[2], m[4]];
+      const [total, numText, pre, list, post] = [m[gt], m[gn], m[gpre], m[glist], m[gpost]];
+      const failingClaim = !!(pre || post);
+      if (!failingClaim && !total) continue;
       const n = numberOf(numText);
       if (n === null) continue;
       const groups = groupsIn(list);
@@ -163,7 +173,6 @@ function claims(input: RuleInput): TextFinding[] {
       const [cs, ce] = clauseBounds(text, at, at + m[0].length, COMMA);
       const clause = text.slice(cs, ce);
       if (OTHER_ROUND_RE.test(clause)) continue;
-      const failingClaim = !!(pre || post);
       const level = levelIn(text.slice(Math.max(cs, at - 8), at + m[0].length), counts.levels);
       const c = countOf(counts, group, level);
       const want = failingClaim ? c.failing.length : c.total;
