@@ -50,7 +50,7 @@ const obj = (v: unknown): Raw => (v !== null && typeof v === 'object' && !Array.
 /** Every "YYYY年（第）N季度" a text names, with where it starts. */
 export function quartersNamed(text: string): { at: number; text: string; year: number; quarter: number }[] {
   const out: { at: number; text: string; year: number; quarter: number }[] = [];
-  for (const m of text.matchAll(/(\d{4})\s*年\s*(?:第\s*)?([一二三四1-4])\s*季度/g)) {
+  for (const m of text.matchAll(/(\d{4})\s*年度?\s*(?:第\s*)?([一二三四1-4])\s*季度/g)) {
     const q = /\d/.test(m[2]) ? Number(m[2]) : CN_QUARTER.indexOf(m[2]) + 1;
     out.push({ at: m.index!, text: m[0], year: Number(m[1]), quarter: q });
   }
@@ -65,9 +65,11 @@ export function quarterRules(notice: { file: SourceFile; data: Raw }, report: Re
 
   // Title
   if (typeof n.title === 'string' && n.title.trim()) {
+    // Another quarter may be named besides this one (…暨2023年第四季度整改情况); not instead of it.
     const named = quartersNamed(n.title);
-    const wrong = named.filter((x) => x.year !== q.year || x.quarter !== q.quarter);
-    for (const x of wrong) report(notice.file, ['title'], `标题写的是“${x.text}”，但${says}：标题应写“${q.label}”`, 'value', x.at);
+    const right = named.some((x) => x.year === q.year && x.quarter === q.quarter);
+    const wrong = named.find((x) => x.year !== q.year || x.quarter !== q.quarter);
+    if (!right && wrong) report(notice.file, ['title'], `标题写的是“${wrong.text}”，但${says}：标题应写“${q.label}”`, 'value', wrong.at);
     if (!named.length) report(notice.file, ['title'], `标题没有写明年份和季度：${says}，标题应写“${q.label}”（例如“关于${q.label}……的通报”）`);
   }
 
