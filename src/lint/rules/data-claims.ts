@@ -127,7 +127,8 @@ function claims(input: RuleInput): TextFinding[] {
       const [cs, ce] = clauseBounds(text, at, end, COMMA);
       const clause = text.slice(cs, ce);
       const before = text.slice(cs, at);
-      if (MODAL_RE.test(before) || OTHER_ROUND_RE.test(clause)) continue;
+      // 不都合格, 非全部合格: negated right before the claim
+      if (/[不未非没]$/.test(before) || MODAL_RE.test(before) || OTHER_ROUND_RE.test(clause)) continue;
       // The subject: after 不合格 for "none failed" (未发现不合格网站), else before the claim in the
       // clause (各单位网站均为合格), then right after it (均为合格网站), then the sentence before.
       const after = text.slice(end, ce);
