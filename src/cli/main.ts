@@ -23,6 +23,8 @@ const COMMAND_LOADERS: Record<string, () => Command> = {
   package: () => require('./commands/package').packageCommand,
   lint: () => require('./commands/lint').lintCommand,
   explain: () => require('./commands/explain').explainCommand,
+  compare: () => require('./commands/compare').compareCommand,
+  trend: () => require('./commands/trend').trendCommand,
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
