@@ -130,28 +130,28 @@ export function unitsOf(round: JudgedRound, platformLabels: Record<Platform, str
   return units;
 }
 
-function inCategory(u: Unit, c: RateCategory): boolean {
-  switch (c) {
-    case 'all':
-      return true;
-    case 'sites':
-      return u.kind === 'site';
-    case 'accounts':
-      return u.kind !== 'site';
-    default:
-      return u.kind === c;
-  }
+/** The rate categories a unit counts in: 总体, its kind, and 政务新媒体 for an account. */
+function categoriesOf(u: Unit): RateCategory[] {
+  return u.kind === 'site' ? ['all', 'sites'] : ['all', 'accounts', u.kind];
 }
 
-/** Pass rates of one round by kind of unit and level. */
+/** Pass rates of one round by kind of unit and level (one pass over the units: a national round has 165,000). */
 export function roundRates(units: readonly Unit[]): RoundRates {
+  const counts = {} as Record<RateCategory, Record<RateScope, { pass: number; total: number }>>;
+  for (const c of RATE_CATEGORIES) {
+    counts[c] = { overall: { pass: 0, total: 0 }, department: { pass: 0, total: 0 }, county: { pass: 0, total: 0 } };
+  }
+  for (const u of units) {
+    for (const c of categoriesOf(u)) {
+      for (const x of [counts[c].overall, counts[c][u.level]]) {
+        x.total++;
+        if (u.passing) x.pass++;
+      }
+    }
+  }
   const out = {} as RoundRates;
   for (const c of RATE_CATEGORIES) {
-    out[c] = {} as Record<RateScope, Rate>;
-    for (const s of RATE_SCOPES) {
-      const these = units.filter((u) => inCategory(u, c) && (s === 'overall' || u.level === s));
-      out[c][s] = rate(these.filter((u) => u.passing).length, these.length);
-    }
+    out[c] = { overall: rate(counts[c].overall.pass, counts[c].overall.total), department: rate(counts[c].department.pass, counts[c].department.total), county: rate(counts[c].county.pass, counts[c].county.total) };
   }
   return out;
 }
