@@ -62,7 +62,7 @@ DATA_ROOT 下每个含 notice.yaml 的文件夹是一轮，按其 round（轮次
       .readdirSync(root)
       .sort()
       .map((n) => path.join(root, n))
-      .filter((d) => fs.statSync(d).isDirectory() && fs.existsSync(path.join(d, 'notice.yaml')));
+      .filter((d) => fs.statSync(d, { throwIfNoEntry: false })?.isDirectory() && fs.existsSync(path.join(d, 'notice.yaml')));
 
     // one folder per round: a second folder stating the same round (a copy) makes that round unusable
     const byRound = new Map<string, string[]>();
