@@ -10,6 +10,7 @@ import { renderNoticeBlocks } from '../../src/render/template/notice';
 import { renderAnnex1, renderAnnex2 } from '../../src/render/xlsx';
 import { noticeDifferences, noticeFacts } from '../../src/write/manifest';
 import { readBook, sheetTexts } from '../render-xlsx/read';
+import { fixtureModel, spec } from '../render-docx/fixture';
 
 const ROUNDS = path.join(__dirname, '..', 'fixtures', 'rounds');
 const SEED = path.join(__dirname, '..', '..', 'data', '2023-q4');
@@ -82,6 +83,18 @@ describe('the notice paragraph', () => {
       '本季度共检查政府网站5个、政务新媒体5个，总体合格率为50.0%。其中，政府网站合格率为40.0%；政务微博合格率为50.0%；政务微信合格率为66.7%；' +
         '市直部门合格率为50.0%，区（县）合格率为50.0%。',
     ]);
+  });
+
+  it('a round with no units at all has no rate to state', () => {
+    const m = fixtureModel(
+      spec((s) => {
+        s.sites = { department: [], county: [] };
+        s.accounts = { weibo: { department: [], county: [] }, wechat: { department: [], county: [] } };
+        s.compare = { paragraph: true, annexColumn: false, previous: null };
+      }),
+    );
+    expect(m.passRates?.all.overall.text).toBeNull();
+    expect(paragraphs(m).join('')).not.toMatch(/合格率|复查/);
   });
 
   it('off unless asked for: the seed and 2024-q1 say nothing of rates', async () => {
