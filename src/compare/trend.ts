@@ -1,6 +1,7 @@
 // Pass rates over many rounds: one row per round (ordered by round), each compared with the
 // round listed before it. Pure; finding and validating the folders is the caller's job.
 import type { TrendChart } from '../render/svg/trend';
+import { trendSvg } from '../render/svg/trend';
 import type { JudgedRound, Platform } from '../types';
 import type { Comparison, RoundRates, RoundRef } from './compare';
 import { compareRounds, roundRates, roundRef, unitsOf } from './compare';
@@ -41,4 +42,12 @@ export function trendChart(rows: TrendRow[], labels: { title: string; all: strin
       { label: labels.wechat, values: values((x) => x.wechat.overall.tenths) },
     ],
   };
+}
+
+/** The chart's wording, shared by `tongbao trend` and the web page. */
+export const TREND_LABELS = { title: '政府网站和政务新媒体检查合格率', all: '总体', sites: '政府网站', axis: '合格率', empty: '没有数据' };
+
+/** The trend chart of some validated rounds as an SVG document. */
+export function trendSvgOf(rounds: { dir: string; round: JudgedRound }[], platformLabels: Record<Platform, string>): string {
+  return trendSvg(trendChart(trendRows(rounds, platformLabels), { ...TREND_LABELS, ...platformLabels }));
 }

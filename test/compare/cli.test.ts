@@ -74,6 +74,19 @@ describe('tongbao compare', () => {
   });
 });
 
+describe('tongbao check', () => {
+  it('says which round it compared with, and the headline figures', async () => {
+    const r = await cli(['check', 'test/fixtures/rounds/2024-q2'], REPO);
+    expect(r.code).toBe(0);
+    expect(r.out.trimEnd().split('\n').pop()).toBe(
+      '与上一轮 2024年第一季度（test/fixtures/rounds/2024-q1）比较：总体合格率 55.6% → 50.0%（下降 5.6 个百分点）；' +
+        '连续两个季度不合格 2 个，已整改合格 2 个（详见 tongbao compare test/fixtures/rounds/2024-q1 test/fixtures/rounds/2024-q2）',
+    );
+    const first = await cli(['check', 'test/fixtures/rounds/2024-q1'], REPO);
+    expect(first.out).not.toContain('与上一轮');
+  });
+});
+
 describe('tongbao trend', () => {
   it('tables every round in order and writes the same SVG bytes every time', async () => {
     const out = tmp();

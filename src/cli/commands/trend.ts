@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { statedRound } from '../../compare/previous';
-import { trendChart, trendRows } from '../../compare/trend';
+import { TREND_LABELS, trendChart, trendRows } from '../../compare/trend';
 import type { TrendRow } from '../../compare/trend';
 import { DataError, UsageError, formatDiagnostic } from '../../diagnostics';
 import { displayPath } from '../../load/yaml-file';
@@ -95,9 +95,7 @@ DATA_ROOT 下每个含 notice.yaml 的文件夹是一轮，按其 round（轮次
 
     const w = annexWording();
     const rows = trendRows(rounds, w.platforms);
-    const svg = trendSvg(
-      trendChart(rows, { title: '政府网站和政务新媒体检查合格率', all: '总体', sites: '政府网站', axis: '合格率', empty: '没有数据', ...w.platforms }),
-    );
+    const svg = trendSvg(trendChart(rows, { ...TREND_LABELS, ...w.platforms }));
     const svgPath = path.resolve(io.cwd, stringFlag(args, 'svg') ?? DEFAULT_SVG);
     ensureDir(path.dirname(svgPath));
     writeFileAtomic(svgPath, svg);
