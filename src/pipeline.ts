@@ -4,6 +4,7 @@ import { aggregate } from './aggregate/aggregate';
 import type { ReportModel } from './aggregate/model';
 import { loadWording } from './aggregate/wording';
 import type { Wording } from './aggregate/wording';
+import { resolvePrevious } from './compare/previous';
 import { DataError } from './diagnostics';
 import { loadRound } from './load/round';
 import { validateRound } from './validate';
@@ -15,16 +16,29 @@ function wording(): Wording {
   return wordingCache;
 }
 
-/** Load and validate a data folder; throws DataError with every problem found. */
-export function loadValidated(dataDir: string, cwd: string = process.cwd()): ValidatedRound {
+export interface LoadOptions {
+  /** also find and validate the previous round (default true; see src/compare/previous.ts) */
+  previous?: boolean;
+}
+
+/** Load and validate a data folder (and the round before it); throws DataError with every problem found. */
+export function loadValidated(dataDir: string, cwd: string = process.cwd(), options: LoadOptions = {}): ValidatedRound {
   const { value, diagnostics } = validateRound(loadRound(dataDir, cwd));
   if (!value) throw new DataError(diagnostics);
+  if (options.previous !== false) {
+    const p = resolvePrevious(value, cwd);
+    if (p.errors.length) throw new DataError(p.errors);
+    value.previous = p.previous;
+    value.warnings.push(...p.warnings);
+  }
   return value;
 }
 
 export function modelOf(v: ValidatedRound): ReportModel {
-  return aggregate(v.round, wording());
+  return aggregate(v.round, wording(), v.previous?.round ?? null);
 }
+
+export { wording as annexWording };
 
 /** The report model of a data folder; throws DataError on bad data. */
 export async function loadModel(dataDir: string, cwd: string = process.cwd()): Promise<ReportModel> {

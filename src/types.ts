@@ -51,6 +51,10 @@ export interface NoticeInput {
   requirements: Prose[];
   /** optional order of the failing accounts in the text, each as “名称（政务微博）” */
   failing_order?: string[];
+  /** the previous round's folder, relative to this round's folder */
+  previous?: string;
+  /** what of the comparison with the previous round the documents print */
+  compare?: { paragraph?: boolean; annex_column?: boolean };
   rules?: Partial<Rules>;
   lint?: { disable?: string[] };
 }

@@ -1,5 +1,7 @@
 // Stage 3, aggregate: one pure function from a validated round to the report model.
 // Every count, list, label and date the documents print is computed here, once.
+import { compareRounds, matchUnits, roundRates, unitsOf } from '../compare/compare';
+import type { Unit } from '../compare/compare';
 import type { JudgedAccount, JudgedRound, Level, Platform } from '../types';
 import { LEVELS, PLATFORMS } from '../types';
 import { chineseNumber, ordinal } from './chinese';
@@ -72,8 +74,32 @@ function annex2Problems(a: JudgedAccount): string[] {
   return [...(a.problems ?? []), ...a.reasons.flat()];
 }
 
-export function aggregate(round: JudgedRound, w: Wording): ReportModel {
+/** 上季度结果 of every unit of the current round, as the annexes print it. */
+function previousResults(units: Unit[], previous: JudgedRound, w: Wording): Map<Unit, string> {
+  const prev = new Map(matchUnits(unitsOf(previous, w.platforms), units).map((m) => [m.current, m.previous]));
+  return new Map(units.map((u) => {
+    const p = prev.get(u);
+    return [u, p ? (p.passing ? '合格' : '不合格') : w.previousNone];
+  }));
+}
+
+export function aggregate(round: JudgedRound, w: Wording, previous: JudgedRound | null = null): ReportModel {
   const n = round.notice;
+  const units = unitsOf(round, w.platforms);
+  const annexColumn = !!n.compare?.annex_column && previous !== null;
+  const prevResults = annexColumn ? previousResults(units, previous, w) : null;
+  // the same units grouped as the annexes list them, to find a row's unit by its place
+  const byKind = new Map<string, Unit[]>();
+  if (prevResults) {
+    for (const u of units) {
+      const k = `${u.kind}/${u.level}`;
+      const list = byKind.get(k);
+      if (list) list.push(u);
+      else byKind.set(k, [u]);
+    }
+  }
+  const previousOf = (kind: Unit['kind'], level: Level, i: number): { previous?: string } =>
+    prevResults ? { previous: prevResults.get(byKind.get(`${kind}/${level}`)![i])! } : {};
   const [year, q] = n.round.split('-Q').map(Number);
   const quarterLabel = `第${chineseNumber(q)}季度`;
   const months = monthColumns(n.months, w);
@@ -98,7 +124,7 @@ export function aggregate(round: JudgedRound, w: Wording): ReportModel {
   const groups = LEVELS.map((level) => ({
     level,
     title: w.annex1.groupTitle[level]({ level: n.levels[level] }),
-    rows: round.sites[level].map((s, i) => ({ seq: i + 1, name: s.name, url: s.url, result: s.result, problems: s.problems ?? [] })),
+    rows: round.sites[level].map((s, i) => ({ seq: i + 1, name: s.name, url: s.url, result: s.result, problems: s.problems ?? [], ...previousOf('site', level, i) })),
   }));
 
   const sections: Annex2Section[] = ANNEX2_ORDER.map(([level, platform], i) => {
@@ -115,6 +141,7 @@ export function aggregate(round: JudgedRound, w: Wording): ReportModel {
         results: [...a.results],
         service: !!a.service,
         problems: annex2Problems(a),
+        ...previousOf(platform, level, k),
       })),
     };
   });
@@ -158,5 +185,8 @@ export function aggregate(round: JudgedRound, w: Wording): ReportModel {
     columns: { ...w.columns },
     dataSheet: { ...w.dataSheet, columns: { ...w.dataSheet.columns } },
     emptyRow: w.emptyRow,
+    passRates: roundRates(units),
+    comparison: previous ? compareRounds(previous, round, w.platforms) : null,
+    compare: { paragraph: !!n.compare?.paragraph, annexColumn },
   };
 }

@@ -1,5 +1,6 @@
 // The report model: everything the notice and the annexes say, computed once from the data.
 // Plain JSON (no classes, no Dates) so it can be snapshotted, diffed and stored in the manifest.
+import type { Comparison, RoundRates } from '../compare/compare';
 import type { Level, Platform, Prose, Result } from '../types';
 
 /** A calendar date, already formatted the ways the documents print it. */
@@ -44,6 +45,8 @@ export interface Annex1Row {
   url: string;
   result: Result;
   problems: string[];
+  /** 上季度结果 as printed (合格, 不合格, or the wording for a unit not inspected then); only with compare.annex_column */
+  previous?: string;
 }
 
 export interface Annex1Group {
@@ -60,6 +63,8 @@ export interface Annex2Row {
   service: boolean;
   /** 问题曝光情况: the data's own problems, then one reason per failing month judged from dates */
   problems: string[];
+  /** 上季度结果, as for Annex1Row */
+  previous?: string;
 }
 
 export interface Annex2Section {
@@ -79,6 +84,8 @@ export interface AnnexColumns {
   accountName: string;
   owner: string;
   problems: string;
+  /** 上季度结果 (printed only with compare.annex_column) */
+  previousResult: string;
 }
 
 /** The flat 数据 sheet of the workbooks. */
@@ -137,4 +144,10 @@ export interface ReportModel {
   dataSheet: DataSheetLabels;
   /** printed across a group or table that has no rows */
   emptyRow: string;
+  /** this round's pass rates (src/compare/rate.ts); absent only in hand-made models */
+  passRates?: RoundRates;
+  /** against the previous round; null when there is none */
+  comparison?: Comparison | null;
+  /** what notice.yaml's compare asks the documents to print (annexColumn needs a previous round) */
+  compare?: { paragraph: boolean; annexColumn: boolean };
 }

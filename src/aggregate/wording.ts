@@ -17,6 +17,8 @@ export interface Wording {
   columns: AnnexColumns;
   dataSheet: DataSheetLabels;
   emptyRow: string;
+  /** 上季度结果 of a unit the previous round did not inspect */
+  previousNone: string;
 }
 
 
@@ -67,7 +69,9 @@ export function loadWording(file: string = path.join(templatesDir(), 'annexes.ya
       accountName: text(w.columns?.account_name, 'columns.account_name'),
       owner: text(w.columns?.owner, 'columns.owner'),
       problems: text(w.columns?.problems, 'columns.problems'),
+      previousResult: text(w.columns?.previous_result, 'columns.previous_result'),
     },
+    previousNone: text((w as Record<string, unknown>).previous_none, 'previous_none'),
     dataSheet: dataSheet(w.data_sheet ?? {}),
     emptyRow: text((w as Record<string, unknown>).empty_row, 'empty_row'),
     monthLabel: compile((w as Record<string, unknown>).month_label, 'month_label'),

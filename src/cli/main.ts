@@ -24,6 +24,8 @@ const COMMAND_LOADERS: Record<string, () => Command> = {
   lint: () => require('./commands/lint').lintCommand,
   explain: () => require('./commands/explain').explainCommand,
   encoding: () => require('./commands/encoding').encodingCommand,
+  compare: () => require('./commands/compare').compareCommand,
+  trend: () => require('./commands/trend').trendCommand,
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

@@ -36,6 +36,8 @@ export interface ValidatedRound {
   files: LoadedRound['files'];
   /** problems that do not stop the build (printed by check and build) */
   warnings: Diagnostic[];
+  /** the round before this one, when the pipeline found it (src/compare/previous.ts) */
+  previous?: { dir: string; round: JudgedRound } | null;
 }
 
 function diag(file: SourceFile, path: DataPath, message: string): Diagnostic {

@@ -87,6 +87,16 @@ export const noticeSchema = z
       .array(text)
       .optional()
       .describe('可选：正文列举不合格政务新媒体的顺序，每项写作“名称（政务微博）”；未列出的不合格账号按附件顺序插入'),
+    previous: text
+      .optional()
+      .describe('可选：上一轮的数据文件夹，相对本轮文件夹，如“../2023-q4”；缺省时用同级文件夹中轮次为上一季度的那个'),
+    compare: z
+      .strictObject({
+        paragraph: z.boolean().optional().describe('正文写入合格率、比上季度的变化、连续两个季度不合格和复查情况'),
+        annex_column: z.boolean().optional().describe('附件表格加“上季度结果”一列'),
+      })
+      .optional()
+      .describe('可选：与上一轮比较的内容写入通报（缺省都不写）'),
     rules: rulesSchema.optional(),
     lint: z.strictObject({ disable: z.array(text).optional() }).optional(),
   })

@@ -54,6 +54,8 @@ export interface NoticeFacts {
   failingSites: string[];
   /** as the notice prints them: 名称（政务微博） */
   failingAccounts: string[];
+  /** the pass rates, their change and the 复查 figures, when the notice prints them (compare.paragraph) */
+  comparison?: string;
   contact: string;
   annexes: string[];
   /** SHA-256 of the 存在的问题 and 下步要求 paragraphs (quoted verbatim in the notice) */
@@ -92,10 +94,36 @@ export function noticeFacts(model: ReportModel): NoticeFacts {
     },
     failingSites: model.failingSites.map((s) => s.name),
     failingAccounts: model.failingAccounts.map((a) => `${a.name}（${a.platformLabel}）`),
+    ...comparisonFact(model),
     contact: `${model.contact.name}；${model.contact.phone}`,
     annexes: [model.annex1, model.annex2].map((a) => `${a.label} ${a.title}`),
     prose: sha256(JSON.stringify({ problems: model.problems, requirements: model.requirements })),
   };
+}
+
+/** What the comparison paragraph states, in one line; absent when the notice has no such paragraph. */
+function comparisonFact(model: ReportModel): { comparison?: string } {
+  const r = model.passRates;
+  if (!model.compare?.paragraph || !r) return {};
+  const pct = (t: string | null) => (t === null ? '—' : `${t}%`);
+  const parts = [
+    `总体 ${pct(r.all.overall.text)}`,
+    `政府网站 ${pct(r.sites.overall.text)}`,
+    `${model.platformLabels.weibo} ${pct(r.weibo.overall.text)}`,
+    `${model.platformLabels.wechat} ${pct(r.wechat.overall.text)}`,
+    `${model.levels.department} ${pct(r.all.department.text)}`,
+    `${model.levels.county} ${pct(r.all.county.text)}`,
+  ];
+  let text = `合格率：${parts.join('，')}`;
+  const c = model.comparison;
+  if (c) {
+    const ch = (x: { change: { tenths: number; text: string } | null }) => (x.change ? `${x.change.tenths < 0 ? '-' : '+'}${x.change.text}` : '—');
+    const rates = c.rates;
+    text += `；比${c.previous.label}：总体 ${ch(rates.all.overall)}，政府网站 ${ch(rates.sites.overall)}，${model.platformLabels.weibo} ${ch(rates.weibo.overall)}，${model.platformLabels.wechat} ${ch(rates.wechat.overall)}`;
+    text += `；复查 ${c.review.previousFailing} 个：已整改合格 ${c.review.rectified}，仍未整改合格 ${c.review.stillFailing}，未检查 ${c.review.notInspected}`;
+    if (c.repeatFailing.length) text += `；连续不合格：${c.repeatFailing.map((m) => m.current.label).join('、')}`;
+  }
+  return { comparison: text };
 }
 
 /** The data fingerprint: SHA-256 of the files' `sha256sum` lines sorted by name, so
@@ -216,6 +244,7 @@ export function noticeDifferences(a: NoticeFacts, b: NoticeFacts): string[] {
   num(`${b.levels.department}政务微博、政务微信`, ma.department, mb.department);
   out.push(...listChanges('不合格政府网站', a.failingSites, b.failingSites, sa.failing, sb.failing));
   out.push(...listChanges('不合格政务新媒体', a.failingAccounts, b.failingAccounts, ma.failing, mb.failing));
+  text('合格率与复查', a.comparison ?? null, b.comparison ?? null);
   if (a.prose !== b.prose) out.push('“存在的问题”或“下步要求”的文字有改动');
   text('整改截止日期', a.deadline, b.deadline, dateText);
   if (a.annexes.join('\n') !== b.annexes.join('\n')) out.push(`附件说明：${a.annexes.join('、')} → ${b.annexes.join('、')}`);

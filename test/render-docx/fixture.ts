@@ -2,8 +2,9 @@
 // round and dates. `fixtureModel()` derives totals, failing lists and annexes from a compact
 // spec, so every variant is consistent the way the aggregate stage would make it.
 import type { DateText, FailingAccount, ReportModel } from '../../src/aggregate/model';
-import type { Level, Platform, Result } from '../../src/types';
+import type { JudgedRound, Level, Platform, Result } from '../../src/types';
 import { loadWording } from '../../src/aggregate/wording';
+import { compareRounds, roundRates, unitsOf } from '../../src/compare/compare';
 
 const WORDING = loadWording();
 
@@ -27,6 +28,19 @@ export interface FixtureSpec {
   docNumber?: string | null;
   coverage?: string;
   contactName?: string;
+  /** the comparison with a previous round (2024-Q1) given as a spec of its own */
+  compare?: { paragraph: boolean; annexColumn: boolean; previous: FixtureSpec | null };
+}
+
+/** A spec as the comparison stage sees a round. */
+function judgedOf(spec: FixtureSpec, round: string, months: string[]): JudgedRound {
+  const accounts = Object.fromEntries(
+    (['weibo', 'wechat'] as Platform[]).map((p) => [
+      p,
+      Object.fromEntries((['department', 'county'] as Level[]).map((l) => [l, spec.accounts[p][l].map((a) => ({ ...a, reasons: a.results.map(() => []) }))])),
+    ]),
+  );
+  return { notice: { round, months }, sites: spec.sites, accounts } as unknown as JudgedRound;
 }
 
 const LEVEL_NAMES: Record<Level, string> = { department: '市直部门', county: '区（县）' };
@@ -173,6 +187,19 @@ export function fixtureModel(spec: FixtureSpec = BASE_SPEC): ReportModel {
     columns: WORDING.columns,
     dataSheet: WORDING.dataSheet,
     emptyRow: WORDING.emptyRow,
+    ...comparisonOf(spec),
+  };
+}
+
+function comparisonOf(spec: FixtureSpec): Partial<ReportModel> {
+  if (!spec.compare) return {};
+  const months = MONTHS.map((m) => m.key);
+  const current = judgedOf(spec, '2024-Q2', months);
+  const previous = spec.compare.previous ? judgedOf(spec.compare.previous, '2024-Q1', months) : null;
+  return {
+    passRates: roundRates(unitsOf(current, PLATFORM_LABELS)),
+    comparison: previous ? compareRounds(previous, current, PLATFORM_LABELS) : null,
+    compare: { paragraph: spec.compare.paragraph, annexColumn: spec.compare.annexColumn && !!previous },
   };
 }
 

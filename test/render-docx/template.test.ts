@@ -30,7 +30,15 @@ describe('templates/*.hbs', () => {
       const uses = templatePaths(source);
       expect(uses.map((u) => u.path)).toEqual(expect.arrayContaining(['title', 'failingAccounts.[].name', 'totals.sites.failing']));
       // a sample where every list has an element, so paths into list items are checked too
-      const sample = noticeContext(fixtureModel(spec((s) => (s.sites.county[0].result = '不合格'))));
+      // with a comparison, so the paragraph's paths are checked too
+      const sample = noticeContext(
+        fixtureModel(
+          spec((s) => {
+            s.sites.county[0].result = '不合格';
+            s.compare = { paragraph: true, annexColumn: true, previous: spec() };
+          }),
+        ),
+      );
       expect(missingPaths(uses, sample).map((u) => `${u.line}: ${u.path}`)).toEqual([]);
     });
 

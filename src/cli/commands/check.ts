@@ -2,6 +2,19 @@ import { modelOf, loadValidated } from '../../pipeline';
 import { expectPositional } from '../args';
 import type { Command } from '../command';
 import { printDiagnostics, summary } from '../report';
+import type { Comparison } from '../../compare/compare';
+import { displayPath } from '../../load/yaml-file';
+import { changeCell } from './compare';
+
+/** Which round this one was compared with, and the headline figures (details: tongbao compare). */
+function comparisonLine(c: Comparison, dir: string, current: string): string {
+  const all = c.rates.all.overall;
+  const pct = (t: string | null) => (t === null ? '—' : `${t}%`);
+  return (
+    `\n与上一轮 ${c.previous.label}（${dir}）比较：总体合格率 ${pct(all.previous.text)} → ${pct(all.current.text)}（${changeCell(all.change)}）；` +
+    `${c.adjacent ? '连续两个季度' : '两轮都'}不合格 ${c.repeatFailing.length} 个，已整改合格 ${c.rectified.length} 个（详见 tongbao compare ${dir} ${current}）`
+  );
+}
 
 export const checkCommand: Command = {
   name: 'check',
@@ -20,6 +33,7 @@ export const checkCommand: Command = {
     printDiagnostics(io, v.warnings);
     io.out(`数据无误：${dir}\n`);
     io.out(summary(model));
+    if (model.comparison && v.previous) io.out(comparisonLine(model.comparison, displayPath(v.previous.dir, io.cwd), dir));
     return 0;
   },
 };

@@ -54,11 +54,17 @@ const left = (lines: string[]): CellSpec => ({ lines, style: STYLE.cell });
 export function annex1Table(model: ReportModel): string {
   const a = model.annex1;
   const C = model.columns;
+  const previous = !!model.compare?.annexColumn;
   const labels: string[] = [C.seq, C.siteName, C.url, C.result];
+  if (previous) labels.push(C.previousResult);
   // 网站名称 and 网址 share the width with 合格/不合格, or with 问题曝光情况 when there are problems
-  // (合格/不合格 then narrows to a fixed two-line column)
+  // (合格/不合格 then narrows to a fixed two-line column); 上季度结果, when printed, is fixed too
   let widths: number[];
-  if (a.hasProblems) {
+  if (previous) {
+    const fixed = [narrowWidth([C.result]), narrowWidth([C.previousResult])];
+    if (a.hasProblems) labels.push(C.problems);
+    widths = columnWidths(fixed, a.hasProblems ? [5, 6, 5] : [5, 6]);
+  } else if (a.hasProblems) {
     labels.push(C.problems);
     widths = columnWidths([narrowWidth([C.result])], [5, 6, 5]);
   } else {
@@ -67,15 +73,16 @@ export function annex1Table(model: ReportModel): string {
   function* rows(): Generator<CellSpec[]> {
     for (const g of a.groups) {
       yield [{ lines: [g.title], style: STYLE.cellGroup, span: widths.length }];
-      for (const r of g.rows) yield annex1Row(r, a.hasProblems);
+      for (const r of g.rows) yield annex1Row(r, a.hasProblems, previous);
       if (g.rows.length === 0) yield [{ lines: [model.emptyRow], style: STYLE.cellCenter, span: widths.length }];
     }
   }
   return table({ widths, header: [header(labels, widths)], rows: rows(), border: BORDER, cellMargin: CELL_MARGIN });
 }
 
-function annex1Row(r: Annex1Row, problems: boolean): CellSpec[] {
+function annex1Row(r: Annex1Row, problems: boolean, previous: boolean): CellSpec[] {
   const cells = [center(String(r.seq)), left([r.name]), left([r.url]), center(r.result)];
+  if (previous) cells.push(center(r.previous ?? ''));
   if (problems) cells.push(left(r.problems));
   return cells;
 }
@@ -84,25 +91,28 @@ export function annex2Table(model: ReportModel, section: Annex2Section): string 
   const problems = model.annex2.hasProblems;
   const months = model.months.map((m) => m.column);
   const C = model.columns;
+  const previous = !!model.compare?.annexColumn;
   const labels: string[] = [C.seq, C.accountName, C.owner, ...months];
+  if (previous) labels.push(C.previousResult);
   if (problems) labels.push(C.problems);
   const widths = columnWidths(
-    months.map(() => narrowWidth(months)),
+    [...months.map(() => narrowWidth(months)), ...(previous ? [narrowWidth([C.previousResult])] : [])],
     problems ? [4.2, 5.8, 5] : [4.2, 5.8],
   );
   return table({
     widths,
     header: [header(labels, widths)],
     rows: section.rows.length
-      ? section.rows.map((r) => annex2Row(r, problems))
+      ? section.rows.map((r) => annex2Row(r, problems, previous))
       : [[{ lines: [model.emptyRow], style: STYLE.cellCenter, span: widths.length }]],
     border: BORDER,
     cellMargin: CELL_MARGIN,
   });
 }
 
-function annex2Row(r: Annex2Row, problems: boolean): CellSpec[] {
+function annex2Row(r: Annex2Row, problems: boolean, previous: boolean): CellSpec[] {
   const cells = [center(String(r.seq)), left([r.name]), left([r.owner]), ...r.results.map(center)];
+  if (previous) cells.push(center(r.previous ?? ''));
   if (problems) cells.push(left(r.problems));
   return cells;
 }

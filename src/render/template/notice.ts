@@ -20,7 +20,7 @@ export interface NoticeLayout {
   annex2: { rows: number; inline: boolean };
 }
 
-export type NoticeContext = ReportModel & { layout: NoticeLayout };
+export type NoticeContext = Omit<ReportModel, 'passRates'> & { passRates: ReportModel['passRates'] | null; layout: NoticeLayout };
 
 export interface NoticeTemplateOptions {
   /** a template file to use instead of templates/notice.hbs */
@@ -61,7 +61,9 @@ export function noticeLayout(model: ReportModel): NoticeLayout {
 
 /** The template's context: the model (control characters removed) plus layout facts. */
 export function noticeContext(model: ReportModel): NoticeContext {
-  return { ...sanitize(model), layout: noticeLayout(model) };
+  // the comparison fields are optional in the model; the template (strict) always sees them
+  const compare = { paragraph: false, annexColumn: false, ...model.compare };
+  return { passRates: null, comparison: null, ...sanitize(model), compare, layout: noticeLayout(model) };
 }
 
 /** Read a template's output back as blocks; a line that is not `@kind text` is a template error. */

@@ -13,8 +13,15 @@ export function problemsText(problems: readonly string[]): string {
   return problems.join('\n');
 }
 
+/** 上季度结果: printed when notice.yaml asks for it and there is a previous round. A plain
+ *  column, not a result column: it is history, so it gets no 合格/不合格 drop-down. */
+function previousColumn(model: ReportModel): ColumnSpec[] {
+  return model.compare?.annexColumn ? [{ header: model.columns.previousResult, kind: 'short' }] : [];
+}
+
 export function annex1Sheet(model: ReportModel): AnnexSheet {
   const a = model.annex1;
+  const prev = previousColumn(model).length;
   return {
     sheetName: a.label,
     label: a.label,
@@ -24,6 +31,7 @@ export function annex1Sheet(model: ReportModel): AnnexSheet {
       { header: model.columns.siteName, kind: 'name' },
       { header: model.columns.url, kind: 'url' },
       { header: model.columns.result, kind: 'result' },
+      ...previousColumn(model),
       { header: model.columns.problems, kind: 'problems' },
     ],
     header: 'shared',
@@ -31,13 +39,14 @@ export function annex1Sheet(model: ReportModel): AnnexSheet {
     blocks: a.groups.map((g) => ({
       heading: g.title,
       rows: function* () {
-        const row: CellValue[] = new Array(5).fill(null);
+        const row: CellValue[] = new Array(5 + prev).fill(null);
         for (const r of g.rows) {
           row[0] = r.seq;
           row[1] = r.name;
           row[2] = r.url;
           row[3] = r.result;
-          row[4] = problemsText(r.problems);
+          if (prev) row[4] = r.previous ?? null;
+          row[4 + prev] = problemsText(r.problems);
           yield row;
         }
       },
@@ -47,6 +56,7 @@ export function annex1Sheet(model: ReportModel): AnnexSheet {
 
 export function annex2Sheet(model: ReportModel): AnnexSheet {
   const a = model.annex2;
+  const prev = previousColumn(model).length;
   return {
     sheetName: a.label,
     label: a.label,
@@ -56,6 +66,7 @@ export function annex2Sheet(model: ReportModel): AnnexSheet {
       { header: model.columns.accountName, kind: 'name' },
       { header: model.columns.owner, kind: 'name' },
       ...model.months.map((m): ColumnSpec => ({ header: m.column, kind: 'result' })),
+      ...previousColumn(model),
       { header: model.columns.problems, kind: 'problems' },
     ],
     header: 'per-block',
@@ -64,13 +75,14 @@ export function annex2Sheet(model: ReportModel): AnnexSheet {
       heading: s.title,
       rows: function* () {
         const n = model.months.length;
-        const row: CellValue[] = new Array(n + 4).fill(null);
+        const row: CellValue[] = new Array(n + 4 + prev).fill(null);
         for (const r of s.rows) {
           row[0] = r.seq;
           row[1] = r.name;
           row[2] = r.owner;
           for (let k = 0; k < n; k++) row[3 + k] = r.results[k];
-          row[3 + n] = problemsText(r.problems);
+          if (prev) row[3 + n] = r.previous ?? null;
+          row[3 + n + prev] = problemsText(r.problems);
           yield row;
         }
       },
