@@ -9,7 +9,7 @@ import type { Edit } from '../support/round-fixture';
 
 const CASES = path.join(__dirname, '..', 'validate', 'cases');
 const bytes = (c: string, f: string) => fs.readFileSync(path.join(CASES, c, f));
-const NARRATIVE = path.join(__dirname, '..', 'fixtures', 'rounds', '2023-q4-narrative');
+const NARRATIVE = path.join(__dirname, '..', 'lint', 'fixtures', 'narrative');
 
 // [what, edits to the seed, extra arguments, environment]
 const BAD: [string, Edit[], string[], Record<string, string>][] = [

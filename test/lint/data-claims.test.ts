@@ -107,7 +107,7 @@ test.each([
 
 describe('a round whose section 二 says every site passed while one failed', () => {
   const ROOT = path.join(__dirname, '..', '..');
-  const DIR = path.join('test', 'fixtures', 'rounds', '2023-q4-narrative');
+  const DIR = path.join('test', 'lint', 'fixtures', 'narrative');
 
   test('lint reports both contradictions at their place in notice.yaml', async () => {
     const r = await cli(['lint', DIR], ROOT);
