@@ -76,11 +76,15 @@ function applyEdits(text: string, edits: Edit[]): string {
  * Each edited value is checked by parsing the result: a field whose value would not come out
  * exactly as intended is left alone.
  */
+/** Passes of fixes until nothing changes; a bound, never reached on real text. */
+export const MAX_FIX_PASSES = 16;
+
 export function fixFile(file: SourceFile, role: FileRole = roleOf(file), options: FixOptions = {}): { text: string; fixed: number } {
   let current = file;
   let fixed = 0;
-  // A fix can make another one visible (a pair of quotes once the first is right); a few passes settle it.
-  for (let pass = 0; pass < 3; pass++) {
+  // A fix can make another one visible (a pair of quotes once the first is right, a mark next to
+  // a fixed ellipsis); passes run until nothing changes. Every fix replaces ASCII marks, so this ends.
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     let plan = planEdits(current, role, options);
     let next: string | null = null;
     while (plan.length) {

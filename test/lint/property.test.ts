@@ -1,7 +1,8 @@
 // Properties over random text built from the characters the rules care about: no rule throws
-// or points outside the text, and one round of safe fixes leaves nothing fixable behind.
+// or points outside the text, and safe fixes applied until nothing changes leave nothing fixable behind.
 import fc from 'fast-check';
 import { applyFixes, lintText } from '../../src/lint/lint-text';
+import { MAX_FIX_PASSES } from '../../src/lint/fix';
 import { FIXABLE_RULE_IDS } from '../../src/lint/rules';
 import type { FieldKind } from '../../src/lint/types';
 
@@ -27,11 +28,15 @@ test('findings stay inside the text', () => {
   );
 });
 
-test('after the safe fixes are applied (a few passes), nothing fixable is left', () => {
+test('after the safe fixes are applied until nothing changes, nothing fixable is left', () => {
   fc.assert(
     fc.property(text, kind, (t, k) => {
       let cur = t;
-      for (let pass = 0; pass < 3; pass++) cur = applyFixes(cur, lintText(cur, { kind: k, only: FIXABLE_RULE_IDS })).text;
+      for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+        const next = applyFixes(cur, lintText(cur, { kind: k, only: FIXABLE_RULE_IDS })).text;
+        if (next === cur) break;
+        cur = next;
+      }
       expect(lintText(cur, { kind: k, only: FIXABLE_RULE_IDS }).filter((f) => f.fix !== undefined)).toEqual([]);
     }),
     { numRuns: 2000 },
