@@ -234,6 +234,6 @@ describe('layout helpers', () => {
   it('names the file after the title, safely', () => {
     const model = fixtureModel();
     model.title = '关于A/B:C的通报';
-    expect(noticeFileName(model)).toBe('关于A_B_C的通报.docx');
+    expect(noticeFileName(model)).toBe('关于A／B：C的通报.docx');
   });
 });
