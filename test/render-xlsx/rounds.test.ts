@@ -2,7 +2,7 @@
 // circular and the independent acceptance script) and the 2024-Q1 test round (failing
 // sites, problems, a 服务号, formula-like text). Layout is kept in golden dumps.
 import { spawnSync } from 'child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'fs';
+import { mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 import type { ReportModel } from '../../src/aggregate/model';
