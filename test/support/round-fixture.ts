@@ -1,4 +1,5 @@
 // Copies of the seed round with text edits applied, for error cases and wording branches.
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -37,6 +38,11 @@ export function roundCopy(edits: Edit[] = [], from: string = SEED_DIR): { cwd: s
     fs.writeFileSync(file, next);
   }
   return { cwd, dir };
+}
+
+/** SHA-256 of every file under a folder (history/ included), to prove a failed command changed nothing. */
+export function hashes(dir: string): Map<string, string> {
+  return new Map([...snapshot(dir)].map(([name, b64]) => [name, createHash('sha256').update(Buffer.from(b64, 'base64')).digest('hex')]));
 }
 
 /** Every file under a folder with its bytes, to prove a failed command changed nothing. */
