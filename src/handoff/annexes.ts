@@ -7,10 +7,10 @@ import { damagedOutputs, defaultRenderers, discard, inputEntries, planOutputs, r
 import type { OnStep, BuildHooks, Renderers } from '../build';
 import { toolVersion } from '../paths';
 import { loadValidated, modelOf } from '../pipeline';
-import { removeStaleTemps } from '../write/atomic';
+import { checkReplaceable, removeStaleTemps } from '../write/atomic';
 import { MANIFEST_NAME, makeManifest, noticeDifferences, readManifest, serializeManifest } from '../write/manifest';
 import type { Manifest } from '../write/manifest';
-import { commit } from '../write/output-set';
+import { commit, setFiles } from '../write/output-set';
 import { noticeTablesOnDisk } from './notice-tables';
 
 export interface AnnexesOptions {
@@ -57,6 +57,8 @@ export async function regenerateAnnexes(opts: AnnexesOptions): Promise<AnnexesRe
   }
 
   removeStaleTemps(outDir);
+  // A workbook open in Excel, or a read-only folder: say so before anything is written.
+  checkReplaceable(outDir, setFiles(outDir, previous.manifest));
   const renderers = opts.renderers ?? defaultRenderers();
   let staged;
   try {

@@ -7,7 +7,7 @@ import * as path from 'path';
 import JSZip from 'jszip';
 import { build } from '../build';
 import type { BuildResult, OnStep, Renderers } from '../build';
-import { writeFileAtomic } from '../write/atomic';
+import { checkReplaceable, writeFileAtomic } from '../write/atomic';
 import { archiveToHistory } from '../write/output-set';
 import { MANIFEST_NAME, packageFileName } from '../write/manifest';
 import type { Manifest } from '../write/manifest';
@@ -89,7 +89,16 @@ export async function packageRound(opts: PackageOptions): Promise<PackageResult>
   const same = exists && fs.readFileSync(target).equals(bytes);
   // A different archive of the same name (with or without PDFs, say) may already have gone
   // round: keep it in history before replacing it.
+  if (!same) checkReplaceable(outDir, [archiveName]);
   const history = exists && !same ? archiveToHistory(outDir, [archiveName]) : null;
-  if (!same) writeFileAtomic(target, bytes);
+  if (!same) {
+    try {
+      writeFileAtomic(target, bytes);
+    } catch (e) {
+      // the archive in place is untouched: drop the history copy just made of it
+      if (history) fs.rmSync(path.join(outDir, history), { recursive: true, force: true });
+      throw e;
+    }
+  }
   return { status: same ? 'unchanged' : 'written', build: b, archive: target, entries: [...all.map((e) => e.name), HANDOFF_NOTE], warnings, history };
 }

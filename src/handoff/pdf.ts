@@ -12,6 +12,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { projectRoot } from '../paths';
+import { removeOnInterrupt, stopOnInterrupt } from '../write/interrupt';
 
 /** What to install on Debian/Ubuntu for --pdf. */
 export const PDF_PACKAGES = ['libreoffice-writer-nogui', 'libreoffice-calc-nogui', 'fonts-noto-cjk', 'fonts-arphic-ukai', 'fonts-liberation2'];
@@ -113,23 +114,30 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: num
   return new Promise((resolve, reject) => {
     // Its own process group, so a timeout ends soffice.bin too.
     const child = spawn(cmd, args, { env, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    let timedOut = false;
-    child.stderr!.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => {
-      timedOut = true;
+    const killGroup = () => {
       try {
         process.kill(-child.pid!, 'SIGKILL');
       } catch {
         child.kill('SIGKILL');
       }
+    };
+    // Ctrl-C: LibreOffice runs in its own process group, which the terminal's signal misses
+    const forget = stopOnInterrupt(killGroup);
+    let stderr = '';
+    let timedOut = false;
+    child.stderr!.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => {
+      timedOut = true;
+      killGroup();
     }, timeoutMs);
     child.on('error', (e) => {
       clearTimeout(timer);
+      forget();
       reject(e);
     });
     child.on('close', (code) => {
       clearTimeout(timer);
+      forget();
       resolve({ code, stderr, timedOut });
     });
   });
@@ -138,6 +146,8 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: num
 /** Convert each file (.docx, .xlsx) to PDF; returns the normalised PDF bytes by input path. */
 export async function convertToPdf(files: string[], opts: PdfOptions): Promise<Map<string, Buffer>> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tongbao-pdf-'));
+  // Ctrl-C: LibreOffice's profile and output folders go with the run
+  const forget = removeOnInterrupt(work);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     FONTCONFIG_FILE: fontsConf(),
@@ -166,6 +176,7 @@ export async function convertToPdf(files: string[], opts: PdfOptions): Promise<M
     }
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
+    forget();
   }
   return out;
 }
