@@ -71,6 +71,19 @@ withSoffice(
     expect(annex1).toContain('州发展改革委');
     expect(annex1).toContain('http://fgw.qdn.gov.cn/');
     expect(execFileSync('pdfinfo', [path.join(dir, pdfs[2])], { encoding: 'utf8' })).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
+    // Each annex PDF is the printed annex sheet only (not 数据), and its footers count its own pages.
+    for (const annex of pdfs.slice(1)) {
+      const file = path.join(dir, annex);
+      const n = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+      const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+      expect(text).not.toContain('是否不合格'); // a 数据 sheet heading
+      const footers = [...text.matchAll(/第\s*(\d+)\s*页\s*共\s*(\d+)\s*页/g)].map((m) => `${m[1]}/${m[2]}`);
+      expect(footers).toEqual(Array.from({ length: n }, (_, i) => `${i + 1}/${n}`));
+    }
+    // the note gives each file's pages, counted from the PDFs
+    const note = await zip.file('送签说明.txt')!.async('string');
+    const noticePages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [notice], { encoding: 'utf8' }))![1]);
+    expect(note).toContain(`1. 通报正文（Word 文件）：关于2023年第四季度全州政府网站和政务新媒体检查情况的通报.docx，共 ${noticePages} 页。`);
     // PDFs are covered by the note's checksums; the archive verifies; a second run changes nothing.
     expect((await verifyArchive(r.archive)).findings).toEqual([]);
     const again = await packageRound({ dataDir: '2023-q4', cwd: t.cwd, pdf: true });
