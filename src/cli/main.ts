@@ -79,7 +79,12 @@ export function defaultIo(): Io {
 export async function run(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
   if (WRITES_ANNEXES.has(name) && !rest.includes('--help') && !rest.includes('-h')) prestartAnnexWriter();
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
+  if (!name) {
+    // no command is a usage error: the help says what to type
+    io.err(mainHelp());
+    return 2;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
     const target = name === 'help' ? command(rest[0]) : undefined;
     io.out(target ? target.usage : mainHelp());
     return 0;

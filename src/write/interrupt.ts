@@ -1,6 +1,6 @@
 // Ctrl-C (SIGINT) or SIGTERM in the middle of a build, an annex update or a PDF conversion:
 // remove what this run made that is not finished (temporary files in the output folder,
-// LibreOffice's profile folder), stop the helpers it started (the annex thread, LibreOffice),
+// LibreOffice's profile folder), stop what it started (the annex thread, LibreOffice),
 // then exit. Earlier outputs are never touched: nothing replaces them until the commit, which
 // is synchronous, so a signal is handled before it starts or after it ends, never inside it.
 import * as fs from 'fs';
@@ -33,10 +33,10 @@ export function pendingTemps(): string[] {
 
 const EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
 
-/** Stop helpers, remove unfinished files, and say so; returns the exit status for the signal. */
+/** Stop the annex thread and LibreOffice, remove unfinished files, and say so; returns the exit status for the signal. */
 export async function cleanUpAfter(signal: NodeJS.Signals, say: (text: string) => void = () => undefined): Promise<number> {
   const stops = [...stoppers].map((s) => Promise.resolve().then(s).catch(() => undefined));
-  // a helper that does not stop within a second is abandoned: the process is exiting anyway
+  // anything that does not stop within a second is abandoned: the process is exiting anyway
   await Promise.race([Promise.allSettled(stops), new Promise((r) => setTimeout(r, 1000).unref())]);
   for (const p of [...temps].reverse()) {
     try {

@@ -1,5 +1,5 @@
 // End to end through the installed bin (compiled dist/, built by the jest globalSetup):
-// the acceptance story of issue 5 in a temp copy of the seed round.
+// the correction story (build, annexes, diff, verify) in a temp copy of the seed round.
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -23,7 +23,7 @@ function killedBuild(cwd: string, hook: 'afterStage' | 'afterRename') {
   return spawnSync(process.execPath, ['-e', script], { cwd, encoding: 'utf8' });
 }
 
-test('correct a URL, then a result: annexes, diff, build and verify as the issue describes', () => {
+test('correct a URL, then a result: annexes, diff, build and verify as a clerk meets them', () => {
   const t = seedCopy();
   let r = tongbao(t.cwd, 'build', '2023-q4');
   expect(r).toMatchObject({ code: 0, err: '' });

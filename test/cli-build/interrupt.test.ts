@@ -3,11 +3,11 @@
 // earlier outputs keep their bytes, and the exit status says it was interrupted (130 / 143).
 import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { command, testIf } from '../support/needs';
 import { hashes } from '../support/round-fixture';
 import { ROOT, seedCopy } from '../write/helpers';
+import { tempDir } from '../support/tmp';
 
 const BIN = path.join(ROOT, 'bin', 'tongbao.js');
 const cwds: string[] = [];
@@ -62,7 +62,7 @@ testIf(command('soffice', 'libreoffice-writer-nogui'))(
   async () => {
     const t = seedCopy();
     cwds.push(t.cwd);
-    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tongbao-sigterm-'));
+    const tmp = tempDir('tongbao-sigterm-');
     cwds.push(tmp);
     const profileOf = () => fs.readdirSync(tmp).filter((n) => n.startsWith('tongbao-pdf-'));
     // wait until LibreOffice has made its profile inside the work folder

@@ -1,13 +1,13 @@
 // PDFs through LibreOffice: normalised metadata, the project's font mapping, deterministic archive.
 import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import JSZip from 'jszip';
 import { packageRound } from '../../src/handoff/package';
 import { findSoffice, FONT_MAP, fontsConf, normalisePdf } from '../../src/handoff/pdf';
 import { verifyArchive } from '../../src/handoff/verify';
 import { seedCopy } from '../write/helpers';
+import { tempDir } from '../support/tmp';
 
 test('normalisePdf pins dates and ids without moving a byte', () => {
   const pdf = (date: string, id: string, sum: string) =>
@@ -52,7 +52,7 @@ withSoffice(
       '附件1 抽查网站名单及问题曝光情况.pdf',
       '附件2 抽查新媒体名单及问题曝光情况.pdf',
     ]);
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongbao-pdfcheck-'));
+    const dir = tempDir('tongbao-pdfcheck-');
     for (const n of pdfs) fs.writeFileSync(path.join(dir, n), await zip.file(n)!.async('nodebuffer'));
     const notice = path.join(dir, pdfs[0]);
     // The faces the notice names resolved through fonts.conf, not to a fallback.

@@ -1,8 +1,8 @@
 // Copies of the seed round with text edits applied, for error cases and wording branches.
 import { createHash } from 'crypto';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
+import { tempDir } from './tmp';
 
 export const SEED_DIR = path.join(__dirname, '..', '..', 'data', '2023-q4');
 
@@ -19,7 +19,7 @@ export interface Edit {
 
 /** A temp folder holding `round/` (a copy of `from` with the edits applied); returns both paths. */
 export function roundCopy(edits: Edit[] = [], from: string = SEED_DIR): { cwd: string; dir: string } {
-  const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'tongbao-case-'));
+  const cwd = tempDir('tongbao-case-');
   const dir = path.join(cwd, 'round');
   fs.cpSync(from, dir, { recursive: true });
   for (const e of edits) {
