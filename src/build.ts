@@ -16,7 +16,7 @@ import { removeOnInterrupt, stopOnInterrupt } from './write/interrupt';
 import { sha256File } from './write/hash';
 import { MANIFEST_NAME, makeManifest, readManifest, serializeManifest } from './write/manifest';
 import type { InputEntry, Manifest, OutputEntry, OutputRole } from './write/manifest';
-import { archiveToHistory, commit, setFiles } from './write/output-set';
+import { archiveToHistory, commit, dropHistory, setFiles } from './write/output-set';
 import type { CommitHooks, StagedFile } from './write/output-set';
 
 /** The renderers, passed in so tests can use fakes; defaultRenderers() is the one lookup. */
@@ -239,8 +239,17 @@ async function buildWith(renderers: Renderers, opts: BuildOptions): Promise<Buil
     if (repair.length === 0) return { ...done, status: 'unchanged' };
     // An altered file may be someone's hand edit: keep it in history before restoring.
     const altered = repair.map((s) => s.name).filter((n) => fs.existsSync(path.join(outDir, n)));
-    const history = altered.length ? archiveToHistory(outDir, [...altered, MANIFEST_NAME]) : null;
-    for (const s of repair) renameIntoPlace(s.tmp, path.join(outDir, s.name));
+    let history: string | null = null;
+    try {
+      history = altered.length ? archiveToHistory(outDir, [...altered, MANIFEST_NAME]) : null;
+      for (const s of repair) renameIntoPlace(s.tmp, path.join(outDir, s.name));
+    } catch (e) {
+      // e.g. the altered file is open in Word: leave it and the folder as they were
+      const placed = repair.filter((s) => !fs.existsSync(s.tmp)).length;
+      discard(repair);
+      if (history && placed === 0) dropHistory(outDir, history);
+      throw e;
+    }
     return { ...done, status: 'repaired', written: repair.map((s) => s.name), history };
   }
   const result = commit({ outDir, staged, manifestText, previous }, opts.hooks);

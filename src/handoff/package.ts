@@ -8,7 +8,7 @@ import JSZip from 'jszip';
 import { build } from '../build';
 import type { BuildResult, OnStep, Renderers } from '../build';
 import { checkReplaceable, writeFileAtomic } from '../write/atomic';
-import { archiveToHistory } from '../write/output-set';
+import { archiveToHistory, dropHistory } from '../write/output-set';
 import { MANIFEST_NAME, packageFileName } from '../write/manifest';
 import type { Manifest } from '../write/manifest';
 import { pinZipTimes } from '../write/zip-times';
@@ -104,7 +104,7 @@ export async function packageRound(opts: PackageOptions): Promise<PackageResult>
       writeFileAtomic(target, bytes);
     } catch (e) {
       // the archive in place is untouched: drop the history copy just made of it
-      if (history) fs.rmSync(path.join(outDir, history), { recursive: true, force: true });
+      if (history) dropHistory(outDir, history);
       throw e;
     }
   }

@@ -88,6 +88,17 @@ export function archiveToHistory(outDir: string, names: string[]): string {
   return path.join(HISTORY_DIR, String(n));
 }
 
+/** Remove a history folder this run made (its files are back in place), and history/ too if that leaves it empty. */
+export function dropHistory(outDir: string, history: string): void {
+  fs.rmSync(path.join(outDir, history), { recursive: true, force: true });
+  const root = path.join(outDir, HISTORY_DIR);
+  try {
+    if (fs.readdirSync(root).length === 0) fs.rmdirSync(root);
+  } catch {
+    // not there, or not ours to remove
+  }
+}
+
 /**
  * Files of a previous set to preserve. With a manifest: what it lists (plus the archive).
  * Without one (files made by hand or by an older tool): any file the new set would overwrite.
@@ -122,6 +133,8 @@ export function commit(plan: CommitPlan, hooks: CommitHooks = {}): CommitResult 
         history = archiveToHistory(outDir, prev);
       } catch (e) {
         for (const s of plan.staged) fs.rmSync(s.tmp, { force: true });
+        const root = path.join(outDir, HISTORY_DIR);
+        if (fs.existsSync(root) && fs.readdirSync(root).length === 0) fs.rmdirSync(root);
         throw e;
       }
       createdHistory = true;
@@ -177,5 +190,5 @@ function restore(plan: CommitPlan, prev: string[], placed: string[], history: st
     else if (!prev.includes(n)) whole = attempt(() => fs.rmSync(path.join(outDir, n), { force: true })) && whole;
   }
   // The copy in history duplicates what is back in place; keep history to real versions only.
-  if (history && createdHistory && whole) attempt(() => fs.rmSync(path.join(outDir, history), { recursive: true, force: true }));
+  if (history && createdHistory && whole) attempt(() => dropHistory(outDir, history));
 }

@@ -89,7 +89,7 @@ describe.each(['EBUSY', 'EPERM', 'EACCES'])('Windows says %s', (code) => {
     expectLocked(e, target);
     expect(hashes(t.out)).toEqual(before);
     expect(temps(t.out)).toEqual([]);
-    expect(fs.readdirSync(path.join(t.out, 'history'))).toEqual([]);
+    expect(fs.existsSync(path.join(t.out, 'history'))).toBe(false);
   });
 
   test('annexes: a workbook open in Excel', async () => {
@@ -108,7 +108,7 @@ describe.each(['EBUSY', 'EPERM', 'EACCES'])('Windows says %s', (code) => {
     expectLocked(e, target);
     expect(hashes(t.out)).toEqual(before);
     expect(temps(t.out)).toEqual([]);
-    expect(fs.readdirSync(path.join(t.out, 'history'))).toEqual([]);
+    expect(fs.existsSync(path.join(t.out, 'history'))).toBe(false);
   });
 });
 
@@ -191,4 +191,23 @@ test('a folder in the way of an output file: exit 1, named, nothing changed', as
   expect(r.err).toContain(`无法写入 ${annex1}：同名的文件夹挡住了这个文件`);
   expect(hashes(t.out)).toEqual(before);
   expect(temps(t.out)).toEqual([]);
+});
+
+test('restoring an altered file that is open in Word: refused, no history folder, nothing changed', async () => {
+  const t = seedCopy();
+  cwds.push(t.cwd);
+  await build({ dataDir: '2023-q4', cwd: t.cwd, renderers: fakeRenderers() });
+  const target = path.join(t.out, NOTICE);
+  fs.appendFileSync(target, 'someone typed here');
+  const before = hashes(t.out);
+  const rename = fs.renameSync;
+  jest.spyOn(nodeFs, 'renameSync').mockImplementation((from, to) => {
+    if (to === target) throw errno('EBUSY');
+    rename(from, to);
+  });
+  const e = await build({ dataDir: '2023-q4', cwd: t.cwd, renderers: fakeRenderers() }).catch((x) => x);
+  expectLocked(e, target);
+  expect(hashes(t.out)).toEqual(before);
+  expect(temps(t.out)).toEqual([]);
+  expect(fs.existsSync(path.join(t.out, 'history'))).toBe(false);
 });
