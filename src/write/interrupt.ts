@@ -35,6 +35,7 @@ const EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
 
 /** Stop the annex thread and LibreOffice, remove unfinished files, and say so; returns the exit status for the signal. */
 export async function cleanUpAfter(signal: NodeJS.Signals, say: (text: string) => void = () => undefined): Promise<number> {
+  const busy = temps.size > 0 || stoppers.size > 0;
   const stops = [...stoppers].map((s) => Promise.resolve().then(s).catch(() => undefined));
   // anything that does not stop within a second is abandoned: the process is exiting anyway
   await Promise.race([Promise.allSettled(stops), new Promise((r) => setTimeout(r, 1000).unref())]);
@@ -47,7 +48,7 @@ export async function cleanUpAfter(signal: NodeJS.Signals, say: (text: string) =
   }
   temps.clear();
   stoppers.clear();
-  say('已中断：未完成的临时文件已删除，原有的输出文件未改动。');
+  if (busy) say('已中断：未完成的临时文件已删除，原有的输出文件未改动。');
   return EXIT[signal] ?? 1;
 }
 
