@@ -36,9 +36,10 @@ export interface NoticeTable {
   rows: string[];
 }
 
-// What the notice does to text before printing it (template sanitize + XML escaping).
+// What the notice's tables do to text before printing it (docx/wordml.ts esc: characters XML
+// forbids, line breaks included, become spaces).
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f\u2028\u2029\ufffe\uffff]/g;
+const CONTROL = /[\u0000-\u001f\u007f\ufffe\uffff]/g;
 const clean = (s: string) => s.replace(CONTROL, ' ');
 const row = (cells: (string | string[])[]) => cells.map((c) => (Array.isArray(c) ? c.map(clean).join('\n') : clean(c))).join('\t');
 
@@ -155,7 +156,8 @@ export function noticeTableDifferences(before: NoticeTable[] | undefined, after:
       continue;
     }
     const heads = t.rows[0].split('\t');
-    if (o.rows[0] !== t.rows[0]) out.push(`通报${t.title} 表头：${shown(o.rows[0].split('\t'))} → ${shown(heads)}`);
+    // spaces aside: the notice may break a long heading over lines at a space
+    if (o.rows[0].replace(/[ \u3000]/g, '') !== t.rows[0].replace(/[ \u3000]/g, '')) out.push(`通报${t.title} 表头：${shown(o.rows[0].split('\t'))} → ${shown(heads)}`);
     const changes: string[] = [];
     for (const op of rowChanges(o.rows.slice(1), t.rows.slice(1))) {
       const where = `通报${t.title} 第 ${op.row} 行`;

@@ -51,6 +51,15 @@ describe('the tables read back from the .docx are the ones the manifest records'
     expect(await readNoticeTables(await renderNotice(model))).toEqual(expected.map((t) => t.rows));
   });
 
+  test('names with XML special and control characters read back as recorded', async () => {
+    const model = await loadModel(SEED_DIR, ROOT);
+    model.annex1.groups[0].rows[0].name = '<b>网站</b> & "引号" \'单\'\t制表\n换行\u0001';
+    model.annex2.sections[0].rows[0].owner = '=SUM(A1) &amp; \u2028';
+    const tables = await readNoticeTables(await renderNotice(model));
+    expect(tables).toEqual(noticeAnnexTables(model).map((t) => t.rows));
+    expect(tables![0][2]).toContain('<b>网站</b> & "引号"');
+  });
+
   test('an empty group and empty tables', async () => {
     const model = await loadModel(SEED_DIR, ROOT);
     model.annex1.groups[1].rows = [];
