@@ -55,3 +55,23 @@ describe('README and docs', () => {
     }
   });
 });
+
+test('no process words in code or comments (src, test, bench)', () => {
+  const words = new RegExp(['\\bissue\\s*#?\\d+', 'the issue\\b', '\\btickets?\\b', '\\bhelper session'].join('|'), 'i');
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of fs.readdirSync(dir)) {
+      const p = path.join(dir, name);
+      if (fs.statSync(p).isDirectory()) walk(p);
+      else if (/\.(ts|js)$/.test(name) && p !== __filename) {
+        fs.readFileSync(p, 'utf8')
+          .split('\n')
+          .forEach((line, i) => {
+            if (words.test(line)) found.push(`${path.relative(ROOT, p)}:${i + 1}: ${line.trim()}`);
+          });
+      }
+    }
+  };
+  for (const d of ['src', 'test', 'bench']) walk(path.join(ROOT, d));
+  expect(found).toEqual([]);
+});
