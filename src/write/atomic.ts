@@ -191,7 +191,11 @@ export function removeStaleTemps(dir: string): string[] {
     if (!fs.existsSync(d)) continue;
     for (const name of fs.readdirSync(d)) {
       if (!isTmpName(name)) continue;
-      fs.rmSync(path.join(d, name), { recursive: true, force: true });
+      try {
+        fs.rmSync(path.join(d, name), { recursive: true, force: true });
+      } catch {
+        continue; // a read-only folder: said when the run tries to write there
+      }
       removed.push(path.relative(dir, path.join(d, name)));
     }
   }
