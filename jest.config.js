@@ -6,5 +6,7 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   // Tests that spawn the CLI run the compiled JavaScript; build it once first.
   globalSetup: '<rootDir>/test/support/global-setup.js',
+  // …and fail the run if a test left a tongbao-* folder in the temp folder.
+  globalTeardown: '<rootDir>/test/support/global-teardown.js',
   testTimeout: 60000,
 };

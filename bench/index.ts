@@ -21,7 +21,7 @@ import { writeFloor } from './floor';
 import { NATIONAL, syntheticModel, type Scale } from './synthetic';
 import { benchSeed } from './seed';
 
-/** Targets for 附件2 (issue 4). */
+/** Targets for 附件2. */
 const TARGET_RATIO = 1.3;
 const TARGET_PEAK_MB = 400;
 

@@ -1,4 +1,4 @@
-// The floor for the seed build (issue 3): start Node, load the same document libraries and
+// The floor for the seed build: start Node, load the same document libraries and
 // write a one-paragraph .docx and a one-cell .xlsx. Run as a process of its own by bench/seed.ts.
 import * as fs from 'fs';
 import * as path from 'path';

@@ -1,4 +1,4 @@
-// The seed round's build, whole process against a floor measured in the same run (issue 3):
+// The seed round’s build, whole process against a floor measured in the same run:
 // the floor starts Node and writes a one-paragraph .docx and a one-cell .xlsx with the same
 // libraries (bench/seed-floor.ts); the build is `tongbao build data/2023-q4` as a user runs it.
 import { spawnSync } from 'child_process';

@@ -11,11 +11,12 @@ import { lintForBuild } from './lint';
 import { toolVersion } from './paths';
 import { loadValidated, modelOf } from './pipeline';
 import type { ValidatedRound } from './validate';
-import { ensureDir, removeStaleTemps, renameIntoPlace, tmpPathFor } from './write/atomic';
+import { checkReplaceable, ensureDir, readOnlyFolderError, removeStaleTemps, renameIntoPlace, tmpPathFor } from './write/atomic';
+import { removeOnInterrupt, stopOnInterrupt } from './write/interrupt';
 import { sha256File } from './write/hash';
 import { MANIFEST_NAME, makeManifest, readManifest, serializeManifest } from './write/manifest';
 import type { InputEntry, Manifest, OutputEntry, OutputRole } from './write/manifest';
-import { archiveToHistory, commit } from './write/output-set';
+import { archiveToHistory, commit, dropHistory, setFiles } from './write/output-set';
 import type { CommitHooks, StagedFile } from './write/output-set';
 
 /** The renderers, passed in so tests can use fakes; defaultRenderers() is the one lookup. */
@@ -37,13 +38,18 @@ export function defaultRenderers(): Renderers {
   const { annexWriter } = require('./render/xlsx/parallel') as typeof import('./render/xlsx/parallel');
   /* eslint-enable @typescript-eslint/no-require-imports */
   const annexes = annexWriter();
+  // Ctrl-C: end the annex thread before the temporary files it writes are removed.
+  const forget = stopOnInterrupt(() => annexes.close());
   return {
     noticeFileName: docx.noticeFileName,
     renderNotice: (m) => docx.renderNotice(m),
     annexFileNames,
     writeAnnex1: (m, f) => annexes.writeAnnex1(m, f),
     writeAnnex2: (m, f) => annexes.writeAnnex2(m, f),
-    close: () => annexes.close(),
+    close: () => {
+      forget();
+      return annexes.close();
+    },
   };
 }
 
@@ -144,6 +150,7 @@ export async function stageOutputs(
     tmp: tmpPathFor(outDir, o.name),
     entry: { role: o.role, name: o.name, size: 0, sha256: '', data: fingerprint },
   }));
+  for (const s of staged) removeOnInterrupt(s.tmp);
   // Started last to first: the annexes (planned after the notice) can go to the worker thread
   // before the notice's rendering takes this thread.
   const writes: Promise<void>[] = [];
@@ -163,7 +170,7 @@ export async function stageOutputs(
     // Let every write settle before removing the temporaries, or a late one would leave its file.
     await Promise.allSettled(writes);
     discard(staged);
-    throw e;
+    throw readOnlyFolderError(e, outDir) ?? e;
   }
   return staged;
 }
@@ -214,6 +221,8 @@ async function buildWith(renderers: Renderers, opts: BuildOptions): Promise<Buil
   ensureDir(outDir);
   removeStaleTemps(outDir);
   const previous = readManifest(outDir);
+  // A file open in Word or Excel, or a read-only folder: say so before anything is written.
+  checkReplaceable(outDir, [...plan.map((o) => o.name), MANIFEST_NAME, ...(previous ? setFiles(outDir, previous.manifest) : [])]);
 
   const fingerprint = makeManifest({ version: toolVersion(), model, inputs, outputs: [] }).data.fingerprint;
   const staged = await stageOutputs(outDir, plan, fingerprint, step, opts.hooks);
@@ -230,8 +239,17 @@ async function buildWith(renderers: Renderers, opts: BuildOptions): Promise<Buil
     if (repair.length === 0) return { ...done, status: 'unchanged' };
     // An altered file may be someone's hand edit: keep it in history before restoring.
     const altered = repair.map((s) => s.name).filter((n) => fs.existsSync(path.join(outDir, n)));
-    const history = altered.length ? archiveToHistory(outDir, [...altered, MANIFEST_NAME]) : null;
-    for (const s of repair) renameIntoPlace(s.tmp, path.join(outDir, s.name));
+    let history: string | null = null;
+    try {
+      history = altered.length ? archiveToHistory(outDir, [...altered, MANIFEST_NAME]) : null;
+      for (const s of repair) renameIntoPlace(s.tmp, path.join(outDir, s.name));
+    } catch (e) {
+      // e.g. the altered file is open in Word: leave it and the folder as they were
+      const placed = repair.filter((s) => !fs.existsSync(s.tmp)).length;
+      discard(repair);
+      if (history && placed === 0) dropHistory(outDir, history);
+      throw e;
+    }
     return { ...done, status: 'repaired', written: repair.map((s) => s.name), history };
   }
   const result = commit({ outDir, staged, manifestText, previous }, opts.hooks);

@@ -21,7 +21,7 @@ export interface Prose {
   text: string;
 }
 
-/** Thresholds of the monthly update rules (issue 6); defaults in calendar/rules. */
+/** Thresholds of the monthly update rules; defaults in calendar/rules. */
 export interface Rules {
   monthly_days: number;
   window_workdays: number;

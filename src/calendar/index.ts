@@ -1,4 +1,4 @@
-// Working-day calendar and the monthly update rules of 政务新媒体 (issue 6).
+// Working-day calendar and the monthly update rules of 政务新媒体.
 export {
   WorkCalendar,
   MissingCalendarYearError,

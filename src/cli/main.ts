@@ -2,7 +2,8 @@
 // errors or findings, 2 usage errors, 3 (annexes) the notice would change. No stack traces
 // for anything the user can fix.
 import { DataError, UsageError } from '../diagnostics';
-import { OutputPathError } from '../write/atomic';
+import { OutputLockedError, OutputPathError } from '../write/atomic';
+import { installInterruptCleanup } from '../write/interrupt';
 import { parseArgs } from './args';
 import type { Command, Io } from './command';
 import { printDiagnostics } from './report';
@@ -81,7 +82,12 @@ export function defaultIo(): Io {
 export async function run(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
   if (WRITES_ANNEXES.has(name) && !rest.includes('--help') && !rest.includes('-h')) prestartAnnexWriter();
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
+  if (!name) {
+    // no command is a usage error: the help says what to type
+    io.err(mainHelp());
+    return 2;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
     const target = name === 'help' ? command(rest[0]) : undefined;
     io.out(target ? target.usage : mainHelp());
     return 0;
@@ -111,6 +117,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.err(`tongbao ${cmd.name}：${e.message}`);
       return 2;
     }
+    if (e instanceof OutputLockedError) {
+      io.err(`tongbao ${cmd.name}：${e.message}`);
+      return 1;
+    }
     if (e instanceof OutputPathError) {
       io.err(`tongbao ${cmd.name}：${e.message}`);
       return 2;
@@ -126,8 +136,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  const io = defaultIo();
+  installInterruptCleanup((text) => io.err(`tongbao：${text}`));
   try {
-    return await run(argv, defaultIo());
+    return await run(argv, io);
   } finally {
     await disposePrestarted();
   }

@@ -2,14 +2,16 @@
 // notice still says exactly the same (same totals, failing lists, dates…). Otherwise nothing is
 // written and the caller lists what the notice would now say differently.
 import * as fs from 'fs';
+import * as path from 'path';
 import { damagedOutputs, defaultRenderers, discard, inputEntries, planOutputs, resolveOutDir, stageOutputs } from '../build';
 import type { OnStep, BuildHooks, Renderers } from '../build';
 import { toolVersion } from '../paths';
 import { loadValidated, modelOf } from '../pipeline';
-import { removeStaleTemps } from '../write/atomic';
+import { checkReplaceable, removeStaleTemps } from '../write/atomic';
 import { MANIFEST_NAME, makeManifest, noticeDifferences, readManifest, serializeManifest } from '../write/manifest';
 import type { Manifest } from '../write/manifest';
-import { commit } from '../write/output-set';
+import { commit, setFiles } from '../write/output-set';
+import { noticeTablesOnDisk } from './notice-tables';
 
 export interface AnnexesOptions {
   dataDir: string;
@@ -39,7 +41,14 @@ export async function regenerateAnnexes(opts: AnnexesOptions): Promise<AnnexesRe
   if (!previous) return { status: 'no-manifest', outDir };
 
   const next = makeManifest({ version: toolVersion(), model, inputs: await inputEntries(v), outputs: [] });
-  const differences = noticeDifferences(previous.manifest.notice, next.notice);
+  // The notice's 附件 pages print the annex tables: they are part of what must not change.
+  // A manifest from before they were recorded: read them from the notice itself.
+  let recorded = previous.manifest.notice;
+  const noticeEntry = previous.manifest.outputs.find((o) => o.role === 'notice');
+  if (!recorded.annexTables && noticeEntry && (await damagedOutputs(outDir, { ...previous.manifest, outputs: [noticeEntry] })).length === 0) {
+    recorded = { ...recorded, annexTables: await noticeTablesOnDisk(fs.readFileSync(path.join(outDir, noticeEntry.name)), next.notice.annexTables ?? []) };
+  }
+  const differences = noticeDifferences(recorded, next.notice);
   if (differences.length > 0) return { status: 'notice-changed', outDir, differences };
 
   const notice = previous.manifest.outputs.find((o) => o.role === 'notice');
@@ -48,6 +57,8 @@ export async function regenerateAnnexes(opts: AnnexesOptions): Promise<AnnexesRe
   }
 
   removeStaleTemps(outDir);
+  // A workbook open in Excel, or a read-only folder: say so before anything is written.
+  checkReplaceable(outDir, setFiles(outDir, previous.manifest));
   const renderers = opts.renderers ?? defaultRenderers();
   let staged;
   try {

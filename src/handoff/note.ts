@@ -28,53 +28,67 @@ const dateText = (iso: string) => {
 };
 
 /**
- * 送签说明.txt: what the archive holds, the totals and failing lists, the data fingerprint, and
- * one `sha256sum` line per file so `sha256sum -c 送签说明.txt` checks them (it skips the rest).
- * UTF-8 with a BOM so Windows Notepad and WPS read it as UTF-8.
+ * 送签说明.txt, written for the people who sign: first what the archive holds and how many
+ * pages each file prints (counted from the PDFs with --pdf; without PDFs the pages are not
+ * counted, so the archive stays the same whether or not LibreOffice is installed), then what
+ * the notice states, how to check the files, and last the checksums: the data fingerprint and
+ * one `sha256sum` line per file, so `sha256sum -c 送签说明.txt` checks them (it skips the rest).
+ * Every line passes the project's own proofreading rules (a test runs them). UTF-8 with a BOM
+ * so Windows Notepad and WPS read it as UTF-8.
  */
-export function handoffNote(m: Manifest, entries: ArchiveEntry[], pdfs: string[]): string {
+export function handoffNote(m: Manifest, entries: ArchiveEntry[], pdfs: string[], pages: ReadonlyMap<string, number> = new Map()): string {
   const f = m.notice;
   const t = f.totals;
   const lv = f.levels;
-  const role = (name: string) => {
+  const pageText = (name: string) => (pages.has(name) ? `，共 ${pages.get(name)} 页` : '');
+  const describe = (name: string): string => {
     const o = m.outputs.find((x) => x.name === name);
-    if (o) return ROLE_LABEL[o.role];
-    if (name === MANIFEST_NAME) return '清单';
-    return pdfs.includes(name) ? 'PDF 阅读稿' : '';
+    if (o?.role === 'notice') return `通报正文（Word 文件）：${name}${pageText(name)}`;
+    if (o) return `${ROLE_LABEL[o.role]}（Excel 文件）：${name}${pageText(name)}`;
+    if (pdfs.includes(name)) {
+      const source = m.outputs.find((x) => x.name.replace(/\.(docx|xlsx)$/i, '.pdf') === name);
+      const of = source ? (source.role === 'notice' ? '通报正文' : ROLE_LABEL[source.role]) : '文件';
+      return `${of}的 PDF 阅读稿：${name}${pageText(name)}`;
+    }
+    if (name === MANIFEST_NAME) return `清单：${name}（记录数据文件和上列各文件的校验值，以及通报所写的合计、名单和日期）`;
+    return name;
   };
+  const listed = [...entries.map((e) => describe(e.name)), `本说明：${HANDOFF_NOTE}`];
   const lines = [
     `${f.title}（送签稿）`,
     '',
+    '一、送签包里有什么',
+    `本压缩包是《${f.title}》的送签稿，共 ${listed.length} 个文件：`,
+    ...listed.map((x, i) => `${i + 1}. ${x}。`),
+    pdfs.length
+      ? 'PDF 是用 LibreOffice 按替代字体转换的阅读稿，正式文本以 Word 和 Excel 文件为准；页数按 PDF 统计，附件的页数是打印的附件表格的页数。'
+      : '本送签包没有附 PDF，未统计页数；需要页数时，请用 tongbao package 加 --pdf 重新生成送签包。',
+    '',
+    '二、通报要点',
     `发文机关：${f.issuer}`,
-    `轮　　次：${f.round}`,
+    `轮次：${f.round}`,
     `成文日期：${dateText(f.issued)}`,
-    `整改截止：${dateText(f.deadline)}`,
+    `整改截止日期：${dateText(f.deadline)}`,
+    `政府网站 ${t.sites.total} 个（${lv.department} ${t.sites.department} 个，${lv.county} ${t.sites.county} 个），不合格 ${t.sites.failing} 个`,
+    `政务新媒体 ${t.accounts.total} 个（${lv.department} ${t.accounts.department} 个，${lv.county} ${t.accounts.county} 个），不合格 ${t.accounts.failing} 个`,
+    `不合格政府网站：${f.failingSites.length ? f.failingSites.join('、') : '无'}`,
+    `不合格政务新媒体：${f.failingAccounts.length ? f.failingAccounts.join('、') : '无'}`,
     '',
-    '一、文件',
-    ...entries.map((e) => `  ${role(e.name)}：${e.name}`),
-    `  （manifest.json 记录数据文件和上列各文件的 SHA-256 以及通报所写的合计、名单、日期；`,
-    `  可用 tongbao verify 核对本压缩包或解压后的文件夹。）`,
-    ...(pdfs.length ? ['  PDF 为 LibreOffice 按替代字体转换的阅读稿，正式文本以 .docx 和 .xlsx 为准。'] : []),
-    '',
-    '二、合计',
-    `  政府网站 ${t.sites.total} 个（${lv.department} ${t.sites.department} 个，${lv.county} ${t.sites.county} 个），不合格 ${t.sites.failing} 个`,
-    `  政务新媒体 ${t.accounts.total} 个（${lv.department} ${t.accounts.department} 个，${lv.county} ${t.accounts.county} 个），不合格 ${t.accounts.failing} 个`,
-    `  不合格政府网站：${f.failingSites.length ? f.failingSites.join('、') : '无'}`,
-    `  不合格政务新媒体：${f.failingAccounts.length ? f.failingAccounts.join('、') : '无'}`,
-    '',
-    '三、数据指纹',
-    `  ${m.data.fingerprint}`,
-    '  （各数据文件 sha256sum 结果按文件名排序后的 SHA-256。数据文件：）',
-    ...m.data.files.map((x) => `  ${x.name}：${x.sha256}`),
-    '',
-    '四、文件校验值（SHA-256）',
-    '  核对：Linux 下 sha256sum -c 送签说明.txt（会提示其余行格式不符，可忽略）；',
-    '  Windows 下 certutil -hashfile 文件名 SHA256',
-    ...entries.map((e) => `${sha256(e.data)}  ${e.name}`),
-    '',
+    '三、怎样核对',
+    '每个文件的 SHA-256 校验值列在本说明末尾。',
+    'Windows：在文件所在的文件夹打开命令提示符，运行 certutil -hashfile 文件名 SHA256，把结果与末尾所列对照。',
+    'Linux：运行 sha256sum -c 送签说明.txt（会提示其余各行格式不符，可以忽略）。',
+    '也可以用 tongbao verify 核对这个压缩包，或解压后的文件夹。',
     `生成工具：tongbao ${m.tool.version}`,
+    '',
+    '四、数据指纹',
+    m.data.fingerprint,
+    '（各数据文件 sha256sum 结果按文件名排序后再算的 SHA-256；各数据文件的 SHA-256 如下）',
+    ...m.data.files.map((x) => `${x.name}：${x.sha256}`),
+    '',
+    '五、文件校验值（SHA-256）',
+    ...entries.map((e) => `${sha256(e.data)}  ${e.name}`),
     '',
   ];
   return '\uFEFF' + lines.join('\n');
 }
-

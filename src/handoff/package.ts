@@ -7,23 +7,23 @@ import * as path from 'path';
 import JSZip from 'jszip';
 import { build } from '../build';
 import type { BuildResult, OnStep, Renderers } from '../build';
-import { writeFileAtomic } from '../write/atomic';
-import { archiveToHistory } from '../write/output-set';
+import { checkReplaceable, writeFileAtomic } from '../write/atomic';
+import { archiveToHistory, dropHistory } from '../write/output-set';
 import { MANIFEST_NAME, packageFileName } from '../write/manifest';
 import type { Manifest } from '../write/manifest';
 import { pinZipTimes } from '../write/zip-times';
 import { HANDOFF_NOTE, handoffNote } from './note';
 import type { ArchiveEntry } from './note';
-import { checkPdfTools, convertToPdf } from './pdf';
+import { checkPdfTools, convertToPdf, pdfPageCount } from './pdf';
 import { checkArchive, verifyOutDir } from './verify';
 import type { Finding } from './verify';
 
 /** The archive bytes: entries in the given order, then the note; times pinned to the 成文日期. */
-export async function makeArchive(m: Manifest, entries: ArchiveEntry[], pdfs: string[]): Promise<Buffer> {
+export async function makeArchive(m: Manifest, entries: ArchiveEntry[], pdfs: string[], pages: ReadonlyMap<string, number> = new Map()): Promise<Buffer> {
   const zip = new JSZip();
   const [y, mo, d] = m.issued.split('-').map(Number);
   const date = new Date(y, mo - 1, d); // local midnight; pinZipTimes rewrites it anyway
-  const all = [...entries, { name: HANDOFF_NOTE, data: Buffer.from(handoffNote(m, entries, pdfs), 'utf8') }];
+  const all = [...entries, { name: HANDOFF_NOTE, data: Buffer.from(handoffNote(m, entries, pdfs, pages), 'utf8') }];
   for (const e of all) zip.file(e.name, e.data, { date, createFolders: false });
   const buf = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'DOS' });
   return pinZipTimes(buf, m.issued);
@@ -67,19 +67,27 @@ export async function packageRound(opts: PackageOptions): Promise<PackageResult>
 
   const entries: ArchiveEntry[] = manifest.outputs.map((o) => ({ name: o.name, data: fs.readFileSync(path.join(outDir, o.name)) }));
   const pdfs: ArchiveEntry[] = [];
+  const pages = new Map<string, number>();
   if (soffice) {
     const files = manifest.outputs.map((o) => path.join(outDir, o.name));
     const total = files.length;
     const converted = await convertToPdf(files, {
       soffice,
       issuedIso: manifest.issued,
+      hiddenSheets: [b.model!.dataSheet.name],
       timeoutMs: opts.timeoutMs,
       onFile: (name, i) => opts.onStep?.(`转换 PDF：${name}`, i, total),
     });
-    for (const file of files) pdfs.push({ name: path.basename(file).replace(/\.(docx|xlsx)$/i, '.pdf'), data: converted.get(file)! });
+    for (const file of files) {
+      const pdf = { name: path.basename(file).replace(/\.(docx|xlsx)$/i, '.pdf'), data: converted.get(file)! };
+      pdfs.push(pdf);
+      // the PDF's pages are the printed pages of the file it was made from
+      pages.set(pdf.name, pdfPageCount(pdf.data));
+      pages.set(path.basename(file), pdfPageCount(pdf.data));
+    }
   }
   const all = [...entries, ...pdfs, { name: MANIFEST_NAME, data: Buffer.from(manifestText, 'utf8') }];
-  const bytes = await makeArchive(manifest, all, pdfs.map((p) => p.name));
+  const bytes = await makeArchive(manifest, all, pdfs.map((p) => p.name), pages);
 
   // Check what we are about to hand over before it replaces anything.
   const check = await checkArchive(bytes, archiveName, manifestText);
@@ -89,7 +97,16 @@ export async function packageRound(opts: PackageOptions): Promise<PackageResult>
   const same = exists && fs.readFileSync(target).equals(bytes);
   // A different archive of the same name (with or without PDFs, say) may already have gone
   // round: keep it in history before replacing it.
+  if (!same) checkReplaceable(outDir, [archiveName]);
   const history = exists && !same ? archiveToHistory(outDir, [archiveName]) : null;
-  if (!same) writeFileAtomic(target, bytes);
+  if (!same) {
+    try {
+      writeFileAtomic(target, bytes);
+    } catch (e) {
+      // the archive in place is untouched: drop the history copy just made of it
+      if (history) dropHistory(outDir, history);
+      throw e;
+    }
+  }
   return { status: same ? 'unchanged' : 'written', build: b, archive: target, entries: [...all.map((e) => e.name), HANDOFF_NOTE], warnings, history };
 }

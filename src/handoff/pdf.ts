@@ -12,6 +12,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { projectRoot } from '../paths';
+import { removeOnInterrupt, stopOnInterrupt } from '../write/interrupt';
 
 /** What to install on Debian/Ubuntu for --pdf. */
 export const PDF_PACKAGES = ['libreoffice-writer-nogui', 'libreoffice-calc-nogui', 'fonts-noto-cjk', 'fonts-arphic-ukai', 'fonts-liberation2'];
@@ -105,6 +106,9 @@ export interface PdfOptions {
   soffice: string;
   issuedIso: string;
   timeoutMs?: number;
+  /** workbook sheets not to print (the 数据 sheet): hidden in the copy that is converted, so the
+   *  PDF holds the printed annex only and its 第 N 页 共 M 页 counts that annex's pages */
+  hiddenSheets?: string[];
   /** a file starts converting (index from 1) */
   onFile?(name: string, index: number, total: number): void;
 }
@@ -113,31 +117,63 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: num
   return new Promise((resolve, reject) => {
     // Its own process group, so a timeout ends soffice.bin too.
     const child = spawn(cmd, args, { env, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    let timedOut = false;
-    child.stderr!.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => {
-      timedOut = true;
+    const killGroup = () => {
       try {
         process.kill(-child.pid!, 'SIGKILL');
       } catch {
         child.kill('SIGKILL');
       }
+    };
+    // Ctrl-C: LibreOffice runs in its own process group, which the terminal's signal misses
+    const forget = stopOnInterrupt(killGroup);
+    let stderr = '';
+    let timedOut = false;
+    child.stderr!.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => {
+      timedOut = true;
+      killGroup();
     }, timeoutMs);
     child.on('error', (e) => {
       clearTimeout(timer);
+      forget();
       reject(e);
     });
     child.on('close', (code) => {
       clearTimeout(timer);
+      forget();
       resolve({ code, stderr, timedOut });
     });
   });
 }
 
+/** Pages of a PDF (LibreOffice writes one /Type /Page object per page, no object streams). */
+export function pdfPageCount(pdf: Buffer): number {
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![A-Za-z])/g) ?? []).length;
+}
+
+const xmlAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** A copy of a workbook with the named sheets hidden (LibreOffice prints only visible sheets). */
+export async function withHiddenSheets(xlsx: Buffer, names: string[]): Promise<Buffer> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const JSZip = require('jszip') as typeof import('jszip');
+  const zip = await JSZip.loadAsync(xlsx);
+  const entry = zip.file('xl/workbook.xml');
+  if (!entry || names.length === 0) return xlsx;
+  const wanted = new Set(names.map(xmlAttr));
+  const xml = (await entry.async('string')).replace(/<sheet\s([^>]*?)\/>/g, (m, attrs: string) => {
+    const name = /\bname="([^"]*)"/.exec(attrs)?.[1];
+    return name !== undefined && wanted.has(name) ? `<sheet ${attrs.replace(/\s*\bstate="[^"]*"/, '').trim()} state="hidden"/>` : m;
+  });
+  zip.file('xl/workbook.xml', xml);
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
 /** Convert each file (.docx, .xlsx) to PDF; returns the normalised PDF bytes by input path. */
 export async function convertToPdf(files: string[], opts: PdfOptions): Promise<Map<string, Buffer>> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tongbao-pdf-'));
+  // Ctrl-C: LibreOffice's profile and output folders go with the run
+  const forget = removeOnInterrupt(work);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     FONTCONFIG_FILE: fontsConf(),
@@ -155,7 +191,15 @@ export async function convertToPdf(files: string[], opts: PdfOptions): Promise<M
       opts.onFile?.(path.basename(file), i + 1, files.length);
       const dir = path.join(work, `out${i}`);
       fs.mkdirSync(dir);
-      const args = ['--headless', '--norestore', '--nolockcheck', `-env:UserInstallation=${profile}`, '--convert-to', 'pdf', '--outdir', dir, file];
+      let input = file;
+      if (/\.xlsx$/i.test(file) && opts.hiddenSheets?.length) {
+        // the same name in a folder of its own, so the PDF is named as before
+        const copy = path.join(work, `in${i}`);
+        fs.mkdirSync(copy);
+        input = path.join(copy, path.basename(file));
+        fs.writeFileSync(input, await withHiddenSheets(fs.readFileSync(file), opts.hiddenSheets));
+      }
+      const args = ['--headless', '--norestore', '--nolockcheck', `-env:UserInstallation=${profile}`, '--convert-to', 'pdf', '--outdir', dir, input];
       const r = await run(opts.soffice, args, env, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
       const pdf = path.join(dir, path.basename(file).replace(/\.[^.]+$/, '') + '.pdf');
       if (r.timedOut) throw new Error(`LibreOffice 转换 ${path.basename(file)} 超时（${Math.round((opts.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000)} 秒）`);
@@ -166,6 +210,7 @@ export async function convertToPdf(files: string[], opts: PdfOptions): Promise<M
     }
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
+    forget();
   }
   return out;
 }

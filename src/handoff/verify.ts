@@ -11,7 +11,9 @@ import { isTmpName } from '../write/atomic';
 import { sha256, sha256File } from '../write/hash';
 import { HISTORY_DIR, MANIFEST_NAME, ManifestError, makeManifest, noticeDifferences, packageFileName, parseManifest } from '../write/manifest';
 import type { Manifest } from '../write/manifest';
+import { noticeTableDifferences } from '../render/annex-rows';
 import { HANDOFF_NOTE, parseChecksums } from './note';
+import { noticeTablesOnDisk } from './notice-tables';
 
 export type FindingKind = 'no-manifest' | 'bad-manifest' | 'missing' | 'altered' | 'extra' | 'temp' | 'stale' | 'package';
 
@@ -58,13 +60,30 @@ function fileFindings(files: FileCheck[], where: string): Finding[] {
     );
 }
 
-/** Is the set current for this data? Findings when not; notes for what is fine but worth saying. */
-export async function checkData(m: Manifest, data: DataCheck): Promise<{ findings: Finding[]; notes: string[] }> {
+/**
+ * Is the set current for this data? Findings when not; notes for what is fine but worth saying.
+ * `noticeDocx` (the notice's bytes, when present and as the manifest records them) lets the
+ * annex tables printed in the notice be compared with the data too.
+ */
+export async function checkData(m: Manifest, data: DataCheck, noticeDocx?: Buffer): Promise<{ findings: Finding[]; notes: string[] }> {
   const v = loadValidated(data.dataDir, data.cwd);
   const model = modelOf(v);
   const now = makeManifest({ version: toolVersion(), model, inputs: await inputEntries(v), outputs: [] });
   const findings: Finding[] = [];
   const notes: string[] = [];
+  const expected = now.notice.annexTables ?? [];
+  const printed = noticeDocx ? await noticeTablesOnDisk(noticeDocx, expected) : undefined;
+  // What the notice says: the manifest's record, or, for an older manifest, the notice itself.
+  const recorded = { ...m.notice, annexTables: m.notice.annexTables ?? printed };
+  if (now.data.fingerprint === m.data.fingerprint && printed) {
+    // The data is the recorded one, so the notice's own annex pages must print it.
+    const notice = m.outputs.find((o) => o.role === 'notice')!;
+    const differences = noticeTableDifferences(printed, expected);
+    if (differences.length) {
+      findings.push({ kind: 'stale', file: notice.name, message: `通报附件页的表格与当前数据不符：${notice.name}（附件已更新而通报未更新；请运行 tongbao build）` });
+      for (const d of differences) findings.push({ kind: 'stale', file: notice.name, message: `  ${d}` });
+    }
+  }
   if (now.data.fingerprint !== m.data.fingerprint) {
     const was = new Map(m.data.files.map((f) => [f.name, f.sha256]));
     const is = new Map(now.data.files.map((f) => [f.name, f.sha256]));
@@ -73,7 +92,7 @@ export async function checkData(m: Manifest, data: DataCheck): Promise<{ finding
       ...now.data.files.filter((f) => !was.has(f.name)).map((f) => `${f.name} 新增`),
       ...m.data.files.filter((f) => !is.has(f.name)).map((f) => `${f.name} 已删除`),
     ];
-    const differences = noticeDifferences(m.notice, now.notice);
+    const differences = noticeDifferences(recorded, now.notice);
     const advice = differences.length ? '通报内容也会改变，请运行 tongbao build' : '通报内容不变，可运行 tongbao annexes 只更新附件';
     findings.push({ kind: 'stale', message: `不是按当前数据生成的：${changed.join('，')}（${advice}）` });
     for (const d of differences) findings.push({ kind: 'stale', message: `  通报将有不同：${d}` });
@@ -155,7 +174,10 @@ export async function verifyArchive(file: string, data?: DataCheck): Promise<Ver
     notes.push(...c.notes);
   }
   if (r.manifest && data) {
-    const d = await checkData(r.manifest, data);
+    const notice = r.manifest.outputs.find((o) => o.role === 'notice');
+    const ok = notice && r.files.some((f) => f.name === notice.name && f.status === 'ok');
+    const docx = ok ? await (await JSZip.loadAsync(fs.readFileSync(file))).file(notice.name)!.async('nodebuffer') : undefined;
+    const d = await checkData(r.manifest, data, docx);
     r.findings.push(...d.findings);
     notes.push(...d.notes);
   }
@@ -221,7 +243,9 @@ export async function verifyOutDir(outDir: string, data?: DataCheck, opts: { ski
     notes.push(a.findings.length === 0 ? `送签包 ${pkg} 与清单一致。` : `送签包 ${pkg} 有问题。`);
   }
   if (data) {
-    const d = await checkData(manifest, data);
+    const notice = manifest.outputs.find((o) => o.role === 'notice');
+    const ok = notice && files.some((f) => f.name === notice.name && f.status === 'ok');
+    const d = await checkData(manifest, data, ok ? fs.readFileSync(path.join(outDir, notice.name)) : undefined);
     findings.push(...d.findings);
     notes.push(...d.notes);
   }

@@ -74,24 +74,111 @@ export function ensureDir(dir: string): void {
   }
 }
 
+/**
+ * An output file that cannot be replaced (open in Word, WPS or Excel on Windows; read-only;
+ * a folder of that name in the way), or a folder that takes no new files. Said with the real
+ * file's name, never the temporary one; the CLI exits 1.
+ */
+export class OutputLockedError extends Error {
+  constructor(
+    message: string,
+    /** the real file or folder concerned */
+    readonly file: string,
+  ) {
+    super(message);
+    this.name = 'OutputLockedError';
+  }
+}
+
+/** What Windows says for a file another program holds open or that is read-only; Linux says EACCES/EPERM/EROFS. */
+const REFUSED = new Set(['EBUSY', 'EPERM', 'EACCES', 'EROFS', 'ETXTBSY']);
+
+/** The user's words for a file that could not be replaced, or null when the error is something else. */
+export function lockedFileError(e: unknown, file: string): OutputLockedError | null {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (code === 'EISDIR' || (code && ['ENOTEMPTY', 'EEXIST'].includes(code) && isDir(file))) {
+    return new OutputLockedError(`无法写入 ${file}：同名的文件夹挡住了这个文件。请把该文件夹移走或改名后重试。`, file);
+  }
+  if (!code || !REFUSED.has(code)) return null;
+  return new OutputLockedError(
+    `无法替换 ${file}：文件正被占用或是只读的，可能正在 Word、WPS 或 Excel 中打开着。请关闭该文件（或去掉只读属性）后重试；原有文件都未改动。`,
+    file,
+  );
+}
+
+/** The user's words for a folder that takes no new files. */
+export function readOnlyFolderError(e: unknown, dir: string): OutputLockedError | null {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (!code || !REFUSED.has(code)) return null;
+  return new OutputLockedError(`无法在 ${dir} 中写入文件：文件夹是只读的或没有写入权限。请检查文件夹属性，或用 --out 指定其他文件夹；原有文件都未改动。`, dir);
+}
+
+function isDir(p: string): boolean {
+  return fs.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
+}
+
+/**
+ * Before anything is written: the folder takes new files, and each named file already there can
+ * be replaced (not a folder, not held open by another program, not read-only). Windows refuses
+ * to open a file for writing while Word or Excel has it open, so trying is the test.
+ */
+export function checkReplaceable(dir: string, names: string[]): void {
+  const probe = tmpPathFor(dir, 'check');
+  try {
+    fs.writeFileSync(probe, '');
+  } catch (e) {
+    throw readOnlyFolderError(e, dir) ?? e;
+  } finally {
+    fs.rmSync(probe, { force: true });
+  }
+  for (const name of names) {
+    const file = path.join(dir, name);
+    const st = fs.statSync(file, { throwIfNoEntry: false });
+    if (!st) continue;
+    if (st.isDirectory()) throw lockedFileError(Object.assign(new Error('EISDIR'), { code: 'EISDIR' }), file)!;
+    let fd: number | undefined;
+    try {
+      fd = fs.openSync(file, 'r+');
+    } catch (e) {
+      throw lockedFileError(e, file) ?? e;
+    } finally {
+      if (fd !== undefined) fs.closeSync(fd);
+    }
+  }
+}
+
 /** Rename a finished temporary file over its final name (atomic replace). */
 export function renameIntoPlace(tmp: string, final: string): void {
   fsyncFile(tmp);
-  fs.renameSync(tmp, final);
+  try {
+    fs.renameSync(tmp, final);
+  } catch (e) {
+    throw lockedFileError(e, final) ?? e;
+  }
 }
 
 /** Write bytes under a temporary name, then rename into place. */
 export function writeFileAtomic(file: string, data: Buffer | string): void {
   const tmp = tmpPathFor(path.dirname(file), path.basename(file));
-  fs.writeFileSync(tmp, data);
-  renameIntoPlace(tmp, file);
+  try {
+    fs.writeFileSync(tmp, data);
+    renameIntoPlace(tmp, file);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw readOnlyFolderError(e, path.dirname(file)) ?? e;
+  }
 }
 
 /** Copy a file so that the copy is whole or absent. */
 export function copyFileAtomic(from: string, to: string): void {
   const tmp = tmpPathFor(path.dirname(to), path.basename(to));
-  fs.copyFileSync(from, tmp);
-  renameIntoPlace(tmp, to);
+  try {
+    fs.copyFileSync(from, tmp);
+    renameIntoPlace(tmp, to);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
 }
 
 /**
@@ -104,7 +191,11 @@ export function removeStaleTemps(dir: string): string[] {
     if (!fs.existsSync(d)) continue;
     for (const name of fs.readdirSync(d)) {
       if (!isTmpName(name)) continue;
-      fs.rmSync(path.join(d, name), { recursive: true, force: true });
+      try {
+        fs.rmSync(path.join(d, name), { recursive: true, force: true });
+      } catch {
+        continue; // a read-only folder: said when the run tries to write there
+      }
       removed.push(path.relative(dir, path.join(d, name)));
     }
   }

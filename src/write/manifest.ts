@@ -5,6 +5,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { ReportModel } from '../aggregate/model';
+import { noticeAnnexTables, noticeTableDifferences } from '../render/annex-rows';
+import type { NoticeTable } from '../render/annex-rows';
 import { sha256 } from './hash';
 
 export const MANIFEST_NAME = 'manifest.json';
@@ -60,6 +62,8 @@ export interface NoticeFacts {
   annexes: string[];
   /** SHA-256 of the 存在的问题 and 下步要求 paragraphs (quoted verbatim in the notice) */
   prose: string;
+  /** the annex tables printed on the notice's 附件 pages (absent in manifests of older versions) */
+  annexTables?: NoticeTable[];
 }
 
 export interface Manifest {
@@ -98,6 +102,7 @@ export function noticeFacts(model: ReportModel): NoticeFacts {
     contact: `${model.contact.name}；${model.contact.phone}`,
     annexes: [model.annex1, model.annex2].map((a) => `${a.label} ${a.title}`),
     prose: sha256(JSON.stringify({ problems: model.problems, requirements: model.requirements })),
+    annexTables: noticeAnnexTables(model),
   };
 }
 
@@ -250,5 +255,6 @@ export function noticeDifferences(a: NoticeFacts, b: NoticeFacts): string[] {
   if (a.annexes.join('\n') !== b.annexes.join('\n')) out.push(`附件说明：${a.annexes.join('、')} → ${b.annexes.join('、')}`);
   text('成文日期', a.issued, b.issued, dateText);
   text('联系人', a.contact, b.contact);
+  out.push(...noticeTableDifferences(a.annexTables, b.annexTables ?? []));
   return out;
 }

@@ -13,7 +13,7 @@
 // A failure thrown in step 3 (not a kill) restores the previous set in place from history.
 import * as fs from 'fs';
 import * as path from 'path';
-import { copyFileAtomic, ensureDir, fsyncDir, fsyncFile, renameIntoPlace, tmpPathFor, TMP_PREFIX, writeFileAtomic } from './atomic';
+import { copyFileAtomic, ensureDir, fsyncDir, fsyncFile, readOnlyFolderError, renameIntoPlace, tmpPathFor, TMP_PREFIX, writeFileAtomic } from './atomic';
 import { HISTORY_DIR, MANIFEST_NAME, packageFileName } from './manifest';
 import type { Manifest } from './manifest';
 
@@ -74,13 +74,29 @@ export function archiveToHistory(outDir: string, names: string[]): string {
   const root = path.join(outDir, HISTORY_DIR);
   ensureDir(root);
   const tmp = path.join(root, `${TMP_PREFIX}${n}`);
-  fs.rmSync(tmp, { recursive: true, force: true });
-  fs.mkdirSync(tmp);
-  for (const name of names) fs.copyFileSync(path.join(outDir, name), path.join(tmp, name));
-  for (const name of names) fsyncFile(path.join(tmp, name));
-  fs.renameSync(tmp, path.join(root, String(n)));
+  try {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    fs.mkdirSync(tmp);
+    for (const name of names) fs.copyFileSync(path.join(outDir, name), path.join(tmp, name));
+    for (const name of names) fsyncFile(path.join(tmp, name));
+    fs.renameSync(tmp, path.join(root, String(n)));
+  } catch (e) {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    throw readOnlyFolderError(e, root) ?? e;
+  }
   fsyncDir(root);
   return path.join(HISTORY_DIR, String(n));
+}
+
+/** Remove a history folder this run made (its files are back in place), and history/ too if that leaves it empty. */
+export function dropHistory(outDir: string, history: string): void {
+  fs.rmSync(path.join(outDir, history), { recursive: true, force: true });
+  const root = path.join(outDir, HISTORY_DIR);
+  try {
+    if (fs.readdirSync(root).length === 0) fs.rmdirSync(root);
+  } catch {
+    // not there, or not ours to remove
+  }
 }
 
 /**
@@ -113,7 +129,14 @@ export function commit(plan: CommitPlan, hooks: CommitHooks = {}): CommitResult 
     history = alreadyPreserved(plan);
     if (!history) {
       // Kept files (the notice after `annexes`) are copied too: each history folder is a whole set.
-      history = archiveToHistory(outDir, prev);
+      try {
+        history = archiveToHistory(outDir, prev);
+      } catch (e) {
+        for (const s of plan.staged) fs.rmSync(s.tmp, { force: true });
+        const root = path.join(outDir, HISTORY_DIR);
+        if (fs.existsSync(root) && fs.readdirSync(root).length === 0) fs.rmdirSync(root);
+        throw e;
+      }
       createdHistory = true;
     }
   }
@@ -132,22 +155,40 @@ export function commit(plan: CommitPlan, hooks: CommitHooks = {}): CommitResult 
   }
   const current = new Set([...plan.staged.map((s) => s.name), ...keep, MANIFEST_NAME]);
   const removed = prev.filter((n) => !current.has(n));
-  for (const n of removed) fs.rmSync(path.join(outDir, n), { force: true });
+  for (const n of removed) {
+    try {
+      fs.rmSync(path.join(outDir, n), { force: true });
+    } catch {
+      // held open on Windows: it is in history already, and verify lists it as extra
+    }
+  }
   return { history, removed };
 }
 
-/** Put the previous set back after a failed commit and drop what this run added. */
+/**
+ * Put the previous set back after a failed commit and drop what this run added. Only files
+ * already replaced need restoring (the one that failed, often locked, still holds its old
+ * bytes). Each step is attempted whatever the others do; the history copy is dropped only when
+ * everything is back in place, as it may otherwise be the one whole copy of a file.
+ */
 function restore(plan: CommitPlan, prev: string[], placed: string[], history: string | null, createdHistory: boolean): void {
   const { outDir } = plan;
-  for (const s of plan.staged) fs.rmSync(s.tmp, { force: true });
-  fs.rmSync(tmpPathFor(outDir, MANIFEST_NAME), { force: true });
-  if (history) {
-    for (const n of prev) {
-      const saved = path.join(outDir, history, n);
-      if (fs.existsSync(saved)) copyFileAtomic(saved, path.join(outDir, n));
+  const attempt = (f: () => void) => {
+    try {
+      f();
+      return true;
+    } catch {
+      return false;
     }
+  };
+  for (const s of plan.staged) attempt(() => fs.rmSync(s.tmp, { force: true }));
+  attempt(() => fs.rmSync(tmpPathFor(outDir, MANIFEST_NAME), { force: true }));
+  let whole = true;
+  for (const n of placed) {
+    const saved = history ? path.join(outDir, history, n) : null;
+    if (prev.includes(n) && saved && fs.existsSync(saved)) whole = attempt(() => copyFileAtomic(saved, path.join(outDir, n))) && whole;
+    else if (!prev.includes(n)) whole = attempt(() => fs.rmSync(path.join(outDir, n), { force: true })) && whole;
   }
-  for (const n of placed) if (!prev.includes(n)) fs.rmSync(path.join(outDir, n), { force: true });
   // The copy in history duplicates what is back in place; keep history to real versions only.
-  if (history && createdHistory) fs.rmSync(path.join(outDir, history), { recursive: true, force: true });
+  if (history && createdHistory && whole) attempt(() => dropHistory(outDir, history));
 }

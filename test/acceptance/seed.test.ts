@@ -4,21 +4,21 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { command, describeIf, sharedFile, testIf } from '../support/needs';
 
 const ROOT = path.join(__dirname, '..', '..');
 const CHECKS = path.join(ROOT, '..', 'shared', 'acceptance');
-const here = fs.existsSync(path.join(CHECKS, 'check-seed'));
-const hasSoffice = spawnSync('sh', ['-c', 'command -v soffice && command -v pdftotext'], { encoding: 'utf8' }).status === 0;
 
-if (!here) console.log(`acceptance checks skipped: ${CHECKS} not found`);
-
-(here ? describe : describe.skip)('acceptance checks on data/2023-q4', () => {
+describeIf(sharedFile('check-seed'), sharedFile('check-annexes'), sharedFile('check-layout'))('acceptance checks on data/2023-q4', () => {
+  let tmp: string;
   let out: string;
   beforeAll(() => {
-    out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tongbao-acceptance-')), '2023-q4');
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tongbao-acceptance-'));
+    out = path.join(tmp, '2023-q4');
     const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'tongbao.js'), 'build', 'data/2023-q4', '--out', out], { cwd: ROOT, encoding: 'utf8' });
     expect(r.status).toBe(0);
   });
+  afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
   const run = (check: string, ...args: string[]) => {
     const r = spawnSync('python3', [path.join(CHECKS, check), ...args], { encoding: 'utf8', timeout: 240_000 });
@@ -37,7 +37,7 @@ if (!here) console.log(`acceptance checks skipped: ${CHECKS} not found`);
     expect(r.code).toBe(0);
   });
 
-  (hasSoffice ? test : test.skip)(
+  testIf(command('soffice', 'libreoffice-writer-nogui'), command('pdftotext', 'poppler-utils'))(
     'check-layout --render passes in full',
     () => {
       const notice = fs.readdirSync(out).find((f) => f.endsWith('.docx') && f.includes('通报'))!;

@@ -1,15 +1,15 @@
 // The annex wording lives in templates/annexes.yaml; a prefecture can reword it without code.
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { aggregate } from '../../src/aggregate/aggregate';
 import { loadWording } from '../../src/aggregate/wording';
 import { templatesDir } from '../../src/paths';
 import { loadValidated } from '../../src/pipeline';
 import { SEED_DIR } from '../support/round-fixture';
+import { tempDir } from '../support/tmp';
 
 function reworded(edit: (text: string) => string): string {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tongbao-wording-')), 'annexes.yaml');
+  const file = path.join(tempDir('tongbao-wording-'), 'annexes.yaml');
   fs.writeFileSync(file, edit(fs.readFileSync(path.join(templatesDir(), 'annexes.yaml'), 'utf8')));
   return file;
 }

@@ -32,7 +32,7 @@ interface Case {
 const cases: Case[] = [
   { name: 'every other working day of October', updates: OCT_GOOD, month: '2023-10', reasons: [] },
   {
-    name: 'A1 and A2 both fail (the issue example)',
+    name: 'A1 and A2 both fail (the rule text’s example)',
     updates: d('10-09', '10-16', '10-17', '10-20', '10-25', '10-26'),
     month: '2023-10',
     reasons: ['10月更新6天，少于8天', '10月7日至10月11日连续5个工作日仅更新1天（另有1处）'],
@@ -114,7 +114,7 @@ const cases: Case[] = [
   },
   // 微信服务号
   {
-    name: '服务号: the issue example 10月1日至10月14日连续14天未更新',
+    name: '服务号: the rule text’s example 10月1日至10月14日连续14天未更新',
     updates: d('10-15', '10-20', '10-25', '10-29'),
     month: '2023-10',
     service: true,

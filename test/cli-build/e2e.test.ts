@@ -1,5 +1,5 @@
 // End to end through the installed bin (compiled dist/, built by the jest globalSetup):
-// the acceptance story of issue 5 in a temp copy of the seed round.
+// the correction story (build, annexes, diff, verify) in a temp copy of the seed round.
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -23,7 +23,7 @@ function killedBuild(cwd: string, hook: 'afterStage' | 'afterRename') {
   return spawnSync(process.execPath, ['-e', script], { cwd, encoding: 'utf8' });
 }
 
-test('correct a URL, then a result: annexes, diff, build and verify as the issue describes', () => {
+test('correct a URL, then a result: annexes, diff, build and verify as a clerk meets them', () => {
   const t = seedCopy();
   let r = tongbao(t.cwd, 'build', '2023-q4');
   expect(r).toMatchObject({ code: 0, err: '' });
@@ -31,14 +31,24 @@ test('correct a URL, then a result: annexes, diff, build and verify as the issue
   const v1 = snapshot(t.out);
   expect([...v1.keys()].sort()).toEqual([ANNEX1, ANNEX2, 'manifest.json', NOTICE].sort());
 
-  // a URL correction: only the workbooks change
+  // a URL correction: the notice prints 附件1 on its own pages, so annexes refuses and names the row
   edit(t.data, 'sites.yaml', 'http://kjj.qdn.gov.cn', 'http://kjj2.qdn.gov.cn');
   r = tongbao(t.cwd, 'annexes', '2023-q4');
+  expect(r.code).toBe(3);
+  expect(r.err).toContain('通报附件1 第 3 行：网址 http://kjj.qdn.gov.cn → http://kjj2.qdn.gov.cn');
+  expect(snapshot(t.out)).toEqual(v1);
+  r = tongbao(t.cwd, 'verify', 'out/2023-q4', '--data', '2023-q4');
+  expect(r.code).toBe(1);
+  expect(r.out).toContain('通报将有不同：通报附件1 第 3 行：网址');
+  edit(t.data, 'sites.yaml', 'http://kjj2.qdn.gov.cn', 'http://kjj.qdn.gov.cn');
+
+  // a change nothing prints (a comment): annexes takes it, the notice and the workbooks keep their bytes
+  edit(t.data, 'sites.yaml', '# 州直部门网站', '# 州直部门网站（已与各单位核对）');
+  r = tongbao(t.cwd, 'annexes', '2023-q4');
   expect(r.code).toBe(0);
-  expect(r.out).toContain('已重新生成附件');
   const v2 = topLevel(snapshot(t.out));
   expect(v2.get(NOTICE)).toBe(v1.get(NOTICE));
-  expect(v2.get(ANNEX1)).not.toBe(v1.get(ANNEX1));
+  expect(v2.get(ANNEX1)).toBe(v1.get(ANNEX1));
   expect(snapshot(path.join(t.out, 'history', '1'))).toEqual(v1);
   r = tongbao(t.cwd, 'verify', 'out/2023-q4', '--data', '2023-q4');
   expect(r.code).toBe(0);
@@ -60,7 +70,7 @@ test('correct a URL, then a result: annexes, diff, build and verify as the issue
   expect(r.out).toMatch(/州直部门政务微博\s+黔东南发展改革\s+修改\s+9月更新情况\s+合格\s+不合格/);
   expect(r.out).toMatch(/不合格政务新媒体\s+23\s+24\s+\+1/);
   const json = JSON.parse(tongbao(t.cwd, 'diff', 'before', '2023-q4', '--json').out);
-  expect(json.notice).toEqual(['不合格政务新媒体 23 → 24：黔东南发展改革（政务微博） 新列入']);
+  expect(json.notice).toEqual(['不合格政务新媒体 23 → 24：黔东南发展改革（政务微博） 新列入', '通报附件2（一）州直部门政务微博更新情况 第 3 行：9月更新情况 合格 → 不合格']);
 
   // verify --data names the stale data; build brings everything current
   r = tongbao(t.cwd, 'verify', 'out/2023-q4', '--data', '2023-q4');

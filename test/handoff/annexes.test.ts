@@ -24,6 +24,11 @@ function makeAccountFail(data: string): void {
   edit(data, 'notice.yaml', '  - 三穗政务（政务微博）\n', '  - 三穗政务（政务微博）\n  - 黔东南发展改革（政务微博）\n');
 }
 
+/** A correction the workbooks carry (in the fakes) but the notice's tables do not print: 服务号. */
+function serviceCorrection(data: string): void {
+  edit(data, 'accounts.yaml', 'name: 黔东南财政\n      owner: 黔东南州财政局\n', 'name: 黔东南财政\n      owner: 黔东南州财政局\n      service: true\n');
+}
+
 async function runCli(cwd: string, argv: string[]) {
   let out = '';
   let err = '';
@@ -34,17 +39,17 @@ async function runCli(cwd: string, argv: string[]) {
   return { code, out, err };
 }
 
-test('a URL correction rewrites only the workbooks; the notice is untouched and the old set is in history', async () => {
+test('a correction the notice does not print rewrites only the workbooks; the notice is untouched and the old set is in history', async () => {
   const t = await built();
   const v1 = snapshot(t.out);
-  edit(t.data, 'sites.yaml', 'http://kjj.qdn.gov.cn', 'http://kjj2.qdn.gov.cn');
+  serviceCorrection(t.data);
   const r = await regenerateAnnexes({ dataDir: '2023-q4', cwd: t.cwd, renderers });
   expect(r.status).toBe('written');
   if (r.status !== 'written') return;
   expect(r.written).toEqual(['附件1 网站.xlsx', '附件2 新媒体.xlsx', 'manifest.json']);
   const now = topLevel(snapshot(t.out));
   expect(now.get(NOTICE)).toBe(v1.get(NOTICE));
-  expect(now.get('附件1 网站.xlsx')).not.toBe(v1.get('附件1 网站.xlsx'));
+  expect(now.get('附件2 新媒体.xlsx')).not.toBe(v1.get('附件2 新媒体.xlsx'));
   expect(snapshot(path.join(t.out, 'history', '1'))).toEqual(v1);
   // The manifest records the new data, and the notice with the data it was rendered from.
   const m = parseManifest(fs.readFileSync(path.join(t.out, 'manifest.json'), 'utf8'), 'm');
@@ -83,7 +88,11 @@ test('an account no longer failing and a new deadline are both listed', async ()
   expect(r).toEqual({
     status: 'notice-changed',
     outDir: t.out,
-    differences: ['不合格政务新媒体 23 → 22：黔东南商务（政务微信） 不再列入', '整改截止日期：2023年11月28日 → 2023年11月30日'],
+    differences: [
+      '不合格政务新媒体 23 → 22：黔东南商务（政务微信） 不再列入',
+      '整改截止日期：2023年11月28日 → 2023年11月30日',
+      '通报附件2（二）州直部门政务微信更新情况 第 20 行：8月更新情况 不合格 → 合格，10月更新情况 不合格 → 合格',
+    ],
   });
 });
 
@@ -98,7 +107,7 @@ test('without an earlier build it asks for tongbao build (exit 1) and writes not
 test('a notice that was altered or removed cannot be kept: exit 1, rebuild asked for', async () => {
   const t = await built();
   fs.appendFileSync(path.join(t.out, NOTICE), 'x');
-  edit(t.data, 'sites.yaml', 'http://kjj.qdn.gov.cn', 'http://kjj2.qdn.gov.cn');
+  serviceCorrection(t.data);
   const before = snapshot(t.out);
   const r = await runCli(t.cwd, ['2023-q4']);
   expect(r.code).toBe(1);

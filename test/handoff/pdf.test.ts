@@ -1,13 +1,13 @@
 // PDFs through LibreOffice: normalised metadata, the project's font mapping, deterministic archive.
 import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import JSZip from 'jszip';
 import { packageRound } from '../../src/handoff/package';
 import { findSoffice, FONT_MAP, fontsConf, normalisePdf } from '../../src/handoff/pdf';
 import { verifyArchive } from '../../src/handoff/verify';
 import { seedCopy } from '../write/helpers';
+import { tempDir } from '../support/tmp';
 
 test('normalisePdf pins dates and ids without moving a byte', () => {
   const pdf = (date: string, id: string, sum: string) =>
@@ -52,7 +52,7 @@ withSoffice(
       '附件1 抽查网站名单及问题曝光情况.pdf',
       '附件2 抽查新媒体名单及问题曝光情况.pdf',
     ]);
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongbao-pdfcheck-'));
+    const dir = tempDir('tongbao-pdfcheck-');
     for (const n of pdfs) fs.writeFileSync(path.join(dir, n), await zip.file(n)!.async('nodebuffer'));
     const notice = path.join(dir, pdfs[0]);
     // The faces the notice names resolved through fonts.conf, not to a fallback.
@@ -71,6 +71,19 @@ withSoffice(
     expect(annex1).toContain('州发展改革委');
     expect(annex1).toContain('http://fgw.qdn.gov.cn/');
     expect(execFileSync('pdfinfo', [path.join(dir, pdfs[2])], { encoding: 'utf8' })).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
+    // Each annex PDF is the printed annex sheet only (not 数据), and its footers count its own pages.
+    for (const annex of pdfs.slice(1)) {
+      const file = path.join(dir, annex);
+      const n = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+      const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+      expect(text).not.toContain('是否不合格'); // a 数据 sheet heading
+      const footers = [...text.matchAll(/第\s*(\d+)\s*页\s*共\s*(\d+)\s*页/g)].map((m) => `${m[1]}/${m[2]}`);
+      expect(footers).toEqual(Array.from({ length: n }, (_, i) => `${i + 1}/${n}`));
+    }
+    // the note gives each file's pages, counted from the PDFs
+    const note = await zip.file('送签说明.txt')!.async('string');
+    const noticePages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [notice], { encoding: 'utf8' }))![1]);
+    expect(note).toContain(`1. 通报正文（Word 文件）：关于2023年第四季度全州政府网站和政务新媒体检查情况的通报.docx，共 ${noticePages} 页。`);
     // PDFs are covered by the note's checksums; the archive verifies; a second run changes nothing.
     expect((await verifyArchive(r.archive)).findings).toEqual([]);
     const again = await packageRound({ dataDir: '2023-q4', cwd: t.cwd, pdf: true });

@@ -69,10 +69,18 @@ test('no manifest: exit 1, said so', async () => {
 
 test('--data: outputs built from other data are stale; the advice depends on whether the notice changes', async () => {
   const t = await built();
-  edit(t.data, 'sites.yaml', 'http://kjj.qdn.gov.cn', 'http://kjj2.qdn.gov.cn');
+  // a 服务号 mark: the workbooks change, nothing the notice prints does
+  edit(t.data, 'accounts.yaml', 'name: 黔东南财政\n      owner: 黔东南州财政局\n', 'name: 黔东南财政\n      owner: 黔东南州财政局\n      service: true\n');
   let r = await verify(t.cwd, 'out/2023-q4', '2023-q4');
   expect(r.code).toBe(1);
-  expect(r.out).toContain('不是按当前数据生成的：sites.yaml 已改动（通报内容不变，可运行 tongbao annexes 只更新附件）');
+  expect(r.out).toContain('不是按当前数据生成的：accounts.yaml 已改动（通报内容不变，可运行 tongbao annexes 只更新附件）');
+
+  // a URL: printed in the notice's 附件1 table
+  edit(t.data, 'sites.yaml', 'http://kjj.qdn.gov.cn', 'http://kjj2.qdn.gov.cn');
+  r = await verify(t.cwd, 'out/2023-q4', '2023-q4');
+  expect(r.code).toBe(1);
+  expect(r.out).toContain('通报内容也会改变，请运行 tongbao build');
+  expect(r.out).toContain('通报将有不同：通报附件1 第 3 行：网址 http://kjj.qdn.gov.cn → http://kjj2.qdn.gov.cn');
 
   edit(t.data, 'notice.yaml', 'deadline: 2023-11-28', 'deadline: 2023-11-30');
   r = await verify(t.cwd, 'out/2023-q4', '2023-q4');

@@ -11,6 +11,7 @@ import { balancedLines, titleLines, TITLE_CHARS_PER_LINE } from '../../src/rende
 import { esc } from '../../src/render/docx/wordml';
 import { renderNoticeBlocks } from '../../src/render/template/notice';
 import { expectGolden } from '../support/golden';
+import { sharedFile, testIf } from '../support/needs';
 import { SEED_DIR } from '../support/round-fixture';
 import { fixtureModel, spec } from './fixture';
 
@@ -149,7 +150,7 @@ describe('the seed round', () => {
   });
 
   const expectedFile = path.join(ROOT, '..', 'shared', 'acceptance', 'seed-expected.json');
-  (hasSeed && fs.existsSync(expectedFile) ? it : it.skip)('says every paragraph of the seed circular, in order', async () => {
+  testIf(sharedFile('seed-expected.json'))('says every paragraph of the seed circular, in order', async () => {
     const model = await loadModel(SEED_DIR, ROOT);
     const files = await parts(await renderNotice(model));
     const norm = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
@@ -234,6 +235,6 @@ describe('layout helpers', () => {
   it('names the file after the title, safely', () => {
     const model = fixtureModel();
     model.title = '关于A/B:C的通报';
-    expect(noticeFileName(model)).toBe('关于A_B_C的通报.docx');
+    expect(noticeFileName(model)).toBe('关于A／B：C的通报.docx');
   });
 });

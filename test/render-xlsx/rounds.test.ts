@@ -2,13 +2,14 @@
 // circular and the independent acceptance script) and the 2024-Q1 test round (failing
 // sites, problems, a 服务号, formula-like text). Layout is kept in golden dumps.
 import { spawnSync } from 'child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'fs';
+import { mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 import type { ReportModel } from '../../src/aggregate/model';
 import { loadModel } from '../../src/pipeline';
 import { annexFileNames, writeAnnex1, writeAnnex2 } from '../../src/render/xlsx';
 import { expectGolden } from '../support/golden';
+import { sharedFile, testIf } from '../support/needs';
 import { dumpSheet, norm, readBook, sheetTexts, type Book } from './read';
 
 const root = resolve(__dirname, '../..');
@@ -64,8 +65,7 @@ describe.each(rounds)('round %s', (name, dataDir) => {
     expect(flag(a2)).toBe(model.totals.accounts.failing);
   });
 
-  const runAcceptance = name === '2023-q4' && existsSync(join(acceptance, 'check-annexes'));
-  (runAcceptance ? test : test.skip)('acceptance: check-annexes passes in full', () => {
+  (name === '2023-q4' ? testIf(sharedFile('check-annexes')) : test.skip)('acceptance: check-annexes passes in full', () => {
     const r = spawnSync('python3', [join(acceptance, 'check-annexes'), out], { encoding: 'utf8' });
     expect(r.stdout).toMatch(/22 passed, 0 failed/);
     expect(r.status).toBe(0);
@@ -73,7 +73,7 @@ describe.each(rounds)('round %s', (name, dataDir) => {
 });
 
 const expected = join(acceptance, 'seed-expected.json');
-(existsSync(expected) ? test : test.skip)('2023-q4: the workbooks list the seed circular’s annex rows, in order', async () => {
+testIf(sharedFile('seed-expected.json'))('2023-q4: the workbooks list the seed circular’s annex rows, in order', async () => {
   const seed = JSON.parse(readFileSync(expected, 'utf8'));
   const model = await loadModel(join(root, 'data/2023-q4'), root);
   const out = mkdtempSync(join(tmpdir(), 'tongbao-seed-'));

@@ -1,7 +1,8 @@
 // Copies of the seed round with text edits applied, for error cases and wording branches.
+import { createHash } from 'crypto';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
+import { tempDir } from './tmp';
 
 export const SEED_DIR = path.join(__dirname, '..', '..', 'data', '2023-q4');
 
@@ -22,7 +23,7 @@ export interface Edit {
 
 /** A temp folder holding `round/` (a copy of `from` with the edits applied); returns both paths. */
 export function roundCopy(edits: Edit[] = [], from: string = SEED_DIR): { cwd: string; dir: string } {
-  const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'tongbao-case-'));
+  const cwd = tempDir('tongbao-case-');
   const dir = path.join(cwd, 'round');
   fs.cpSync(from, dir, { recursive: true });
   for (const e of edits) {
@@ -45,6 +46,11 @@ export function roundCopy(edits: Edit[] = [], from: string = SEED_DIR): { cwd: s
     fs.writeFileSync(file, next);
   }
   return { cwd, dir };
+}
+
+/** SHA-256 of every file under a folder (history/ included), to prove a failed command changed nothing. */
+export function hashes(dir: string): Map<string, string> {
+  return new Map([...snapshot(dir)].map(([name, b64]) => [name, createHash('sha256').update(Buffer.from(b64, 'base64')).digest('hex')]));
 }
 
 /** Every file under a folder with its bytes, to prove a failed command changed nothing. */

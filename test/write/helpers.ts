@@ -1,10 +1,10 @@
 // Shared by the write, handoff and cli-build tests: a temp copy of the seed round, fake
 // renderers (small real zips, so zip-time pinning applies) and a snapshot of a folder.
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import JSZip from 'jszip';
 import type { Renderers } from '../../src/build';
+import { tempDir } from '../support/tmp';
 import type { ReportModel } from '../../src/aggregate/model';
 
 export const ROOT = path.join(__dirname, '..', '..');
@@ -12,7 +12,7 @@ export const SEED = path.join(ROOT, 'data', '2023-q4');
 
 /** A temp working folder with the seed round copied to `<cwd>/2023-q4`. */
 export function seedCopy(): { cwd: string; data: string; out: string } {
-  const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'tongbao-write-'));
+  const cwd = tempDir('tongbao-write-');
   const data = path.join(cwd, '2023-q4');
   fs.cpSync(SEED, data, { recursive: true });
   return { cwd, data, out: path.join(cwd, 'out', '2023-q4') };

@@ -1,6 +1,7 @@
 // The Word notice: blocks from the template, laid out as GB/T 9704 wants, annexes attached.
 import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, TextRun } from 'docx';
 import type { ReportModel } from '../../aggregate/model';
+import { safeFileName } from '../../write/file-name';
 import { pinZipTimes } from '../../write/zip-times';
 import type { Block } from '../blocks';
 import { renderNoticeBlocks, type NoticeTemplateOptions } from '../template/notice';
@@ -13,11 +14,9 @@ import { documentXml, esc, headerFrame, paragraph, run, sectionProperties, type 
 
 export type RenderNoticeOptions = NoticeTemplateOptions;
 
-/** The notice's file name: its title, made safe for every file system. */
+/** The notice's file name: its title, made safe for Windows (src/write/file-name.ts). */
 export function noticeFileName(model: ReportModel): string {
-  // eslint-disable-next-line no-control-regex
-  const safe = model.title.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim();
-  return `${safe || '通报'}.docx`;
+  return safeFileName(model.title, '.docx', '通报');
 }
 
 /** The notice as a .docx; the same model gives the same bytes. */

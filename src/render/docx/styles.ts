@@ -58,13 +58,16 @@ const CELL_STYLES: IParagraphStyleOptions[] = [
   },
 ];
 
+/** pPr children that the schema (CT_PPrBase) puts after w:snapToGrid. */
+const AFTER_SNAP_TO_GRID = new Set(['w:spacing', 'w:ind', 'w:contextualSpacing', 'w:mirrorIndents', 'w:suppressOverlap', 'w:jc', 'w:textDirection', 'w:textAlignment', 'w:textboxTightWrap', 'w:outlineLvl', 'w:divId', 'w:cnfStyle', 'w:rPr', 'w:sectPr', 'w:pPrChange']);
+
 /**
  * docx 9 has no option for a paragraph style's w:snapToGrid, so add the element by hand,
- * in its schema place (before w:spacing).
+ * in its schema place (before w:spacing, w:ind, w:jc…): Word refuses a file with it elsewhere.
  */
 function withoutGridSnap(style: StyleForParagraph): StyleForParagraph {
   const ppr = (style as unknown as { paragraphProperties: { root: { rootKey?: string }[] } }).paragraphProperties;
-  const at = ppr.root.findIndex((c) => c.rootKey === 'w:spacing');
+  const at = ppr.root.findIndex((c) => c.rootKey !== undefined && AFTER_SNAP_TO_GRID.has(c.rootKey));
   ppr.root.splice(at < 0 ? ppr.root.length : at, 0, new OnOffElement('w:snapToGrid', false) as unknown as { rootKey?: string });
   return style;
 }

@@ -163,12 +163,13 @@ export function documentXml(body: string[], section: string): string {
  * frame leaves the title as the first paragraph of the 主体, as in the standard's layout.
  */
 export function headerFrame(width: number, style: string, text: string): string {
-  const none = ['top', 'left', 'right', 'insideH', 'insideV'].map((s) => `<w:${s} w:val="nil"/>`).join('');
+  const none = (sides: string[]) => sides.map((s) => `<w:${s} w:val="nil"/>`).join('');
   // 分隔线: red, about 1 pt, 4 mm below the 发文字号 (cell bottom margin 227 twips).
-  const rule = '<w:bottom w:val="single" w:sz="8" w:space="0" w:color="FF0000"/>';
+  // Borders in schema order (top, left, bottom, right, insideH, insideV).
+  const rule = none(['top', 'left']) + '<w:bottom w:val="single" w:sz="8" w:space="0" w:color="FF0000"/>' + none(['right', 'insideH', 'insideV']);
   return (
     '<w:tbl><w:tblPr>' +
-    `<w:tblW w:w="${width}" w:type="dxa"/><w:jc w:val="center"/><w:tblBorders>${none}${rule}</w:tblBorders><w:tblLayout w:type="fixed"/>` +
+    `<w:tblW w:w="${width}" w:type="dxa"/><w:jc w:val="center"/><w:tblBorders>${rule}</w:tblBorders><w:tblLayout w:type="fixed"/>` +
     '<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/><w:bottom w:w="227" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>' +
     `</w:tblPr><w:tblGrid><w:gridCol w:w="${width}"/></w:tblGrid>` +
     `<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w="${width}" w:type="dxa"/></w:tcPr>` +

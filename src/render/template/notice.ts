@@ -5,20 +5,10 @@ import * as path from 'path';
 import type { ReportModel } from '../../aggregate/model';
 import { templatesDir } from '../../paths';
 import { BLOCK_KINDS, type Block, type BlockKind } from '../blocks';
+import { noticeLayout, type NoticeLayout } from '../annex-rows';
 import { compileTemplate, LEAD_CLOSE, LEAD_OPEN } from './env';
 
-/**
- * Above this many rows an annex is not printed inside the notice: Word and LibreOffice
- * slow to a crawl on tables of tens of thousands of rows, and nobody reads them on paper.
- * The annex page then carries a sentence pointing to the Excel workbook instead.
- */
-export const ANNEX_INLINE_MAX_ROWS = 2000;
-
-/** What the template sees besides the model: layout facts computed here. */
-export interface NoticeLayout {
-  annex1: { rows: number; inline: boolean };
-  annex2: { rows: number; inline: boolean };
-}
+export { ANNEX_INLINE_MAX_ROWS, noticeLayout, type NoticeLayout } from '../annex-rows';
 
 export type NoticeContext = Omit<ReportModel, 'passRates'> & { passRates: ReportModel['passRates'] | null; layout: NoticeLayout };
 
@@ -48,15 +38,6 @@ export function sanitize<T>(value: T): T {
     return out as T;
   }
   return value;
-}
-
-export function noticeLayout(model: ReportModel): NoticeLayout {
-  const rows1 = model.annex1.groups.reduce((n, g) => n + g.rows.length, 0);
-  const rows2 = model.annex2.sections.reduce((n, s) => n + s.rows.length, 0);
-  return {
-    annex1: { rows: rows1, inline: rows1 <= ANNEX_INLINE_MAX_ROWS },
-    annex2: { rows: rows2, inline: rows2 <= ANNEX_INLINE_MAX_ROWS },
-  };
 }
 
 /** The template's context: the model (control characters removed) plus layout facts. */

@@ -43,20 +43,3 @@ export function safeSheetName(name: string): string {
   const cleaned = name.replace(/[[\]:*?/\\]/g, '_').trim();
   return (cleaned || 'Sheet').slice(0, 31);
 }
-
-/** A file name from model text: characters no file system accepts become full-width look-alikes. */
-export function safeFileName(name: string): string {
-  const map: Record<string, string> = {
-    '/': '／',
-    '\\': '＼',
-    ':': '：',
-    '*': '＊',
-    '?': '？',
-    '"': '＂',
-    '<': '＜',
-    '>': '＞',
-    '|': '｜',
-  };
-  // eslint-disable-next-line no-control-regex
-  return name.replace(/[/\\:*?"<>|]/g, (c) => map[c]).replace(/[\u0000-\u001f]/g, '').trim();
-}

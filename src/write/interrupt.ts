@@ -1,0 +1,66 @@
+// Ctrl-C (SIGINT) or SIGTERM in the middle of a build, an annex update or a PDF conversion:
+// remove what this run made that is not finished (temporary files in the output folder,
+// LibreOffice's profile folder), stop what it started (the annex thread, LibreOffice),
+// then exit. Earlier outputs are never touched: nothing replaces them until the commit, which
+// is synchronous, so a signal is handled before it starts or after it ends, never inside it.
+import * as fs from 'fs';
+
+const temps = new Set<string>();
+const stoppers = new Set<() => unknown>();
+let installed = false;
+let exiting = false;
+
+/** A file or folder to remove if the run is interrupted; call the returned function once it is finished or gone. */
+export function removeOnInterrupt(p: string): () => void {
+  temps.add(p);
+  return () => {
+    temps.delete(p);
+  };
+}
+
+/** Something to stop if the run is interrupted (kill a child process, end a thread). */
+export function stopOnInterrupt(stop: () => unknown): () => void {
+  stoppers.add(stop);
+  return () => {
+    stoppers.delete(stop);
+  };
+}
+
+/** What an interrupt would remove now (for tests). */
+export function pendingTemps(): string[] {
+  return [...temps].sort();
+}
+
+const EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
+
+/** Stop the annex thread and LibreOffice, remove unfinished files, and say so; returns the exit status for the signal. */
+export async function cleanUpAfter(signal: NodeJS.Signals, say: (text: string) => void = () => undefined): Promise<number> {
+  const busy = temps.size > 0 || stoppers.size > 0;
+  const stops = [...stoppers].map((s) => Promise.resolve().then(s).catch(() => undefined));
+  // anything that does not stop within a second is abandoned: the process is exiting anyway
+  await Promise.race([Promise.allSettled(stops), new Promise((r) => setTimeout(r, 1000).unref())]);
+  for (const p of [...temps].reverse()) {
+    try {
+      fs.rmSync(p, { recursive: true, force: true });
+    } catch {
+      // removed by the next run (removeStaleTemps) at the latest
+    }
+  }
+  temps.clear();
+  stoppers.clear();
+  if (busy) say('已中断：未完成的临时文件已删除，原有的输出文件未改动。');
+  return EXIT[signal] ?? 1;
+}
+
+/** Install the SIGINT/SIGTERM handlers once (the CLI does, for the commands that write). */
+export function installInterruptCleanup(say: (text: string) => void): void {
+  if (installed) return;
+  installed = true;
+  const on = (signal: NodeJS.Signals) => {
+    if (exiting) return;
+    exiting = true;
+    void cleanUpAfter(signal, say).then((code) => process.exit(code));
+  };
+  process.on('SIGINT', on);
+  process.on('SIGTERM', on);
+}
