@@ -23,6 +23,7 @@ const COMMAND_LOADERS: Record<string, () => Command> = {
   package: () => require('./commands/package').packageCommand,
   lint: () => require('./commands/lint').lintCommand,
   explain: () => require('./commands/explain').explainCommand,
+  serve: () => require('./commands/serve').serveCommand,
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

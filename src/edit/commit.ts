@@ -32,8 +32,14 @@ export interface CommitResult {
 export function commitEdits(
   dataDir: string,
   edits: readonly Edit[],
-  opts: { expectedHashes?: Partial<Record<DataFileName, string>> } = {},
+  opts: {
+    expectedHashes?: Partial<Record<DataFileName, string>>;
+    /** computes a file's new text (default applyEdits); a caller holding the file parsed can
+     *  edit only the part concerned, with the same result */
+    apply?: (text: string, edits: readonly Edit[], file: DataFileName) => string;
+  } = {},
 ): CommitResult {
+  const apply = opts.apply ?? applyEdits;
   const files = [...new Set(edits.map((e) => e.file))].sort();
   const next = new Map<DataFileName, string>();
   const hashes: Partial<Record<DataFileName, string>> = {};
@@ -44,7 +50,7 @@ export function commitEdits(
     const expected = opts.expectedHashes?.[f];
     if (expected !== undefined && expected !== hash) throw new StaleFileError(f);
     const before = bytes.toString('utf8');
-    const after = applyEdits(
+    const after = apply(
       before,
       edits.filter((e) => e.file === f),
       f,

@@ -3,7 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Diagnostic } from '../diagnostics';
-import { displayPath, readYamlFile } from './yaml-file';
+import { displayPath, parseYamlText } from './yaml-file';
 import type { SourceFile } from './yaml-file';
 
 export const ROUND_FILES = ['notice', 'sites', 'accounts'] as const;
@@ -19,31 +19,60 @@ export interface LoadedRound {
   diagnostics: Diagnostic[];
 }
 
+/** One data file parsed, with the plain value when it parsed cleanly. */
+export interface ParsedRoundFile {
+  file: SourceFile;
+  diagnostics: Diagnostic[];
+  data?: unknown;
+}
+
+/** Parse one data file's text (read from disk or held in memory by a caller). */
+export function parseRoundFile(abs: string, text: string, cwd: string): ParsedRoundFile {
+  const { file, diagnostics } = parseYamlText(text, abs, displayPath(abs, cwd));
+  return diagnostics.length === 0 ? { file, diagnostics, data: file.doc.toJS({ maxAliasCount: 100 }) } : { file, diagnostics };
+}
+
+/**
+ * A round from files already parsed: `parsed` holds each file present in the folder. Lets a
+ * long-running caller (tongbao serve) re-parse only the files that changed.
+ */
+export function assembleRound(abs: string, cwd: string, parsed: Partial<Record<RoundFileKind | OptionalFileKind, ParsedRoundFile>>): LoadedRound {
+  const out: LoadedRound = { dir: abs, files: {}, data: {}, diagnostics: [] };
+  for (const kind of [...ROUND_FILES, ...OPTIONAL_FILES]) {
+    const p = parsed[kind];
+    if (!p) {
+      if ((ROUND_FILES as readonly string[]).includes(kind)) out.diagnostics.push(missingFile(path.join(abs, `${kind}.yaml`), kind, cwd));
+      continue;
+    }
+    out.files[kind] = p.file;
+    out.diagnostics.push(...p.diagnostics);
+    if (p.diagnostics.length === 0) out.data[kind] = p.data;
+  }
+  return out;
+}
+
+function missingFile(file: string, kind: string, cwd: string): Diagnostic {
+  return {
+    severity: 'error',
+    file: displayPath(file, cwd),
+    line: 1,
+    col: 1,
+    message: `缺少文件 ${kind}.yaml：每个数据文件夹都要有 notice.yaml、sites.yaml、accounts.yaml`,
+  };
+}
+
 export function loadRound(dir: string, cwd: string = process.cwd()): LoadedRound {
   const abs = path.resolve(cwd, dir);
-  const out: LoadedRound = { dir: abs, files: {}, data: {}, diagnostics: [] };
   if (!fs.existsSync(abs) || !fs.statSync(abs).isDirectory()) {
+    const out: LoadedRound = { dir: abs, files: {}, data: {}, diagnostics: [] };
     out.diagnostics.push({ severity: 'error', file: displayPath(abs, cwd), line: 1, col: 1, message: '找不到数据文件夹' });
     return out;
   }
+  const parsed: Partial<Record<RoundFileKind | OptionalFileKind, ParsedRoundFile>> = {};
   for (const kind of [...ROUND_FILES, ...OPTIONAL_FILES]) {
     const file = path.join(abs, `${kind}.yaml`);
-    if (!fs.existsSync(file)) {
-      if ((ROUND_FILES as readonly string[]).includes(kind)) {
-        out.diagnostics.push({
-          severity: 'error',
-          file: displayPath(file, cwd),
-          line: 1,
-          col: 1,
-          message: `缺少文件 ${kind}.yaml：每个数据文件夹都要有 notice.yaml、sites.yaml、accounts.yaml`,
-        });
-      }
-      continue;
-    }
-    const { file: src, diagnostics } = readYamlFile(file, cwd);
-    out.files[kind] = src;
-    out.diagnostics.push(...diagnostics);
-    if (diagnostics.length === 0) out.data[kind] = src.doc.toJS({ maxAliasCount: 100 });
+    if (!fs.existsSync(file)) continue;
+    parsed[kind] = parseRoundFile(file, fs.readFileSync(file, 'utf8'), cwd);
   }
-  return out;
+  return assembleRound(abs, cwd, parsed);
 }
