@@ -54,14 +54,14 @@ async function guarded(run: () => Promise<ActionResult>): Promise<ActionResult> 
 
 export function runBuild(t: ActionTarget): Promise<ActionResult> {
   return guarded(async () => {
-    const r = await build({ dataDir: t.dataDir, cwd: t.cwd, outDir: t.outDir });
+    const r = await build({ dataDir: t.dataDir, cwd: t.dataDir, outDir: t.outDir });
     return { ok: true, message: buildMessage(r, t), files: r.written, diagnostics: r.findings };
   });
 }
 
 export function runAnnexes(t: ActionTarget): Promise<ActionResult> {
   return guarded(async () => {
-    const r = await regenerateAnnexes({ dataDir: t.dataDir, cwd: t.cwd, outDir: t.outDir });
+    const r = await regenerateAnnexes({ dataDir: t.dataDir, cwd: t.dataDir, outDir: t.outDir });
     switch (r.status) {
       case 'no-manifest':
         return { ok: false, message: '还没有生成过通报：请先点“生成”。', files: [], diagnostics: [] };
@@ -88,7 +88,7 @@ export function pdfAvailable(): boolean {
 
 export function runPackage(t: ActionTarget, pdf: boolean): Promise<ActionResult> {
   return guarded(async () => {
-    const r = await packageRound({ dataDir: t.dataDir, cwd: t.cwd, outDir: t.outDir, pdf });
+    const r = await packageRound({ dataDir: t.dataDir, cwd: t.dataDir, outDir: t.outDir, pdf });
     if (r.status === 'refused') return { ok: false, message: '有校对意见，未生成送签包。', files: [], diagnostics: r.build.findings };
     if (r.status === 'unverified') {
       return { ok: false, message: `核对未通过，未写送签包：${r.findings.map((f) => f.message).join('；')}`, files: r.build.written, diagnostics: r.build.findings };
