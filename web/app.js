@@ -126,7 +126,7 @@ function flash(message, kind = 'ok') {
     h('span', { text: message }),
     h('button', { type: 'button', class: 'link', 'aria-label': '关闭提示', on: { click: () => (statusBox.className = 'status') } }, '×'),
   ]);
-  if (kind === 'ok') statusTimer = setTimeout(() => (statusBox.className = 'status'), 5000);
+  if (kind !== 'error') statusTimer = setTimeout(() => (statusBox.className = 'status'), kind === 'ok' ? 5000 : 10000);
 }
 
 function fmtTime(iso) {
@@ -166,8 +166,8 @@ function crumbs(name) {
 // the rounds under DATA_ROOT
 
 const VERIFY = {
-  ok: ['与上次生成一致', 'ok'],
-  changed: ['输出文件已被改动', 'warn'],
+  ok: ['已是最新', 'ok'],
+  changed: ['数据已改动，待重新生成', 'warn'],
   missing: ['输出文件缺失', 'warn'],
 };
 
@@ -199,7 +199,7 @@ async function showRounds() {
         'tr',
         { class: 'clickable', on: { click: (ev) => ev.target.tagName !== 'A' && open() } },
         h('td', {}, h('a', { href: `#/r/${enc(r.name)}`, class: 'round-link' }, r.name)),
-        h('td', {}, r.title ?? ''),
+        h('td', {}, r.title || h('span', { class: 'muted' }, '（数据有错误，暂时没有标题）')),
         h('td', { class: 'num' }, r.errors ? h('span', { class: 'badge error' }, `${r.errors} 个错误`) : h('span', { class: 'badge ok' }, '无错误')),
         h('td', { class: 'num' }, r.warnings ? h('span', { class: 'badge warn' }, `${r.warnings} 个提示`) : '—'),
         h('td', {}, r.lastBuild ? fmtTime(r.lastBuild) : h('span', { class: 'muted' }, '尚未生成')),
@@ -213,7 +213,7 @@ async function showRounds() {
       h('p', { class: 'hint' }, '每一行是数据目录下的一个文件夹（一轮检查）。点击轮次打开，查看和修改检查结果、预览通报、生成文件。'),
       state.rounds.length
         ? h('table', { class: 'grid' },
-            h('thead', {}, h('tr', {}, ...['轮次', '通报标题', '错误', '提示', '上次生成', '输出文件核对'].map((t) => h('th', { scope: 'col' }, t)))),
+            h('thead', {}, h('tr', {}, ...['轮次', '通报标题', '错误', '提示', '上次生成', '生成状态'].map((t) => h('th', { scope: 'col' }, t)))),
             body)
         : h('p', { class: 'empty' }, '数据目录下还没有任何一轮的数据（每轮一个文件夹，内含 notice.yaml、sites.yaml、accounts.yaml）。'),
     ),
@@ -262,8 +262,8 @@ function layoutRound() {
         pane('round-head', 'round-head'),
         pane('result'),
         pane('failures'),
-        pane('overview'),
         pane('changes'),
+        pane('overview'),
         pane('diagnostics'),
         pane('units'),
       ),
@@ -512,8 +512,9 @@ function submitEdit(key, edits, label, value) {
     } catch (e) {
       if (state.name !== name) return;
       let message = e.message;
-      if (e.status === 422 && Array.isArray(e.data?.diagnostics) && e.data.diagnostics.length) {
-        message += ' ' + e.data.diagnostics.map((d) => d.message).join('；');
+      if (e.status === 422 && Array.isArray(e.data?.diagnostics)) {
+        const more = e.data.diagnostics.map((d) => d.message).filter((m) => m && !message.includes(m));
+        if (more.length) message += '：' + more.join('；');
       }
       state.failed.set(key, { edits, label, value, message, stale: e.status === 409 });
       renderFailures();
@@ -821,7 +822,7 @@ function fieldNotes(ds, field, key) {
   if (!mine.length && !failed) return null;
   return h('div', { class: 'notes' },
     mine.map((d) => h('div', { class: `note ${d.severity}` }, h('code', {}, where(d)), ' ', `${severityName(d)}：${d.message}`)),
-    failed ? h('div', { class: 'note unsaved' }, `未保存：${failed.message}`) : null,
+    failed ? h('div', { class: 'note not-saved', role: 'alert' }, failed.stale ? '未保存：文件已在别处被修改，见上方提示' : `未保存：${failed.message}`) : null,
   );
 }
 
@@ -1019,16 +1020,16 @@ function renderFiles(panel) {
     const p = typeof x === 'string' ? x : x.path;
     return h('li', {}, downloadLink(p, x.name), x.size ? h('span', { class: 'muted' }, ' ', fmtSize(x.size)) : null);
   };
-  panel.append(
+  append(panel, [
     f.outDir ? h('p', { class: 'hint' }, `输出文件夹：${f.outDir}`) : null,
     h('h3', {}, '当前输出'),
     (f.outputs ?? []).length ? h('ul', { class: 'files', id: 'outputs' }, f.outputs.map(fileItem)) : h('p', { class: 'muted' }, '还没有生成过。点“生成”后，通报和附件会出现在这里。'),
     (f.bundles ?? []).length ? [h('h3', {}, '送签包'), h('ul', { class: 'files' }, f.bundles.map(fileItem))] : null,
     h('h3', {}, '历史版本'),
     (f.history ?? []).length
-      ? h('ul', { class: 'history' }, [...f.history].reverse().map((hv) => h('li', {}, h('strong', {}, `第 ${hv.n} 版`), h('ul', { class: 'files' }, (hv.files ?? []).map(fileItem)))))
+      ? h('ul', { class: 'history' }, f.history.map((hv) => h('li', {}, h('strong', {}, `第 ${hv.n} 版`), h('ul', { class: 'files' }, (hv.files ?? []).map(fileItem)))))
       : h('p', { class: 'muted' }, '暂无历史版本（每次重新生成时，上一版会保存在这里）。'),
-  );
+  ]);
 }
 
 // --- the notice preview ----------------------------------------------------------------------

@@ -152,7 +152,6 @@ suite('the page in Chromium', () => {
     const texts = await rows.allInnerTexts();
     expect(texts.find((t) => t.includes('2023-q4'))).toMatch(/关于2023年第四季度全州政府网站和政务新媒体检查情况的通报[\s\S]*无错误[\s\S]*尚未生成/);
     expect(texts.find((t) => t.includes('2024-q2-草稿'))).toMatch(/1 个错误/);
-    if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: path.join(IMAGES, 'serve-rounds.png') });
   }, 60_000);
 
   it('turns a failing month to 合格: totals, failing list and preview follow; 生成 writes a notice that says so', async () => {
@@ -235,9 +234,15 @@ suite('the page in Chromium', () => {
     expect(await bad.locator('.note.error').innerText()).toMatch(/^sites\.yaml:\d+:\d+ 错误：/);
     if (process.env.UPDATE_SCREENSHOTS) {
       await page.screenshot({ path: path.join(IMAGES, 'serve-errors.png') });
+      await page.goto(server!.url);
+      await page.locator('main table tbody tr').first().waitFor();
+      await page.screenshot({ path: path.join(IMAGES, 'serve-rounds.png') });
       await openRound('2024-q1');
       await page.screenshot({ path: path.join(IMAGES, 'serve-round.png') });
-      await page.evaluate('document.getElementById("preview").scrollTop = 0');
+      // the preview alone, zoomed out to show whole sheets: the end of the text and 附件1
+      await page.getByRole('button', { name: '隐藏预览' }).focus();
+      for (let i = 0; i < 4; i++) await page.getByRole('button', { name: '缩小预览' }).click();
+      await page.evaluate('document.querySelectorAll("#preview .tb-sheet")[1].scrollIntoView()');
       await page.locator('#preview-pane').screenshot({ path: path.join(IMAGES, 'serve-preview.png') });
     }
   }, 60_000);
