@@ -220,6 +220,44 @@ suite('the page in Chromium', () => {
     expect(yaml).toContain(XSS);
   }, 60_000);
 
+  it('keeps an edit that was not saved visible, says why in Chinese, and saves it on retry', async () => {
+    await openRound('2023-q4');
+    const accountsFile = path.join(tmp, 'data', '2023-q4', 'accounts.yaml');
+    const row = () => page.locator('tr[data-unit="accounts.yaml:weibo:department:1"]');
+    expect(await row().locator('[data-field="name"]').inputValue()).toBe('黔东南民政');
+
+    // the file changes on disk after the page read it: 409, nothing written, the clerk's 不合格 stays on screen
+    fs.appendFileSync(accountsFile, '# 另一台电脑上的修改\n');
+    const changed = fs.readFileSync(accountsFile, 'utf8');
+    await row().getByRole('button', { name: /9月：合格/ }).click();
+    await page.locator('#failures [role="alert"]').waitFor();
+    expect(await page.locator('#failures').innerText()).toMatch(/有 1 处修改没有保存[\s\S]*黔东南民政 9月改为不合格：/);
+    const month = row().locator('[data-field="results:1"]');
+    expect(await month.textContent()).toBe('不合格');
+    expect(await month.getAttribute('class')).toContain('unsaved');
+    expect(await row().locator('.note.not-saved').innerText()).toContain('未保存');
+    expect(fs.readFileSync(accountsFile, 'utf8')).toBe(changed);
+
+    await page.getByRole('button', { name: '重新读取后再保存' }).click();
+    await until(async () => (await page.locator('#failures').innerText()) === '', 'the failure to clear');
+    expect(await row().locator('[data-field="results:1"]').textContent()).toBe('不合格');
+    expect(fs.readFileSync(accountsFile, 'utf8')).toContain('- name: 黔东南民政\n      owner: 黔东南州民政局\n      results: [合格, 不合格, 合格]');
+    expect(fs.readFileSync(accountsFile, 'utf8')).toContain('# 另一台电脑上的修改');
+
+    // a value the schema refuses: 422, nothing written, the field keeps what was typed until discarded
+    const before = fs.readFileSync(accountsFile, 'utf8');
+    const owner = row().locator('[data-field="owner"]');
+    await owner.fill('   ');
+    await owner.press('Enter');
+    await page.locator('#failures [role="alert"]').waitFor();
+    expect(await page.locator('#failures').innerText()).toMatch(/黔东南民政 的主办单位：这个值不能保存/);
+    expect(await row().locator('[data-field="owner"]').inputValue()).toBe('   ');
+    expect(fs.readFileSync(accountsFile, 'utf8')).toBe(before);
+    await page.getByRole('button', { name: '放弃这处修改' }).click();
+    expect(await row().locator('[data-field="owner"]').inputValue()).toBe('黔东南州民政局');
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+
   it('shows a validation error at its unit and field with FILE:LINE:COL', async () => {
     await page.goto(server!.url);
     await page.getByRole('link', { name: '2024-q2-草稿', exact: true }).click();
