@@ -269,7 +269,7 @@ function layoutRound() {
       ),
       h('aside', { class: 'preview-pane', id: 'preview-pane', 'aria-label': '通报预览' },
         pane('preview-bar', 'preview-bar'),
-        pane('preview', 'preview'),
+        h('div', { id: 'preview', class: 'preview', tabindex: '0', role: 'region', 'aria-label': '通报预览（可用方向键滚动）' }),
       ),
     ),
   );
@@ -552,15 +552,26 @@ function renderOverview() {
       ),
       h('div', { class: 'failing' },
         h('h3', {}, `不合格网站（${siteNames.length}）`),
-        siteNames.length ? h('p', { class: 'names', id: 'failing-sites' }, siteNames.join('、')) : h('p', { class: 'muted', id: 'failing-sites' }, '无'),
+        nameList('failing-sites', siteNames),
         h('h3', {}, `不合格政务新媒体（${accNames.length}）`),
-        accNames.length ? h('p', { class: 'names', id: 'failing-accounts' }, accNames.join('、')) : h('p', { class: 'muted', id: 'failing-accounts' }, '无'),
+        nameList('failing-accounts', accNames),
       ),
       (o.sentences ?? []).length
         ? h('details', { class: 'sentences' }, h('summary', {}, '通报“总体情况”原文'), ...(o.sentences ?? []).map((s) => h('p', {}, s)))
         : null,
     ),
   );
+}
+
+/** Names joined with 、 as the notice lists them; a long list shows its start until asked for all. */
+const LONG_LIST = 60;
+const expanded = new Set();
+function nameList(id, names) {
+  if (!names.length) return h('p', { class: 'muted', id }, '无');
+  if (names.length <= LONG_LIST || expanded.has(id)) return h('p', { class: 'names', id }, names.join('、'));
+  const p = h('p', { class: 'names', id }, names.slice(0, LONG_LIST).join('、'), `……等 ${names.length} 个 `);
+  p.append(h('button', { type: 'button', class: 'ghost small', on: { click: () => { expanded.add(id); p.replaceWith(nameList(id, names)); } } }, '全部显示'));
+  return p;
 }
 
 /** 州直部门 / 县(市) as the data names its groups. */
@@ -670,9 +681,10 @@ function renderUnits() {
   const v = state.view;
   const sites = v.sites ?? [];
   const accounts = v.accounts ?? [];
+  const omitted = v.omitted ?? { sites: 0, accounts: 0 };
   const tabs = [
-    ['accounts', `政务新媒体（${accounts.length}）`],
-    ['sites', `政府网站（${sites.length}）`],
+    ['accounts', `政务新媒体（${accounts.length + (omitted.accounts ?? 0)}）`],
+    ['sites', `政府网站（${sites.length + (omitted.sites ?? 0)}）`],
     ['files', '输出文件与历史版本'],
   ];
   const tablist = h('div', { class: 'tabs', role: 'tablist', 'aria-label': '数据表' });
@@ -945,7 +957,13 @@ function accountRow(u, ds, months) {
     const path = declared ? u.paths?.results?.[i] : null;
     const cell = declared
       ? resultToggle(u, values[i], path, m.label, key, `results:${i}`, ds)
-      : h('span', { class: `judged ${values[i] === '合格' ? 'pass' : 'fail'}`, title: '按更新日期判定（改 accounts.yaml 中的更新日期）', tabindex: '0', dataset: { field: `results:${i}` } }, values[i] ?? '—');
+      : h('span', {
+          class: `judged ${values[i] === '合格' ? 'pass' : 'fail'}`,
+          title: '按更新日期判定：要改结果，请改 accounts.yaml 中这个账号的更新日期（updates）',
+          'aria-label': `${u.name} ${m.label}：${values[i] ?? '无'}（按更新日期判定）`,
+          tabindex: '0',
+          dataset: { field: `results:${i}` },
+        }, values[i] ?? '—');
     return h('td', { class: 'center' }, cell, fieldNotes(ds, `results:${i}`, key));
   });
   return h('tr', { 'data-unit': u.id, class: rowClass(u, ds) },
