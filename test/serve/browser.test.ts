@@ -258,6 +258,42 @@ suite('the page in Chromium', () => {
     expect(pageErrors).toEqual([]);
   }, 60_000);
 
+  // The server offers import only where the import command exists; the page's two steps
+  // (check, then 确认导入) are tried here against stand-in answers for that endpoint.
+  it('imports a workbook in two steps: the check shows the changes, 确认导入 applies', async () => {
+    const posted: { filename: string; base64: string; apply: boolean }[] = [];
+    await page.route('**/api/rounds', async (route) => {
+      const res = await route.fetch();
+      const json = await res.json();
+      await route.fulfill({ response: res, json: { ...json, tools: { ...json.tools, import: true } } });
+    });
+    await page.route('**/api/rounds/2024-q1/import', async (route) => {
+      const body = route.request().postDataJSON();
+      posted.push(body);
+      expect(route.request().headers()['x-tongbao-token']).toMatch(/^[0-9a-f]{16,}$/);
+      await route.fulfill({
+        json: body.apply
+          ? { ok: true, message: '已导入：修改了 1 处。', files: [], diagnostics: [] }
+          : { ok: true, message: '检查完毕：导入将修改 1 处，尚未写入。', files: [], diagnostics: [], changes: ['州直部门网站　市教育局　修改　结果：合格 → 不合格'] },
+      });
+    });
+    try {
+      await openRound('2024-q1');
+      const bytes = Buffer.from('PK\u0003\u0004 一个工作簿');
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('#btn-import').click()]);
+      await chooser.setFiles({ name: '检查结果.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bytes });
+      await page.locator('#btn-import-apply').waitFor();
+      expect(await page.locator('#result').innerText()).toMatch(/导入检查：请确认[\s\S]*尚未写入[\s\S]*市教育局　修改　结果：合格 → 不合格/);
+      expect(posted).toEqual([{ filename: '检查结果.xlsx', base64: bytes.toString('base64'), apply: false }]);
+      await page.locator('#btn-import-apply').click();
+      await until(async () => (await page.locator('#result').innerText()).includes('已导入：修改了 1 处。'), 'the import to be applied');
+      expect(posted[1]).toEqual({ filename: '检查结果.xlsx', base64: bytes.toString('base64'), apply: true });
+      expect(await page.locator('#btn-import-apply').count()).toBe(0);
+    } finally {
+      await page.unrouteAll();
+    }
+  }, 60_000);
+
   it('shows a validation error at its unit and field with FILE:LINE:COL', async () => {
     await page.goto(server!.url);
     await page.getByRole('link', { name: '2024-q2-草稿', exact: true }).click();
