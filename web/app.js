@@ -385,6 +385,8 @@ async function runAction(kind, body, label) {
   state.busy = ACTION_BUSY[kind];
   renderHead();
   try {
+    // an edit just made (a field left by clicking this button) is saved first
+    await queue;
     const res = await api(roundUrl(state.name, `/${kind}`), body);
     state.result = { kind, label, res };
     if (kind === 'import' && !body.apply && res.ok) state.importDraft = body;
@@ -496,10 +498,13 @@ async function retryStale(key) {
 // --- saving an edit ------------------------------------------------------------------------------
 
 let queue = Promise.resolve();
+/** edits sent and not yet answered */
+let pending = 0;
 
 /** POST one edit with the file hashes as this page saw them; edits go one at a time, in order. */
 function submitEdit(key, edits, label, value) {
-  if (!edits) return;
+  if (!edits) return queue;
+  pending++;
   queue = queue.then(async () => {
     if (!state.view) return;
     const name = state.name;
@@ -517,9 +522,13 @@ function submitEdit(key, edits, label, value) {
         if (more.length) message += '：' + more.join('；');
       }
       state.failed.set(key, { edits, label, value, message, stale: e.status === 409 });
+      const keep = captureFocus();
       renderFailures();
       renderUnits();
+      restoreFocus(keep);
       flash(`没有保存：${label}。${message}`, 'error');
+    } finally {
+      pending--;
     }
   });
   return queue;
@@ -1096,6 +1105,10 @@ function applyZoom() {
   if (notice) notice.style.zoom = String(state.zoom ?? fitZoom());
 }
 
+// leaving with edits that were not saved: the browser asks first
+window.addEventListener('beforeunload', (ev) => {
+  if (state.failed.size || pending > 0) ev.preventDefault();
+});
 window.addEventListener('resize', () => state.zoom === null && applyZoom());
 window.addEventListener('hashchange', route);
 route();
