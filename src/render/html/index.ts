@@ -42,7 +42,8 @@ const SEQ_WIDTH = 720;
 const CELL_PADDING = 160;
 const CELL_CHAR = 240;
 const CELL_LINE = 320;
-const CELL_VMARGIN = 80;
+/** top and bottom cell margins (2 pt each) and the ½ pt rule between rows */
+const CELL_VMARGIN = 90;
 
 /** A piece of a sheet: its HTML and the height it takes, in twips. */
 interface Piece {
