@@ -979,7 +979,7 @@ function accountRow(u, ds, months) {
     h('td', { class: 'num' }, String(u.index + 1)),
     h('td', {}, u.platformName),
     h('td', {}, u.groupName),
-    h('td', {}, textField(u, 'name', '账号名称', ds)),
+    h('td', {}, textField(u, 'name', '账号名称', ds), u.service ? h('span', { class: 'badge muted', title: '微信服务号：按服务号的更新要求判定' }, '服务号') : null),
     h('td', {}, textField(u, 'owner', '主办单位', ds)),
     ...monthCells,
     h('td', {}, textField(u, 'problems', '问题曝光情况', ds, { multiline: true, placeholder: '每行一条' })),
