@@ -29,6 +29,18 @@ export interface LintRoundOptions {
   disable?: string[];
   /** the term list to use instead of files.terms / data/terms.yaml */
   terms?: TermList;
+  /** findings of each text already linted, kept by a caller that lints the same round again
+   *  (valid while facts, terms and disabled rules stay the same) */
+  memo?: Map<string, TextFinding[]>;
+}
+
+/** lintText through an optional memo keyed by kind and text. */
+function lintMemo(memo: Map<string, TextFinding[]> | undefined, text: string, opts: Parameters<typeof lintText>[1] & { kind: string }): TextFinding[] {
+  if (!memo) return lintText(text, opts);
+  const key = `${opts.kind}\u0000${text}`;
+  let found = memo.get(key);
+  if (!found) memo.set(key, (found = lintText(text, opts)));
+  return found;
 }
 
 let defaultTerms: { list: TermList; diagnostics: LintDiagnostic[] } | null = null;
@@ -80,9 +92,9 @@ function factsOf(notice: SourceFile): LintFacts {
 export function lintField(
   file: SourceFile,
   field: ProseField,
-  opts: { facts: LintFacts; terms: TermList; disable: Iterable<string>; only?: Iterable<string> },
+  opts: { facts: LintFacts; terms: TermList; disable: Iterable<string>; only?: Iterable<string>; memo?: Map<string, TextFinding[]> },
 ): LintDiagnostic[] {
-  const findings = lintText(field.value, { kind: field.kind, facts: opts.facts, terms: opts.terms, disable: opts.disable, only: opts.only });
+  const findings = lintMemo(opts.memo, field.value, { kind: field.kind, facts: opts.facts, terms: opts.terms, disable: opts.disable, only: opts.only });
   if (!findings.length) return [];
   const spans = scalarSpans(file.text, field.node);
   const start = field.node.range?.[0] ?? 0;
@@ -151,13 +163,13 @@ export function lintRound(
       // Lines apart: the renderer may join the lines of a block scalar differently.
       // Lines apart and joined: the renderer may print a block's line breaks as spaces.
       dataStrings.push(field.value, field.value.replace(/[ \t]*\r?\n[ \t]*/g, ' '), ...field.value.split(/[ \t]*\r?\n[ \t]*/));
-      out.push(...lintField(file, field, { facts: f, terms, disable }));
+      out.push(...lintField(file, field, { facts: f, terms, disable, memo: options.memo }));
     }
   }
   const name = options.noticeName ?? '通报正文';
   const data = [...new Set(dataStrings)].filter((v) => v.length >= 2);
   (noticeParagraphs ?? []).forEach((para, k) => {
-    for (const x of lintText(para, { kind: 'paragraph', facts: f, terms, disable })) {
+    for (const x of lintMemo(options.memo, para, { kind: 'paragraph', facts: f, terms, disable })) {
       if (fromData(para, x, data)) continue;
       out.push({ severity: 'warning', file: name, line: k + 1, col: x.start + 1, rule: x.rule, message: x.message, suggestion: x.suggestion });
     }

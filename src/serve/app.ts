@@ -111,7 +111,7 @@ function parseEdits(body: unknown): { hashes: Partial<Record<DataFileName, strin
   return { hashes, edits };
 }
 
-export function createApp(opts: AppOptions): Hono {
+export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: number; parses: number } } {
   const app = new Hono();
   const webDir = opts.webDir ?? path.join(projectRoot(), 'web');
   const rounds = new Map<string, Round>();
@@ -327,7 +327,16 @@ export function createApp(opts: AppOptions): Hono {
     throw new HttpError(501, '这个版本还不能从 Excel 导入：请在 Excel 中核对后，在页面上逐项修改');
   });
 
-  return app;
+  const stats = () => {
+    let reads = 0;
+    let parses = 0;
+    for (const r of rounds.values()) {
+      reads += r.state.reads;
+      parses += r.state.parses;
+    }
+    return { reads, parses };
+  };
+  return { app, stats };
 }
 
 /** The id of the unit an edit changes (sites.yaml:department:0), to keep it listed in a large round. */

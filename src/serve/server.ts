@@ -26,6 +26,8 @@ export interface RunningServer {
   port: number;
   token: string;
   server: Server;
+  /** files the kept round states have read and parsed since the start */
+  stats(): { reads: number; parses: number };
   close(): Promise<void>;
 }
 
@@ -49,7 +51,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const host = opts.host ?? DEFAULT_HOST;
   const token = opts.token ?? newToken();
   const bound = { host, port: 0 };
-  const app = createApp({ ...opts, token, bound });
+  const { app, stats } = createApp({ ...opts, token, bound });
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;
   let port = opts.port ?? DEFAULT_PORT;
   for (let tries = 0; ; tries++) {
@@ -72,6 +74,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     port: bound.port,
     token,
     server,
+    stats,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections?.();

@@ -8,11 +8,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { ReportModel } from '../aggregate/model';
-import { proofread } from '../build';
 import type { Diagnostic } from '../diagnostics';
 import { applyEdits as applyDefault, commitEdits } from '../edit';
 import type { CommitResult, DataFileName, Edit } from '../edit';
-import { lintRound } from '../lint';
+import { lintForBuild, lintRound, noticeParagraphs } from '../lint';
+import type { TextFinding } from '../lint';
 import { OPTIONAL_FILES, ROUND_FILES, assembleRound, parseRoundFile } from '../load/round';
 import type { LoadedRound, OptionalFileKind, ParsedRoundFile, RoundFileKind } from '../load/round';
 import { modelOf } from '../pipeline';
@@ -44,6 +44,8 @@ export interface Computed {
   model: ReportModel | null;
   /** proofreading findings (warnings) */
   lint: Diagnostic[];
+  /** the rendered notice's paragraphs of text (when the model is there) */
+  paragraphs: string[];
 }
 
 export interface RoundStateOptions {
@@ -55,6 +57,8 @@ export class RoundState {
   private entries = new Map<FileKind, Entry>();
   private version = 0;
   private computed: Computed | null = null;
+  /** proofreading results of each text, valid while notice.yaml and terms.yaml stay as they are */
+  private lintMemo = { key: '', memo: new Map<string, TextFinding[]>() };
   /** files re-read from disk since the state was made (for tests and the bench) */
   reads = 0;
   /** files parsed in full since the state was made */
@@ -140,13 +144,17 @@ export class RoundState {
     const { value, diagnostics } = validateRound(loaded);
     let model: ReportModel | null = null;
     let lint: Diagnostic[] = [];
+    let paragraphs: string[] = [];
+    const memoKey = `${this.entries.get('notice')?.hash}:${this.entries.get('terms')?.hash}`;
+    if (this.lintMemo.key !== memoKey) this.lintMemo = { key: memoKey, memo: new Map() };
     if (value) {
       model = modelOf(value);
-      // proofread() also returns the validation warnings, which are in `diagnostics` already
-      lint = proofread(value, model).slice(value.warnings.length);
+      paragraphs = noticeParagraphs(model);
+      // what build prints as proofreading findings (the validation warnings are in `diagnostics`)
+      lint = lintForBuild(value, model, { memo: this.lintMemo.memo, paragraphs });
     } else if (loaded.files.notice && loaded.files.notice.doc.errors.length === 0) {
       const { notice, sites, accounts, terms } = loaded.files;
-      lint = lintRound({ notice, sites, accounts, terms }).map((d) => ({
+      lint = lintRound({ notice, sites, accounts, terms }, undefined, undefined, { memo: this.lintMemo.memo }).map((d) => ({
         severity: 'warning' as const,
         file: d.file,
         line: d.line,
@@ -155,7 +163,7 @@ export class RoundState {
         message: d.suggestion ? `${d.message}（建议：${d.suggestion}）` : d.message,
       }));
     }
-    this.computed = { version: this.version, loaded, validated: value, diagnostics, model, lint };
+    this.computed = { version: this.version, loaded, validated: value, diagnostics, model, lint, paragraphs };
     return this.computed;
   }
 

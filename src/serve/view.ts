@@ -96,22 +96,22 @@ const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object'
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 /** The paragraphs of the notice's first section (一、…), which state the totals and lists. */
-function sentencesOf(model: ReportModel): string[] {
-  const paras = noticeParagraphs(model);
+function sentencesOf(model: ReportModel, paragraphs?: string[]): string[] {
+  const paras = paragraphs ?? noticeParagraphs(model);
   const from = paras.findIndex((p) => /^一、/.test(p));
   if (from < 0) return [];
   const to = paras.findIndex((p, i) => i > from && /^二、/.test(p));
   return paras.slice(from + 1, to < 0 ? undefined : to);
 }
 
-export function overviewOf(model: ReportModel): Overview {
+export function overviewOf(model: ReportModel, paragraphs?: string[]): Overview {
   return {
     title: model.title,
     round: model.round.label,
     totals: model.totals,
     failingSites: model.failingSites.map((s) => ({ name: s.name, url: s.url, levelName: s.levelName, problems: s.problems })),
     failingAccounts: model.failingAccounts.map((a) => ({ name: a.name, owner: a.owner, platformLabel: a.platformLabel, levelName: a.levelName, failingMonths: a.failingMonths })),
-    sentences: sentencesOf(model),
+    sentences: sentencesOf(model, paragraphs),
   };
 }
 
@@ -241,7 +241,7 @@ export function roundView(state: RoundState, c: Computed, changes: Changes | nul
     ok: errors === 0 && !!model,
     errors,
     warnings: diagnostics.length - errors,
-    overview: model ? overviewOf(model) : null,
+    overview: model ? overviewOf(model, c.paragraphs) : null,
     months,
     sites: shownSites,
     accounts: shownAccounts,
