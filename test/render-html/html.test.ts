@@ -6,6 +6,7 @@ import * as path from 'path';
 import type { ReportModel } from '../../src/aggregate/model';
 import { loadModel } from '../../src/pipeline';
 import { escapeHtml, renderNoticeHtml } from '../../src/render/html';
+import { renderNoticeBlocks } from '../../src/render/template/notice';
 import { expectGolden } from '../support/golden';
 import { SEED_DIR } from '../support/round-fixture';
 import { fixtureModel, spec } from '../render-docx/fixture';
@@ -128,5 +129,12 @@ describe('sheets', () => {
     expect(parts[0][2]).toBe(' tb-split');
     expect(parts[1][3]).toBe(' data-cont');
     expect(parts[0][4].startsWith('<span class="tb-lead">（一）问题很多。</span>')).toBe(true);
+  });
+});
+
+describe('blocks passed in', () => {
+  it('gives the same HTML as blocks rendered here', async () => {
+    const model = await q1Model();
+    expect(renderNoticeHtml(model, { blocks: renderNoticeBlocks(model) })).toBe(renderNoticeHtml(model));
   });
 });

@@ -10,7 +10,10 @@ import { printedWidth, textWidth } from '../docx/layout';
 import { titleLines } from '../docx/title';
 import { renderNoticeBlocks, type NoticeTemplateOptions } from '../template/notice';
 
-export type RenderHtmlOptions = NoticeTemplateOptions;
+export interface RenderHtmlOptions extends NoticeTemplateOptions {
+  /** the notice's blocks when the caller has rendered them already (renderNoticeBlocks of the same model) */
+  blocks?: readonly Block[];
+}
 
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f\u2028\u2029\ufffe\uffff]/g;
@@ -82,7 +85,7 @@ function keptWithNext(blocks: readonly Block[]): Set<number> {
 
 /** The notice as an HTML fragment: one <section class="tb-sheet"> per page. */
 export function renderNoticeHtml(model: ReportModel, options: RenderHtmlOptions = {}): string {
-  const blocks = renderNoticeBlocks(model, options);
+  const blocks = options.blocks ?? renderNoticeBlocks(model, options);
   tables.clear();
   const keep = keptWithNext(blocks);
   // Each annex starts a page: the blocks fall into runs, each run paginated on its own.
