@@ -23,6 +23,7 @@ const COMMAND_LOADERS: Record<string, () => Command> = {
   package: () => require('./commands/package').packageCommand,
   lint: () => require('./commands/lint').lintCommand,
   explain: () => require('./commands/explain').explainCommand,
+  init: () => require('./commands/init').initCommand,
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
