@@ -24,6 +24,7 @@ const COMMAND_LOADERS: Record<string, () => Command> = {
   lint: () => require('./commands/lint').lintCommand,
   explain: () => require('./commands/explain').explainCommand,
   init: () => require('./commands/init').initCommand,
+  import: () => require('./commands/import').importCommand,
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

@@ -112,15 +112,20 @@ class Editor {
   }
 
   /** Replace a node that sits after a mapping key's colon (or as a sequence item) by `v`. */
-  replaceNode(n: Node, v: unknown, owner: 'pair' | 'item' | 'flow', keyCol: number, colonEnd: number): void {
+  replaceNode(n: Node, v: unknown, owner: 'pair' | 'item' | 'flow', keyCol: number, colonEnd: number, key?: string): void {
     const t = this.t;
     if (isScalar(n) && isScalarValue(v)) {
       const s = n as Scalar;
       const comment = owner === 'flow' ? undefined : this.opts.comment;
       const c = trailingComment(t, s);
       const same = sameScalar(s.value, v) && typeof s.value === typeof v;
-      if (same && (comment === undefined || c?.text === comment)) return;
       const start = s.range![0];
+      if (same && (comment === undefined || c?.text === comment)) {
+        // Nothing to change, but the place is claimed: a later edit of the same value in
+        // this batch must see this one's order (see applyEdits).
+        this.add(start, s.range![1], t.src.slice(start, s.range![1]));
+        return;
+      }
       let text = same ? t.src.slice(start, s.range![1]) : scalarText(v, owner === 'flow' ? 'flow' : 'block', typeof v === 'string' ? s.type : undefined);
       if (s.range![0] === s.range![1] && owner === 'pair' && t.src[start - 1] !== ' ') text = ' ' + text;
       if (comment !== undefined) {
@@ -137,7 +142,7 @@ class Editor {
     if (isMap(n) && v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date)) return this.mergeMap(n, v as Record<string, unknown>, []);
     if (isSeq(n) && Array.isArray(v)) return this.mergeSeq(n, v, []);
     // A different kind of value: write it whole in place of the old one.
-    if (owner === 'flow' || (!isBlock(n) && isInline(v))) {
+    if (owner === 'flow' || (!isBlock(n) && isInline(v, key))) {
       this.add(n.range![0], contentEnd(n), owner === 'flow' ? flowText(v) : inlineText(v));
       return;
     }
@@ -148,7 +153,7 @@ class Editor {
     }
     // A mapping value: the text after `key:` changes between inline and block forms.
     const pad = keyCol + 2;
-    const body = isInline(v) ? ' ' + inlineText(v) : t.eol + ' '.repeat(pad) + blockText(v, pad, t.eol);
+    const body = isInline(v, key) ? ' ' + inlineText(v) : t.eol + ' '.repeat(pad) + blockText(v, pad, t.eol);
     this.add(colonEnd, contentEnd(n), body);
   }
 
@@ -182,10 +187,10 @@ class Editor {
     const colonEnd = t.src.indexOf(':', keyNode.range![1]) + 1;
     const val = pair.value as Node | null;
     if (!val) {
-      this.add(colonEnd, colonEnd, isInline(v) ? ' ' + inlineText(v) : t.eol + ' '.repeat(t.col(keyNode.range![0]) + 2) + blockText(v, t.col(keyNode.range![0]) + 2, t.eol));
+      this.add(colonEnd, colonEnd, isInline(v, key) ? ' ' + inlineText(v) : t.eol + ' '.repeat(t.col(keyNode.range![0]) + 2) + blockText(v, t.col(keyNode.range![0]) + 2, t.eol));
       return;
     }
-    this.replaceNode(val, v, m.flow ? 'flow' : 'pair', t.col(keyNode.range![0]), colonEnd);
+    this.replaceNode(val, v, m.flow ? 'flow' : 'pair', t.col(keyNode.range![0]), colonEnd, key);
   }
 
   setItem(s: YAMLSeq, i: number, v: unknown): void {
@@ -209,7 +214,7 @@ class Editor {
     const at = t.nextLine(contentEnd(after ? ((after.value as Node | null) ?? (after.key as Node)) : lastNode(m)));
     const lead = at === t.src.length && !t.src.endsWith('\n') ? t.eol : '';
     const note = this.opts.comment !== undefined && isScalarValue(v) ? `  # ${this.opts.comment}` : '';
-    const body = isInline(v) ? ` ${inlineText(v)}${note}` : t.eol + ' '.repeat(col + 2) + blockText(v, col + 2, t.eol);
+    const body = isInline(v, key) ? ` ${inlineText(v)}${note}` : t.eol + ' '.repeat(col + 2) + blockText(v, col + 2, t.eol);
     this.add(at, at, `${lead}${' '.repeat(col)}${keyText}:${body}${lead ? '' : t.eol}`);
   }
 
