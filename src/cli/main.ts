@@ -23,6 +23,8 @@ const COMMAND_LOADERS: Record<string, () => Command> = {
   package: () => require('./commands/package').packageCommand,
   lint: () => require('./commands/lint').lintCommand,
   explain: () => require('./commands/explain').explainCommand,
+  init: () => require('./commands/init').initCommand,
+  import: () => require('./commands/import').importCommand,
   serve: () => require('./commands/serve').serveCommand,
 };
 /* eslint-enable @typescript-eslint/no-require-imports */

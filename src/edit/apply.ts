@@ -8,7 +8,16 @@ import { blockText, flowText, inlineText, isInline, isScalarValue, scalarText } 
 export type DataFileName = 'notice.yaml' | 'sites.yaml' | 'accounts.yaml';
 export type YamlPath = readonly (string | number)[];
 export type Edit =
-  | { op: 'set'; file: DataFileName; path: YamlPath; value: unknown }
+  | {
+      op: 'set';
+      file: DataFileName;
+      path: YamlPath;
+      value: unknown;
+      /** a scalar value's line comment (replaces the one there) */
+      comment?: string;
+      /** when the key is missing: add it after this sibling key instead of after the last */
+      after?: string;
+    }
   | { op: 'delete'; file: DataFileName; path: YamlPath }
   | { op: 'insert'; file: DataFileName; path: YamlPath; index?: number; value: unknown };
 
@@ -87,6 +96,8 @@ function trailingComment(t: Text, n: Node): { start: number; end: number; text: 
 
 class Editor {
   readonly splices: Splice[] = [];
+  /** the current set edit's options; they apply to its own value only, not to values below */
+  opts: { comment?: string; after?: string } = {};
   constructor(
     readonly t: Text,
     readonly file: string,
@@ -101,24 +112,37 @@ class Editor {
   }
 
   /** Replace a node that sits after a mapping key's colon (or as a sequence item) by `v`. */
-  replaceNode(n: Node, v: unknown, owner: 'pair' | 'item' | 'flow', keyCol: number, colonEnd: number): void {
+  replaceNode(n: Node, v: unknown, owner: 'pair' | 'item' | 'flow', keyCol: number, colonEnd: number, key?: string): void {
     const t = this.t;
     if (isScalar(n) && isScalarValue(v)) {
       const s = n as Scalar;
-      if (sameScalar(s.value, v) && typeof s.value === typeof v) return;
+      const comment = owner === 'flow' ? undefined : this.opts.comment;
+      const c = trailingComment(t, s);
+      const same = sameScalar(s.value, v) && typeof s.value === typeof v;
       const start = s.range![0];
-      let text = scalarText(v, owner === 'flow' ? 'flow' : 'block', typeof v === 'string' ? s.type : undefined);
+      if (same && (comment === undefined || c?.text === comment)) {
+        // Nothing to change, but the place is claimed: a later edit of the same value in
+        // this batch must see this one's order (see applyEdits).
+        this.add(start, s.range![1], t.src.slice(start, s.range![1]));
+        return;
+      }
+      let text = same ? t.src.slice(start, s.range![1]) : scalarText(v, owner === 'flow' ? 'flow' : 'block', typeof v === 'string' ? s.type : undefined);
       if (s.range![0] === s.range![1] && owner === 'pair' && t.src[start - 1] !== ' ') text = ' ' + text;
-      // Filling a value marked as still to fill: the marker has done its job.
-      const c = s.value === null ? trailingComment(t, s) : null;
-      if (c && c.text.startsWith(TO_FILL_MARK) && v !== null) this.add(start, c.end, text);
-      else this.add(start, s.range![1], text);
+      if (comment !== undefined) {
+        const gap = c ? t.src.slice(s.range![1], c.start + (t.src.slice(c.start, c.end).indexOf('#'))) : '  ';
+        this.add(start, c ? c.end : s.range![1], `${text}${gap}# ${comment}`);
+      } else if (c && s.value === null && c.text.startsWith(TO_FILL_MARK) && v !== null) {
+        // Filling a value marked as still to fill: the marker has done its job.
+        this.add(start, c.end, text);
+      } else {
+        this.add(start, s.range![1], text);
+      }
       return;
     }
     if (isMap(n) && v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date)) return this.mergeMap(n, v as Record<string, unknown>, []);
     if (isSeq(n) && Array.isArray(v)) return this.mergeSeq(n, v, []);
     // A different kind of value: write it whole in place of the old one.
-    if (owner === 'flow' || (!isBlock(n) && isInline(v))) {
+    if (owner === 'flow' || (!isBlock(n) && isInline(v, key))) {
       this.add(n.range![0], contentEnd(n), owner === 'flow' ? flowText(v) : inlineText(v));
       return;
     }
@@ -129,12 +153,13 @@ class Editor {
     }
     // A mapping value: the text after `key:` changes between inline and block forms.
     const pad = keyCol + 2;
-    const body = isInline(v) ? ' ' + inlineText(v) : t.eol + ' '.repeat(pad) + blockText(v, pad, t.eol);
+    const body = isInline(v, key) ? ' ' + inlineText(v) : t.eol + ' '.repeat(pad) + blockText(v, pad, t.eol);
     this.add(colonEnd, contentEnd(n), body);
   }
 
   /** Bring a mapping to `v` key by key, so unchanged keys keep their text. */
   mergeMap(m: YAMLMap, v: Record<string, unknown>, p: YamlPath): void {
+    this.opts = {};
     const present = new Set<string>();
     for (const it of m.items) {
       const k = String((it.key as Scalar).value);
@@ -147,6 +172,7 @@ class Editor {
 
   /** Bring a sequence to `v` item by item, so unchanged items keep their text. */
   mergeSeq(s: YAMLSeq, v: unknown[], p: YamlPath): void {
+    this.opts = {};
     const n = Math.min(s.items.length, v.length);
     for (let i = 0; i < n; i++) this.setItem(s, i, v[i]);
     if (v.length > s.items.length) this.insertItems(s, s.items.length, v.slice(s.items.length), p);
@@ -161,10 +187,10 @@ class Editor {
     const colonEnd = t.src.indexOf(':', keyNode.range![1]) + 1;
     const val = pair.value as Node | null;
     if (!val) {
-      this.add(colonEnd, colonEnd, isInline(v) ? ' ' + inlineText(v) : t.eol + ' '.repeat(t.col(keyNode.range![0]) + 2) + blockText(v, t.col(keyNode.range![0]) + 2, t.eol));
+      this.add(colonEnd, colonEnd, isInline(v, key) ? ' ' + inlineText(v) : t.eol + ' '.repeat(t.col(keyNode.range![0]) + 2) + blockText(v, t.col(keyNode.range![0]) + 2, t.eol));
       return;
     }
-    this.replaceNode(val, v, m.flow ? 'flow' : 'pair', t.col(keyNode.range![0]), colonEnd);
+    this.replaceNode(val, v, m.flow ? 'flow' : 'pair', t.col(keyNode.range![0]), colonEnd, key);
   }
 
   setItem(s: YAMLSeq, i: number, v: unknown): void {
@@ -184,9 +210,11 @@ class Editor {
     }
     if (!m.items.length) this.fail(p, '是空的映射，无法添加键');
     const col = t.col((m.items[0].key as Node).range![0]);
-    const at = t.nextLine(contentEnd(lastNode(m)));
+    const after = this.opts.after !== undefined ? findPair(m, this.opts.after) : undefined;
+    const at = t.nextLine(contentEnd(after ? ((after.value as Node | null) ?? (after.key as Node)) : lastNode(m)));
     const lead = at === t.src.length && !t.src.endsWith('\n') ? t.eol : '';
-    const body = isInline(v) ? ` ${inlineText(v)}` : t.eol + ' '.repeat(col + 2) + blockText(v, col + 2, t.eol);
+    const note = this.opts.comment !== undefined && isScalarValue(v) ? `  # ${this.opts.comment}` : '';
+    const body = isInline(v, key) ? ` ${inlineText(v)}${note}` : t.eol + ' '.repeat(col + 2) + blockText(v, col + 2, t.eol);
     this.add(at, at, `${lead}${' '.repeat(col)}${keyText}:${body}${lead ? '' : t.eol}`);
   }
 
@@ -359,6 +387,7 @@ function splicesOf(parsed: Parsed, file: string, e: Edit): Splice[] {
   }
   const parent = walk(ed, root, p, p.length - 1);
   const last = p[p.length - 1];
+  if (e.op === 'set') ed.opts = { comment: e.comment, after: e.after };
   if (isMap(parent)) {
     if (e.op === 'delete') ed.deleteKey(parent, String(last), p.slice(0, -1));
     else ed.setIn(parent, String(last), e.value, p.slice(0, -1));
@@ -391,8 +420,9 @@ function disjoint(splices: Splice[]): boolean {
     const a = sorted[i - 1];
     const b = sorted[i];
     if (b.start < a.end) return false;
-    // Two insertions at one place: their order is the edits' order, which sorting loses.
-    if (a.start === b.start && (a.start === a.end || b.start === b.end)) return false;
+    // An insertion where another change starts or ends may belong inside it (a key added to a
+    // unit that a later edit deletes) or before it: only the edits' order can say.
+    if (b.start === a.end && (a.start === a.end || b.start === b.end)) return false;
   }
   return true;
 }

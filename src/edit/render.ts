@@ -74,10 +74,13 @@ export function flowText(v: unknown): string {
   return entries.length ? `{ ${entries.map(([k, x]) => `${keyText(k)}: ${flowText(x)}`).join(', ')} }` : '{}';
 }
 
+/** Lists of sentences, one a line however short: 问题曝光情况, the notice's lists. */
+const BLOCK_LIST_KEYS = new Set(['problems', 'basis', 'failing_order', 'requirements']);
+
 /** True when the value is written on the same line as its key or dash. */
-export function isInline(v: unknown): boolean {
+export function isInline(v: unknown, key?: string | number): boolean {
   if (isScalarValue(v)) return true;
-  if (Array.isArray(v)) return wantsFlow(v);
+  if (Array.isArray(v)) return v.length === 0 || (!(typeof key === 'string' && BLOCK_LIST_KEYS.has(key)) && wantsFlow(v));
   return Object.keys(v as object).length === 0;
 }
 
@@ -99,7 +102,7 @@ export function blockText(v: unknown, indent: number, eol: string): string {
   } else {
     for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
       if (x === undefined) continue;
-      if (isInline(x)) lines.push(`${keyText(k)}: ${inlineText(x)}`);
+      if (isInline(x, k)) lines.push(`${keyText(k)}: ${inlineText(x)}`);
       else if (Array.isArray(x)) lines.push(`${keyText(k)}:${eol}${pad}  ${blockText(x, indent + 2, eol)}`);
       else lines.push(`${keyText(k)}:${eol}${pad}  ${blockText(x, indent + 2, eol)}`);
     }

@@ -24,7 +24,7 @@ export function changedLines(before: string, after: string): { removed: string[]
   return { removed: a.slice(s, ea), added: b.slice(s, eb) };
 }
 
-const set = (path: (string | number)[], value: unknown): Edit => ({ op: 'set', file: 'accounts.yaml', path, value });
+const set = (path: (string | number)[], value: unknown, more: { comment?: string; after?: string } = {}): Edit => ({ op: 'set', file: 'accounts.yaml', path, value, ...more });
 
 describe('set', () => {
   const cases: [string, string, Edit[], string][] = [
@@ -53,6 +53,9 @@ describe('set', () => {
     ['no newline at the end of the file', 'a: 1\nb: 2', [set(['c'], 3)], 'a: 1\nb: 2\nc: 3'],
     ['two edits of one value: the later wins', 'a: 1\n', [set(['a'], 2), set(['a'], 3)], 'a: 3\n'],
     ['a key added, then a value inside it', 'a: 1\n', [set(['b'], { x: 1 }), set(['b', 'x'], 2)], 'a: 1\nb:\n  x: 2\n'],
+    ['a value with a marker comment', 'd: 2023-11-23\ne: 1\n', [set(['d'], null, { comment: '待填写' })], 'd: ~  # 待填写\ne: 1\n'],
+    ['a comment replaced, its spacing kept', 'd: 1 # 旧\n', [set(['d'], 1, { comment: '新' })], 'd: 1 # 新\n'],
+    ['a key added after a given key, with a comment', 'a: 1\nb: 2\nc: 3\n', [set(['x'], null, { after: 'a', comment: '待填写' })], 'a: 1\nx: ~  # 待填写\nb: 2\nc: 3\n'],
     ['same value: no change', 'a: 合格\n', [set(['a'], '合格')], 'a: 合格\n'],
   ];
   test.each(cases)('%s', (_name, before, edits, after) => {
