@@ -150,8 +150,15 @@ const severityName = (d) => (d.severity === 'error' ? '错误' : '提示');
 // ---------------------------------------------------------------------------------------------
 // routing
 
+let here = location.hash;
 function route() {
   const m = /^#\/r\/(.+)$/.exec(location.hash);
+  const leaving = state.name && (!m || decodeURIComponent(m[1]) !== state.name);
+  if (leaving && state.failed.size && !confirm(`这一轮有 ${state.failed.size} 处修改没有保存，离开后将丢失。确定离开吗？`)) {
+    history.replaceState(null, '', here);
+    return;
+  }
+  here = location.hash;
   if (m) openRound(decodeURIComponent(m[1]));
   else showRounds();
 }
