@@ -258,6 +258,38 @@ suite('the page in Chromium', () => {
     expect(pageErrors).toEqual([]);
   }, 60_000);
 
+  it('adds a site and removes it again; 只更新附件 refuses, with the reason, when the notice would change', async () => {
+    await openRound('2024-q1');
+    const sitesFile = path.join(tmp, 'data', '2024-q1', 'sites.yaml');
+    const original = fs.readFileSync(sitesFile, 'utf8');
+    const total = page.locator('#overview .tile').first().locator('.tile-value');
+    expect(await total.textContent()).toBe('4');
+    await page.getByRole('tab', { name: /政府网站/ }).click();
+    await page.getByText('添加一个网站').click();
+    await page.locator('#add-sites-group').selectOption('county');
+    await page.locator('#add-sites-name').fill('南山区');
+    await page.locator('#add-sites-second').fill('http://www.nanshan.example.gov.cn');
+    await page.getByRole('button', { name: '添加网站' }).click();
+    await until(async () => (await total.textContent()) === '5', 'five sites');
+    expect(fs.readFileSync(sitesFile, 'utf8')).toContain('name: 南山区');
+    expect(await previewText()).toContain('区（县）级政府网站3个');
+
+    await page.getByRole('button', { name: '删除网站：南山区' }).click();
+    await until(async () => (await total.textContent()) === '4', 'four sites again');
+    expect(dialogs.pop()).toMatch(/^confirm: 确定要删除网站“南山区”吗？/);
+    expect(fs.readFileSync(sitesFile, 'utf8')).toBe(original);
+
+    // 2023-q4 was built above and has changed since in what the notice says
+    await openRound('2023-q4');
+    expect(await page.locator('#changes').innerText()).toContain('通报正文会改变');
+    await page.locator('#btn-annexes').click();
+    await page.locator('#result .card.result.warn').waitFor({ timeout: 60_000 });
+    const said = await page.locator('#result').innerText();
+    expect(said).toMatch(/只更新附件：未执行[\s\S]*通报正文/);
+    expect(said).toContain(XSS);
+    expect(dialogs).toEqual([]);
+  }, 90_000);
+
   // The server offers import only where the import command exists; the page's two steps
   // (check, then 确认导入) are tried here against stand-in answers for that endpoint.
   it('imports a workbook in two steps: the check shows the changes, 确认导入 applies', async () => {
