@@ -35,7 +35,7 @@ const state = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// small helpers
+// building the page: elements, requests, messages
 
 /** An element: attributes set with setAttribute (never as HTML), children as text nodes. */
 function h(tag, attrs = {}, ...children) {
