@@ -1,6 +1,8 @@
 // The page's buttons: 生成 (build), 只更新附件 (annexes), 送签包 (package). Each calls the same
 // function its command does and says the outcome in Chinese, the annexes guard included (a
 // message and the differences, not an exit code).
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { build } from '../build';
 import type { BuildResult } from '../build';
@@ -8,6 +10,8 @@ import { DataError } from '../diagnostics';
 import type { Diagnostic } from '../diagnostics';
 import { regenerateAnnexes } from '../handoff/annexes';
 import { packageRound } from '../handoff/package';
+import { WorkbookError, importWorkbook } from '../import';
+import type { ImportResult } from '../import';
 import { PdfUnavailable, findSoffice } from '../handoff/pdf';
 import { OutputPathError } from '../write/atomic';
 
@@ -101,4 +105,47 @@ export function runPackage(t: ActionTarget, pdf: boolean): Promise<ActionResult>
       diagnostics: r.build.findings,
     };
   });
+}
+
+/**
+ * 从 Excel 导入: the workbook sent by the page is written to a temporary folder, read by the
+ * same function `tongbao import` uses, and removed. Without `apply` nothing is written: the
+ * answer lists each change and what it does to the notice; with `apply` the changes are saved
+ * (src/edit, previous files in history).
+ */
+export async function runImport(t: ActionTarget, filename: string, bytes: Buffer, apply: boolean): Promise<ActionResult> {
+  const base = path.basename(filename.replace(/\\/g, '/'));
+  if (!/\.xlsx$/i.test(base)) return { ok: false, message: '只能导入 .xlsx 工作簿（WPS、Excel 另存为 .xlsx）', files: [], diagnostics: [] };
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tongbao-import-'));
+  const file = path.join(tmp, 'workbook.xlsx');
+  try {
+    fs.writeFileSync(file, bytes);
+    let r: ImportResult;
+    try {
+      r = await importWorkbook(t.dataDir, file, { apply, cwd: t.dataDir });
+    } catch (e) {
+      if (e instanceof WorkbookError) return { ok: false, message: e.message.split(file).join(base), files: [], diagnostics: [] };
+      if (e instanceof DataError) return { ok: false, message: '数据文件有错误，先改正后再导入。', files: [], diagnostics: e.diagnostics };
+      throw e;
+    }
+    if (r.problems.length) {
+      return { ok: false, message: `工作簿有 ${r.problems.length} 个问题，未改动任何文件：`, files: [], diagnostics: [], changes: r.problems.map((p) => `${base}${p.at ? ` ${p.at}` : ''}：${p.message}`) };
+    }
+    if (!r.changes.length) return { ok: true, message: '工作簿与数据一致，没有需要导入的改动。', files: [], diagnostics: [], changes: [] };
+    const lines = r.changes.map((c) => `${c.at}　${c.area}　${c.unit}　${c.field}：${c.old} → ${c.new}`);
+    if (r.diff) lines.push(...(r.diff.notice.length ? r.diff.notice.map((n) => `通报将有不同：${n}`) : ['通报正文所写内容不变']));
+    const blocking = r.after.filter((d) => !('fill' in d));
+    if (blocking.length) return { ok: false, message: `按工作簿改动后数据会有 ${blocking.length} 个错误，未改动任何文件：`, files: [], diagnostics: blocking, changes: lines };
+    if (!apply) return { ok: true, message: `将改动 ${r.changes.length} 处（预览，未改动任何文件）。确认无误后点“确认导入”。`, files: [], diagnostics: [], changes: lines };
+    const c = r.commit!;
+    return {
+      ok: true,
+      message: `已导入 ${r.changes.length} 处，写入 ${c.changed.join('、')}${c.history ? `；原文件存入 ${c.history}` : ''}。${r.diff?.notice.length ? '通报内容有变化，请点“生成”。' : ''}`,
+      files: c.changed,
+      diagnostics: [],
+      changes: lines,
+    };
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
 }

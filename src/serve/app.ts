@@ -10,12 +10,13 @@ import type { DataFileName, Edit } from '../edit';
 import { resolveOutDir } from '../build';
 import { projectRoot } from '../paths';
 import { damagedOutputs } from '../build';
-import { runAnnexes, runBuild, runPackage, pdfAvailable } from './actions';
+import { runAnnexes, runBuild, runImport, runPackage, pdfAvailable } from './actions';
 import type { ActionResult, ActionTarget } from './actions';
 import { BuildBaseline, changesSinceBuild, readManifestSafe } from './changes';
 import { contentDisposition, downloadType, downloadable, listFiles } from './files';
 import {
   BodyTooLarge,
+  IMPORT_FILE_LIMIT,
   IMPORT_LIMIT,
   JSON_LIMIT,
   SECURITY_HEADERS,
@@ -243,7 +244,7 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
         verify,
       };
     });
-    return c.json({ root: opts.root, rounds: list, tools: { pdf: pdfAvailable(), import: false } });
+    return c.json({ root: opts.root, rounds: list, tools: { pdf: pdfAvailable(), import: true } });
   });
   app.get('/api/rounds/:name', async (c) => {
     const r = round(c.req.param('name'));
@@ -322,9 +323,19 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
   action('annexes', (r) => runAnnexes(target(r)));
   action('package', (r, body) => runPackage(target(r), body.pdf === true));
   app.post('/api/rounds/:name/import', async (c) => {
-    round(c.req.param('name'));
-    await jsonBody(c, IMPORT_LIMIT);
-    throw new HttpError(501, '这个版本还不能从 Excel 导入：请在 Excel 中核对后，在页面上逐项修改');
+    const r = round(c.req.param('name'));
+    const body = (await jsonBody(c, IMPORT_LIMIT)) as { filename?: unknown; base64?: unknown; apply?: unknown };
+    if (typeof body?.filename !== 'string' || typeof body.base64 !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(body.base64)) {
+      throw new HttpError(400, '请求格式不对：应为 { filename, base64, apply }');
+    }
+    const bytes = Buffer.from(body.base64, 'base64');
+    if (bytes.length > IMPORT_FILE_LIMIT) throw new HttpError(413, '工作簿太大（上限 50 MB），未做任何改动');
+    return serialize(r, async () => {
+      const res = await runImport(target(r), body.filename as string, bytes, body.apply === true);
+      const comp = r.state.compute();
+      const placed = placeDiagnostics({ ...comp, diagnostics: res.diagnostics, lint: [] });
+      return c.json({ ...res, diagnostics: placed });
+    });
   });
 
   const stats = () => {

@@ -37,13 +37,29 @@ export function applyToValue(root: unknown, e: Edit): unknown {
   return copy;
 }
 
+/** What the page calls the fields clerks edit (the schema's messages name the YAML key). */
+const FIELD_LABEL: Record<string, string> = {
+  name: '名称',
+  url: '网址',
+  owner: '主办单位',
+  result: '结果',
+  results: '各月结果',
+  problems: '问题曝光情况',
+  service: '服务号',
+  updates: '更新日期',
+};
+
+function plainWords(message: string): string {
+  return message.replace(/字段“([a-z_]+)”/g, (m, k: string) => (FIELD_LABEL[k] ? `“${FIELD_LABEL[k]}”` : m));
+}
+
 /** Schema messages of a value, each with the path inside it. */
 function problems(schema: z.ZodType, value: unknown, name: string): { key: string; d: Diagnostic }[] {
   const parsed = schema.safeParse(value, { reportInput: true });
   if (parsed.success) return [];
   // positions come from the value written out as YAML; the page shows the message and the unit
   const { file } = parseYamlText(stringify(value ?? null), name, name);
-  return issuesToDiagnostics(parsed.error.issues, schema as never, file, value).map((d) => ({ key: d.message, d }));
+  return issuesToDiagnostics(parsed.error.issues, schema as never, file, value).map((d) => ({ key: d.message, d: { ...d, message: plainWords(d.message) } }));
 }
 
 function get(root: unknown, p: readonly (string | number)[]): unknown {

@@ -10,6 +10,7 @@ import { isIP } from 'net';
 
 export const TOKEN_HEADER = 'x-tongbao-token';
 export const JSON_LIMIT = 1024 * 1024;
+export const IMPORT_FILE_LIMIT = 50 * 1024 * 1024;
 /** an Excel workbook of up to 50 MB, base64 inside JSON */
 export const IMPORT_LIMIT = Math.ceil((50 * 1024 * 1024 * 4) / 3) + 64 * 1024;
 

@@ -16,6 +16,8 @@ import type { TextFinding } from '../lint';
 import { OPTIONAL_FILES, ROUND_FILES, assembleRound, parseRoundFile } from '../load/round';
 import type { LoadedRound, OptionalFileKind, ParsedRoundFile, RoundFileKind } from '../load/round';
 import { modelOf } from '../pipeline';
+import type { Block } from '../render/blocks';
+import { renderNoticeBlocks } from '../render/template/notice';
 import { validateRound } from '../validate';
 import type { ValidatedRound } from '../validate';
 import { sha256 } from '../write/hash';
@@ -44,7 +46,8 @@ export interface Computed {
   model: ReportModel | null;
   /** proofreading findings (warnings) */
   lint: Diagnostic[];
-  /** the rendered notice's paragraphs of text (when the model is there) */
+  /** the notice's blocks (preview) and paragraphs of text (proofreading, overview), when the model is there */
+  blocks: Block[] | null;
   paragraphs: string[];
 }
 
@@ -145,11 +148,13 @@ export class RoundState {
     let model: ReportModel | null = null;
     let lint: Diagnostic[] = [];
     let paragraphs: string[] = [];
+    let blocks: Block[] | null = null;
     const memoKey = `${this.entries.get('notice')?.hash}:${this.entries.get('terms')?.hash}`;
     if (this.lintMemo.key !== memoKey) this.lintMemo = { key: memoKey, memo: new Map() };
     if (value) {
       model = modelOf(value);
-      paragraphs = noticeParagraphs(model);
+      blocks = renderNoticeBlocks(model);
+      paragraphs = noticeParagraphs(model, blocks);
       // what build prints as proofreading findings (the validation warnings are in `diagnostics`)
       lint = lintForBuild(value, model, { memo: this.lintMemo.memo, paragraphs });
     } else if (loaded.files.notice && loaded.files.notice.doc.errors.length === 0) {
@@ -163,7 +168,7 @@ export class RoundState {
         message: d.suggestion ? `${d.message}（建议：${d.suggestion}）` : d.message,
       }));
     }
-    this.computed = { version: this.version, loaded, validated: value, diagnostics, model, lint, paragraphs };
+    this.computed = { version: this.version, loaded, validated: value, diagnostics, model, lint, blocks, paragraphs };
     return this.computed;
   }
 

@@ -247,7 +247,7 @@ export function roundView(state: RoundState, c: Computed, changes: Changes | nul
     accounts: shownAccounts,
     omitted,
     diagnostics,
-    previewHtml: model ? renderNoticeHtml(model) : null,
+    previewHtml: model ? renderNoticeHtml(model, c.blocks ? { blocks: c.blocks } : {}) : null,
     changes,
   };
 }

@@ -225,9 +225,9 @@ describe('security rules (data files stay byte-identical)', () => {
   test('a value the schema refuses is refused with the reason (422), nothing written', async () => {
     const cases: [unknown, RegExp][] = [
       [setMonth(hashes, '优秀'), /结果“优秀”无效/],
-      [{ hashes, edits: [{ op: 'set', file: 'sites.yaml', path: ['department', 0, 'name'], value: '' }] }, /不能为空/],
+      [{ hashes, edits: [{ op: 'set', file: 'sites.yaml', path: ['department', 0, 'name'], value: '' }] }, /^这个值不能保存：“名称”不能为空$/],
       [{ hashes, edits: [{ op: 'set', file: 'notice.yaml', path: ['issued'], value: '2023-02-30' }] }, /日期/],
-      [{ hashes, edits: [{ op: 'insert', file: 'sites.yaml', path: ['county'], value: { name: '新网站', result: '合格' } }] }, /url/],
+      [{ hashes, edits: [{ op: 'insert', file: 'sites.yaml', path: ['county'], value: { name: '新网站', result: '合格' } }] }, /缺少必填“网址”/],
     ];
     for (const [body, why] of cases) {
       const r = await post('/api/rounds/2023-q4/edit', body);
@@ -380,9 +380,36 @@ describe('actions and downloads', () => {
     expect(fs.existsSync(path.join(work, 'out'))).toBe(false);
   });
 
-  test('import answers 501 in Chinese when the command is not there', async () => {
-    const r = await post('/api/rounds/2023-q4/import', { filename: 'a.xlsx', base64: '', apply: false });
-    expect([200, 501]).toContain(r.status);
-    if (r.status === 501) expect(r.json().error).toMatch(/Excel/);
+  test('import: an annex workbook previews its changes, writes nothing until applied, then saves through src/edit', async () => {
+    expect((await post('/api/rounds/2023-q4/build', {})).json().ok).toBe(true);
+    const files = (await request('GET', '/api/rounds/2023-q4/files')).json();
+    const annex2 = files.outputs.find((f: { role: string }) => f.role === 'annex2');
+    const wb = fs.readFileSync(path.join(work, 'out', '2023-q4', annex2.path));
+    // the data changes after the build; the workbook still says 不合格 for August
+    let v = await view();
+    v = (await post('/api/rounds/2023-q4/edit', setMonth(v.hashes, '合格'))).json();
+    expect(v.overview.totals.accounts.failing).toBe(22);
+    const before = snapshot(roundDir());
+    let r = await post('/api/rounds/2023-q4/import', { filename: annex2.path, base64: wb.toString('base64'), apply: false });
+    expect(r.status).toBe(200);
+    let res = r.json();
+    expect(res.ok).toBe(true);
+    expect(res.message).toMatch(/将改动 1 处/);
+    expect(res.changes[0]).toMatch(/黔东南州生态环境局.*合格 → 不合格/);
+    expect(res.changes).toContain('通报将有不同：不合格政务新媒体 22 → 23：黔东南州生态环境局（政务微博） 新列入');
+    expect(snapshot(roundDir())).toEqual(before);
+    r = await post('/api/rounds/2023-q4/import', { filename: annex2.path, base64: wb.toString('base64'), apply: true });
+    res = r.json();
+    expect(res).toMatchObject({ ok: true, files: ['accounts.yaml'] });
+    expect(fs.readFileSync(path.join(roundDir(), 'accounts.yaml'), 'utf8')).toBe(fs.readFileSync(path.join(SEED, 'accounts.yaml'), 'utf8'));
+    expect((await view()).overview.totals.accounts.failing).toBe(23);
+    // not a workbook, or not .xlsx: said in Chinese, nothing written
+    const now = snapshot(roundDir());
+    res = (await post('/api/rounds/2023-q4/import', { filename: 'a.xlsx', base64: Buffer.from('not a zip').toString('base64'), apply: true })).json();
+    expect(res.ok).toBe(false);
+    expect(res.message).not.toMatch(/tongbao-import-/);
+    res = (await post('/api/rounds/2023-q4/import', { filename: 'a.csv', base64: '', apply: true })).json();
+    expect(res).toMatchObject({ ok: false, message: expect.stringMatching(/\.xlsx/) });
+    expect(snapshot(roundDir())).toEqual(now);
   });
 });
