@@ -80,7 +80,7 @@ export interface RoundView {
   months: { key: string; label: string }[];
   sites: SiteRow[];
   accounts: AccountRow[];
-  /** units left out of sites/accounts in a large round (only failing ones and ones with a diagnostic are listed) */
+  /** units left out of sites/accounts in a large round (GET …/units searches them all) */
   omitted: { sites: number; accounts: number };
   diagnostics: ViewDiagnostic[];
   previewHtml: string | null;
@@ -146,7 +146,7 @@ export function placeDiagnostics(c: Computed): ViewDiagnostic[] {
 }
 
 export interface ViewOptions {
-  /** past this many units of a kind, list only failing units and units with a diagnostic */
+  /** past this many units of a kind, list at most this many: edited ones, ones with a diagnostic, failing ones */
   unitLimit?: number;
   /** units to list whatever the limit (the ones just edited) */
   keep?: Set<string>;
@@ -161,78 +161,79 @@ export function roundView(state: RoundState, c: Computed, changes: Changes | nul
   const platformName = (p: Platform) => model?.platformLabels[p] ?? PLATFORM_NAME[p];
   const months = model ? model.months.map((m) => ({ key: m.key, label: m.label })) : strs(notice.months).map((k) => ({ key: k, label: /^\d{4}-\d{2}$/.test(k) ? `${Number(k.slice(5))}月` : k }));
 
+  // Which units to list: all of them, or in a large round (more than `unitLimit` of a kind) the
+  // ones just edited, then ones with a diagnostic, then failing ones, up to the limit. Rows are
+  // built only for the units listed.
+  const limit = opts.unitLimit ?? 5000;
+  const flagged = new Set(diagnostics.map((d) => d.unitId).filter((x): x is string => !!x));
+  const keep = opts.keep ?? new Set<string>();
+  const pick = <T extends { id: string }>(units: T[], failing: (u: T) => boolean): T[] => {
+    if (units.length <= limit) return units;
+    const rank = (u: T) => (keep.has(u.id) ? 0 : flagged.has(u.id) ? 1 : failing(u) ? 2 : 3);
+    const chosen = units.filter((u) => rank(u) < 3);
+    if (chosen.length > limit) chosen.sort((a, b) => rank(a) - rank(b));
+    const shown = new Set(chosen.slice(0, limit));
+    return units.filter((u) => shown.has(u)); // file order
+  };
+
   const sitesData = obj(c.loaded.data.sites);
-  const sites: SiteRow[] = [];
-  for (const level of LEVELS) {
-    arr(sitesData[level]).forEach((raw, i) => {
-      const s = obj(raw);
-      const base: Path = [level, i];
-      sites.push({
-        id: unitId('sites.yaml', base),
-        file: 'sites.yaml',
-        group: level,
-        level,
-        groupName: levelName(level),
-        index: i,
-        name: str(s.name),
-        url: str(s.url),
-        result: str(s.result),
-        problems: strs(s.problems),
-        paths: { name: [...base, 'name'], url: [...base, 'url'], result: [...base, 'result'], problems: [...base, 'problems'] },
-      });
-    });
-  }
+  const siteUnits: { id: string; level: Level; i: number; raw: Record<string, unknown> }[] = [];
+  for (const level of LEVELS) arr(sitesData[level]).forEach((raw, i) => siteUnits.push({ id: unitId('sites.yaml', [level, i]), level, i, raw: obj(raw) }));
+  const shownSiteUnits = pick(siteUnits, (u) => u.raw.result !== '合格');
+  const sites: SiteRow[] = shownSiteUnits.map(({ id, level, i, raw: s }) => {
+    const base: Path = [level, i];
+    return {
+      id,
+      file: 'sites.yaml',
+      group: level,
+      level,
+      groupName: levelName(level),
+      index: i,
+      name: str(s.name),
+      url: str(s.url),
+      result: str(s.result),
+      problems: strs(s.problems),
+      paths: { name: [...base, 'name'], url: [...base, 'url'], result: [...base, 'result'], problems: [...base, 'problems'] },
+    };
+  });
+
   const accData = obj(c.loaded.data.accounts);
-  const accounts: AccountRow[] = [];
+  const accUnits: { id: string; platform: Platform; level: Level; i: number; raw: Record<string, unknown>; judged: string[] | null }[] = [];
   for (const platform of PLATFORMS) {
     for (const level of LEVELS) {
       const judged = c.validated?.round.accounts[platform][level];
-      arr(obj(accData[platform])[level]).forEach((raw, i) => {
-        const a = obj(raw);
-        const base: Path = [platform, level, i];
-        const results = Array.isArray(a.results) ? a.results.map(str) : null;
-        accounts.push({
-          id: unitId('accounts.yaml', base),
-          file: 'accounts.yaml',
-          platform,
-          platformName: platformName(platform),
-          group: level,
-          level,
-          groupName: levelName(level),
-          index: i,
-          name: str(a.name),
-          owner: str(a.owner),
-          service: a.service === true,
-          results,
-          judged: judged?.[i] ? [...judged[i].results] : null,
-          problems: strs(a.problems),
-          paths: {
-            name: [...base, 'name'],
-            owner: [...base, 'owner'],
-            results: months.map((_, m) => [...base, 'results', m]),
-            problems: [...base, 'problems'],
-          },
-        });
-      });
+      arr(obj(accData[platform])[level]).forEach((raw, i) =>
+        accUnits.push({ id: unitId('accounts.yaml', [platform, level, i]), platform, level, i, raw: obj(raw), judged: judged?.[i] ? judged[i].results : null }),
+      );
     }
   }
-
-  const limit = opts.unitLimit ?? 5000;
-  const omitted = { sites: 0, accounts: 0 };
-  let shownSites = sites;
-  let shownAccounts = accounts;
-  if (sites.length > limit || accounts.length > limit) {
-    const flagged = new Set(diagnostics.map((d) => d.unitId).filter((x): x is string => !!x));
-    for (const k of opts.keep ?? []) flagged.add(k);
-    if (sites.length > limit) {
-      shownSites = sites.filter((s) => s.result !== '合格' || flagged.has(s.id));
-      omitted.sites = sites.length - shownSites.length;
-    }
-    if (accounts.length > limit) {
-      shownAccounts = accounts.filter((a) => flagged.has(a.id) || (a.judged ?? a.results ?? []).some((r) => r !== '合格'));
-      omitted.accounts = accounts.length - shownAccounts.length;
-    }
-  }
+  const shownAccUnits = pick(accUnits, (u) => (u.judged ?? (Array.isArray(u.raw.results) ? u.raw.results : [])).some((r) => r !== '合格'));
+  const accounts: AccountRow[] = shownAccUnits.map(({ id, platform, level, i, raw: a, judged }) => {
+    const base: Path = [platform, level, i];
+    return {
+      id,
+      file: 'accounts.yaml',
+      platform,
+      platformName: platformName(platform),
+      group: level,
+      level,
+      groupName: levelName(level),
+      index: i,
+      name: str(a.name),
+      owner: str(a.owner),
+      service: a.service === true,
+      results: Array.isArray(a.results) ? a.results.map(str) : null,
+      judged: judged ? [...judged] : null,
+      problems: strs(a.problems),
+      paths: {
+        name: [...base, 'name'],
+        owner: [...base, 'owner'],
+        results: months.map((_, m) => [...base, 'results', m]),
+        problems: [...base, 'problems'],
+      },
+    };
+  });
+  const omitted = { sites: siteUnits.length - sites.length, accounts: accUnits.length - accounts.length };
 
   const errors = c.diagnostics.filter((d) => d.severity === 'error').length;
   return {
@@ -243,8 +244,8 @@ export function roundView(state: RoundState, c: Computed, changes: Changes | nul
     warnings: diagnostics.length - errors,
     overview: model ? overviewOf(model, c.paragraphs) : null,
     months,
-    sites: shownSites,
-    accounts: shownAccounts,
+    sites,
+    accounts,
     omitted,
     diagnostics,
     previewHtml: model ? renderNoticeHtml(model, c.blocks ? { blocks: c.blocks } : {}) : null,

@@ -413,3 +413,24 @@ describe('actions and downloads', () => {
     expect(snapshot(roundDir())).toEqual(now);
   });
 });
+
+describe('a large round', () => {
+  test('lists at most unitLimit units of a kind: the edited one first, then ones with a diagnostic, then failing ones; /units searches all', async () => {
+    await server.close();
+    server = await startServer({ root, cwd: work, port: 0, unitLimit: 20 });
+    host = `127.0.0.1:${server.port}`;
+    let v = await view();
+    expect(v.accounts.length).toBe(20);
+    expect(v.omitted).toEqual({ sites: 50, accounts: 55 });
+    // all 23 failing accounts compete for 20 places; none passing is listed
+    expect(v.accounts.every((a: { judged: string[] }) => a.judged.includes('不合格'))).toBe(true);
+    // sites: none fails, so none is listed
+    expect(v.sites.length).toBe(0);
+    const passing = 'accounts.yaml:weibo:department:3';
+    v = (await post('/api/rounds/2023-q4/edit', { hashes: v.hashes, edits: [{ op: 'set', file: 'accounts.yaml', path: ['weibo', 'department', 3, 'owner'], value: '黔东南州司法局（改）' }] })).json();
+    expect(v.accounts.map((a: { id: string }) => a.id)).toContain(passing);
+    expect(v.accounts.length).toBe(20);
+    const found = (await request('GET', `/api/rounds/2023-q4/units?q=${encodeURIComponent('黔东南司法')}`)).json();
+    expect(found.accounts.map((a: { name: string }) => a.name)).toEqual(expect.arrayContaining(['黔东南司法', '黔东南司法行政']));
+  });
+});
