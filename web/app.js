@@ -407,7 +407,7 @@ async function runAction(kind, body, label) {
     await queue;
     const res = await api(roundUrl(state.name, `/${kind}`), body);
     state.result = { kind, label, res };
-    if (kind === 'import' && !body.apply && res.ok) state.importDraft = body;
+    if (kind === 'import' && !body.apply) state.importDraft = res.ok && changeLines(res.changes).length ? body : null;
     if (kind === 'import' && body.apply) state.importDraft = null;
     flash(res.message || `${label}完成`, res.ok ? 'ok' : 'warn');
   } catch (e) {
@@ -449,6 +449,8 @@ function renderResult() {
   if (!r) return;
   const res = r.res;
   const files = (res.files ?? []).map((f) => (typeof f === 'string' ? { path: f } : f));
+  // an import writes data files, which are not downloads
+  const written = r.kind === 'import';
   const lines = changeLines(res.changes ?? res.lines);
   const draft = r.kind === 'import' && state.importDraft && res.ok;
   box.append(
@@ -460,7 +462,8 @@ function renderResult() {
       res.message ? h('p', { class: 'message' }, res.message) : null,
       lines.length ? h('ul', { class: 'diff' }, lines.map((l) => h('li', {}, l))) : null,
       diagnosticList(res.diagnostics ?? []),
-      files.length
+      files.length && written ? h('p', {}, `已写入：${files.map((f) => f.path).join('、')}`) : null,
+      files.length && !written
         ? h('ul', { class: 'files' }, files.map((f) => h('li', {}, downloadLink(f.path), f.size ? h('span', { class: 'muted' }, ' ', fmtSize(f.size)) : null)))
         : null,
       draft
@@ -1063,7 +1066,8 @@ function renderFiles(panel) {
   const ROLE = { notice: '通报', annex1: '附件1', annex2: '附件2', manifest: '清单', bundle: '送签包' };
   const fileItem = (x) => {
     const p = typeof x === 'string' ? x : x.path;
-    return h('li', {}, downloadLink(p, x.name), x.size ? h('span', { class: 'muted' }, ' ', fmtSize(x.size)) : null);
+    const role = ROLE[x.role];
+    return h('li', {}, downloadLink(p, x.name), h('span', { class: 'muted' }, role ? `（${role}）` : '', x.size ? ` ${fmtSize(x.size)}` : ''));
   };
   append(panel, [
     f.outDir ? h('p', { class: 'hint' }, `输出文件夹：${f.outDir}`) : null,

@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { SEED_DIR } from '../support/round-fixture';
@@ -290,41 +291,53 @@ suite('the page in Chromium', () => {
     expect(dialogs).toEqual([]);
   }, 90_000);
 
-  // The server offers import only where the import command exists; the page's two steps
-  // (check, then 确认导入) are tried here against stand-in answers for that endpoint.
-  it('imports a workbook in two steps: the check shows the changes, 确认导入 applies', async () => {
-    const posted: { filename: string; base64: string; apply: boolean }[] = [];
-    await page.route('**/api/rounds', async (route) => {
-      const res = await route.fetch();
-      const json = await res.json();
-      await route.fulfill({ response: res, json: { ...json, tools: { ...json.tools, import: true } } });
-    });
-    await page.route('**/api/rounds/2024-q1/import', async (route) => {
-      const body = route.request().postDataJSON();
-      posted.push(body);
-      expect(route.request().headers()['x-tongbao-token']).toMatch(/^[0-9a-f]{16,}$/);
-      await route.fulfill({
-        json: body.apply
-          ? { ok: true, message: '已导入：修改了 1 处。', files: [], diagnostics: [] }
-          : { ok: true, message: '检查完毕：导入将修改 1 处，尚未写入。', files: [], diagnostics: [], changes: ['州直部门网站　市教育局　修改　结果：合格 → 不合格'] },
-      });
-    });
-    try {
-      await openRound('2024-q1');
-      const bytes = Buffer.from('PK\u0003\u0004 一个工作簿');
-      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('#btn-import').click()]);
-      await chooser.setFiles({ name: '检查结果.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bytes });
-      await page.locator('#btn-import-apply').waitFor();
-      expect(await page.locator('#result').innerText()).toMatch(/导入检查：请确认[\s\S]*尚未写入[\s\S]*市教育局　修改　结果：合格 → 不合格/);
-      expect(posted).toEqual([{ filename: '检查结果.xlsx', base64: bytes.toString('base64'), apply: false }]);
-      await page.locator('#btn-import-apply').click();
-      await until(async () => (await page.locator('#result').innerText()).includes('已导入：修改了 1 处。'), 'the import to be applied');
-      expect(posted[1]).toEqual({ filename: '检查结果.xlsx', base64: bytes.toString('base64'), apply: true });
-      expect(await page.locator('#btn-import-apply').count()).toBe(0);
-    } finally {
-      await page.unrouteAll();
-    }
-  }, 60_000);
+  it('imports a corrected annex workbook in two steps: the check lists the changes, 确认导入 writes them', async () => {
+    await openRound('2024-q1');
+    await page.locator('#btn-build').click();
+    await page.locator('#result .card.result.ok').waitFor({ timeout: 60_000 });
+    // the clerk corrects 附件1 in Excel: 东区 turns out 不合格
+    const out = path.join(tmp, 'out', '2024-q1');
+    const annex1 = fs.readdirSync(out).find((f) => f.startsWith('附件1') && f.endsWith('.xlsx'))!;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(out, annex1));
+    // cells are rich text as the workbooks are written; the 数据 sheet says 是/否
+    const text = (v: unknown) => (v && typeof v === 'object' && 'richText' in v ? (v as { richText: { text: string }[] }).richText.map((r) => r.text).join('') : String(v ?? ''));
+    let cells = 0;
+    wb.eachSheet((sheet) =>
+      sheet.eachRow((row) => {
+        if (!(row.values as unknown[]).some((v) => text(v) === '东区')) return;
+        row.eachCell((cell) => {
+          const was = text(cell.value);
+          if (was === '合格' || was === '否') {
+            cell.value = was === '合格' ? '不合格' : '是';
+            cells++;
+          }
+        });
+      }),
+    );
+    expect(cells).toBeGreaterThan(0);
+    const corrected = path.join(tmp, annex1);
+    await wb.xlsx.writeFile(corrected);
+    const sitesFile = path.join(tmp, 'data', '2024-q1', 'sites.yaml');
+    const before = fs.readFileSync(sitesFile, 'utf8');
+
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('#btn-import').click()]);
+    await chooser.setFiles(corrected);
+    await page.locator('#btn-import-apply').waitFor({ timeout: 60_000 });
+    const check = await page.locator('#result').innerText();
+    expect(check).toMatch(/导入检查：请确认[\s\S]*未改动任何文件/);
+    expect(check).toMatch(/东区[^\n]*合格 → 不合格/);
+    expect(check).toContain('通报将有不同');
+    expect(fs.readFileSync(sitesFile, 'utf8')).toBe(before);
+
+    await page.locator('#btn-import-apply').click();
+    await until(async () => (await page.locator('#result').innerText()).includes('已导入'), 'the import to be written');
+    expect(await page.locator('#result').innerText()).toContain('已写入：sites.yaml');
+    expect(fs.readFileSync(sitesFile, 'utf8')).not.toBe(before);
+    await until(async () => (await page.locator('#failing-sites').textContent())?.includes('东区') ?? false, 'the failing sites to list 东区');
+    expect(await page.locator('#btn-import-apply').count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
 
   it('shows a validation error at its unit and field with FILE:LINE:COL', async () => {
     await page.goto(server!.url);
