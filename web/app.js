@@ -231,7 +231,7 @@ async function showRounds() {
         h('li', {}, '在“政务新媒体”“政府网站”表格中核对检查结果：点“合格/不合格”即可切换，名称、网址、主办单位、问题可直接修改，离开输入框即保存（原文件自动留存历史版本）。'),
         h('li', {}, '右侧预览随每次修改更新；表格上方列出数据中的错误和校对提示，点击可跳到对应位置。'),
         h('li', {}, '核对无误后点“生成”，得到通报（Word）和两个附件（Excel）；只改了附件内容时可点“只更新附件”；要报领导签发时点“送签包”。'),
-        h('li', {}, '在“输出文件与历史版本”中下载本次和以往生成的文件。'),
+        h('li', {}, '在“输出文件与历史版本”中下载本次和以往生成的文件。在 Excel/WPS 里改过的附件，可用“从 Excel 导入”读回。'),
       ),
       h('p', { class: 'hint' }, '本页面只在本机运行，不需要联网；关闭运行 tongbao serve 的命令行窗口即停止。'),
     ),
@@ -364,7 +364,7 @@ function renderHead() {
         h('button', { type: 'button', id: 'btn-package', disabled: busy || !v.ok, title: '把通报和附件打包，交领导签发', on: { click: () => runAction('package', { pdf: !!document.getElementById('opt-pdf')?.checked }, '送签包') } }, '送签包'),
         h('label', { class: 'check', title: canPdf ? '同时把通报和附件转成 PDF' : '本机没有安装 LibreOffice，不能转 PDF' }, pdf, '附 PDF'),
       ),
-      canImport ? h('button', { type: 'button', id: 'btn-import', disabled: busy, title: '从 Excel 表格导入检查结果，先预览变化，确认后才写入', on: { click: () => fileInput.click() } }, '导入 Excel…') : null,
+      canImport ? h('button', { type: 'button', id: 'btn-import', disabled: busy, title: '从 Excel 表格导入检查结果，先预览变化，确认后才写入', on: { click: () => fileInput.click() } }, '从 Excel 导入…') : null,
       canImport ? fileInput : null,
       h('button', { type: 'button', class: 'ghost', disabled: busy, on: { click: () => reloadView('已重新读取数据文件') } }, '重新读取'),
       busy ? h('span', { class: 'busy', role: 'status' }, state.busy) : null,
@@ -468,7 +468,7 @@ function renderResult() {
         : null,
       draft
         ? h('div', { class: 'toolbar' },
-            h('button', { type: 'button', class: 'primary', id: 'btn-import-apply', on: { click: () => runAction('import', { ...state.importDraft, apply: true }, '导入 Excel') } }, '确认导入'),
+            h('button', { type: 'button', class: 'primary', id: 'btn-import-apply', on: { click: () => runAction('import', { ...state.importDraft, apply: true }, '从 Excel 导入') } }, '确认导入'),
             h('button', { type: 'button', on: { click: () => { state.importDraft = null; state.result = null; renderResult(); } } }, '取消'))
         : null,
     ),
