@@ -246,6 +246,7 @@ async function openRound(name) {
   if (state.name !== name) {
     state.name = name;
     state.view = null;
+    lastTiles = null;
     state.files = null;
     state.failed.clear();
     state.result = null;
@@ -565,8 +566,14 @@ function renderOverview() {
     return;
   }
   const t = o.totals ?? {};
-  const tile = (label, value, sub, kind = '') =>
-    h('div', { class: `tile ${kind}` }, h('div', { class: 'tile-value' }, String(value ?? '—')), h('div', { class: 'tile-label' }, label), sub ? h('div', { class: 'tile-sub' }, sub) : null);
+  // a figure that an edit just changed flashes once
+  const was = lastTiles;
+  lastTiles = {};
+  const tile = (label, value, sub, kind = '') => {
+    lastTiles[label] = value;
+    const changed = was && label in was && was[label] !== value;
+    return h('div', { class: `tile ${kind}${changed ? ' changed' : ''}` }, h('div', { class: 'tile-value' }, String(value ?? '—')), h('div', { class: 'tile-label' }, label), sub ? h('div', { class: 'tile-sub' }, sub) : null);
+  };
   const levelNames = groupNames();
   const sub = (x) => (x && x.department !== undefined ? `${levelNames.department ?? '部门'} ${x.department} · ${levelNames.county ?? '县级'} ${x.county}` : '');
   const siteNames = (o.failingSites ?? []).map((s) => (typeof s === 'string' ? s : s.name));
@@ -592,6 +599,9 @@ function renderOverview() {
     ),
   );
 }
+
+/** the overview's figures as last drawn, by label */
+let lastTiles = null;
 
 /** Names joined with 、 as the notice lists them; a long list shows its start until asked for all. */
 const LONG_LIST = 60;
@@ -1084,6 +1094,8 @@ function renderFiles(panel) {
 // --- the notice preview ----------------------------------------------------------------------
 
 const SHEET_PX = 794; // 210 mm at 96 px per inch
+/** the preview HTML now on screen (not re-inserted when an edit leaves the notice as it was) */
+let shownPreview = null;
 
 function renderPreview() {
   const bar = clear(document.getElementById('preview-bar'));
@@ -1107,10 +1119,10 @@ function renderPreview() {
     clear(box).append(h('p', { class: 'preview-empty' }, '数据有错误，改正后这里会显示通报。'));
     return;
   }
-  if (box.dataset.html !== html) {
+  if (box.firstElementChild?.classList.contains('tb-notice') !== true || shownPreview !== html) {
     // escaped by the server's renderer (src/render/html): the only HTML the page inserts
     box.innerHTML = html;
-    box.dataset.html = html;
+    shownPreview = html;
     box.scrollTop = top;
   }
   applyZoom();
