@@ -259,6 +259,26 @@ suite('the page in Chromium', () => {
     expect(pageErrors).toEqual([]);
   }, 60_000);
 
+  it('works from the keyboard: a month toggled with Enter keeps the focus through the redraw', async () => {
+    await openRound('2023-q4');
+    const key = 'accounts.yaml:weibo:department:2|results:2';
+    const month = () => page.locator(`[data-key="${key}"]`);
+    expect(await month().textContent()).toBe('合格');
+    await month().focus();
+    await page.keyboard.press('Enter');
+    await until(async () => (await month().textContent()) === '不合格' && !(await month().getAttribute('class'))?.includes('pending'), 'the month to be saved as 不合格');
+    await until(async () => (await page.evaluate('document.activeElement.dataset.key')) === key, 'the focus to come back to the month');
+    await page.keyboard.press('Space');
+    await until(async () => (await month().textContent()) === '合格' && !(await month().getAttribute('class'))?.includes('pending'), 'the month to be saved as 合格 again');
+    const yaml = fs.readFileSync(path.join(tmp, 'data', '2023-q4', 'accounts.yaml'), 'utf8');
+    expect(yaml).toContain('- name: 黔东南发展改革\n      owner: 黔东南州发展和改革委员会\n      results: [合格, 合格, 合格]');
+    // the tabs follow the arrow keys
+    await page.getByRole('tab', { name: /政务新媒体/ }).focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate('document.activeElement.textContent')).toMatch(/^政府网站/);
+    expect(await page.locator('table.units-table.sites').count()).toBe(1);
+  }, 60_000);
+
   it('adds a site and removes it again; 只更新附件 refuses, with the reason, when the notice would change', async () => {
     await openRound('2024-q1');
     const sitesFile = path.join(tmp, 'data', '2024-q1', 'sites.yaml');
