@@ -799,7 +799,7 @@ function renderTable(panel, kind) {
   const months = v.months ?? [];
   const head = kind === 'sites'
     ? ['序号', '级别', '网站名称', '网址', '结果', '问题曝光情况', '']
-    : ['序号', '平台', '级别', '账号名称', '主办单位', ...months.map((m) => m.label), '问题曝光情况', ''];
+    : ['序号', '类别', '账号名称', '主办单位', ...months.map((m) => m.label), '问题曝光情况', ''];
   const tbody = h('tbody');
   const more = h('div', { class: 'more' });
   panel.append(
@@ -897,6 +897,8 @@ function textField(u, field, label, ds, opts = {}) {
     dataset: { key, field, orig: saved },
     rows: opts.multiline ? String(Math.max(1, saved.split('\n').length)) : undefined,
     placeholder: opts.placeholder,
+    // a long name is cut off in its column: the whole of it on hover
+    title: !opts.multiline && saved ? saved : undefined,
     type: opts.multiline ? undefined : 'text',
     spellcheck: 'false',
   });
@@ -1008,8 +1010,7 @@ function accountRow(u, ds, months) {
   });
   return h('tr', { 'data-unit': u.id, class: rowClass(u, ds) },
     h('td', { class: 'num' }, String(u.index + 1)),
-    h('td', {}, u.platformName),
-    h('td', {}, u.groupName),
+    h('td', { class: 'kind' }, u.platformName, h('br'), h('span', { class: 'muted' }, u.groupName)),
     h('td', {}, textField(u, 'name', '账号名称', ds), u.service ? h('span', { class: 'badge muted', title: '微信服务号：按服务号的更新要求判定' }, '服务号') : null),
     h('td', {}, textField(u, 'owner', '主办单位', ds)),
     ...monthCells,
