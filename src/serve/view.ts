@@ -164,7 +164,7 @@ export function roundView(state: RoundState, c: Computed, changes: Changes | nul
   // Which units to list: all of them, or in a large round (more than `unitLimit` of a kind) the
   // ones just edited, then ones with a diagnostic, then failing ones, up to the limit. Rows are
   // built only for the units listed.
-  const limit = opts.unitLimit ?? 5000;
+  const limit = opts.unitLimit ?? 2000;
   const flagged = new Set(diagnostics.map((d) => d.unitId).filter((x): x is string => !!x));
   const keep = opts.keep ?? new Set<string>();
   const pick = <T extends { id: string }>(units: T[], failing: (u: T) => boolean): T[] => {
