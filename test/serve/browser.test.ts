@@ -372,6 +372,7 @@ suite('the page in Chromium', () => {
     await expectCount(bad, 1);
     expect(await bad.locator('.note.error').innerText()).toMatch(/^sites\.yaml:\d+:\d+ 错误：/);
     if (process.env.UPDATE_SCREENSHOTS) {
+      await page.evaluate('document.querySelector("#diagnostics section").scrollIntoView()');
       await page.screenshot({ path: path.join(IMAGES, 'serve-errors.png') });
       await page.goto(server!.url);
       await page.locator('main table tbody tr').first().waitFor();
