@@ -436,6 +436,19 @@ function importCheck(file) {
   document.getElementById('import-file').value = '';
 }
 
+/** Lines of a change list; a long one shows its start until asked for all. */
+const LONG_LINES = 50;
+function lineList(lines, all = false) {
+  if (!lines.length) return null;
+  const shown = all ? lines : lines.slice(0, LONG_LINES);
+  const ul = h('ul', { class: 'diff' }, shown.map((l) => h('li', {}, l)));
+  if (shown.length < lines.length) {
+    ul.append(h('li', { class: 'more-lines' }, `……还有 ${lines.length - shown.length} 条 `,
+      h('button', { type: 'button', class: 'ghost small', on: { click: () => ul.replaceWith(lineList(lines, true)) } }, '全部显示')));
+  }
+  return ul;
+}
+
 /** Diff lines however the answer carries them. */
 function changeLines(c) {
   if (!c) return [];
@@ -461,7 +474,7 @@ function renderResult() {
         h('button', { type: 'button', class: 'link', 'aria-label': '关闭', on: { click: () => { state.result = null; renderResult(); } } }, '×'),
       ),
       res.message ? h('p', { class: 'message' }, res.message) : null,
-      lines.length ? h('ul', { class: 'diff' }, lines.map((l) => h('li', {}, l))) : null,
+      lineList(lines),
       diagnosticList(res.diagnostics ?? []),
       files.length && written ? h('p', {}, `已写入：${files.map((f) => f.path).join('、')}`) : null,
       files.length && !written
@@ -634,7 +647,7 @@ function renderChanges() {
       c.noticeChanges
         ? h('p', { class: 'badge-line bad' }, '通报正文会改变：需要重新“生成”（并重新送签）。')
         : h('p', { class: 'badge-line ok' }, '通报正文不变，只有附件会变：可以用“只更新附件”。'),
-      changeLines(c).length ? h('ul', { class: 'diff' }, changeLines(c).map((l) => h('li', {}, l))) : null,
+      lineList(changeLines(c)),
     ];
   box.append(h('section', { class: 'card changes', 'aria-labelledby': 'ch-title' }, h('h2', { id: 'ch-title' }, '自上次生成以来的改动'), ...body));
 }
