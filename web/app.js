@@ -668,8 +668,17 @@ function renderDiagnostics() {
   );
 }
 
+/** Findings listed at most; past that the list says how many more (the tables still mark every one). */
+const MAX_LISTED = 500;
+
 function diagnosticList(ds, jump = false) {
   if (!ds.length) return null;
+  const more = ds.length - MAX_LISTED;
+  if (more > 0) {
+    const list = diagnosticList(ds.slice(0, MAX_LISTED), jump);
+    list.append(h('li', { class: 'muted' }, `另有 ${more} 条未列出，请先改正上面的。`));
+    return list;
+  }
   return h('ol', { class: 'diag-list' }, ds.map((d) => {
     const unit = d.unitId ? findUnit(d.unitId) : null;
     const label = unit ? `${unit.name || '（未命名）'}` : '';
