@@ -48,9 +48,9 @@ const CELL_LINE = 320;
 /** top and bottom cell margins (2 pt each) and the ½ pt rule between rows */
 const CELL_VMARGIN = 90;
 
-/** A piece of a sheet: its HTML and the height it takes, in twips. */
+/** A piece of a sheet: its HTML (or how to make it) and the height it takes, in twips. */
 interface Piece {
-  html: string;
+  html: string | (() => string);
   height: number;
   /** kept on one page with the next piece */
   keepNext?: boolean;
@@ -192,35 +192,58 @@ export function renderNoticeHtml(model: ReportModel, options: RenderHtmlOptions 
   );
 }
 
-/** A paragraph of running text as a piece, from character `from` of the block's text on. */
-function flowPiece(b: Block, cls: string, indent: number, keepNext: boolean, from = 0): Piece {
-  const text = b.text.slice(from);
-  const lead = b.lead && from < b.lead.length ? b.lead.slice(from) : '';
-  const body = (lead ? `<span class="tb-lead">${escapeHtml(lead)}</span>` : '') + escapeHtml(text.slice(lead.length));
+/** A block's text measured once: the UTF-16 offset of each character and the width before it. */
+interface Measured {
+  offsets: number[];
+  widths: number[];
+}
+
+function measure(text: string): Measured {
+  const offsets = [0];
+  const widths = [0];
+  let off = 0;
+  let w = 0;
+  for (const ch of text) {
+    off += ch.length;
+    w += textWidth(ch);
+    offsets.push(off);
+    widths.push(w);
+  }
+  return { offsets, widths };
+}
+
+/**
+ * A paragraph of running text as a piece: characters `from` to the end of the block's text.
+ * Widths come from one measurement of the block, and the HTML is made only when the piece is
+ * placed, so a paragraph of any length is split page by page in linear time.
+ */
+function flowPiece(b: Block, cls: string, indent: number, keepNext: boolean, m: Measured = measure(b.text), from = 0): Piece {
+  const end = m.widths.length - 1;
   const first = from === 0 ? indent : 0;
-  const count = lines(textWidth(text), first);
-  const attrs = from ? ' data-cont' : '';
+  const count = lines(m.widths[end] - m.widths[from], first);
+  const html = (to: number, split: boolean) => () =>
+    `<p class="tb-${cls}${from ? ' tb-cont' : ''}${split ? ' tb-split' : ''}" ${kindAttr(b)}${from ? ' data-cont' : ''}>` +
+    `${headBody(b, m.offsets[from], m.offsets[to])}</p>`;
   return {
-    html: `<p class="tb-${cls}${from ? ' tb-cont' : ''}" ${kindAttr(b)}${attrs}>${body}</p>`,
+    html: html(end, false),
     height: count * LINE,
     keepNext,
     split: (n) => {
       if (n < 2 || count - n < 2) return null;
-      // the character that starts line n + 1
-      let width = first;
-      let at = 0;
-      for (const ch of text) {
-        const cw = textWidth(ch);
-        if (width + cw > n * CHARS_PER_LINE + 1e-9) break;
-        width += cw;
-        at += ch.length;
+      // the last character that still fits on line n: the next one starts line n + 1
+      const limit = m.widths[from] + n * CHARS_PER_LINE - first + 1e-9;
+      let lo = from;
+      let hi = end;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (m.widths[mid] <= limit) lo = mid;
+        else hi = mid - 1;
       }
-      const head = flowPiece(b, cls, indent, false, from);
-      head.html = head.html
-        .replace(/^<p class="([^"]*)"/, '<p class="$1 tb-split"')
-        .replace(/>(.*)<\/p>$/s, () => `>${headBody(b, from, from + at)}</p>`);
-      head.height = n * LINE;
-      return [head, flowPiece(b, cls, indent, keepNext, from + at)];
+      if (lo <= from) return null;
+      return [
+        { html: html(lo, true), height: n * LINE, keepNext: false },
+        flowPiece(b, cls, indent, keepNext, m, lo),
+      ];
     },
   };
 }
@@ -233,6 +256,8 @@ function headBody(b: Block, from: number, to: number): string {
   const leadPart = c > a ? `<span class="tb-lead">${escapeHtml(lead.slice(a, c))}</span>` : '';
   return leadPart + escapeHtml(b.text.slice(Math.max(from, lead.length), to));
 }
+
+const htmlOf = (p: Piece): string => (typeof p.html === 'string' ? p.html : p.html());
 
 /** Fill pages of the 版心 with pieces; a table piece that does not fit starts a page with its header again. */
 function paginate(run: Piece[]): Sheet[] {
@@ -256,7 +281,7 @@ function paginate(run: Piece[]): Sheet[] {
       const room = Math.floor((PAGE_TEXT_HEIGHT - used) / LINE + 1e-9);
       const parts = run[i].split!(room);
       if (parts) {
-        cur.pieces.push(parts[0].html);
+        cur.pieces.push(htmlOf(parts[0]));
         sheets.push(cur);
         cur = { pieces: [] };
         used = 0;
@@ -269,7 +294,7 @@ function paginate(run: Piece[]): Sheet[] {
       cur = { pieces: [] };
       used = run[i].head ?? 0;
     }
-    cur.pieces.push(run[i].html);
+    cur.pieces.push(htmlOf(run[i]));
     used += run[i].height;
   }
   sheets.push(cur);
