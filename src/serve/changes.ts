@@ -6,10 +6,12 @@
 // manifest are compared with the current ones, which is enough to say whether the notice changes.
 import * as fs from 'fs';
 import * as path from 'path';
+import type { ReportModel } from '../aggregate/model';
 import { diffRounds } from '../handoff/diff';
 import type { DataChange } from '../handoff/diff';
 import { assembleRound, parseRoundFile } from '../load/round';
 import type { OptionalFileKind, ParsedRoundFile, RoundFileKind } from '../load/round';
+import { modelOf } from '../pipeline';
 import { validateRound } from '../validate';
 import type { ValidatedRound } from '../validate';
 import { sha256 } from '../write/hash';
@@ -44,7 +46,7 @@ export function readManifestSafe(outDir: string): { manifest: Manifest; text: st
 /** Finds earlier versions of a round's data files by hash; hashes of history files are kept. */
 export class BuildBaseline {
   private hashCache = new Map<string, { mtimeMs: number; size: number; hash: string }>();
-  private old: { fingerprint: string; round: ValidatedRound | null } | null = null;
+  private old: { fingerprint: string; round: ValidatedRound | null; model: ReportModel | null } | null = null;
 
   constructor(private readonly dataDir: string) {}
 
@@ -76,9 +78,9 @@ export class BuildBaseline {
     return null;
   }
 
-  /** The validated round the manifest was built from, when every file of it can be found. */
-  roundOf(m: Manifest, state: RoundState): ValidatedRound | null {
-    if (this.old?.fingerprint === m.data.fingerprint) return this.old.round;
+  /** The validated round the manifest was built from (and its model), when every file of it can be found. */
+  roundOf(m: Manifest, state: RoundState): { round: ValidatedRound; model: ReportModel } | null {
+    if (this.old?.fingerprint === m.data.fingerprint) return this.old.round && this.old.model ? { round: this.old.round, model: this.old.model } : null;
     const current = state.hashesByName();
     const parsed: Partial<Record<RoundFileKind | OptionalFileKind, ParsedRoundFile>> = {};
     let round: ValidatedRound | null = null;
@@ -93,8 +95,9 @@ export class BuildBaseline {
       parsed[kind] = at === path.join(this.dataDir, f.name) && state.parsed(kind) ? state.parsed(kind)! : parseRoundFile(at, fs.readFileSync(at, 'utf8'), this.dataDir);
     }
     if (complete) round = validateRound(assembleRound(this.dataDir, this.dataDir, parsed)).value;
-    this.old = { fingerprint: m.data.fingerprint, round };
-    return round;
+    const model = round ? modelOf(round) : null;
+    this.old = { fingerprint: m.data.fingerprint, round, model };
+    return round && model ? { round, model } : null;
   }
 }
 
@@ -111,7 +114,7 @@ export function changesSinceBuild(state: RoundState, c: Computed, outDir: string
   const lines: string[] = [];
   const old = baseline.roundOf(m, state);
   if (old) {
-    const d = diffRounds(old, c.validated);
+    const d = diffRounds(old.round, c.validated, { before: old.model, after: c.model });
     lines.push(...d.changes.map(changeLine));
     for (const t of d.totals) if (t.old !== t.new) lines.push(`合计　${t.label}：${t.old} → ${t.new}`);
   } else {
