@@ -521,13 +521,26 @@ function discard(key) {
 async function retryStale(key) {
   const f = state.failed.get(key);
   if (!f) return;
+  let view;
   try {
-    state.view = await api(roundUrl(state.name));
+    view = await api(roundUrl(state.name));
   } catch (e) {
     flash(e.message, 'error');
     return;
   }
-  submitEdit(key, f.rebuild ? f.rebuild() : f.edits, f.label, f.value);
+  state.view = view;
+  // edits name a unit by its place in the file: if the file now has another unit there, the
+  // edit is not sent again (it would change the wrong one)
+  if (f.unit) {
+    const now = findUnit(f.unit.id);
+    if (!now || now.name !== f.unit.name) {
+      state.failed.delete(key);
+      applyView(view);
+      flash(`没有重试“${f.label}”：文件中这个位置现在是另一个单位（或已删除）。请在表格中找到该单位重新修改。`, 'error');
+      return;
+    }
+  }
+  submitEdit(key, f.rebuild ? f.rebuild() : f.edits, f.label, f.value, f.unit);
 }
 
 // --- saving an edit ------------------------------------------------------------------------------
@@ -537,7 +550,7 @@ let queue = Promise.resolve();
 let pending = 0;
 
 /** POST one edit with the file hashes as this page saw them; edits go one at a time, in order. */
-function submitEdit(key, edits, label, value) {
+function submitEdit(key, edits, label, value, unit = null) {
   if (!edits) return queue;
   pending++;
   queue = queue.then(async () => {
@@ -556,7 +569,7 @@ function submitEdit(key, edits, label, value) {
         const more = e.data.diagnostics.map((d) => d.message).filter((m) => m && !message.includes(m));
         if (more.length) message += '：' + more.join('；');
       }
-      state.failed.set(key, { edits, label, value, message, stale: e.status === 409 });
+      state.failed.set(key, { edits, label, value, message, stale: e.status === 409, unit });
       const keep = captureFocus();
       renderFailures();
       renderUnits();
@@ -937,7 +950,7 @@ function textField(u, field, label, ds, opts = {}) {
     const build = () => fieldEdit(findUnit(u.id) ?? u, field, value);
     const edits = build();
     if (!edits) return;
-    submitEdit(key, edits, label2, value).then(() => {
+    submitEdit(key, edits, label2, value, { id: u.id, name: u.name }).then(() => {
       const f = state.failed.get(key);
       if (f) f.rebuild = build;
     });
@@ -980,7 +993,7 @@ function resultToggle(u, value, path, label, key, field, ds) {
     // shown at once; the server's answer redraws the row
     btn.textContent = next;
     btn.className = `toggle ${next === '合格' ? 'pass' : 'fail'} pending`;
-    submitEdit(key, [{ op: 'set', file: u.file, path, value: next }], `${u.name} ${label}改为${next}`, next);
+    submitEdit(key, [{ op: 'set', file: u.file, path, value: next }], `${u.name} ${label}改为${next}`, next, { id: u.id, name: u.name });
   });
   return btn;
 }
@@ -991,7 +1004,7 @@ function deleteButton(u, what) {
     on: {
       click: () => {
         if (!confirm(`确定要删除${what}“${u.name}”吗？\n删除前的文件会保存在历史版本中。`)) return;
-        submitEdit(`${u.id}|delete`, [{ op: 'delete', file: u.file, path: unitPath(u) }], `删除${what}“${u.name}”`, null);
+        submitEdit(`${u.id}|delete`, [{ op: 'delete', file: u.file, path: unitPath(u) }], `删除${what}“${u.name}”`, null, { id: u.id, name: u.name });
       },
     },
   }, '删除');

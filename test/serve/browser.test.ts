@@ -259,6 +259,26 @@ suite('the page in Chromium', () => {
     expect(pageErrors).toEqual([]);
   }, 60_000);
 
+  it('does not send a stale edit again when another unit now sits at its place in the file', async () => {
+    await openRound('2024-q1');
+    await page.getByRole('tab', { name: /政府网站/ }).click();
+    const sitesFile = path.join(tmp, 'data', '2024-q1', 'sites.yaml');
+    // elsewhere, a site is put first in the list: 市教育局 moves down one place
+    const text = fs.readFileSync(sitesFile, 'utf8');
+    const moved = text.replace('department:\n', 'department:\n  - name: 市审计局\n    url: https://sjj.example.gov.cn\n    result: 合格\n');
+    expect(moved).not.toBe(text);
+    fs.writeFileSync(sitesFile, moved);
+    await page.locator('tr[data-unit="sites.yaml:department:0"]').getByRole('button', { name: /市教育局 结果：合格/ }).click();
+    await page.getByRole('button', { name: '重新读取后再保存' }).waitFor();
+    await page.getByRole('button', { name: '重新读取后再保存' }).click();
+    await until(async () => ((await page.locator('#status').textContent()) ?? '').includes('没有重试'), 'the page to say it did not retry');
+    expect(fs.readFileSync(sitesFile, 'utf8')).toBe(moved);
+    expect(await page.locator('#failures').innerText()).toBe('');
+    // the table now shows the file as it is
+    expect(await page.locator('tr[data-unit="sites.yaml:department:0"] [data-field="name"]').inputValue()).toBe('市审计局');
+    fs.writeFileSync(sitesFile, text);
+  }, 60_000);
+
   it('works from the keyboard: a month toggled with Enter keeps the focus through the redraw', async () => {
     await openRound('2023-q4');
     const key = 'accounts.yaml:weibo:department:2|results:2';
