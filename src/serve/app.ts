@@ -212,7 +212,12 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
     return c.html(html);
   });
   app.get('/assets/*', (c) => {
-    const rel = decodeURIComponent(c.req.path.slice('/assets/'.length));
+    let rel: string;
+    try {
+      rel = decodeURIComponent(c.req.path.slice('/assets/'.length));
+    } catch {
+      return c.json({ error: '没有这个文件' }, 404);
+    }
     const file = resolveInside(webDir, rel, 'file');
     const type = file ? ASSET_TYPES[path.extname(file).toLowerCase()] : undefined;
     if (!file || !type || path.basename(file) === 'index.html') return c.json({ error: '没有这个文件' }, 404);

@@ -193,7 +193,7 @@ describe('security rules (data files stay byte-identical)', () => {
     fs.cpSync(SEED, outside, { recursive: true });
     fs.symlinkSync(outside, path.join(root, 'linked'));
     before = snapshot(work);
-    const names = ['..', '%2e%2e', '..%2F..%2Foutside', '%2E%2E%2Foutside', 'linked', '2023-q4%2F..%2F..%2Foutside', '%2Fetc', 'nonexistent'];
+    const names = ['..', '%2e%2e', '%E0%A4%A', '..%2F..%2Foutside', '%2E%2E%2Foutside', 'linked', '2023-q4%2F..%2F..%2Foutside', '%2Fetc', 'nonexistent'];
     for (const n of names) {
       const g = await request('GET', `/api/rounds/${n}`);
       expect([403, 404]).toContain(g.status);
@@ -205,7 +205,7 @@ describe('security rules (data files stay byte-identical)', () => {
     const list = (await request('GET', '/api/rounds')).json();
     expect(list.rounds.map((r: { name: string }) => r.name)).toEqual(['2023-q4']);
     // assets: only files of web/
-    for (const a of ['/assets/..%2F..%2Fpackage.json', '/assets/%2e%2e/package.json', '/assets/../package.json', '/assets/index.html']) {
+    for (const a of ['/assets/..%2F..%2Fpackage.json', '/assets/%2e%2e/package.json', '/assets/../package.json', '/assets/index.html', '/assets/%E0%A4%A', '/assets/fonts/..%2F..%2Fpackage.json']) {
       const r = await request('GET', a);
       expect(r.status).toBe(404);
     }
