@@ -6,7 +6,7 @@
 // Styles live in web/notice.css (class names prefixed tb-).
 import type { Annex1Row, Annex2Row, Annex2Section, ReportModel } from '../../aggregate/model';
 import type { Block } from '../blocks';
-import { printedWidth, textWidth } from '../docx/layout';
+import { LINE, TEXT_WIDTH, TITLE_LINE, printedWidth, textWidth } from '../docx/layout';
 import { titleLines } from '../docx/title';
 import { renderNoticeBlocks, type NoticeTemplateOptions } from '../template/notice';
 
@@ -34,13 +34,9 @@ export function escapeHtml(text: string): string {
 /** 3号 characters a line of the 版心 holds, and lines a page (GB/T 9704: 28 × 22). */
 const CHARS_PER_LINE = 28;
 const LINES_PER_PAGE = 22;
-/** grid line 28.95 pt and title line 36 pt, in twips (docs/layout.md) */
-const LINE = 579;
-const TITLE_LINE = 720;
-/** the 版心 height (225 mm) in twips */
+/** the 版心 height (225 mm) in twips: 22 grid lines of 28.95 pt (LINE) */
 const PAGE_TEXT_HEIGHT = LINE * LINES_PER_PAGE;
-/** annex tables: 版心 width, 序号 column, cell padding, 小四 character and cell line height, in twips */
-const TEXT_WIDTH = 8844;
+/** annex tables: 序号 column, cell padding, 小四 character and cell line height, in twips */
 const SEQ_WIDTH = 720;
 const CELL_PADDING = 160;
 const CELL_CHAR = 240;
