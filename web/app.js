@@ -602,8 +602,17 @@ function renderOverview() {
   };
   const levelNames = groupNames();
   const sub = (x) => (x && x.department !== undefined ? `${levelNames.department ?? '部门'} ${x.department} · ${levelNames.county ?? '县级'} ${x.county}` : '');
-  const siteNames = (o.failingSites ?? []).map((s) => (typeof s === 'string' ? s : s.name));
-  const accNames = (o.failingAccounts ?? []).map((a) => (typeof a === 'string' ? a : `${a.name}（${a.platformLabel ?? a.platformName ?? ''}）`));
+  // each name as the notice prints it, with the row it stands for (to jump to)
+  const siteRows = new Map((state.view.sites ?? []).map((u) => [u.name, u.id]));
+  const accRows = new Map((state.view.accounts ?? []).map((u) => [`${u.name}（${u.platformName}）`, u.id]));
+  const siteNames = (o.failingSites ?? []).map((s) => {
+    const label = typeof s === 'string' ? s : s.name;
+    return { label, unitId: siteRows.get(label) ?? null };
+  });
+  const accNames = (o.failingAccounts ?? []).map((a) => {
+    const label = typeof a === 'string' ? a : `${a.name}（${a.platformLabel ?? a.platformName ?? ''}）`;
+    return { label, unitId: accRows.get(label) ?? null };
+  });
   box.append(
     h('section', { class: 'card overview', 'aria-labelledby': 'ov-title' },
       h('h2', { id: 'ov-title' }, '通报概况'),
@@ -634,8 +643,16 @@ const LONG_LIST = 60;
 const expanded = new Set();
 function nameList(id, names) {
   if (!names.length) return h('p', { class: 'muted', id }, '无');
-  if (names.length <= LONG_LIST || expanded.has(id)) return h('p', { class: 'names', id }, names.join('、'));
-  const p = h('p', { class: 'names', id }, names.slice(0, LONG_LIST).join('、'), `……等 ${names.length} 个 `);
+  const all = names.length <= LONG_LIST || expanded.has(id);
+  const shown = all ? names : names.slice(0, LONG_LIST);
+  const items = shown.flatMap((n, i) => [
+    i ? '、' : null,
+    n.unitId
+      ? h('button', { type: 'button', class: 'name-link', title: '在表格中找到它', on: { click: () => jumpTo({ unitId: n.unitId, field: null }) } }, n.label)
+      : n.label,
+  ]);
+  if (all) return h('p', { class: 'names', id }, items);
+  const p = h('p', { class: 'names', id }, items, `……等 ${names.length} 个 `);
   p.append(h('button', { type: 'button', class: 'ghost small', on: { click: () => { expanded.add(id); p.replaceWith(nameList(id, names)); } } }, '全部显示'));
   return p;
 }

@@ -198,6 +198,9 @@ suite('the page in Chromium', () => {
     await until(async () => ((await page.locator('#changes').textContent()) ?? '').includes('数据与上次生成时相同'), 'no changes since the build');
     await page.getByRole('tab', { name: '输出文件与历史版本' }).click();
     await expectCount(page.locator('#outputs a.download'), 4);
+    // a name in the failing list leads to its row
+    await page.locator('#failing-accounts').getByRole('button', { name: '贵州省黔东南州文旅在线（政务微博）' }).click();
+    expect(await page.evaluate('document.activeElement.closest("tr").dataset.unit')).toBe('accounts.yaml:weibo:department:4');
     expect(pageErrors).toEqual([]);
   }, 120_000);
 
