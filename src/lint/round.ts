@@ -12,7 +12,6 @@ import { proseFields, scalarSpans } from './source';
 import type { FileRole, ProseField } from './source';
 import { defaultTermsPath, readTerms } from './terms';
 import type { LintDiagnostic, LintFacts, TermList, TextFinding } from './types';
-import { occurrences } from './text';
 
 export interface RoundFiles {
   notice: SourceFile;
@@ -111,18 +110,39 @@ export function lintField(
   });
 }
 
-/**
- * Whether a finding in a paragraph lies inside text quoted from the data. Only data strings
- * holding the offending characters are tried, at the offsets where they hold them, so a
- * national-scale list of names costs one pass over the strings per finding.
- */
-function fromData(para: string, x: TextFinding, data: string[]): boolean {
-  const bad = para.slice(x.start, x.end);
+/** Data strings (each at least 2 characters) by their first characters, to find which of them
+ *  a paragraph quotes at a given place without trying every one. */
+const PREFIX = 4;
+interface DataIndex {
+  byPrefix: Map<string, string[]>;
+  longest: number;
+}
+
+function dataIndex(data: string[]): DataIndex {
+  const byPrefix = new Map<string, string[]>();
+  let longest = 0;
   for (const v of data) {
-    if (v.length < x.end - x.start) continue;
-    for (const [k] of occurrences(v, bad)) {
-      const at = x.start - k;
-      if (at >= 0 && para.startsWith(v, at)) return true;
+    const key = v.slice(0, PREFIX);
+    const list = byPrefix.get(key);
+    if (list) list.push(v);
+    else byPrefix.set(key, [v]);
+    if (v.length > longest) longest = v.length;
+  }
+  return { byPrefix, longest };
+}
+
+/**
+ * Whether a finding in a paragraph lies inside text quoted from the data: some data string
+ * stands in the paragraph at a place that covers the finding. Only the places that can start
+ * such a string are tried, each against the strings beginning with the paragraph's characters
+ * there, so a national-scale list of names costs a few lookups per finding.
+ */
+function fromData(para: string, x: TextFinding, index: DataIndex): boolean {
+  for (let at = x.start; at >= 0 && at > x.end - index.longest - 1; at--) {
+    for (let p = 2; p <= PREFIX; p++) {
+      const list = index.byPrefix.get(para.slice(at, at + p));
+      if (!list) continue;
+      for (const v of list) if (at + v.length >= x.end && para.startsWith(v, at)) return true;
     }
   }
   return false;
@@ -167,7 +187,7 @@ export function lintRound(
     }
   }
   const name = options.noticeName ?? '通报正文';
-  const data = [...new Set(dataStrings)].filter((v) => v.length >= 2);
+  const data = dataIndex([...new Set(dataStrings)].filter((v) => v.length >= 2));
   (noticeParagraphs ?? []).forEach((para, k) => {
     for (const x of lintMemo(options.memo, para, { kind: 'paragraph', facts: f, terms, disable })) {
       if (fromData(para, x, data)) continue;
