@@ -182,7 +182,8 @@ export function lintRound(
     for (const field of proseFields(file, role)) {
       // Lines apart: the renderer may join the lines of a block scalar differently.
       // Lines apart and joined: the renderer may print a block's line breaks as spaces.
-      dataStrings.push(field.value, field.value.replace(/[ \t]*\r?\n[ \t]*/g, ' '), ...field.value.split(/[ \t]*\r?\n[ \t]*/));
+      if (/\n/.test(field.value)) dataStrings.push(field.value, field.value.replace(/[ \t]*\r?\n[ \t]*/g, ' '), ...field.value.split(/[ \t]*\r?\n[ \t]*/));
+      else dataStrings.push(field.value);
       out.push(...lintField(file, field, { facts: f, terms, disable, memo: options.memo }));
     }
   }
