@@ -188,10 +188,12 @@ export function lintRound(
     }
   }
   const name = options.noticeName ?? '通报正文';
-  const data = dataIndex([...new Set(dataStrings)].filter((v) => v.length >= 2));
+  // made when a paragraph has a finding to check (most notices have none)
+  let data: DataIndex | null = null;
+  const quoted = () => (data ??= dataIndex([...new Set(dataStrings)].filter((v) => v.length >= 2)));
   (noticeParagraphs ?? []).forEach((para, k) => {
     for (const x of lintMemo(options.memo, para, { kind: 'paragraph', facts: f, terms, disable })) {
-      if (fromData(para, x, data)) continue;
+      if (fromData(para, x, quoted())) continue;
       out.push({ severity: 'warning', file: name, line: k + 1, col: x.start + 1, rule: x.rule, message: x.message, suggestion: x.suggestion });
     }
   });
