@@ -225,8 +225,9 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
   });
 
   // ---- reading ----
-  app.get('/api/rounds', (c) => {
-    const list = roundNames().map((name) => {
+  app.get('/api/rounds', async (c) => {
+    const list = [];
+    for (const name of roundNames()) {
       const r = round(name);
       const comp = r.state.compute();
       const errors = comp.diagnostics.filter((d) => d.severity === 'error').length;
@@ -237,9 +238,10 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
       if (prev) {
         lastBuild = fs.statSync(path.join(outDir, 'manifest.json')).mtime.toISOString();
         const ch = changesSinceBuild(r.state, comp, outDir, r.baseline);
-        verify = ch?.sinceBuild ? 'changed' : 'ok';
+        // an output file missing or altered (what `tongbao verify` would report) comes first
+        verify = (await damagedOutputs(outDir, prev.manifest)).length ? 'missing' : ch?.sinceBuild ? 'changed' : 'ok';
       }
-      return {
+      list.push({
         name,
         title: comp.model?.title ?? '',
         round: comp.model?.round.label ?? '',
@@ -247,8 +249,8 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
         warnings: comp.diagnostics.length - errors + comp.lint.length,
         lastBuild,
         verify,
-      };
-    });
+      });
+    }
     return c.json({ root: opts.root, rounds: list, tools: { pdf: pdfAvailable(), import: true } });
   });
   app.get('/api/rounds/:name', async (c) => {

@@ -347,6 +347,12 @@ describe('actions and downloads', () => {
     r = await post('/api/rounds/2023-q4/build', {});
     expect(r.json().ok).toBe(true);
     const files = (await request('GET', '/api/rounds/2023-q4/files')).json();
+    const annex1 = path.join(outDir, files.outputs.find((f: { role: string }) => f.role === 'annex1').path);
+    const kept = fs.readFileSync(annex1);
+    fs.rmSync(annex1);
+    expect((await request('GET', '/api/rounds')).json().rounds[0].verify).toBe('missing');
+    fs.writeFileSync(annex1, kept);
+    expect((await request('GET', '/api/rounds')).json().rounds[0].verify).toBe('ok');
     const docx = files.outputs.find((f: { role: string }) => f.role === 'notice');
     expect(docx.path).toBe('关于2023年第四季度全州政府网站和政务新媒体检查情况的通报.docx');
     expect(files.history.length).toBeGreaterThanOrEqual(2);
