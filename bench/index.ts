@@ -8,7 +8,7 @@
 // floor/annex; the best time of each is compared (the run least disturbed by
 // whatever else the machine is doing).
 //
-// usage: node dist/bench/index.js [--runs N] [--sites N] [--accounts N] [--keep DIR] [--strict]
+// usage: node dist/bench/index.js [--runs N] [--sites N] [--accounts N] [--keep DIR] [--strict] [--no-serve-national]
 //   --strict  exit 1 when a target is missed (otherwise the verdict is only printed)
 //   --seed-runs N  runs of the seed build and its floor (default 7)
 import { spawnSync } from 'child_process';
@@ -20,6 +20,7 @@ import { pinZipTimes } from '../src/write/zip-times';
 import { writeFloor } from './floor';
 import { NATIONAL, syntheticModel, type Scale } from './synthetic';
 import { benchSeed } from './seed';
+import { benchServe } from './serve';
 
 /** Targets for 附件2. */
 const TARGET_RATIO = 1.3;
@@ -101,6 +102,7 @@ async function main(): Promise<number> {
   mkdirSync(dir, { recursive: true });
 
   const verdicts: { text: string; ok: boolean }[] = benchSeed(Math.max(1, Number(flag(args, '--seed-runs') ?? 7)));
+  verdicts.push(...(await benchServe({ runs: 3, national: args.includes('--no-serve-national') ? null : { sites: 15000, accounts: 150000 }, seedDir: join(__dirname, '..', '..', 'data', '2023-q4') })));
 
   console.log(`Excel annexes at national scale: ${scale.sites.toLocaleString('en')} sites, ${scale.accounts.toLocaleString('en')} accounts`);
   console.log(`node ${process.version}; ${runs} runs of each, alternating, every run in a process of its own; best time, highest peak memory\n`);

@@ -27,6 +27,9 @@ const COMMAND_LOADERS: Record<string, () => Command> = {
   encoding: () => require('./commands/encoding').encodingCommand,
   compare: () => require('./commands/compare').compareCommand,
   trend: () => require('./commands/trend').trendCommand,
+  init: () => require('./commands/init').initCommand,
+  import: () => require('./commands/import').importCommand,
+  serve: () => require('./commands/serve').serveCommand,
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

@@ -4,9 +4,11 @@ import type { Diagnostic } from '../diagnostics';
 import { formatDiagnostic } from '../diagnostics';
 import type { Io } from './command';
 import { table } from './table';
+import { fillSummary } from '../validate/unfilled';
 
 export function printDiagnostics(io: Io, diagnostics: Diagnostic[]): void {
   for (const d of diagnostics) io.err(formatDiagnostic(d));
+  for (const line of fillSummary(diagnostics)) io.err(line);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   if (errors) io.err(`共 ${errors} 个错误，未生成任何文件。`);
 }

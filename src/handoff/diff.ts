@@ -159,9 +159,10 @@ function totalsRows(m: ReportModel): Record<string, number> {
   };
 }
 
-export function diffRounds(before: ValidatedRound, after: ValidatedRound): RoundDiff {
-  const oldModel = modelOf(before);
-  const newModel = modelOf(after);
+/** `models` lets a caller that already holds the rounds' report models pass them in. */
+export function diffRounds(before: ValidatedRound, after: ValidatedRound, models: { before?: ReportModel; after?: ReportModel } = {}): RoundDiff {
+  const oldModel = models.before ?? modelOf(before);
+  const newModel = models.after ?? modelOf(after);
   const changes: DataChange[] = [];
 
   for (const [field, label] of NOTICE_FIELDS) {

@@ -6,7 +6,7 @@ import type { ValidatedRound } from '../validate';
 import { dataCounts } from './data-counts';
 import { noticeDisplayName, noticeParagraphs } from './notice-text';
 import { lintRound } from './round';
-import type { RoundFiles } from './round';
+import type { LintRoundOptions, RoundFiles } from './round';
 
 export { lintText, applyFixes } from './lint-text';
 export type { LintTextOptions } from './lint-text';
@@ -27,11 +27,11 @@ export type * from './types';
  * the same checks as `tongbao lint`, the suggestion folded into the message so that
  * formatDiagnostic prints `FILE:LINE:COL: 警告: [rule-id] message（建议：…）`.
  */
-export function lintForBuild(v: ValidatedRound, model: ReportModel): Diagnostic[] {
+export function lintForBuild(v: ValidatedRound, model: ReportModel, opts: { memo?: LintRoundOptions['memo']; paragraphs?: string[] } = {}): Diagnostic[] {
   const { notice, sites, accounts, terms } = v.files;
   if (!notice) return [];
   const files: RoundFiles = { notice, sites, accounts, terms };
-  const found = lintRound(files, v.round.notice, noticeParagraphs(model), { noticeName: noticeDisplayName(model), counts: dataCounts(model) });
+  const found = lintRound(files, v.round.notice, opts.paragraphs ?? noticeParagraphs(model), { noticeName: noticeDisplayName(model), counts: dataCounts(model), memo: opts.memo });
   return found.map((d) => ({
     severity: 'warning' as const,
     file: d.file,

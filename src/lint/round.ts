@@ -31,6 +31,18 @@ export interface LintRoundOptions {
   terms?: TermList;
   /** what the data says passed and failed, for contradicts-data (from the report model) */
   counts?: DataCounts;
+  /** findings of each text already linted, kept by a caller that lints the same round again
+   *  (valid while facts, terms and disabled rules stay the same) */
+  memo?: Map<string, TextFinding[]>;
+}
+
+/** lintText through an optional memo keyed by kind and text. */
+function lintMemo(memo: Map<string, TextFinding[]> | undefined, text: string, opts: Parameters<typeof lintText>[1] & { kind: string }): TextFinding[] {
+  if (!memo) return lintText(text, opts);
+  const key = `${opts.kind}\u0000${text}`;
+  let found = memo.get(key);
+  if (!found) memo.set(key, (found = lintText(text, opts)));
+  return found;
 }
 
 let defaultTerms: { list: TermList; diagnostics: LintDiagnostic[] } | null = null;
@@ -82,9 +94,9 @@ function factsOf(notice: SourceFile): LintFacts {
 export function lintField(
   file: SourceFile,
   field: ProseField,
-  opts: { facts: LintFacts; terms: TermList; disable: Iterable<string>; only?: Iterable<string> },
+  opts: { facts: LintFacts; terms: TermList; disable: Iterable<string>; only?: Iterable<string>; memo?: Map<string, TextFinding[]> },
 ): LintDiagnostic[] {
-  const findings = lintText(field.value, { kind: field.kind, facts: opts.facts, terms: opts.terms, disable: opts.disable, only: opts.only });
+  const findings = lintMemo(opts.memo, field.value, { kind: field.kind, facts: opts.facts, terms: opts.terms, disable: opts.disable, only: opts.only });
   if (!findings.length) return [];
   const spans = scalarSpans(file.text, field.node);
   const start = field.node.range?.[0] ?? 0;
@@ -101,18 +113,39 @@ export function lintField(
   });
 }
 
-/**
- * Whether a finding in a paragraph lies inside text quoted from the data. Only data strings
- * holding the offending characters are tried, at the offsets where they hold them, so a
- * national-scale list of names costs one pass over the strings per finding.
- */
-function fromData(para: string, x: TextFinding, data: string[]): boolean {
-  const bad = para.slice(x.start, x.end);
+/** Data strings (each at least 2 characters) by their first characters, to find which of them
+ *  a paragraph quotes at a given place without trying every one. */
+const PREFIX = 4;
+interface DataIndex {
+  byPrefix: Map<string, string[]>;
+  longest: number;
+}
+
+function dataIndex(data: string[]): DataIndex {
+  const byPrefix = new Map<string, string[]>();
+  let longest = 0;
   for (const v of data) {
-    if (v.length < x.end - x.start) continue;
-    for (const [k] of occurrences(v, bad)) {
-      const at = x.start - k;
-      if (at >= 0 && para.startsWith(v, at)) return true;
+    const key = v.slice(0, PREFIX);
+    const list = byPrefix.get(key);
+    if (list) list.push(v);
+    else byPrefix.set(key, [v]);
+    if (v.length > longest) longest = v.length;
+  }
+  return { byPrefix, longest };
+}
+
+/**
+ * Whether a finding in a paragraph lies inside text quoted from the data: some data string
+ * stands in the paragraph at a place that covers the finding. Only the places that can start
+ * such a string are tried, each against the strings beginning with the paragraph's characters
+ * there, so a national-scale list of names costs a few lookups per finding.
+ */
+function fromData(para: string, x: TextFinding, index: DataIndex): boolean {
+  for (let at = x.start; at >= 0 && at > x.end - index.longest - 1; at--) {
+    for (let p = 2; p <= PREFIX; p++) {
+      const list = index.byPrefix.get(para.slice(at, at + p));
+      if (!list) continue;
+      for (const v of list) if (at + v.length >= x.end && para.startsWith(v, at)) return true;
     }
   }
   return false;
@@ -152,15 +185,18 @@ export function lintRound(
     for (const field of proseFields(file, role)) {
       // Lines apart: the renderer may join the lines of a block scalar differently.
       // Lines apart and joined: the renderer may print a block's line breaks as spaces.
-      dataStrings.push(field.value, field.value.replace(/[ \t]*\r?\n[ \t]*/g, ' '), ...field.value.split(/[ \t]*\r?\n[ \t]*/));
-      out.push(...lintField(file, field, { facts: f, terms, disable }));
+      if (/\n/.test(field.value)) dataStrings.push(field.value, field.value.replace(/[ \t]*\r?\n[ \t]*/g, ' '), ...field.value.split(/[ \t]*\r?\n[ \t]*/));
+      else dataStrings.push(field.value);
+      out.push(...lintField(file, field, { facts: f, terms, disable, memo: options.memo }));
     }
   }
   const name = options.noticeName ?? '通报正文';
-  const data = [...new Set(dataStrings)].filter((v) => v.length >= 2);
+  // made when a paragraph has a finding to check (most notices have none)
+  let data: DataIndex | null = null;
+  const quoted = () => (data ??= dataIndex([...new Set(dataStrings)].filter((v) => v.length >= 2)));
   (noticeParagraphs ?? []).forEach((para, k) => {
-    for (const x of lintText(para, { kind: 'paragraph', facts: f, terms, disable })) {
-      if (fromData(para, x, data)) continue;
+    for (const x of lintMemo(options.memo, para, { kind: 'paragraph', facts: f, terms, disable })) {
+      if (fromData(para, x, quoted())) continue;
       out.push({ severity: 'warning', file: name, line: k + 1, col: x.start + 1, rule: x.rule, message: x.message, suggestion: x.suggestion });
     }
   });

@@ -124,12 +124,17 @@ export function proseFields(file: SourceFile, role: FileRole): ProseField[] {
       }
     }
   } else {
+    // Units are walked from their list, not from the root (a national round has 300,000 fields).
+    const addIn = (node: unknown, path: DataPath, kind: FieldKind) => {
+      if (isScalar(node) && typeof node.value === 'string' && node.value !== '') out.push({ path, kind, node, value: node.value });
+    };
     const entries = (base: DataPath, list: unknown) => {
       for (let i = 0; i < seqLength(list); i++) {
-        add([...base, i, 'name'], 'name');
-        add([...base, i, 'owner'], 'name');
-        const problems = child(child(list, i), 'problems');
-        for (let j = 0; j < seqLength(problems); j++) add([...base, i, 'problems', j], 'prose');
+        const item = child(list, i);
+        addIn(child(item, 'name'), [...base, i, 'name'], 'name');
+        addIn(child(item, 'owner'), [...base, i, 'owner'], 'name');
+        const problems = child(item, 'problems');
+        for (let j = 0; j < seqLength(problems); j++) addIn(child(problems, j), [...base, i, 'problems', j], 'prose');
       }
     };
     if (role === 'sites') {

@@ -3,7 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Diagnostic } from '../diagnostics';
-import { displayPath, readYamlFile, toData } from './yaml-file';
+import { displayPath, parseYamlBytes, parseYamlText, sizeProblem, toData } from './yaml-file';
 import type { SourceFile } from './yaml-file';
 
 export const ROUND_FILES = ['notice', 'sites', 'accounts'] as const;
@@ -19,35 +19,73 @@ export interface LoadedRound {
   diagnostics: Diagnostic[];
 }
 
+/** One data file parsed, with the plain value when it parsed cleanly. */
+export interface ParsedRoundFile {
+  /** null when the file could not be read as text at all (too large, not UTF-8) */
+  file: SourceFile | null;
+  diagnostics: Diagnostic[];
+  data?: unknown;
+}
+
+/**
+ * Parse one data file held by a caller: bytes are decoded first (other encodings than UTF-8
+ * are refused), a string is taken as already decoded. Aliases are expanded within limits.
+ */
+export function parseRoundFile(abs: string, content: string | Buffer, cwd: string): ParsedRoundFile {
+  const display = displayPath(abs, cwd);
+  const { file, diagnostics } = typeof content === 'string' ? parseYamlText(content, abs, display) : parseYamlBytes(content, abs, display);
+  if (!file || diagnostics.length) return { file, diagnostics };
+  const js = toData(file);
+  return js.diagnostics.length ? { file, diagnostics: js.diagnostics } : { file, diagnostics: [], data: js.data };
+}
+
+/** Read and parse one data file from disk; one too large is refused before it is read. */
+export function readRoundFile(abs: string, cwd: string, size: number = fs.statSync(abs).size): ParsedRoundFile {
+  const big = sizeProblem(displayPath(abs, cwd), size);
+  return big ? { file: null, diagnostics: [big] } : parseRoundFile(abs, fs.readFileSync(abs), cwd);
+}
+
+/**
+ * A round from files already parsed: `parsed` holds each file present in the folder. Lets a
+ * long-running caller (tongbao serve) re-parse only the files that changed.
+ */
+export function assembleRound(abs: string, cwd: string, parsed: Partial<Record<RoundFileKind | OptionalFileKind, ParsedRoundFile>>): LoadedRound {
+  const out: LoadedRound = { dir: abs, files: {}, data: {}, diagnostics: [] };
+  for (const kind of [...ROUND_FILES, ...OPTIONAL_FILES]) {
+    const p = parsed[kind];
+    if (!p) {
+      if ((ROUND_FILES as readonly string[]).includes(kind)) out.diagnostics.push(missingFile(path.join(abs, `${kind}.yaml`), kind, cwd));
+      continue;
+    }
+    if (p.file) out.files[kind] = p.file;
+    out.diagnostics.push(...p.diagnostics);
+    if (p.diagnostics.length === 0) out.data[kind] = p.data;
+  }
+  return out;
+}
+
+function missingFile(file: string, kind: string, cwd: string): Diagnostic {
+  return {
+    severity: 'error',
+    file: displayPath(file, cwd),
+    line: 1,
+    col: 1,
+    message: `缺少文件 ${kind}.yaml：每个数据文件夹都要有 notice.yaml、sites.yaml、accounts.yaml`,
+  };
+}
+
 export function loadRound(dir: string, cwd: string = process.cwd()): LoadedRound {
   const abs = path.resolve(cwd, dir);
-  const out: LoadedRound = { dir: abs, files: {}, data: {}, diagnostics: [] };
   if (!fs.existsSync(abs) || !fs.statSync(abs).isDirectory()) {
+    const out: LoadedRound = { dir: abs, files: {}, data: {}, diagnostics: [] };
     out.diagnostics.push({ severity: 'error', file: displayPath(abs, cwd), line: 1, col: 1, message: '找不到数据文件夹' });
     return out;
   }
+  const parsed: Partial<Record<RoundFileKind | OptionalFileKind, ParsedRoundFile>> = {};
   for (const kind of [...ROUND_FILES, ...OPTIONAL_FILES]) {
     const file = path.join(abs, `${kind}.yaml`);
-    if (!fs.existsSync(file)) {
-      if ((ROUND_FILES as readonly string[]).includes(kind)) {
-        out.diagnostics.push({
-          severity: 'error',
-          file: displayPath(file, cwd),
-          line: 1,
-          col: 1,
-          message: `缺少文件 ${kind}.yaml：每个数据文件夹都要有 notice.yaml、sites.yaml、accounts.yaml`,
-        });
-      }
-      continue;
-    }
-    const { file: src, diagnostics } = readYamlFile(file, cwd);
-    out.diagnostics.push(...diagnostics);
-    if (!src) continue;
-    out.files[kind] = src;
-    if (diagnostics.length) continue;
-    const js = toData(src);
-    out.diagnostics.push(...js.diagnostics);
-    if (!js.diagnostics.length) out.data[kind] = js.data;
+    if (!fs.existsSync(file)) continue;
+    parsed[kind] = readRoundFile(file, cwd);
   }
-  return out;
+  return assembleRound(abs, cwd, parsed);
 }

@@ -200,19 +200,19 @@ export function parseYamlText(text: string, abs: string, display: string): { fil
   return { file, diagnostics };
 }
 
-/**
- * Read a data file: refused when too large or not UTF-8 (one message, at the first byte that
- * is not UTF-8), then parsed. `file` is null when the text could not be read at all.
- */
-export function readYamlFile(abs: string, cwd: string): { file: SourceFile | null; diagnostics: Diagnostic[] } {
-  const display = displayPath(abs, cwd);
-  const size = fs.statSync(abs).size;
+/** A data file past the size limit: refused before it is read, instead of exhausting memory. */
+export function sizeProblem(display: string, size: number): Diagnostic | null {
   const limit = maxFileBytes();
-  if (size > limit) {
-    const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
-    return { file: null, diagnostics: [fileDiag(display, 1, 1, `文件过大（${mb(size)}），超过上限 ${mb(limit)}，未读取：数据文件应只含本轮的数据，请检查是否存错了文件`)] };
-  }
-  const bytes = fs.readFileSync(abs);
+  if (size <= limit) return null;
+  const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
+  return fileDiag(display, 1, 1, `文件过大（${mb(size)}），超过上限 ${mb(limit)}，未读取：数据文件应只含本轮的数据，请检查是否存错了文件`);
+}
+
+/**
+ * A data file's bytes, decoded and parsed: refused when not UTF-8 (one message, at the first
+ * byte that is not UTF-8). `file` is null when the text could not be read at all.
+ */
+export function parseYamlBytes(bytes: Buffer, abs: string, display: string): { file: SourceFile | null; diagnostics: Diagnostic[] } {
   const info = detectEncoding(bytes);
   const problem = encodingMessage(info);
   if (problem) {

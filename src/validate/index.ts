@@ -23,6 +23,7 @@ import { closest } from './suggest';
 import { PLATFORM_LABEL, runRules } from './rules';
 import type { RuleContext } from './rules';
 import { SCHEMAS, isoDate } from './schema';
+import { findUnfilled } from './unfilled';
 
 export const calendarSchema = z.record(
   z.string().regex(/^\d{4}$/, { error: '年份应为四位数字' }),
@@ -62,23 +63,32 @@ function keepTyped(kind: 'notice' | 'sites' | 'accounts', file: SourceFile, raw:
   return raw;
 }
 
-function parseFile<T>(loaded: LoadedRound, kind: 'notice' | 'sites' | 'accounts', out: Diagnostic[]): { file: SourceFile; data: T } | undefined {
+function parseFile<T>(
+  loaded: LoadedRound,
+  kind: 'notice' | 'sites' | 'accounts',
+  out: Diagnostic[],
+  skip: Set<string> = new Set(),
+): { file: SourceFile; data: T } | undefined {
   const file = loaded.files[kind];
   if (!file || !(kind in loaded.data)) return undefined;
   const schema = SCHEMAS[kind] as unknown as z.ZodType<T>;
   const raw = keepTyped(kind, file, loaded.data[kind]);
   const parsed = schema.safeParse(raw, { reportInput: true });
   if (parsed.success) return { file, data: parsed.data };
-  out.push(...issuesToDiagnostics(parsed.error.issues, schema, file, raw));
+  // a value still to fill is reported as such (findUnfilled), not also as the wrong type
+  const issues = parsed.error.issues.filter((i) => !skip.has(JSON.stringify(i.path)));
+  out.push(...issuesToDiagnostics(issues, schema, file, raw));
   return undefined;
 }
 
 export function validateRound(loaded: LoadedRound): { value: ValidatedRound | null; diagnostics: Diagnostic[] } {
   const out: Diagnostic[] = [...loaded.diagnostics];
+  const unfilled = findUnfilled(loaded);
+  out.push(...unfilled.diagnostics);
   const ctx = {
-    notice: parseFile<NoticeInput>(loaded, 'notice', out),
-    sites: parseFile<SitesInput>(loaded, 'sites', out),
-    accounts: parseFile<AccountsInput>(loaded, 'accounts', out),
+    notice: parseFile<NoticeInput>(loaded, 'notice', out, unfilled.skip.notice),
+    sites: parseFile<SitesInput>(loaded, 'sites', out, unfilled.skip.sites),
+    accounts: parseFile<AccountsInput>(loaded, 'accounts', out, unfilled.skip.accounts),
   };
   const raw = (kind: 'notice' | 'sites' | 'accounts') => {
     const file = loaded.files[kind];

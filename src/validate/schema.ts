@@ -140,3 +140,5 @@ export const accountsSchema = z
 export const SCHEMAS = { notice: noticeSchema, sites: sitesSchema, accounts: accountsSchema } as const;
 export type FileKind = keyof typeof SCHEMAS;
 export const FILE_KINDS: FileKind[] = ['notice', 'sites', 'accounts'];
+/** One site and one account: what an editor checks a single unit against before saving it. */
+export const UNIT_SCHEMAS = { sites: siteSchema, accounts: accountSchema } as const;

@@ -1,0 +1,97 @@
+import * as path from 'path';
+import { formatDiagnostic } from '../../diagnostics';
+import { importWorkbook, WorkbookError } from '../../import';
+import type { ImportResult } from '../../import';
+import { displayPath } from '../../load/yaml-file';
+import { fillSummary } from '../../validate/unfilled';
+import { expectPositional } from '../args';
+import type { Command, Io } from '../command';
+import { table } from '../table';
+
+function report(io: Io, r: ImportResult, dataDir: string, wb: string, apply: boolean): number {
+  if (r.problems.length) {
+    for (const p of r.problems) io.err(`${wb}${p.at ? ` ${p.at}` : ''}: 错误: ${p.message}`);
+    io.err(`共 ${r.problems.length} 个错误，未改动任何文件。`);
+    return 1;
+  }
+  const read = r.sheets.map((s) => `${s.name} ${s.rows} 行`).join('、') || '无';
+  io.out(`读取 ${wb}：${read}`);
+  if (!r.changes.length) {
+    io.out(`工作簿与 ${dataDir} 的数据一致，没有需要导入的改动。`);
+    return 0;
+  }
+  io.out(`\n将改动 ${r.changes.length} 处：`);
+  const rows = [['单元格', '位置', '名称', '项目', '原值', '新值']];
+  for (const c of r.changes) rows.push([c.at, c.area, c.unit, c.field, c.old, c.new]);
+  io.out(table(rows).replace(/^/gm, '  '));
+  if (r.untouched) io.out(`（表中没有的 ${r.untouched} 个单位不变）`);
+  const blocking = r.after.filter((d) => !('fill' in d));
+  if (blocking.length) {
+    io.err('\n按工作簿改动后，数据会有以下错误（所列位置是改动后的文件；未改动任何文件）：');
+    for (const d of blocking) io.err(formatDiagnostic(d));
+    io.err(`共 ${blocking.length} 个错误，未改动任何文件。`);
+    return 1;
+  }
+  if (r.diff) {
+    io.out('\n合计：');
+    const t = [['类别', '原', '新', '']];
+    for (const x of r.diff.totals) t.push([x.label, `${x.old}`, `${x.new}`, x.new === x.old ? '' : x.new > x.old ? `+${x.new - x.old}` : `${x.new - x.old}`]);
+    io.out(table(t, ['left', 'right', 'right', 'left']).replace(/^/gm, '  '));
+    if (!r.diff.notice.length) io.out('\n通报正文所写内容不变。');
+    else {
+      io.out('\n通报正文将有以下不同：');
+      for (const n of r.diff.notice) io.out(`  ${n}`);
+    }
+  } else {
+    const left = fillSummary(r.after);
+    if (left.length) io.out(`\n导入后${left.join('\n')}`);
+  }
+  if (!apply) {
+    io.out('\n这是预览，没有改动任何文件。确认无误后加 --apply 写入。');
+    return 0;
+  }
+  const c = r.commit!;
+  io.out(`\n已写入 ${c.changed.join('、')}${c.history ? `；原文件存入 ${path.join(dataDir, c.history)}${path.sep}` : ''}`);
+  io.out(r.diff && r.diff.notice.length ? '通报内容有变化：请运行 tongbao build 重新生成。' : '请运行 tongbao build（或只改了附件内容时 tongbao annexes）重新生成。');
+  return 0;
+}
+
+export const importCommand: Command = {
+  name: 'import',
+  summary: '从 Excel 工作簿导入更正（各月结果、问题、名称等），先预览，加 --apply 写入',
+  usage: `用法：tongbao import DATA_DIR WORKBOOK.xlsx [--apply]
+
+读取工作簿，把其中与 DATA_DIR 数据不同的内容导入 YAML 文件。认得的工作簿：
+  · 本工具生成的附件1、附件2（在 Excel/WPS 中改过结果、问题、名称，排过序、
+    删过行、加过列都可以；“数据”表也读）；
+  · 带中文表头的普通名单或结果表，列名见 templates/import-headers.yaml
+    （名称、网址、主办单位、平台、级别、结果、问题、2024年1月 或 1月 等）。
+按身份对应单位，不按行号：网站按网址（其次名称），账号按名称和平台（改了名的
+账号按主办单位）。表中没有的单位不变；表中有、数据中没有的单位报错。
+
+不加 --apply 时只列出将改动的每一处（单元格、单位、项目、原值 → 新值）和对
+通报合计数、不合格名单的影响，不写任何文件。加 --apply 时只改动这些值，注释
+和格式不变，原文件存入 DATA_DIR/history/<n>/。
+
+工作簿有问题时（找不到的单位、对应不唯一、结果不是合格/不合格、月份不在本轮、
+没有结果的公式或错误值、合并的表头），全部列出，格式为
+WORKBOOK.xlsx 工作表!单元格: 错误: 说明，退出状态 1，不写任何文件。
+
+退出状态：0 预览或写入完成；1 工作簿或数据有错误；2 用法错误。`,
+  booleanFlags: ['apply'],
+  async run(args, io) {
+    const [dir, wb] = expectPositional(args, ['DATA_DIR', 'WORKBOOK.xlsx'], 'import');
+    const apply = !!args.flags.apply;
+    let r: ImportResult;
+    try {
+      r = await importWorkbook(dir, wb, { apply, cwd: io.cwd });
+    } catch (e) {
+      if (e instanceof WorkbookError) {
+        io.err(`tongbao import：${e.message.replace(path.resolve(io.cwd, wb), wb)}`);
+        return 1;
+      }
+      throw e;
+    }
+    return report(io, r, dir, displayPath(path.resolve(io.cwd, wb), io.cwd), apply);
+  },
+};

@@ -1,0 +1,135 @@
+// Reading a workbook as the person sees it, row by row with exceljs's streaming reader:
+// rich text as its plain text, a hyperlink as its text, a formula as its saved result, a
+// date cell as a date; formula-looking text stays text. A formula without a saved result
+// or an error value (#N/A) is marked as a problem, reported only if the cell is used.
+import * as fs from 'fs';
+
+export interface CellRead {
+  /** what the cell shows, as text ('' for empty) */
+  text: string;
+  /** a real date cell */
+  date?: Date;
+  /** why the cell cannot be read (Chinese) */
+  problem?: string;
+}
+
+export interface RowRead {
+  number: number;
+  /** by column number (1 = A); holes for empty cells */
+  cells: (CellRead | undefined)[];
+}
+
+export interface SheetRead {
+  name: string;
+  rows: AsyncIterable<RowRead>;
+  /** merged ranges (A1:C1), known once the rows have been read */
+  merges: () => string[];
+}
+
+/** A1-style column letters. */
+export function colName(n: number): string {
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function decodeRef(ref: string): { col: number; row: number } {
+  const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+  return { col, row: Number(m[2]) };
+}
+
+function isoDate(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+type Value = unknown;
+
+export function cellOf(v: Value): CellRead | undefined {
+  if (v === null || v === undefined) return undefined;
+  if (typeof v === 'string') return { text: v };
+  if (typeof v === 'number') return Number.isFinite(v) ? { text: String(v) } : { text: '', problem: '单元格是错误值' };
+  if (typeof v === 'boolean') return { text: v ? 'TRUE' : 'FALSE' };
+  if (v instanceof Date) return { text: isoDate(v), date: v };
+  const o = v as Record<string, unknown>;
+  if (Array.isArray(o.richText)) return { text: (o.richText as { text?: string }[]).map((r) => r.text ?? '').join('') };
+  if ('error' in o) return { text: '', problem: `单元格是错误值 ${String(o.error)}` };
+  if ('formula' in o || 'sharedFormula' in o) {
+    if (!('result' in o) || o.result === undefined) return { text: '', problem: '公式没有保存计算结果：请在 Excel 或 WPS 中打开后保存一次，或把公式改成数值' };
+    const r = o.result;
+    if (typeof r === 'number' && !Number.isFinite(r)) return { text: '', problem: '公式的结果是错误值' };
+    if (r && typeof r === 'object' && 'error' in (r as object)) return { text: '', problem: `公式的结果是错误值 ${String((r as { error: unknown }).error)}` };
+    return cellOf(r);
+  }
+  if ('text' in o) return cellOf(o.text);
+  return { text: String(v) };
+}
+
+/** Watch a sheet's raw XML go by for <mergeCell ref="A1:B2"/>, which the streaming reader skips. */
+function tapMerges(source: AsyncIterable<Buffer | string>, found: string[]): AsyncIterable<Buffer | string> {
+  return (async function* () {
+    let carry = '';
+    for await (const chunk of source) {
+      const s = typeof chunk === 'string' ? chunk : chunk.toString('latin1');
+      const text = carry + s;
+      const re = /<mergeCell\s+ref="([A-Z]+\d+:[A-Z]+\d+)"/g;
+      let m: RegExpExecArray | null;
+      let last = 0;
+      while ((m = re.exec(text))) {
+        found.push(m[1]);
+        last = re.lastIndex;
+      }
+      // keep a tail in case a tag is split between chunks
+      carry = text.slice(Math.max(last, text.length - 64));
+      yield chunk;
+    }
+  })();
+}
+
+export class WorkbookError extends Error {}
+
+/** The sheets of a workbook in file order, each streamed once. */
+export async function* readWorkbook(file: string): AsyncGenerator<SheetRead> {
+  if (!fs.existsSync(file)) throw new WorkbookError(`找不到工作簿 ${file}`);
+  const head = Buffer.alloc(4);
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.readSync(fd, head, 0, 4, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (head[0] !== 0x50 || head[1] !== 0x4b) {
+    const old = head[0] === 0xd0 && head[1] === 0xcf;
+    throw new WorkbookError(old ? `${file} 是旧版 .xls 工作簿：请在 Excel 或 WPS 中另存为 .xlsx 后再导入` : `${file} 不是 .xlsx 格式的 Excel 工作簿`);
+  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const ExcelJS = require('exceljs') as typeof import('exceljs');
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', styles: 'cache', worksheets: 'emit', hyperlinks: 'ignore', entries: 'ignore' });
+  try {
+    for await (const wsAny of reader as unknown as AsyncIterable<unknown>) {
+      const ws = wsAny as { name: string; iterator: AsyncIterable<Buffer>; [Symbol.asyncIterator](): AsyncIterator<unknown> };
+      const merges: string[] = [];
+      ws.iterator = tapMerges(ws.iterator, merges) as AsyncIterable<Buffer>;
+      const rows = (async function* () {
+        for await (const rowAny of ws as AsyncIterable<unknown>) {
+          const row = rowAny as { number: number; eachCell: (o: { includeEmpty: boolean }, f: (c: { value: unknown }, col: number) => void) => void };
+          const cells: (CellRead | undefined)[] = [];
+          row.eachCell({ includeEmpty: false }, (c, col) => {
+            cells[col] = cellOf(c.value);
+          });
+          yield { number: row.number, cells };
+        }
+      })();
+      yield { name: ws.name, rows, merges: () => merges };
+    }
+  } catch (e) {
+    if (e instanceof WorkbookError) throw e;
+    if (process.env.TONGBAO_DEBUG) console.error(e);
+    throw new WorkbookError(`无法读取工作簿 ${file}：文件可能已损坏，或不是 Excel/WPS 保存的 .xlsx`);
+  }
+}

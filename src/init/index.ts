@@ -1,0 +1,204 @@
+// Starting a quarter from the previous one: the same roster in the same order, results and
+// problems cleared, the round's own facts filled in, and what only a person can know left as
+// marked empty values (`~  # 待填写`) that `tongbao check` lists. The new files are the old
+// files' text edited in place (src/edit), so comments and layout carry over.
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseDocument } from 'yaml';
+import { DataError, UsageError } from '../diagnostics';
+import { applyEdits, TO_FILL_MARK } from '../edit';
+import type { DataFileName, Edit } from '../edit';
+import { loadRound } from '../load/round';
+import { displayPath } from '../load/yaml-file';
+import { LEVELS, PLATFORMS } from '../types';
+import { ensureDir, fsyncDir, TMP_PREFIX, writeFileAtomic } from '../write/atomic';
+
+const QUARTER_NAMES = ['一', '二', '三', '四'];
+
+export interface Quarter {
+  year: number;
+  q: number;
+}
+
+export function parseRound(s: string): Quarter | null {
+  const m = /^(\d{4})-[Qq]([1-4])$/.exec(s.trim());
+  return m ? { year: Number(m[1]), q: Number(m[2]) } : null;
+}
+
+export const roundText = (r: Quarter) => `${r.year}-Q${r.q}`;
+export const roundLabel = (r: Quarter) => `${r.year}年第${QUARTER_NAMES[r.q - 1]}季度`;
+export const nextQuarter = (r: Quarter): Quarter => (r.q === 4 ? { year: r.year + 1, q: 1 } : { year: r.year, q: r.q + 1 });
+
+/** The quarter's three months, YYYY-MM. */
+export function quarterMonths(r: Quarter): string[] {
+  return [0, 1, 2].map((i) => `${r.year}-${String((r.q - 1) * 3 + i + 1).padStart(2, '0')}`);
+}
+
+const monthsCn = (ms: string[]) => ms.map((m) => `${Number(m.slice(5))}月`).join('、');
+
+const TO_FILL: [string[], string][] = [
+  [['inspection', 'from'], '检查开始日期'],
+  [['inspection', 'to'], '检查结束日期'],
+  [['issued'], '成文日期'],
+  [['deadline'], '整改截止日期'],
+];
+
+type Raw = Record<string, unknown>;
+const obj = (v: unknown): Raw => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Raw) : {});
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+/**
+ * Header comments (the lines before the first key) name the round and its months: say the
+ * new ones there. Comments further down are the user's notes and stay as written.
+ */
+function renameInHeader(text: string, prev: { label: string | null; months: string[] }, next: { label: string; months: string[] }, note: string): string {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const lines = text.split('\n');
+  let i = 0;
+  // the first block of comment lines, up to the first blank line or key
+  for (; i < lines.length; i++) {
+    const l = lines[i].replace(/\r$/, '');
+    if (!l.trimStart().startsWith('#')) break;
+    if (l.includes('yaml-language-server')) continue;
+    let s = lines[i];
+    if (prev.label) s = s.split(prev.label).join(next.label);
+    const pm = monthsCn(prev.months);
+    if (prev.months.length && pm) s = s.split(pm).join(monthsCn(next.months));
+    lines[i] = s;
+  }
+  lines.splice(i, 0, `# ${note}${eol === '\r\n' ? '\r' : ''}`);
+  return lines.join('\n');
+}
+
+/** The comment lines directly above a top-level key (no blank line between): its explanation. */
+function dropKeyWithComments(text: string, key: string): string {
+  const lines = text.split('\n');
+  const at = lines.findIndex((l) => l.startsWith(`${key}:`));
+  if (at < 0) return text;
+  let start = at;
+  while (start > 0 && lines[start - 1].startsWith('#')) start--;
+  let end = at + 1;
+  while (end < lines.length && /^(\s|-)/.test(lines[end]) && lines[end].trim() !== '') end++;
+  // no double blank line where the block was
+  if (start > 0 && lines[start - 1].trim() === '' && (lines[end] ?? '').trim() === '') end++;
+  lines.splice(start, end - start);
+  return lines.join('\n');
+}
+
+function quarterOfTitle(title: string, label: string): string {
+  return title.replace(/\d{4}年第[一二三四1-4]季度/g, label);
+}
+
+export interface InitResult {
+  dir: string;
+  round: Quarter;
+  months: string[];
+  sites: number;
+  accounts: number;
+  copied: string[];
+}
+
+/** Plan the new round's files (pure apart from reading PREV_DIR). */
+export function planInit(prevDir: string, roundOpt: string | undefined, cwd: string): { files: Map<string, string>; result: Omit<InitResult, 'dir'> } {
+  const loaded = loadRound(prevDir, cwd);
+  if (loaded.diagnostics.length) throw new DataError(loaded.diagnostics);
+  const notice = obj(loaded.data.notice);
+  const sites = obj(loaded.data.sites);
+  const accounts = obj(loaded.data.accounts);
+  const prevRound = typeof notice.round === 'string' ? parseRound(notice.round) : null;
+  let round: Quarter;
+  if (roundOpt !== undefined) {
+    const r = parseRound(roundOpt);
+    if (!r) throw new UsageError(`--round “${roundOpt}”格式不对，应写作 YYYY-Qn，例如 2024-Q1`);
+    round = r;
+  } else if (prevRound) {
+    round = nextQuarter(prevRound);
+  } else {
+    throw new UsageError(`无法从 ${displayPath(path.join(loaded.dir, 'notice.yaml'), cwd)} 的 round 推出下一季度：请用 --round 指定，例如 --round 2024-Q1`);
+  }
+  const months = quarterMonths(round);
+  const label = roundLabel(round);
+  const prevMonths = arr(notice.months).filter((m): m is string => typeof m === 'string' && /^\d{4}-\d{2}$/.test(m));
+  const prevInfo = { label: prevRound ? roundLabel(prevRound) : null, months: prevMonths };
+  const from = path.basename(loaded.dir);
+  const note = `由 tongbao init 从 ${from} 生成：~ 表示待填写，tongbao check 逐项列出还需填写的内容`;
+
+  // notice.yaml
+  const n: Edit[] = [];
+  const N = (p: (string | number)[], value: unknown, more: Partial<Extract<Edit, { op: 'set' }>> = {}) => n.push({ op: 'set', file: 'notice.yaml', path: p, value, ...more });
+  N(['round'], roundText(round));
+  N(['months'], months);
+  if (typeof notice.title === 'string') N(['title'], quarterOfTitle(notice.title, label));
+  for (const [p, name] of TO_FILL) N(p, null, { comment: `${TO_FILL_MARK}：${name}` });
+  N(['doc_number'], null, { comment: `${TO_FILL_MARK}：发文字号（没有就删去这一行）`, after: Object.hasOwn(notice, 'title') ? 'title' : 'levels' });
+
+  // sites.yaml: results and problems cleared, the roster as it was.
+  const s: Edit[] = [];
+  let siteCount = 0;
+  for (const level of LEVELS) {
+    arr(sites[level]).forEach((u, i) => {
+      siteCount++;
+      s.push({ op: 'set', file: 'sites.yaml', path: [level, i, 'result'], value: null });
+      if (Object.hasOwn(obj(u), 'problems')) s.push({ op: 'delete', file: 'sites.yaml', path: [level, i, 'problems'] });
+    });
+  }
+
+  // accounts.yaml: one empty result per new month; last quarter's update dates and problems go.
+  const a: Edit[] = [];
+  let accountCount = 0;
+  for (const platform of PLATFORMS) {
+    for (const level of LEVELS) {
+      arr(obj(accounts[platform])[level]).forEach((u, i) => {
+        accountCount++;
+        const acc = obj(u);
+        const at = [platform, level, i];
+        a.push({ op: 'set', file: 'accounts.yaml', path: [...at, 'results'], value: months.map(() => null), after: 'owner' });
+        for (const k of ['problems', 'updates']) if (Object.hasOwn(acc, k)) a.push({ op: 'delete', file: 'accounts.yaml', path: [...at, k] });
+      });
+    }
+  }
+
+  const files = new Map<string, string>();
+  const read = (f: DataFileName) => fs.readFileSync(path.join(loaded.dir, f), 'utf8');
+  let noticeText = read('notice.yaml');
+  // failing_order names last quarter's failing accounts: it goes, with its explanation.
+  if (Object.hasOwn(notice, 'failing_order') && parseDocument(noticeText).get('failing_order') !== undefined) {
+    noticeText = dropKeyWithComments(noticeText, 'failing_order');
+  }
+  files.set('notice.yaml', renameInHeader(applyEdits(noticeText, n, 'notice.yaml'), prevInfo, { label, months }, note));
+  files.set('sites.yaml', renameInHeader(applyEdits(read('sites.yaml'), s, 'sites.yaml'), prevInfo, { label, months }, note));
+  files.set('accounts.yaml', renameInHeader(applyEdits(read('accounts.yaml'), a, 'accounts.yaml'), prevInfo, { label, months }, note));
+  const copied: string[] = [];
+  // The proofreading terms and a user calendar hold for every quarter.
+  for (const extra of ['terms.yaml', 'calendar.yaml']) {
+    const p = path.join(loaded.dir, extra);
+    if (fs.existsSync(p)) {
+      files.set(extra, fs.readFileSync(p, 'utf8'));
+      copied.push(extra);
+    }
+  }
+  return { files, result: { round, months, sites: siteCount, accounts: accountCount, copied } };
+}
+
+/** Write the new round folder: whole or not at all (built under a temporary name, then renamed). */
+export function initRound(newDir: string, prevDir: string, roundOpt: string | undefined, cwd: string): InitResult {
+  const dir = path.resolve(cwd, newDir);
+  if (fs.existsSync(dir)) {
+    throw new UsageError(`${displayPath(dir, cwd)} 已经存在：init 只新建文件夹，不会覆盖已有的数据。请换一个名称，或先移走它`);
+  }
+  const { files, result } = planInit(prevDir, roundOpt, cwd);
+  const parent = path.dirname(dir);
+  ensureDir(parent);
+  const tmp = path.join(parent, `${TMP_PREFIX}${path.basename(dir)}`);
+  fs.rmSync(tmp, { recursive: true, force: true });
+  fs.mkdirSync(tmp);
+  try {
+    for (const [name, text] of files) writeFileAtomic(path.join(tmp, name), text);
+    fs.renameSync(tmp, dir);
+  } catch (e) {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    throw e;
+  }
+  fsyncDir(parent);
+  return { dir, ...result };
+}

@@ -1,0 +1,151 @@
+// The page's buttons: 生成 (build), 只更新附件 (annexes), 送签包 (package). Each calls the same
+// function its command does and says the outcome in Chinese, the annexes guard included (a
+// message and the differences, not an exit code).
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { build } from '../build';
+import type { BuildResult } from '../build';
+import { DataError } from '../diagnostics';
+import type { Diagnostic } from '../diagnostics';
+import { regenerateAnnexes } from '../handoff/annexes';
+import { packageRound } from '../handoff/package';
+import { WorkbookError, importWorkbook } from '../import';
+import type { ImportResult } from '../import';
+import { PdfUnavailable, findSoffice } from '../handoff/pdf';
+import { OutputPathError } from '../write/atomic';
+
+export interface ActionResult {
+  ok: boolean;
+  message: string;
+  /** files written, relative to the output folder */
+  files: string[];
+  diagnostics: Diagnostic[];
+  /** for the annexes guard: what the notice would say differently */
+  changes?: string[];
+}
+
+export interface ActionTarget {
+  dataDir: string;
+  outDir: string;
+  /** folder names are shown relative to it */
+  cwd: string;
+}
+
+const shown = (t: ActionTarget) => path.relative(t.cwd, t.outDir) || t.outDir;
+
+function buildMessage(r: BuildResult, t: ActionTarget): string {
+  const dir = shown(t);
+  if (r.status === 'unchanged') return `无变化：${dir} 中的文件已按当前数据生成，未改动任何文件。`;
+  if (r.status === 'repaired') return `已恢复 ${dir} 中缺失或被改动的文件（数据无变化）${r.history ? `，被改动的文件已先存入 ${r.history}` : ''}。`;
+  return `已生成到 ${dir}${r.history ? `；上一版已移至 ${r.history}` : ''}。${r.findings.length ? `有 ${r.findings.length} 条校对意见，见下方。` : ''}`;
+}
+
+/** Data errors and folder problems are answers, not failures of the server. */
+async function guarded(run: () => Promise<ActionResult>): Promise<ActionResult> {
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof DataError) return { ok: false, message: `数据有 ${e.diagnostics.length} 处错误，未生成任何文件。请先改正。`, files: [], diagnostics: e.diagnostics };
+    if (e instanceof OutputPathError || e instanceof PdfUnavailable) return { ok: false, message: e.message, files: [], diagnostics: [] };
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'EBUSY' || err.code === 'EPERM' || err.code === 'EACCES') {
+      return { ok: false, message: `无法写入 ${err.path ?? ''}：文件可能正在 Word、WPS 或 Excel 中打开，关闭后再试。`, files: [], diagnostics: [] };
+    }
+    throw e;
+  }
+}
+
+export function runBuild(t: ActionTarget): Promise<ActionResult> {
+  return guarded(async () => {
+    const r = await build({ dataDir: t.dataDir, cwd: t.dataDir, outDir: t.outDir });
+    return { ok: true, message: buildMessage(r, t), files: r.written, diagnostics: r.findings };
+  });
+}
+
+export function runAnnexes(t: ActionTarget): Promise<ActionResult> {
+  return guarded(async () => {
+    const r = await regenerateAnnexes({ dataDir: t.dataDir, cwd: t.dataDir, outDir: t.outDir });
+    switch (r.status) {
+      case 'no-manifest':
+        return { ok: false, message: '还没有生成过通报：请先点“生成”。', files: [], diagnostics: [] };
+      case 'notice-damaged':
+        return { ok: false, message: `${r.notice} 缺失或被改动过，无法只更新附件：请点“生成”重新生成通报和附件。`, files: [], diagnostics: [] };
+      case 'notice-changed':
+        return { ok: false, message: '这次更正会改变通报正文，未写入任何文件。请点“生成”重新生成通报和附件。', files: [], diagnostics: [], changes: r.differences };
+      case 'unchanged':
+        return { ok: true, message: '无变化：附件已按当前数据生成，未改动任何文件。', files: [], diagnostics: [] };
+      case 'written':
+        return {
+          ok: true,
+          message: `通报正文所写内容未变，已重新生成附件${r.history ? `；上一版已移至 ${r.history}` : ''}。通报末尾若附有附件表格页，那里仍是更正前的内容，送签前点“生成”可使之一致。`,
+          files: r.written,
+          diagnostics: [],
+        };
+    }
+  });
+}
+
+export function pdfAvailable(): boolean {
+  return findSoffice() !== null;
+}
+
+export function runPackage(t: ActionTarget, pdf: boolean): Promise<ActionResult> {
+  return guarded(async () => {
+    const r = await packageRound({ dataDir: t.dataDir, cwd: t.dataDir, outDir: t.outDir, pdf });
+    if (r.status === 'refused') return { ok: false, message: '有校对意见，未生成送签包。', files: [], diagnostics: r.build.findings };
+    if (r.status === 'unverified') {
+      return { ok: false, message: `核对未通过，未写送签包：${r.findings.map((f) => f.message).join('；')}`, files: r.build.written, diagnostics: r.build.findings };
+    }
+    const name = path.basename(r.archive);
+    return {
+      ok: true,
+      message: r.status === 'unchanged' ? `送签包无变化：${name}` : `已写送签包：${name}${pdf ? '（附 PDF 阅读稿）' : ''}`,
+      files: [...r.build.written, name],
+      diagnostics: r.build.findings,
+    };
+  });
+}
+
+/**
+ * 从 Excel 导入: the workbook sent by the page is written to a temporary folder, read by the
+ * same function `tongbao import` uses, and removed. Without `apply` nothing is written: the
+ * answer lists each change and what it does to the notice; with `apply` the changes are saved
+ * (src/edit, previous files in history).
+ */
+export async function runImport(t: ActionTarget, filename: string, bytes: Buffer, apply: boolean): Promise<ActionResult> {
+  const base = path.basename(filename.replace(/\\/g, '/'));
+  if (!/\.xlsx$/i.test(base)) return { ok: false, message: '只能导入 .xlsx 工作簿（WPS、Excel 另存为 .xlsx）', files: [], diagnostics: [] };
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tongbao-import-'));
+  const file = path.join(tmp, 'workbook.xlsx');
+  try {
+    fs.writeFileSync(file, bytes);
+    let r: ImportResult;
+    try {
+      r = await importWorkbook(t.dataDir, file, { apply, cwd: t.dataDir });
+    } catch (e) {
+      if (e instanceof WorkbookError) return { ok: false, message: e.message.split(file).join(base), files: [], diagnostics: [] };
+      if (e instanceof DataError) return { ok: false, message: '数据文件有错误，先改正后再导入。', files: [], diagnostics: e.diagnostics };
+      throw e;
+    }
+    if (r.problems.length) {
+      return { ok: false, message: `工作簿有 ${r.problems.length} 个问题，未改动任何文件：`, files: [], diagnostics: [], changes: r.problems.map((p) => `${base}${p.at ? ` ${p.at}` : ''}：${p.message}`) };
+    }
+    if (!r.changes.length) return { ok: true, message: '工作簿与数据一致，没有需要导入的改动。', files: [], diagnostics: [], changes: [] };
+    const lines = r.changes.map((c) => `${c.at}　${c.area}　${c.unit}　${c.field}：${c.old} → ${c.new}`);
+    if (r.diff) lines.push(...(r.diff.notice.length ? r.diff.notice.map((n) => `通报将有不同：${n}`) : ['通报正文所写内容不变']));
+    const blocking = r.after.filter((d) => !('fill' in d));
+    if (blocking.length) return { ok: false, message: `按工作簿改动后数据会有 ${blocking.length} 个错误，未改动任何文件：`, files: [], diagnostics: blocking, changes: lines };
+    if (!apply) return { ok: true, message: `将改动 ${r.changes.length} 处（预览，未改动任何文件）。确认无误后点“确认导入”。`, files: [], diagnostics: [], changes: lines };
+    const c = r.commit!;
+    return {
+      ok: true,
+      message: `已导入 ${r.changes.length} 处，写入 ${c.changed.join('、')}${c.history ? `；原文件存入 ${c.history}` : ''}。${r.diff?.notice.length ? '通报内容有变化，请点“生成”。' : ''}`,
+      files: c.changed,
+      diagnostics: [],
+      changes: lines,
+    };
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,365 @@
+// The HTTP API and the page (docs/serve.md). Another front door of the same pipeline: every
+// answer comes from src/load → validate → aggregate → render, src/edit, src/build.ts and
+// src/handoff, through the kept state of each round (state.ts).
+import * as fs from 'fs';
+import * as path from 'path';
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import { EditError, StaleFileError } from '../edit';
+import type { DataFileName, Edit } from '../edit';
+import { resolveOutDir } from '../build';
+import { projectRoot } from '../paths';
+import { damagedOutputs } from '../build';
+import { runAnnexes, runBuild, runImport, runPackage, pdfAvailable } from './actions';
+import type { ActionResult, ActionTarget } from './actions';
+import { BuildBaseline, changesSinceBuild, readManifestSafe } from './changes';
+import { contentDisposition, downloadType, downloadable, listFiles } from './files';
+import {
+  BodyTooLarge,
+  IMPORT_FILE_LIMIT,
+  IMPORT_LIMIT,
+  JSON_LIMIT,
+  SECURITY_HEADERS,
+  TOKEN_HEADER,
+  hostAllowed,
+  isJson,
+  plainName,
+  readLimited,
+  resolveInside,
+  sameOrigin,
+  tokenMatches,
+} from './security';
+import { DATA_FILES, RoundState } from './state';
+import type { RoundStateOptions } from './state';
+import { placeDiagnostics, roundView } from './view';
+import type { RoundView, ViewDiagnostic } from './view';
+import { refusedValues } from './refuse';
+
+export interface AppOptions {
+  /** DATA_ROOT: one folder per round */
+  root: string;
+  /** where output folders go: <cwd>/out/<round>, as `tongbao build` does */
+  cwd: string;
+  token: string;
+  /** the address the server listens on; set once it listens */
+  bound: { host: string; port: number };
+  state?: RoundStateOptions;
+  unitLimit?: number;
+  /** folder of the page (default: the project's web/) */
+  webDir?: string;
+}
+
+interface Round {
+  state: RoundState;
+  baseline: BuildBaseline;
+  /** actions and edits on a round run one at a time */
+  queue: Promise<unknown>;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: 400 | 403 | 404 | 409 | 413 | 415 | 422 | 501,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+const ASSET_TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
+};
+
+const DATA_FILE_SET = new Set<string>(DATA_FILES);
+
+/** An edit as sent, checked for shape; a bad one is a 400 with the reason. */
+function parseEdits(body: unknown): { hashes: Partial<Record<DataFileName, string>>; edits: Edit[] } {
+  const b = body as { hashes?: unknown; edits?: unknown };
+  if (!b || typeof b !== 'object' || !Array.isArray(b.edits) || b.edits.length === 0 || b.edits.length > 1000) {
+    throw new HttpError(400, '请求格式不对：应为 { hashes, edits: [...] }');
+  }
+  if (!b.hashes || typeof b.hashes !== 'object') throw new HttpError(400, '请求缺少 hashes（页面看到的各文件的 SHA-256）');
+  const hashes: Partial<Record<DataFileName, string>> = {};
+  for (const [k, v] of Object.entries(b.hashes as Record<string, unknown>)) {
+    if (DATA_FILE_SET.has(k) && typeof v === 'string') hashes[k as DataFileName] = v;
+  }
+  const edits = b.edits.map((e: unknown): Edit => {
+    const x = e as { op?: unknown; file?: unknown; path?: unknown; value?: unknown; index?: unknown };
+    if (!x || typeof x !== 'object' || !['set', 'delete', 'insert'].includes(x.op as string)) throw new HttpError(400, '修改的 op 应为 set、delete 或 insert');
+    if (typeof x.file !== 'string' || !DATA_FILE_SET.has(x.file)) throw new HttpError(400, '只能修改 notice.yaml、sites.yaml、accounts.yaml');
+    if (!Array.isArray(x.path) || !x.path.every((s) => (typeof s === 'string' && s.length < 200) || (Number.isInteger(s) && (s as number) >= 0))) {
+      throw new HttpError(400, '修改的位置（path）应为字段名和序号的列表');
+    }
+    if (!(x.file in hashes)) throw new HttpError(400, `请求缺少 ${x.file} 的 SHA-256（hashes）`);
+    const file = x.file as DataFileName;
+    const p = x.path as (string | number)[];
+    if (x.op === 'delete') return { op: 'delete', file, path: p };
+    if (!('value' in x)) throw new HttpError(400, '修改缺少 value');
+    if (x.op === 'set') return { op: 'set', file, path: p, value: x.value };
+    return { op: 'insert', file, path: p, value: x.value, ...(Number.isInteger(x.index) ? { index: x.index as number } : {}) };
+  });
+  return { hashes, edits };
+}
+
+export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: number; parses: number } } {
+  const app = new Hono();
+  const webDir = opts.webDir ?? path.join(projectRoot(), 'web');
+  const rounds = new Map<string, Round>();
+  const realRoot = (): string => {
+    try {
+      return fs.realpathSync(opts.root);
+    } catch {
+      throw new HttpError(404, `找不到数据文件夹 ${opts.root}`);
+    }
+  };
+
+  function roundNames(): string[] {
+    const root = realRoot();
+    return fs
+      .readdirSync(root, { withFileTypes: true })
+      .filter((d) => d.isDirectory() && plainName(d.name) && !d.name.startsWith('.') && fs.existsSync(path.join(root, d.name, 'notice.yaml')))
+      .map((d) => d.name)
+      .sort((a, b) => (a < b ? 1 : a > b ? -1 : 0)); // newest quarter first
+  }
+
+  function round(name: string): Round {
+    const dir = plainName(name) ? resolveInside(realRoot(), name, 'dir') : null;
+    if (!dir || !fs.existsSync(path.join(dir, 'notice.yaml'))) throw new HttpError(404, `没有名为“${name}”的一轮数据`);
+    let r = rounds.get(dir);
+    if (!r) {
+      r = { state: new RoundState(name, dir, opts.state), baseline: new BuildBaseline(dir), queue: Promise.resolve() };
+      rounds.set(dir, r);
+    }
+    return r;
+  }
+
+  const target = (r: Round): ActionTarget => ({ dataDir: r.state.dir, outDir: resolveOutDir(r.state.dir, opts.cwd), cwd: opts.cwd });
+
+  function serialize<T>(r: Round, job: () => Promise<T> | T): Promise<T> {
+    const next = r.queue.then(job, job);
+    r.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  function view(r: Round, keep?: Set<string>): RoundView {
+    const c = r.state.compute();
+    return roundView(r.state, c, changesSinceBuild(r.state, c, target(r).outDir, r.baseline), { unitLimit: opts.unitLimit, keep });
+  }
+
+  async function jsonBody(c: Context, limit = JSON_LIMIT): Promise<unknown> {
+    let buf: Buffer;
+    try {
+      buf = await readLimited(c.req.raw, limit);
+    } catch (e) {
+      if (e instanceof BodyTooLarge) throw new HttpError(413, `请求太大（上限 ${Math.round(limit / 1024 / 1024)} MB），未做任何改动`);
+      throw e;
+    }
+    try {
+      return buf.length ? JSON.parse(buf.toString('utf8')) : {};
+    } catch {
+      throw new HttpError(400, '请求不是有效的 JSON');
+    }
+  }
+
+  // ---- every request: Host, headers ----
+  app.use('*', async (c, next) => {
+    if (!hostAllowed(c.req.header('host'), opts.bound)) {
+      return c.json({ error: '拒绝访问：请求的主机名不是本机服务的地址' }, 403, SECURITY_HEADERS);
+    }
+    await next();
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(k, v);
+    if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
+  });
+
+  // ---- state-changing requests: POST only, same origin, JSON, token ----
+  app.use('/api/*', async (c, next) => {
+    const m = c.req.method;
+    if (m === 'GET' || m === 'HEAD') return next();
+    if (m !== 'POST') return c.json({ error: '不支持的请求方法' }, 405);
+    if (!sameOrigin(c.req.header('origin'), c.req.header('sec-fetch-site'), c.req.header('host') ?? '')) {
+      return c.json({ error: '拒绝访问：请求不是来自本页面' }, 403);
+    }
+    if (!tokenMatches(c.req.header(TOKEN_HEADER), opts.token)) return c.json({ error: '拒绝访问：缺少或错误的令牌，请刷新页面' }, 403);
+    if (!isJson(c.req.header('content-type'))) return c.json({ error: '请求须为 JSON（Content-Type: application/json）' }, 415);
+    return next();
+  });
+
+  app.onError((err, c) => {
+    if (err instanceof HttpError) return c.json({ error: err.message, ...err.extra }, err.status);
+    const e = err as NodeJS.ErrnoException;
+    if (process.env.TONGBAO_DEBUG) console.error(e.stack);
+    return c.json({ error: `服务出错了：${e.code ? `${e.code} ${e.path ?? ''}` : e.message}` }, 500);
+  });
+  app.notFound((c) => c.json({ error: '没有这个地址' }, 404));
+
+  // ---- the page ----
+  app.get('/', (c) => {
+    const file = path.join(webDir, 'index.html');
+    if (!fs.existsSync(file)) return c.text('页面文件 web/index.html 不存在', 404);
+    // a fixed placeholder replaced by a hex token: nothing from data reaches the page here
+    const html = fs.readFileSync(file, 'utf8').split('{{TOKEN}}').join(opts.token);
+    return c.html(html);
+  });
+  app.get('/assets/*', (c) => {
+    let rel: string;
+    try {
+      rel = decodeURIComponent(c.req.path.slice('/assets/'.length));
+    } catch {
+      return c.json({ error: '没有这个文件' }, 404);
+    }
+    const file = resolveInside(webDir, rel, 'file');
+    const type = file ? ASSET_TYPES[path.extname(file).toLowerCase()] : undefined;
+    if (!file || !type || path.basename(file) === 'index.html') return c.json({ error: '没有这个文件' }, 404);
+    return c.body(fs.readFileSync(file), 200, { 'Content-Type': type, 'Cache-Control': 'no-cache' });
+  });
+
+  // ---- reading ----
+  app.get('/api/rounds', async (c) => {
+    const list = [];
+    for (const name of roundNames()) {
+      const r = round(name);
+      const comp = r.state.compute();
+      const errors = comp.diagnostics.filter((d) => d.severity === 'error').length;
+      const outDir = target(r).outDir;
+      const prev = readManifestSafe(outDir);
+      let verify: 'ok' | 'changed' | 'missing' | null = null;
+      let lastBuild: string | null = null;
+      if (prev) {
+        lastBuild = fs.statSync(path.join(outDir, 'manifest.json')).mtime.toISOString();
+        const ch = changesSinceBuild(r.state, comp, outDir, r.baseline);
+        // an output file missing or altered (what `tongbao verify` would report) comes first
+        verify = (await damagedOutputs(outDir, prev.manifest)).length ? 'missing' : ch?.sinceBuild ? 'changed' : 'ok';
+      }
+      list.push({
+        name,
+        title: comp.model?.title ?? '',
+        round: comp.model?.round.label ?? '',
+        errors,
+        warnings: comp.diagnostics.length - errors + comp.lint.length,
+        lastBuild,
+        verify,
+      });
+    }
+    return c.json({ root: opts.root, rounds: list, tools: { pdf: pdfAvailable(), import: true } });
+  });
+  app.get('/api/rounds/:name', async (c) => {
+    const r = round(c.req.param('name'));
+    const v = await serialize(r, () => view(r));
+    const outDir = target(r).outDir;
+    const prev = readManifestSafe(outDir);
+    if (prev && v.changes && !v.changes.sinceBuild && (await damagedOutputs(outDir, prev.manifest)).length) {
+      v.changes.lines.push('输出文件缺失或被改动过：点“生成”可恢复');
+    }
+    return c.json(v);
+  });
+  app.get('/api/rounds/:name/preview', async (c) => {
+    const r = round(c.req.param('name'));
+    const v = await serialize(r, () => view(r));
+    return c.json({ html: v.previewHtml });
+  });
+  app.get('/api/rounds/:name/units', async (c) => {
+    // every unit matching a search, for a large round whose view lists only some
+    const r = round(c.req.param('name'));
+    const q = (c.req.query('q') ?? '').trim();
+    const all = await serialize(r, () => roundView(r.state, r.state.compute(), null, { unitLimit: Infinity }));
+    const hit = (...xs: string[]) => !q || xs.some((x) => x.includes(q));
+    const limit = Math.min(Number(c.req.query('limit') ?? 500) || 500, 5000);
+    return c.json({
+      sites: all.sites.filter((s) => hit(s.name, s.url)).slice(0, limit),
+      accounts: all.accounts.filter((a) => hit(a.name, a.owner)).slice(0, limit),
+    });
+  });
+  app.get('/api/rounds/:name/files', (c) => {
+    const r = round(c.req.param('name'));
+    const l = listFiles(target(r).outDir);
+    return c.json({ outDir: path.relative(opts.cwd, l.outDir) || l.outDir, outputs: l.outputs, history: l.history, bundles: l.bundles });
+  });
+  app.get('/api/rounds/:name/download', (c) => {
+    const r = round(c.req.param('name'));
+    const rel = c.req.query('path') ?? '';
+    const file = downloadable(target(r).outDir, rel);
+    if (!file) return c.json({ error: '只能下载清单（manifest.json）列出的输出文件和历史版本' }, 404);
+    return c.body(fs.readFileSync(file), 200, { 'Content-Type': downloadType(file), 'Content-Disposition': contentDisposition(path.basename(file)) });
+  });
+
+  // ---- changing ----
+  app.post('/api/rounds/:name/edit', async (c) => {
+    const r = round(c.req.param('name'));
+    const { hashes, edits } = parseEdits(await jsonBody(c));
+    return serialize(r, async () => {
+      const refused = refusedValues(r.state, edits);
+      if (refused.length) {
+        throw new HttpError(422, `这个值不能保存：${refused.map((d) => d.message).join('；')}`, { diagnostics: refused });
+      }
+      try {
+        r.state.edit(edits, hashes);
+      } catch (e) {
+        if (e instanceof StaleFileError) throw new HttpError(409, e.message, { file: e.file });
+        if (e instanceof EditError) throw new HttpError(422, e.message, { diagnostics: [] });
+        throw e;
+      }
+      const keep = new Set(edits.map((e) => unitKey(e)).filter((x): x is string => !!x));
+      return c.json(view(r, keep));
+    });
+  });
+
+  const action = (name: string, run: (r: Round, body: Record<string, unknown>) => Promise<ActionResult>) =>
+    app.post(`/api/rounds/:name/${name}`, async (c) => {
+      const r = round(c.req.param('name'));
+      const body = (await jsonBody(c)) as Record<string, unknown>;
+      return serialize(r, async () => {
+        const res = await run(r, body ?? {});
+        const comp = r.state.compute();
+        // findings placed at their unit, as in the round view
+        const placed: ViewDiagnostic[] = placeDiagnostics({ ...comp, diagnostics: res.diagnostics.filter((d) => d.severity === 'error'), lint: res.diagnostics.filter((d) => d.severity !== 'error') });
+        return c.json({ ...res, diagnostics: placed });
+      });
+    });
+  action('build', (r) => runBuild(target(r)));
+  action('annexes', (r) => runAnnexes(target(r)));
+  action('package', (r, body) => runPackage(target(r), body.pdf === true));
+  app.post('/api/rounds/:name/import', async (c) => {
+    const r = round(c.req.param('name'));
+    const body = (await jsonBody(c, IMPORT_LIMIT)) as { filename?: unknown; base64?: unknown; apply?: unknown };
+    if (typeof body?.filename !== 'string' || typeof body.base64 !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(body.base64)) {
+      throw new HttpError(400, '请求格式不对：应为 { filename, base64, apply }');
+    }
+    const bytes = Buffer.from(body.base64, 'base64');
+    if (bytes.length > IMPORT_FILE_LIMIT) throw new HttpError(413, '工作簿太大（上限 50 MB），未做任何改动');
+    return serialize(r, async () => {
+      const res = await runImport(target(r), body.filename as string, bytes, body.apply === true);
+      const comp = r.state.compute();
+      const placed = placeDiagnostics({ ...comp, diagnostics: res.diagnostics, lint: [] });
+      return c.json({ ...res, diagnostics: placed });
+    });
+  });
+
+  const stats = () => {
+    let reads = 0;
+    let parses = 0;
+    for (const r of rounds.values()) {
+      reads += r.state.reads;
+      parses += r.state.parses;
+    }
+    return { reads, parses };
+  };
+  return { app, stats };
+}
+
+/** The id of the unit an edit changes (sites.yaml:department:0), to keep it listed in a large round. */
+function unitKey(e: Edit): string | null {
+  const depth = e.file === 'sites.yaml' ? 2 : e.file === 'accounts.yaml' ? 3 : 0;
+  if (!depth || e.path.length < depth) return null;
+  return [e.file, ...e.path.slice(0, depth)].join(':');
+}

@@ -1,0 +1,130 @@
+// What changed since the last build, as `tongbao diff` says it. The last build's manifest records
+// the SHA-256 of each data file it was built from; those versions are found among the current
+// files and the data folder's history/<n>/ (where every edit keeps the previous file), and
+// compared unit by unit with diffRounds. When a version cannot be found (edited outside the
+// page and not kept), the files that differ are named and the notice's facts recorded in the
+// manifest are compared with the current ones, which is enough to say whether the notice changes.
+import * as fs from 'fs';
+import * as path from 'path';
+import type { ReportModel } from '../aggregate/model';
+import { diffRounds } from '../handoff/diff';
+import type { DataChange } from '../handoff/diff';
+import { assembleRound, readRoundFile } from '../load/round';
+import type { OptionalFileKind, ParsedRoundFile, RoundFileKind } from '../load/round';
+import { modelOf } from '../pipeline';
+import { validateRound } from '../validate';
+import type { ValidatedRound } from '../validate';
+import { sha256 } from '../write/hash';
+import { HISTORY_DIR, ManifestError, dataFingerprint, noticeDifferences, noticeFacts, readManifest } from '../write/manifest';
+import type { Manifest } from '../write/manifest';
+import type { Computed, RoundState } from './state';
+
+export interface Changes {
+  /** the data differs from what the last build was made from */
+  sinceBuild: boolean;
+  /** the notice would say something different (a build is needed, not only 只更新附件) */
+  noticeChanges: boolean;
+  lines: string[];
+}
+
+const KIND: Record<DataChange['change'], string> = { added: '新增', removed: '删除', changed: '修改' };
+
+export function changeLine(c: DataChange): string {
+  const what = c.change === 'changed' ? `${c.field ?? ''}：${c.old ?? ''} → ${c.new ?? ''}` : (c.change === 'added' ? c.new : c.old) ?? '';
+  return `${c.area}　${c.unit}　${KIND[c.change]}　${what}`;
+}
+
+export function readManifestSafe(outDir: string): { manifest: Manifest; text: string } | null {
+  try {
+    return fs.existsSync(outDir) ? readManifest(outDir) : null;
+  } catch (e) {
+    if (e instanceof ManifestError) return null;
+    throw e;
+  }
+}
+
+/** Finds earlier versions of a round's data files by hash; hashes of history files are kept. */
+export class BuildBaseline {
+  private hashCache = new Map<string, { mtimeMs: number; size: number; hash: string }>();
+  private old: { fingerprint: string; round: ValidatedRound | null; model: ReportModel | null } | null = null;
+
+  constructor(private readonly dataDir: string) {}
+
+  private hashOf(file: string): string | null {
+    const st = fs.statSync(file, { throwIfNoEntry: false });
+    if (!st || !st.isFile()) return null;
+    const c = this.hashCache.get(file);
+    if (c && c.mtimeMs === st.mtimeMs && c.size === st.size) return c.hash;
+    const hash = sha256(fs.readFileSync(file));
+    this.hashCache.set(file, { mtimeMs: st.mtimeMs, size: st.size, hash });
+    return hash;
+  }
+
+  /** The path of a version of `name` with this hash: the current file, else the newest in history. */
+  find(name: string, hash: string, current: string | undefined): string | null {
+    const here = path.join(this.dataDir, name);
+    if (current === hash) return here;
+    const hist = path.join(this.dataDir, HISTORY_DIR);
+    const dirs = fs.existsSync(hist)
+      ? fs
+          .readdirSync(hist)
+          .filter((d) => /^\d+$/.test(d))
+          .sort((a, b) => Number(b) - Number(a))
+      : [];
+    for (const d of dirs) {
+      const f = path.join(hist, d, name);
+      if (this.hashOf(f) === hash) return f;
+    }
+    return null;
+  }
+
+  /** The validated round the manifest was built from (and its model), when every file of it can be found. */
+  roundOf(m: Manifest, state: RoundState): { round: ValidatedRound; model: ReportModel } | null {
+    if (this.old?.fingerprint === m.data.fingerprint) return this.old.round && this.old.model ? { round: this.old.round, model: this.old.model } : null;
+    const current = state.hashesByName();
+    const parsed: Partial<Record<RoundFileKind | OptionalFileKind, ParsedRoundFile>> = {};
+    let round: ValidatedRound | null = null;
+    let complete = true;
+    for (const f of m.data.files) {
+      const at = this.find(f.name, f.sha256, current[f.name]);
+      if (!at) {
+        complete = false;
+        break;
+      }
+      const kind = f.name.replace(/\.yaml$/, '') as RoundFileKind | OptionalFileKind;
+      parsed[kind] = at === path.join(this.dataDir, f.name) && state.parsed(kind) ? state.parsed(kind)! : readRoundFile(at, this.dataDir);
+    }
+    if (complete) round = validateRound(assembleRound(this.dataDir, this.dataDir, parsed)).value;
+    const model = round ? modelOf(round) : null;
+    this.old = { fingerprint: m.data.fingerprint, round, model };
+    return round && model ? { round, model } : null;
+  }
+}
+
+export function changesSinceBuild(state: RoundState, c: Computed, outDir: string, baseline: BuildBaseline): Changes | null {
+  const prev = readManifestSafe(outDir);
+  if (!prev) return null;
+  const m = prev.manifest;
+  const inputs = state.inputs();
+  if (dataFingerprint(inputs) === m.data.fingerprint) return { sinceBuild: false, noticeChanges: false, lines: [] };
+  if (!c.model || !c.validated) {
+    return { sinceBuild: true, noticeChanges: true, lines: ['数据有错误，改正后才能比较通报的变化'] };
+  }
+  const notice = noticeDifferences(m.notice, noticeFacts(c.model));
+  const lines: string[] = [];
+  const old = baseline.roundOf(m, state);
+  if (old) {
+    const d = diffRounds(old.round, c.validated, { before: old.model, after: c.model });
+    lines.push(...d.changes.map(changeLine));
+    for (const t of d.totals) if (t.old !== t.new) lines.push(`合计　${t.label}：${t.old} → ${t.new}`);
+  } else {
+    const was = new Map(m.data.files.map((f) => [f.name, f.sha256]));
+    for (const f of inputs) {
+      if (!was.has(f.name)) lines.push(`${f.name} 新增`);
+      else if (was.get(f.name) !== f.sha256) lines.push(`${f.name} 已改动（上次生成时的版本不在 history 中，无法逐项比较）`);
+    }
+    for (const f of m.data.files) if (!inputs.some((x) => x.name === f.name)) lines.push(`${f.name} 已删除`);
+  }
+  lines.push(...notice.map((n) => `通报将有不同：${n}`));
+  return { sinceBuild: true, noticeChanges: notice.length > 0, lines };
+}

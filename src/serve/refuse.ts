@@ -1,0 +1,106 @@
+// A value the schema refuses is not saved (422, with the reason); a problem between fields or
+// files (a duplicate name, a result count that does not match the months) is saved and shown.
+// The schema is run on the edited unit alone (or notice.yaml), before and after the edit: a
+// problem the edit brings in is a refusal, one that was there already is not.
+import { isDeepStrictEqual } from 'util';
+import { stringify } from 'yaml';
+import { z } from 'zod';
+import type { Diagnostic } from '../diagnostics';
+import type { Edit } from '../edit';
+import { parseYamlText } from '../load/yaml-file';
+import { issuesToDiagnostics } from '../validate/messages';
+import { SCHEMAS, UNIT_SCHEMAS } from '../validate/schema';
+import type { RoundState } from './state';
+
+type Json = Record<string | number, unknown>;
+const UNIT_DEPTH: Record<string, number> = { 'sites.yaml': 2, 'accounts.yaml': 3, 'notice.yaml': 0 };
+
+/** The plain value after one edit (on a copy). */
+export function applyToValue(root: unknown, e: Edit): unknown {
+  const copy = structuredClone(root) as Json;
+  if (e.path.length === 0) return e.op === 'set' ? e.value : copy;
+  let holder: unknown = copy;
+  for (const seg of e.path.slice(0, -1)) {
+    if (!holder || typeof holder !== 'object') return copy;
+    holder = (holder as Json)[seg];
+  }
+  const last = e.path[e.path.length - 1];
+  if (!holder || typeof holder !== 'object') return copy;
+  if (e.op === 'set') (holder as Json)[last] = e.value;
+  else if (e.op === 'delete') {
+    if (Array.isArray(holder) && typeof last === 'number') holder.splice(last, 1);
+    else delete (holder as Json)[last];
+  } else {
+    const list = (holder as Json)[last];
+    if (Array.isArray(list)) list.splice(e.index ?? list.length, 0, e.value);
+  }
+  return copy;
+}
+
+/** What the page calls the fields clerks edit (the schema's messages name the YAML key). */
+const FIELD_LABEL: Record<string, string> = {
+  name: '名称',
+  url: '网址',
+  owner: '主办单位',
+  result: '结果',
+  results: '各月结果',
+  problems: '问题曝光情况',
+  service: '服务号',
+  updates: '更新日期',
+};
+
+function plainWords(message: string): string {
+  return message.replace(/字段“([a-z_]+)”/g, (m, k: string) => (FIELD_LABEL[k] ? `“${FIELD_LABEL[k]}”` : m));
+}
+
+/** Schema messages of a value, each with the path inside it. */
+function problems(schema: z.ZodType, value: unknown, name: string): { key: string; d: Diagnostic }[] {
+  const parsed = schema.safeParse(value, { reportInput: true });
+  if (parsed.success) return [];
+  // positions come from the value written out as YAML; the page shows the message and the unit
+  const { file } = parseYamlText(stringify(value ?? null), name, name);
+  return issuesToDiagnostics(parsed.error.issues, schema as never, file, value).map((d) => ({ key: d.message, d: { ...d, message: plainWords(d.message) } }));
+}
+
+function get(root: unknown, p: readonly (string | number)[]): unknown {
+  let v = root;
+  for (const s of p) v = v && typeof v === 'object' ? (v as Json)[s] : undefined;
+  return v;
+}
+
+/** The problems the edits would bring in that the schema refuses (empty: save). */
+export function refusedValues(state: RoundState, edits: readonly Edit[]): Diagnostic[] {
+  const c = state.compute();
+  const out: Diagnostic[] = [];
+  const byTarget = new Map<string, { file: Edit['file']; base: (string | number)[]; edits: Edit[] }>();
+  for (const e of edits) {
+    const depth = UNIT_DEPTH[e.file];
+    // a unit inserted as a whole is checked as a unit; an edit inside a unit checks that unit
+    const unitLevel = depth > 0 && (e.path.length >= depth || (e.op === 'insert' && e.path.length === depth - 1));
+    const base = unitLevel ? (e.path.length >= depth ? e.path.slice(0, depth) : [...e.path, -1]) : [];
+    if (e.op === 'delete' && depth > 0 && e.path.length === depth) continue; // removing a unit
+    const key = `${e.file}:${base.join(':')}`;
+    const t = byTarget.get(key) ?? { file: e.file, base: [...base], edits: [] };
+    t.edits.push(e);
+    byTarget.set(key, t);
+  }
+  for (const t of byTarget.values()) {
+    const kind = t.file.replace('.yaml', '') as 'notice' | 'sites' | 'accounts';
+    const data = c.loaded.data[kind];
+    if (data === undefined) continue; // the file does not parse: the edit is checked by the full validation
+    const depth = UNIT_DEPTH[t.file];
+    if (t.base.length === depth && t.base[depth - 1] === -1) {
+      // a new unit: its value alone
+      for (const e of t.edits) if (e.op === 'insert') out.push(...problems(UNIT_SCHEMAS[kind as 'sites' | 'accounts'], e.value, t.file).map((p) => p.d));
+      continue;
+    }
+    const schema: z.ZodType = t.base.length ? UNIT_SCHEMAS[kind as 'sites' | 'accounts'] : SCHEMAS[kind];
+    const before = t.base.length ? get(data, t.base) : data;
+    let after: unknown = before;
+    for (const e of t.edits) after = applyToValue(after, { ...e, path: e.path.slice(t.base.length) } as Edit);
+    if (isDeepStrictEqual(before, after)) continue;
+    const had = new Set(problems(schema, before, t.file).map((p) => p.key));
+    out.push(...problems(schema, after, t.file).filter((p) => !had.has(p.key)).map((p) => p.d));
+  }
+  return out;
+}

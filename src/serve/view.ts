@@ -1,0 +1,254 @@
+// The RoundView the page shows (docs/serve.md): the notice's figures as it states them, the
+// units as tables with the YAML paths an edit needs, every diagnostic at its unit and field,
+// the preview, and what changed since the last build.
+import type { ReportModel } from '../aggregate/model';
+import type { Diagnostic } from '../diagnostics';
+import { noticeParagraphs } from '../lint';
+import type { SourceFile } from '../load/yaml-file';
+import { renderNoticeHtml } from '../render/html';
+import { LEVELS, PLATFORMS } from '../types';
+import type { Level, Platform } from '../types';
+import type { Changes } from './changes';
+import type { Computed, RoundState } from './state';
+import { indexUnits, offsetOf, unitAt, unitId } from './units';
+import type { UnitIndex } from './units';
+
+type Path = (string | number)[];
+
+export interface SiteRow {
+  id: string;
+  file: 'sites.yaml';
+  group: Level;
+  level: Level;
+  groupName: string;
+  index: number;
+  name: string;
+  url: string;
+  result: string;
+  problems: string[];
+  paths: { name: Path; url: Path; result: Path; problems: Path };
+}
+
+export interface AccountRow {
+  id: string;
+  file: 'accounts.yaml';
+  platform: Platform;
+  platformName: string;
+  group: Level;
+  level: Level;
+  groupName: string;
+  index: number;
+  name: string;
+  owner: string;
+  service: boolean;
+  results: string[] | null;
+  judged: string[] | null;
+  problems: string[];
+  paths: { name: Path; owner: Path; results: Path[]; problems: Path };
+}
+
+export interface ViewDiagnostic {
+  severity: 'error' | 'warning';
+  file: string;
+  line: number;
+  col: number;
+  message: string;
+  rule: string | null;
+  unitId: string | null;
+  field: string | null;
+  /** the item of a list field: the month of `results`, the entry of `problems` */
+  month: number | null;
+  source: 'validate' | 'lint';
+}
+
+export interface Overview {
+  title: string;
+  round: string;
+  totals: ReportModel['totals'];
+  failingSites: { name: string; url: string; levelName: string; problems: string[] }[];
+  failingAccounts: { name: string; owner: string; platformLabel: string; levelName: string; failingMonths: string[] }[];
+  sentences: string[];
+}
+
+export interface RoundView {
+  name: string;
+  hashes: Partial<Record<string, string>>;
+  ok: boolean;
+  errors: number;
+  warnings: number;
+  overview: Overview | null;
+  months: { key: string; label: string }[];
+  sites: SiteRow[];
+  accounts: AccountRow[];
+  /** units left out of sites/accounts in a large round (GET …/units searches them all) */
+  omitted: { sites: number; accounts: number };
+  diagnostics: ViewDiagnostic[];
+  previewHtml: string | null;
+  changes: Changes | null;
+}
+
+const PLATFORM_NAME: Record<Platform, string> = { weibo: '政务微博', wechat: '政务微信' };
+const DEFAULT_LEVEL: Record<Level, string> = { department: '州直部门', county: '县（市）' };
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v));
+const strs = (v: unknown): string[] => (Array.isArray(v) ? v.map(str) : typeof v === 'string' ? [v] : []);
+const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+/** The paragraphs of the notice's first section (一、…), which state the totals and lists. */
+function sentencesOf(model: ReportModel, paragraphs?: string[]): string[] {
+  const paras = paragraphs ?? noticeParagraphs(model);
+  const from = paras.findIndex((p) => /^一、/.test(p));
+  if (from < 0) return [];
+  const to = paras.findIndex((p, i) => i > from && /^二、/.test(p));
+  return paras.slice(from + 1, to < 0 ? undefined : to);
+}
+
+export function overviewOf(model: ReportModel, paragraphs?: string[]): Overview {
+  return {
+    title: model.title,
+    round: model.round.label,
+    totals: model.totals,
+    failingSites: model.failingSites.map((s) => ({ name: s.name, url: s.url, levelName: s.levelName, problems: s.problems })),
+    failingAccounts: model.failingAccounts.map((a) => ({ name: a.name, owner: a.owner, platformLabel: a.platformLabel, levelName: a.levelName, failingMonths: a.failingMonths })),
+    sentences: sentencesOf(model, paragraphs),
+  };
+}
+
+const DEPTH: Record<string, number> = { 'sites.yaml': 2, 'accounts.yaml': 3, 'notice.yaml': 1 };
+
+/** Each diagnostic with the unit and field it is about. */
+export function placeDiagnostics(c: Computed): ViewDiagnostic[] {
+  const byName = new Map<string, { file: SourceFile; index: () => UnitIndex }>();
+  for (const f of Object.values(c.loaded.files)) {
+    if (!f) continue;
+    let idx: UnitIndex | null = null;
+    const name = f.display;
+    byName.set(name, { file: f, index: () => (idx ??= indexUnits(f, name, DEPTH[name] ?? 1)) });
+  }
+  const place = (d: Diagnostic, source: 'validate' | 'lint'): ViewDiagnostic => {
+    const hit = byName.get(d.file);
+    const at = hit ? unitAt(hit.index(), offsetOf(hit.file, d.line, d.col)) : { unitId: null, field: null, item: null };
+    return {
+      severity: d.severity,
+      file: d.file,
+      line: d.line,
+      col: d.col,
+      message: d.message,
+      rule: d.rule ?? null,
+      unitId: at.unitId,
+      field: at.field,
+      month: at.item,
+      source,
+    };
+  };
+  return [...c.diagnostics.map((d) => place(d, 'validate')), ...c.lint.map((d) => place(d, 'lint'))];
+}
+
+export interface ViewOptions {
+  /** past this many units of a kind, list at most this many: edited ones, ones with a diagnostic, failing ones */
+  unitLimit?: number;
+  /** units to list whatever the limit (the ones just edited) */
+  keep?: Set<string>;
+}
+
+export function roundView(state: RoundState, c: Computed, changes: Changes | null, opts: ViewOptions = {}): RoundView {
+  const model = c.model;
+  const diagnostics = placeDiagnostics(c);
+  const notice = obj(c.loaded.data.notice);
+  const levelsRaw = obj(notice.levels);
+  const levelName = (l: Level) => model?.levels[l] ?? (str(levelsRaw[l]) || DEFAULT_LEVEL[l]);
+  const platformName = (p: Platform) => model?.platformLabels[p] ?? PLATFORM_NAME[p];
+  const months = model ? model.months.map((m) => ({ key: m.key, label: m.label })) : strs(notice.months).map((k) => ({ key: k, label: /^\d{4}-\d{2}$/.test(k) ? `${Number(k.slice(5))}月` : k }));
+
+  // Which units to list: all of them, or in a large round (more than `unitLimit` of a kind) the
+  // ones just edited, then ones with a diagnostic, then failing ones, up to the limit. Rows are
+  // built only for the units listed.
+  const limit = opts.unitLimit ?? 2000;
+  const flagged = new Set(diagnostics.map((d) => d.unitId).filter((x): x is string => !!x));
+  const keep = opts.keep ?? new Set<string>();
+  const pick = <T extends { id: string }>(units: T[], failing: (u: T) => boolean): T[] => {
+    if (units.length <= limit) return units;
+    const rank = (u: T) => (keep.has(u.id) ? 0 : flagged.has(u.id) ? 1 : failing(u) ? 2 : 3);
+    const chosen = units.filter((u) => rank(u) < 3);
+    if (chosen.length > limit) chosen.sort((a, b) => rank(a) - rank(b));
+    const shown = new Set(chosen.slice(0, limit));
+    return units.filter((u) => shown.has(u)); // file order
+  };
+
+  const sitesData = obj(c.loaded.data.sites);
+  const siteUnits: { id: string; level: Level; i: number; raw: Record<string, unknown> }[] = [];
+  for (const level of LEVELS) arr(sitesData[level]).forEach((raw, i) => siteUnits.push({ id: unitId('sites.yaml', [level, i]), level, i, raw: obj(raw) }));
+  const shownSiteUnits = pick(siteUnits, (u) => u.raw.result !== '合格');
+  const sites: SiteRow[] = shownSiteUnits.map(({ id, level, i, raw: s }) => {
+    const base: Path = [level, i];
+    return {
+      id,
+      file: 'sites.yaml',
+      group: level,
+      level,
+      groupName: levelName(level),
+      index: i,
+      name: str(s.name),
+      url: str(s.url),
+      result: str(s.result),
+      problems: strs(s.problems),
+      paths: { name: [...base, 'name'], url: [...base, 'url'], result: [...base, 'result'], problems: [...base, 'problems'] },
+    };
+  });
+
+  const accData = obj(c.loaded.data.accounts);
+  const accUnits: { id: string; platform: Platform; level: Level; i: number; raw: Record<string, unknown>; judged: string[] | null }[] = [];
+  for (const platform of PLATFORMS) {
+    for (const level of LEVELS) {
+      const judged = c.validated?.round.accounts[platform][level];
+      arr(obj(accData[platform])[level]).forEach((raw, i) =>
+        accUnits.push({ id: unitId('accounts.yaml', [platform, level, i]), platform, level, i, raw: obj(raw), judged: judged?.[i] ? judged[i].results : null }),
+      );
+    }
+  }
+  const shownAccUnits = pick(accUnits, (u) => (u.judged ?? (Array.isArray(u.raw.results) ? u.raw.results : [])).some((r) => r !== '合格'));
+  const accounts: AccountRow[] = shownAccUnits.map(({ id, platform, level, i, raw: a, judged }) => {
+    const base: Path = [platform, level, i];
+    return {
+      id,
+      file: 'accounts.yaml',
+      platform,
+      platformName: platformName(platform),
+      group: level,
+      level,
+      groupName: levelName(level),
+      index: i,
+      name: str(a.name),
+      owner: str(a.owner),
+      service: a.service === true,
+      results: Array.isArray(a.results) ? a.results.map(str) : null,
+      judged: judged ? [...judged] : null,
+      problems: strs(a.problems),
+      paths: {
+        name: [...base, 'name'],
+        owner: [...base, 'owner'],
+        results: months.map((_, m) => [...base, 'results', m]),
+        problems: [...base, 'problems'],
+      },
+    };
+  });
+  const omitted = { sites: siteUnits.length - sites.length, accounts: accUnits.length - accounts.length };
+
+  const errors = c.diagnostics.filter((d) => d.severity === 'error').length;
+  return {
+    name: state.name,
+    hashes: state.hashes(),
+    ok: errors === 0 && !!model,
+    errors,
+    warnings: diagnostics.length - errors,
+    overview: model ? overviewOf(model, c.paragraphs) : null,
+    months,
+    sites,
+    accounts,
+    omitted,
+    diagnostics,
+    previewHtml: model ? renderNoticeHtml(model, c.blocks ? { blocks: c.blocks } : {}) : null,
+    changes,
+  };
+}

@@ -1,0 +1,442 @@
+// tongbao serve over real HTTP: every security rule (each leaving the data files byte for
+// byte as they were), edits, refusals, the round view, actions and downloads.
+import * as fs from 'fs';
+import * as http from 'http';
+import * as os from 'os';
+import * as path from 'path';
+import JSZip from 'jszip';
+import { startServer } from '../../src/serve/server';
+import type { RunningServer } from '../../src/serve/server';
+
+const SEED = path.join(__dirname, '..', '..', 'data', '2023-q4');
+
+interface Res {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+  json(): any; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+let work: string;
+let root: string;
+let server: RunningServer;
+let host: string;
+
+function request(method: string, urlPath: string, opts: { headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<Res> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port: server.port, method, path: urlPath, headers: { Host: host, ...opts.headers } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => {
+        const body = Buffer.concat(chunks);
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body, json: () => JSON.parse(body.toString('utf8')) });
+      });
+    });
+    req.on('error', (e) => ((e as NodeJS.ErrnoException).code === 'ECONNRESET' ? resolve({ status: 0, headers: {}, body: Buffer.alloc(0), json: () => ({}) }) : reject(e)));
+    if (opts.body !== undefined) req.write(opts.body);
+    req.end();
+  });
+}
+
+const page = () => ({ Origin: `http://${host}`, 'Content-Type': 'application/json', 'X-Tongbao-Token': server.token });
+const post = (p: string, body: unknown, headers: Record<string, string> = page()) => request('POST', p, { headers, body: JSON.stringify(body) });
+const view = async () => (await request('GET', '/api/rounds/2023-q4')).json();
+
+/** Every file under a folder with its bytes. */
+function snapshot(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const f = path.join(d, e.name);
+      if (e.isSymbolicLink()) out.set(path.relative(dir, f), `-> ${fs.readlinkSync(f)}`);
+      else if (e.isDirectory()) walk(f);
+      else out.set(path.relative(dir, f), fs.readFileSync(f).toString('base64'));
+    }
+  };
+  if (fs.existsSync(dir)) walk(dir);
+  return out;
+}
+
+const roundDir = () => path.join(root, '2023-q4');
+const setMonth = (hashes: unknown, value: unknown, i = 0) => ({
+  hashes,
+  edits: [{ op: 'set', file: 'accounts.yaml', path: ['weibo', 'department', i, 'results', 0], value }],
+});
+
+beforeEach(async () => {
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'tongbao-serve-'));
+  root = path.join(work, 'data');
+  fs.mkdirSync(root);
+  fs.cpSync(SEED, roundDir(), { recursive: true });
+  server = await startServer({ root, cwd: work, port: 0 });
+  host = `127.0.0.1:${server.port}`;
+});
+
+afterEach(async () => {
+  await server.close();
+  fs.rmSync(work, { recursive: true, force: true });
+});
+
+describe('the page and the headers', () => {
+  test('GET / carries the per-launch token and the security headers, no CORS', async () => {
+    const r = await request('GET', '/');
+    expect(r.status).toBe(200);
+    expect(r.body.toString()).toContain(`<meta name="tongbao-token" content="${server.token}">`);
+    expect(server.token).toMatch(/^[0-9a-f]{64}$/);
+    expect(r.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(r.headers['x-content-type-options']).toBe('nosniff');
+    expect(r.headers['x-frame-options']).toBe('DENY');
+    expect(r.headers['access-control-allow-origin']).toBeUndefined();
+    const api = await request('GET', '/api/rounds', { headers: { Origin: 'http://evil.example' } });
+    expect(api.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  test('two launches have different tokens', async () => {
+    const other = await startServer({ root, cwd: work, port: 0 });
+    try {
+      expect(other.token).not.toBe(server.token);
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe('security rules (data files stay byte-identical)', () => {
+  let before: Map<string, string>;
+  let hashes: Record<string, string>;
+  beforeEach(async () => {
+    hashes = (await view()).hashes;
+    before = snapshot(work);
+  });
+  const unchanged = () => expect(snapshot(work)).toEqual(before);
+
+  test('a foreign Host header is refused (DNS rebinding), for reads and writes', async () => {
+    for (const h of ['evil.example', `evil.example:${server.port}`, `127.0.0.1:${server.port + 1}`, `localhost.evil.example:${server.port}`]) {
+      const g = await request('GET', '/api/rounds/2023-q4', { headers: { Host: h } });
+      expect(g.status).toBe(403);
+      expect(g.json().error).toMatch(/主机名/);
+      const p = await request('POST', '/api/rounds/2023-q4/edit', { headers: { ...page(), Host: h }, body: JSON.stringify(setMonth(hashes, '合格')) });
+      expect(p.status).toBe(403);
+    }
+    expect((await request('GET', '/api/rounds', { headers: { Host: `localhost:${server.port}` } })).status).toBe(200);
+    unchanged();
+  });
+
+  test('a foreign Origin or a cross-site fetch is refused', async () => {
+    const r1 = await post('/api/rounds/2023-q4/edit', setMonth(hashes, '合格'), { ...page(), Origin: 'http://evil.example' });
+    expect(r1.status).toBe(403);
+    expect(r1.json().error).toMatch(/不是来自本页面/);
+    const r2 = await post('/api/rounds/2023-q4/edit', setMonth(hashes, '合格'), { ...page(), Origin: `http://127.0.0.1:${server.port + 1}` });
+    expect(r2.status).toBe(403);
+    const { Origin: _o, ...noOrigin } = page();
+    const r3 = await post('/api/rounds/2023-q4/build', {}, { ...noOrigin, 'Sec-Fetch-Site': 'cross-site' });
+    expect(r3.status).toBe(403);
+    const r4 = await post('/api/rounds/2023-q4/build', {}, { ...page(), Origin: 'null' });
+    expect(r4.status).toBe(403);
+    unchanged();
+  });
+
+  test('a missing or wrong token is refused', async () => {
+    const { 'X-Tongbao-Token': _t, ...noToken } = page();
+    const r1 = await post('/api/rounds/2023-q4/edit', setMonth(hashes, '合格'), noToken);
+    expect(r1.status).toBe(403);
+    expect(r1.json().error).toMatch(/令牌/);
+    const r2 = await post('/api/rounds/2023-q4/build', {}, { ...page(), 'X-Tongbao-Token': '0'.repeat(64) });
+    expect(r2.status).toBe(403);
+    unchanged();
+  });
+
+  test('a body that is not JSON is refused (no form posts)', async () => {
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
+      const r = await post('/api/rounds/2023-q4/edit', setMonth(hashes, '合格'), { ...page(), 'Content-Type': type });
+      expect(r.status).toBe(415);
+      expect(r.json().error).toMatch(/JSON/);
+    }
+    const bad = await request('POST', '/api/rounds/2023-q4/edit', { headers: page(), body: '{"hashes":' });
+    expect(bad.status).toBe(400);
+    unchanged();
+  });
+
+  test('an oversized body is refused with 413', async () => {
+    const big = JSON.stringify({ ...setMonth(hashes, '合格'), pad: 'x'.repeat(1024 * 1024 + 10) });
+    const r = await request('POST', '/api/rounds/2023-q4/edit', { headers: page(), body: big });
+    expect(r.status).toBe(413);
+    expect(r.json().error).toMatch(/请求太大/);
+    // a lying Content-Length does not get past the limit either
+    const chunked = await new Promise<number>((resolve, reject) => {
+      const req = http.request({ host: '127.0.0.1', port: server.port, method: 'POST', path: '/api/rounds/2023-q4/edit', headers: { Host: host, ...page(), 'Transfer-Encoding': 'chunked' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', (e) => ((e as NodeJS.ErrnoException).code === 'EPIPE' || (e as NodeJS.ErrnoException).code === 'ECONNRESET' ? resolve(413) : reject(e)));
+      for (let i = 0; i < 20; i++) req.write('x'.repeat(100 * 1024));
+      req.end();
+    });
+    expect(chunked).toBe(413);
+    unchanged();
+  });
+
+  test('a stale hash is refused with 409 and nothing is overwritten', async () => {
+    // someone changes the file on disk after the page read it
+    const file = path.join(roundDir(), 'accounts.yaml');
+    const text = fs.readFileSync(file, 'utf8').replace('# 政务微博', '# 政务微博（别处改过）');
+    fs.writeFileSync(file, text);
+    before = snapshot(work);
+    const r = await post('/api/rounds/2023-q4/edit', setMonth(hashes, '合格'));
+    expect(r.status).toBe(409);
+    expect(r.json()).toEqual({ error: expect.stringMatching(/accounts\.yaml 在读取之后已被修改/), file: 'accounts.yaml' });
+    unchanged();
+  });
+
+  test('round and file names resolve inside DATA_ROOT only: ../, encoded, absolute, symlinks', async () => {
+    const outside = path.join(work, 'outside');
+    fs.cpSync(SEED, outside, { recursive: true });
+    fs.symlinkSync(outside, path.join(root, 'linked'));
+    before = snapshot(work);
+    const names = ['..', '%2e%2e', '%E0%A4%A', '..%2F..%2Foutside', '%2E%2E%2Foutside', 'linked', '2023-q4%2F..%2F..%2Foutside', '%2Fetc', 'nonexistent'];
+    for (const n of names) {
+      const g = await request('GET', `/api/rounds/${n}`);
+      expect([403, 404]).toContain(g.status);
+      const p = await post(`/api/rounds/${n}/edit`, setMonth(hashes, '合格'));
+      expect([403, 404]).toContain(p.status);
+      const b = await post(`/api/rounds/${n}/build`, {});
+      expect([403, 404]).toContain(b.status);
+    }
+    const list = (await request('GET', '/api/rounds')).json();
+    expect(list.rounds.map((r: { name: string }) => r.name)).toEqual(['2023-q4']);
+    // assets: only files of web/
+    for (const a of ['/assets/..%2F..%2Fpackage.json', '/assets/%2e%2e/package.json', '/assets/../package.json', '/assets/index.html', '/assets/%E0%A4%A', '/assets/fonts/..%2F..%2Fpackage.json']) {
+      const r = await request('GET', a);
+      expect(r.status).toBe(404);
+    }
+    unchanged();
+    expect(fs.existsSync(path.join(work, 'out', 'linked'))).toBe(false);
+    expect(fs.existsSync(path.join(work, 'out', 'outside'))).toBe(false);
+  });
+
+  test('an edit cannot name a file other than the three data files', async () => {
+    for (const file of ['../notice.yaml', 'calendar.yaml', '/etc/passwd', 'history/1/notice.yaml']) {
+      const r = await post('/api/rounds/2023-q4/edit', { hashes, edits: [{ op: 'set', file, path: ['issuer'], value: 'x' }] });
+      expect(r.status).toBe(400);
+    }
+    unchanged();
+  });
+
+  test('a value the schema refuses is refused with the reason (422), nothing written', async () => {
+    const cases: [unknown, RegExp][] = [
+      [setMonth(hashes, '优秀'), /结果“优秀”无效/],
+      [{ hashes, edits: [{ op: 'set', file: 'sites.yaml', path: ['department', 0, 'name'], value: '' }] }, /^这个值不能保存：“名称”不能为空$/],
+      [{ hashes, edits: [{ op: 'set', file: 'notice.yaml', path: ['issued'], value: '2023-02-30' }] }, /日期/],
+      [{ hashes, edits: [{ op: 'insert', file: 'sites.yaml', path: ['county'], value: { name: '新网站', result: '合格' } }] }, /缺少必填“网址”/],
+    ];
+    for (const [body, why] of cases) {
+      const r = await post('/api/rounds/2023-q4/edit', body);
+      expect(r.status).toBe(422);
+      expect(r.json().error).toMatch(why);
+      expect(r.json().diagnostics.length).toBeGreaterThan(0);
+    }
+    unchanged();
+  });
+});
+
+describe('editing', () => {
+  test('an edit changes only that value, keeps the previous file in history and answers with the fresh view', async () => {
+    const v0 = await view();
+    expect(v0.overview.totals.accounts.failing).toBe(23);
+    const file = path.join(roundDir(), 'accounts.yaml');
+    const old = fs.readFileSync(file, 'utf8');
+    const r = await post('/api/rounds/2023-q4/edit', setMonth(v0.hashes, '合格'));
+    expect(r.status).toBe(200);
+    const v1 = r.json();
+    const now = fs.readFileSync(file, 'utf8');
+    const diff = old.split('\n').map((l, i) => [l, now.split('\n')[i]]).filter(([a, b]) => a !== b);
+    expect(diff).toEqual([['      results: [不合格, 合格, 合格]', '      results: [合格, 合格, 合格]']]);
+    expect(fs.readFileSync(path.join(roundDir(), 'history', '1', 'accounts.yaml'), 'utf8')).toBe(old);
+    expect(v1.overview.totals.accounts.failing).toBe(22);
+    expect(v1.overview.failingAccounts.map((a: { name: string }) => a.name)).not.toContain('黔东南州生态环境局');
+    expect(v1.hashes['accounts.yaml']).not.toBe(v0.hashes['accounts.yaml']);
+    expect(v1.hashes['sites.yaml']).toBe(v0.hashes['sites.yaml']);
+    expect(v1.previewHtml).toContain('不合格政务微信、政务微博22个');
+    expect(v1.accounts[0].results).toEqual(['合格', '合格', '合格']);
+    // the warning that failing_order names an account that now passes, at its place
+    const w = v1.diagnostics.find((d: { message: string }) => /黔东南州生态环境局（政务微博）”本轮合格/.test(d.message));
+    expect(w).toMatchObject({ severity: 'warning', file: 'notice.yaml', field: 'failing_order', unitId: null, source: 'validate' });
+  });
+
+  test('a cross-field problem is saved and shown at its unit and field with FILE:LINE:COL', async () => {
+    const v0 = await view();
+    const r = await post('/api/rounds/2023-q4/edit', { hashes: v0.hashes, edits: [{ op: 'set', file: 'sites.yaml', path: ['department', 1, 'name'], value: '州发展改革委' }] });
+    expect(r.status).toBe(200);
+    const v = r.json();
+    expect(fs.readFileSync(path.join(roundDir(), 'sites.yaml'), 'utf8')).toContain('  - name: 州发展改革委\n    url: http://kjj.qdn.gov.cn');
+    expect(v.ok).toBe(false);
+    expect(v.overview).toBeNull();
+    expect(v.previewHtml).toBeNull();
+    expect(v.diagnostics).toEqual([
+      expect.objectContaining({ severity: 'error', file: 'sites.yaml', line: 9, col: 11, unitId: 'sites.yaml:department:1', field: 'name', source: 'validate', message: expect.stringContaining('重复') }),
+    ]);
+    expect(v.sites[1]).toMatchObject({ id: 'sites.yaml:department:1', name: '州发展改革委', paths: { name: ['department', 1, 'name'] } });
+  });
+
+  test('a month of results is placed at its index; add and remove a unit', async () => {
+    let v = await view();
+    let r = await post('/api/rounds/2023-q4/edit', { hashes: v.hashes, edits: [{ op: 'set', file: 'accounts.yaml', path: ['wechat', 'county', 2, 'results', 1], value: '合格' }] });
+    expect(r.status).toBe(200);
+    v = r.json();
+    const d = v.diagnostics.find((x: { unitId: string }) => x.unitId === 'accounts.yaml:wechat:county:2');
+    // that account gives update dates or not; either way nothing may be misplaced
+    if (d) expect(d.field).toBe('results');
+    const sites = v.sites.length;
+    r = await post('/api/rounds/2023-q4/edit', { hashes: v.hashes, edits: [{ op: 'insert', file: 'sites.yaml', path: ['county'], value: { name: '新县政府网站', url: 'http://new.gov.cn', result: '不合格', problems: ['首页无法访问'] } }] });
+    expect(r.status).toBe(200);
+    v = r.json();
+    expect(v.sites.length).toBe(sites + 1);
+    expect(v.overview.failingSites.map((s: { name: string }) => s.name)).toEqual(['新县政府网站']);
+    const last = v.sites[v.sites.length - 1];
+    r = await post('/api/rounds/2023-q4/edit', { hashes: v.hashes, edits: [{ op: 'delete', file: 'sites.yaml', path: ['county', last.index] }] });
+    expect(r.status).toBe(200);
+    expect(r.json().sites.length).toBe(sites);
+    expect(fs.readFileSync(path.join(roundDir(), 'sites.yaml'), 'utf8')).toBe(fs.readFileSync(path.join(SEED, 'sites.yaml'), 'utf8'));
+  });
+
+  test('a unit named like markup stays data (the page escapes it; the preview is escaped)', async () => {
+    const v0 = await view();
+    const name = '<img src=x onerror=alert(1)>';
+    const r = await post('/api/rounds/2023-q4/edit', { hashes: v0.hashes, edits: [{ op: 'set', file: 'accounts.yaml', path: ['weibo', 'department', 1, 'name'], value: name }] });
+    expect(r.status).toBe(200);
+    const v = r.json();
+    expect(v.accounts[1].name).toBe(name);
+    expect(v.previewHtml).not.toContain('<img');
+    expect(v.previewHtml).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
+});
+
+describe('actions and downloads', () => {
+  test('build, then changes since the build, the annexes guard, files and downloads', async () => {
+    let r = await post('/api/rounds/2023-q4/build', {});
+    expect(r.status).toBe(200);
+    expect(r.json()).toMatchObject({ ok: true, message: expect.stringMatching(/^已生成到 out[/\\]2023-q4/) });
+    const outDir = path.join(work, 'out', '2023-q4');
+    const list = (await request('GET', '/api/rounds')).json();
+    expect(list.rounds[0]).toMatchObject({ name: '2023-q4', errors: 0, verify: 'ok', lastBuild: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+
+    let v = await view();
+    expect(v.changes).toEqual({ sinceBuild: false, noticeChanges: false, lines: [] });
+    // a correction the notice does not state (a URL): annexes may go ahead
+    r = await post('/api/rounds/2023-q4/edit', { hashes: v.hashes, edits: [{ op: 'set', file: 'sites.yaml', path: ['department', 0, 'url'], value: 'http://fgw.qdn.gov.cn/new' }] });
+    v = r.json();
+    expect(v.changes.sinceBuild).toBe(true);
+    expect(v.changes.noticeChanges).toBe(false);
+    expect(v.changes.lines).toEqual(['州直部门网站　州发展改革委　修改　网址：http://fgw.qdn.gov.cn/ → http://fgw.qdn.gov.cn/new']);
+    r = await post('/api/rounds/2023-q4/annexes', {});
+    expect(r.json()).toMatchObject({ ok: true, message: expect.stringMatching(/^通报正文所写内容未变/) });
+
+    // a result change: the notice changes, so annexes refuses and says why
+    v = await view();
+    r = await post('/api/rounds/2023-q4/edit', setMonth(v.hashes, '合格'));
+    v = r.json();
+    expect(v.changes.noticeChanges).toBe(true);
+    expect(v.changes.lines).toContain('通报将有不同：不合格政务新媒体 23 → 22：黔东南州生态环境局（政务微博） 不再列入');
+    const out = snapshot(outDir);
+    r = await post('/api/rounds/2023-q4/annexes', {});
+    expect(r.status).toBe(200);
+    expect(r.json()).toMatchObject({ ok: false, message: expect.stringMatching(/会改变通报正文/), changes: ['不合格政务新媒体 23 → 22：黔东南州生态环境局（政务微博） 不再列入'] });
+    expect(snapshot(outDir)).toEqual(out);
+    expect((await request('GET', '/api/rounds')).json().rounds[0].verify).toBe('changed');
+
+    r = await post('/api/rounds/2023-q4/build', {});
+    expect(r.json().ok).toBe(true);
+    const files = (await request('GET', '/api/rounds/2023-q4/files')).json();
+    const annex1 = path.join(outDir, files.outputs.find((f: { role: string }) => f.role === 'annex1').path);
+    const kept = fs.readFileSync(annex1);
+    fs.rmSync(annex1);
+    expect((await request('GET', '/api/rounds')).json().rounds[0].verify).toBe('missing');
+    fs.writeFileSync(annex1, kept);
+    expect((await request('GET', '/api/rounds')).json().rounds[0].verify).toBe('ok');
+    const docx = files.outputs.find((f: { role: string }) => f.role === 'notice');
+    expect(docx.path).toBe('关于2023年第四季度全州政府网站和政务新媒体检查情况的通报.docx');
+    expect(files.history.length).toBeGreaterThanOrEqual(2);
+    const d = await request('GET', `/api/rounds/2023-q4/download?path=${encodeURIComponent(docx.path)}`);
+    expect(d.status).toBe(200);
+    expect(d.headers['content-disposition']).toBe(`attachment; filename="__2023${'_'.repeat(docx.path.length - 11)}.docx"; filename*=UTF-8''${encodeURIComponent(docx.path)}`);
+    const zip = await JSZip.loadAsync(d.body);
+    const xml = await zip.file('word/document.xml')!.async('string');
+    expect(xml.replace(/<[^>]+>/g, '')).toContain('全州有不合格政务微信、政务微博22个');
+    const h = files.history[0].files.find((f: { role: string }) => f.role === 'notice');
+    expect((await request('GET', `/api/rounds/2023-q4/download?path=${encodeURIComponent(h.path)}`)).status).toBe(200);
+
+    // nothing the manifests do not list: data files, traversal, a planted file, a symlink
+    fs.writeFileSync(path.join(outDir, 'secret.txt'), 'x');
+    fs.symlinkSync(path.join(roundDir(), 'notice.yaml'), path.join(outDir, 'history', '1', 'link.docx'));
+    for (const p of ['secret.txt', '../../data/2023-q4/notice.yaml', '..%2F..%2Fdata%2F2023-q4%2Fnotice.yaml', '/etc/passwd', 'history/1/link.docx', 'history/../manifest.json', '.tongbao-tmp-x']) {
+      const x = await request('GET', `/api/rounds/2023-q4/download?path=${encodeURIComponent(p)}`);
+      expect(x.status).toBe(404);
+    }
+    // a listed file replaced by a symlink is not followed
+    fs.rmSync(path.join(outDir, docx.path));
+    fs.symlinkSync(path.join(roundDir(), 'notice.yaml'), path.join(outDir, docx.path));
+    expect((await request('GET', `/api/rounds/2023-q4/download?path=${encodeURIComponent(docx.path)}`)).status).toBe(404);
+  });
+
+  test('a build refused by data errors says so with the diagnostics, and writes nothing', async () => {
+    const v = await view();
+    await post('/api/rounds/2023-q4/edit', { hashes: v.hashes, edits: [{ op: 'set', file: 'sites.yaml', path: ['department', 1, 'name'], value: '州发展改革委' }] });
+    const r = await post('/api/rounds/2023-q4/build', {});
+    expect(r.json()).toMatchObject({ ok: false, message: expect.stringMatching(/数据有 1 处错误/), diagnostics: [expect.objectContaining({ unitId: 'sites.yaml:department:1', field: 'name' })] });
+    expect(fs.existsSync(path.join(work, 'out'))).toBe(false);
+  });
+
+  test('import: an annex workbook previews its changes, writes nothing until applied, then saves through src/edit', async () => {
+    expect((await post('/api/rounds/2023-q4/build', {})).json().ok).toBe(true);
+    const files = (await request('GET', '/api/rounds/2023-q4/files')).json();
+    const annex2 = files.outputs.find((f: { role: string }) => f.role === 'annex2');
+    const wb = fs.readFileSync(path.join(work, 'out', '2023-q4', annex2.path));
+    // the data changes after the build; the workbook still says 不合格 for August
+    let v = await view();
+    v = (await post('/api/rounds/2023-q4/edit', setMonth(v.hashes, '合格'))).json();
+    expect(v.overview.totals.accounts.failing).toBe(22);
+    const before = snapshot(roundDir());
+    let r = await post('/api/rounds/2023-q4/import', { filename: annex2.path, base64: wb.toString('base64'), apply: false });
+    expect(r.status).toBe(200);
+    let res = r.json();
+    expect(res.ok).toBe(true);
+    expect(res.message).toMatch(/将改动 1 处/);
+    expect(res.changes[0]).toMatch(/黔东南州生态环境局.*合格 → 不合格/);
+    expect(res.changes).toContain('通报将有不同：不合格政务新媒体 22 → 23：黔东南州生态环境局（政务微博） 新列入');
+    expect(snapshot(roundDir())).toEqual(before);
+    r = await post('/api/rounds/2023-q4/import', { filename: annex2.path, base64: wb.toString('base64'), apply: true });
+    res = r.json();
+    expect(res).toMatchObject({ ok: true, files: ['accounts.yaml'] });
+    expect(fs.readFileSync(path.join(roundDir(), 'accounts.yaml'), 'utf8')).toBe(fs.readFileSync(path.join(SEED, 'accounts.yaml'), 'utf8'));
+    expect((await view()).overview.totals.accounts.failing).toBe(23);
+    // not a workbook, or not .xlsx: said in Chinese, nothing written
+    const now = snapshot(roundDir());
+    res = (await post('/api/rounds/2023-q4/import', { filename: 'a.xlsx', base64: Buffer.from('not a zip').toString('base64'), apply: true })).json();
+    expect(res.ok).toBe(false);
+    expect(res.message).not.toMatch(/tongbao-import-/);
+    res = (await post('/api/rounds/2023-q4/import', { filename: 'a.csv', base64: '', apply: true })).json();
+    expect(res).toMatchObject({ ok: false, message: expect.stringMatching(/\.xlsx/) });
+    expect(snapshot(roundDir())).toEqual(now);
+  });
+});
+
+describe('a large round', () => {
+  test('lists at most unitLimit units of a kind: the edited one first, then ones with a diagnostic, then failing ones; /units searches all', async () => {
+    await server.close();
+    server = await startServer({ root, cwd: work, port: 0, unitLimit: 20 });
+    host = `127.0.0.1:${server.port}`;
+    let v = await view();
+    expect(v.accounts.length).toBe(20);
+    expect(v.omitted).toEqual({ sites: 50, accounts: 55 });
+    // all 23 failing accounts compete for 20 places; none passing is listed
+    expect(v.accounts.every((a: { judged: string[] }) => a.judged.includes('不合格'))).toBe(true);
+    // sites: none fails, so none is listed
+    expect(v.sites.length).toBe(0);
+    const passing = 'accounts.yaml:weibo:department:3';
+    v = (await post('/api/rounds/2023-q4/edit', { hashes: v.hashes, edits: [{ op: 'set', file: 'accounts.yaml', path: ['weibo', 'department', 3, 'owner'], value: '黔东南州司法局（改）' }] })).json();
+    expect(v.accounts.map((a: { id: string }) => a.id)).toContain(passing);
+    expect(v.accounts.length).toBe(20);
+    const found = (await request('GET', `/api/rounds/2023-q4/units?q=${encodeURIComponent('黔东南司法')}`)).json();
+    expect(found.accounts.map((a: { name: string }) => a.name)).toEqual(expect.arrayContaining(['黔东南司法', '黔东南司法行政']));
+  });
+});
