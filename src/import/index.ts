@@ -6,13 +6,17 @@ import * as path from 'path';
 import { loadWording } from '../aggregate/wording';
 import type { Diagnostic } from '../diagnostics';
 import { DataError } from '../diagnostics';
-import { applyEdits, commitEdits, fileHash } from '../edit';
-import type { CommitResult, DataFileName } from '../edit';
+import { Document, LineCounter } from 'yaml';
+import { applyEdits, commitTexts, fileHash } from '../edit';
+import type { CommitResult, DataFileName, Edit } from '../edit';
 import { diffRounds } from '../handoff/diff';
 import type { RoundDiff } from '../handoff/diff';
 import { loadRound, OPTIONAL_FILES, ROUND_FILES } from '../load/round';
 import type { LoadedRound } from '../load/round';
-import { displayPath, parseYamlText } from '../load/yaml-file';
+import { displayPath, parseYamlText, readYamlFile } from '../load/yaml-file';
+import type { SourceFile } from '../load/yaml-file';
+import { fastParse } from './fast-yaml';
+import type { UnitSpan } from './fast-yaml';
 import type { Level } from '../types';
 import { validateRound } from '../validate';
 import type { ValidatedRound } from '../validate';
@@ -56,6 +60,85 @@ function loadFromTexts(dir: string, texts: Record<DataFileName, string>, cwd: st
   return out;
 }
 
+interface Quick {
+  loaded: LoadedRound;
+  /** unit spans of the files read by the quick reader */
+  units: Partial<Record<DataFileName, UnitSpan[]>>;
+}
+
+/**
+ * The round as loadRound gives it, with sites.yaml and accounts.yaml read by the quick reader
+ * when they are written plainly (their positions are then not known: a caller that has
+ * problems to report loads again with loadRound).
+ */
+function loadQuick(dataDir: string, texts: Record<DataFileName, string>, cwd: string): Quick {
+  const dir = path.resolve(cwd, dataDir);
+  const loaded: LoadedRound = { dir, files: {}, data: {}, diagnostics: [] };
+  for (const kind of ['notice', ...OPTIONAL_FILES] as const) {
+    const abs = path.join(dir, `${kind}.yaml`);
+    if (!fs.existsSync(abs)) continue;
+    const { file, diagnostics } = readYamlFile(abs, cwd);
+    loaded.files[kind] = file;
+    loaded.diagnostics.push(...diagnostics);
+    if (!diagnostics.length) loaded.data[kind] = file.doc.toJS({ maxAliasCount: 100 });
+  }
+  const units: Quick['units'] = {};
+  for (const kind of ['sites', 'accounts'] as const) {
+    if (loaded.files[kind]) continue;
+    const f = `${kind}.yaml` as DataFileName;
+    const abs = path.join(loaded.dir, f);
+    const quick = fastParse(texts[f]);
+    if (quick) {
+      const doc = new Document() as unknown as SourceFile['doc'];
+      loaded.files[kind] = { path: abs, display: displayPath(abs, cwd), text: texts[f], doc, lineCounter: new LineCounter() };
+      loaded.data[kind] = quick.data;
+      units[f] = quick.units;
+    } else {
+      const { file, diagnostics } = parseYamlText(texts[f], abs, displayPath(abs, cwd));
+      loaded.files[kind] = file;
+      loaded.diagnostics.push(...diagnostics);
+      if (!diagnostics.length) loaded.data[kind] = file.doc.toJS({ maxAliasCount: 100 });
+    }
+  }
+  return { loaded, units };
+}
+
+/** Apply edits to a file's text: unit by unit when its units are known (each unit's own
+ *  text is parsed, not the whole file), else through the whole file. */
+function editText(text: string, file: DataFileName, edits: Edit[], units: UnitSpan[] | undefined): string {
+  if (!edits.length) return text;
+  if (!units) return applyEdits(text, edits, file);
+  const byKey = new Map<string, UnitSpan>(units.map((u) => [JSON.stringify(u.path), u]));
+  const depth = units.length ? units[0].path.length : 0;
+  const groups = new Map<UnitSpan, Edit[]>();
+  for (const e of edits) {
+    const u = e.path.length > depth ? byKey.get(JSON.stringify(e.path.slice(0, depth))) : undefined;
+    if (!u) return applyEdits(text, edits, file);
+    const g = groups.get(u) ?? [];
+    g.push({ ...e, path: [0, ...e.path.slice(depth)] } as Edit);
+    groups.set(u, g);
+  }
+  const parts: string[] = [];
+  let at = 0;
+  for (const [u, g] of [...groups].sort((a, b) => a[0].start - b[0].start)) {
+    parts.push(text.slice(at, u.start), applyEdits(text.slice(u.start, u.end), g, file));
+    at = u.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
+/** The edits applied to the plain values (for validating the result without parsing it again). */
+function editData(data: unknown, edits: Edit[]): void {
+  for (const e of edits) {
+    let o = data as Record<string | number, unknown>;
+    for (const k of e.path.slice(0, -1)) o = o[k] as Record<string | number, unknown>;
+    const last = e.path[e.path.length - 1];
+    if (e.op === 'delete') delete o[last];
+    else if (e.op === 'set') o[last] = e.value;
+  }
+}
+
 export async function importWorkbook(dataDir: string, workbook: string, opts: { apply: boolean; cwd: string }): Promise<ImportResult> {
   const cwd = opts.cwd;
   const dir = path.resolve(cwd, dataDir);
@@ -63,13 +146,16 @@ export async function importWorkbook(dataDir: string, workbook: string, opts: { 
   // the bytes the plan is made from: --apply refuses if any changes on disk meanwhile
   const texts = {} as Record<DataFileName, string>;
   const hashes: Partial<Record<DataFileName, string>> = {};
-  const loaded = loadRound(dataDir, cwd);
-  if (loaded.diagnostics.length) throw new DataError(loaded.diagnostics);
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new DataError(loadRound(dataDir, cwd).diagnostics);
   for (const f of files) {
-    const bytes = fs.readFileSync(path.join(dir, f));
+    const p = path.join(dir, f);
+    if (!fs.existsSync(p)) throw new DataError(loadRound(dataDir, cwd).diagnostics);
+    const bytes = fs.readFileSync(p);
     hashes[f] = fileHash(bytes);
     texts[f] = bytes.toString('utf8');
   }
+  const { loaded, units } = loadQuick(dataDir, texts, cwd);
+  if (loaded.diagnostics.length) throw new DataError(loaded.diagnostics);
 
   const notice = obj(loaded.data.notice);
   const wording = loadWording();
@@ -89,20 +175,31 @@ export async function importWorkbook(dataDir: string, workbook: string, opts: { 
   const result: ImportResult = { problems: plan.problems, changes: plan.changes, sheets: plan.sheets, untouched: plan.untouched, after: [], diff: null, commit: null };
   if (plan.problems.length || !plan.edits.length) return result;
 
+  const editsOf = (f: DataFileName) => plan.edits.filter((e) => e.file === f);
   const next = { ...texts };
-  for (const f of files) {
-    const mine = plan.edits.filter((e) => e.file === f);
-    if (mine.length) next[f] = applyEdits(texts[f], mine, f);
-  }
-  const afterLoaded = loadFromTexts(dir, next, cwd, loaded);
-  const after = validateRound(afterLoaded);
-  result.after = after.diagnostics.filter((d) => d.severity === 'error');
+  for (const f of files) next[f] = editText(texts[f], f, editsOf(f), units[f]);
+
   const before = validateRound(loaded);
+  // the same data with the edits made, validated without reading the new texts again
+  for (const f of files) {
+    const kind = f.replace('.yaml', '') as 'notice' | 'sites' | 'accounts';
+    editData(loaded.data[kind], editsOf(f));
+  }
+  if (editsOf('notice.yaml').length) {
+    const abs = path.join(dir, 'notice.yaml');
+    loaded.files.notice = parseYamlText(next['notice.yaml'], abs, displayPath(abs, cwd)).file;
+  }
+  let after = validateRound(loaded);
+  if (after.diagnostics.some((d) => d.severity === 'error' && !('fill' in d))) {
+    // positions are wanted: read the texts as they would be, with the full parser
+    after = validateRound(loadFromTexts(dir, next, cwd, loaded));
+  }
+  result.after = after.diagnostics.filter((d) => d.severity === 'error');
   if (before.value && after.value) result.diff = diffRounds(before.value as ValidatedRound, after.value);
   // Values still to fill are progress, not a reason to refuse; anything else is.
   const blocking = result.after.filter((d) => !('fill' in d));
   if (opts.apply && !blocking.length) {
-    result.commit = commitEdits(dir, plan.edits, { expectedHashes: hashes });
+    result.commit = commitTexts(dir, files, (f) => next[f], { expectedHashes: hashes });
   }
   return result;
 }

@@ -3,6 +3,8 @@
 // date cell as a date; formula-looking text stays text. A formula without a saved result
 // or an error value (#N/A) is marked as a problem, reported only if the cell is used.
 import * as fs from 'fs';
+import { Transform } from 'stream';
+import { StringDecoder } from 'string_decoder';
 
 export interface CellRead {
   /** what the cell shows, as text ('' for empty) */
@@ -70,12 +72,16 @@ export function cellOf(v: Value): CellRead | undefined {
   return { text: String(v) };
 }
 
-/** Watch a sheet's raw XML go by for <mergeCell ref="A1:B2"/>, which the streaming reader skips. */
-function tapMerges(source: AsyncIterable<Buffer | string>, found: string[]): AsyncIterable<Buffer | string> {
+/**
+ * A sheet's XML as text, decoded across chunk boundaries (exceljs decodes each chunk on its
+ * own, which garbles a character split between two chunks), watched for the
+ * <mergeCell ref="A1:B2"/> entries that the streaming reader skips.
+ */
+function decodeAndTapMerges(source: AsyncIterable<Buffer | string>, found: string[]): AsyncIterable<string> {
   return (async function* () {
+    const dec = new StringDecoder('utf8');
     let carry = '';
-    for await (const chunk of source) {
-      const s = typeof chunk === 'string' ? chunk : chunk.toString('latin1');
+    const scan = (s: string) => {
       const text = carry + s;
       const re = /<mergeCell\s+ref="([A-Z]+\d+:[A-Z]+\d+)"/g;
       let m: RegExpExecArray | null;
@@ -86,9 +92,36 @@ function tapMerges(source: AsyncIterable<Buffer | string>, found: string[]): Asy
       }
       // keep a tail in case a tag is split between chunks
       carry = text.slice(Math.max(last, text.length - 64));
-      yield chunk;
+    };
+    for await (const chunk of source) {
+      const s = typeof chunk === 'string' ? chunk : dec.write(chunk);
+      scan(s);
+      if (s) yield s;
+    }
+    const tail = dec.end();
+    if (tail) {
+      scan(tail);
+      yield tail;
     }
   })();
+}
+
+/** The same decoding for a zip entry read by exceljs itself (the shared strings). */
+function decodedStream(entry: NodeJS.ReadableStream): NodeJS.ReadableStream {
+  const dec = new StringDecoder('utf8');
+  const t = new Transform({
+    readableObjectMode: true,
+    transform(chunk: Buffer, _enc, cb) {
+      const s = dec.write(chunk);
+      cb(null, s || undefined);
+    },
+    flush(cb) {
+      const s = dec.end();
+      cb(null, s || undefined);
+    },
+  });
+  entry.on('error', (e) => t.destroy(e));
+  return entry.pipe(t);
 }
 
 export class WorkbookError extends Error {}
@@ -110,11 +143,16 @@ export async function* readWorkbook(file: string): AsyncGenerator<SheetRead> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const ExcelJS = require('exceljs') as typeof import('exceljs');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', styles: 'cache', worksheets: 'emit', hyperlinks: 'ignore', entries: 'ignore' });
+  const r = reader as unknown as { _parseSharedStrings: (entry: NodeJS.ReadableStream) => unknown };
+  const parseSharedStrings = Object.getPrototypeOf(reader)._parseSharedStrings as (entry: NodeJS.ReadableStream) => unknown;
+  r._parseSharedStrings = function (entry) {
+    return parseSharedStrings.call(this, decodedStream(entry));
+  };
   try {
     for await (const wsAny of reader as unknown as AsyncIterable<unknown>) {
       const ws = wsAny as { name: string; iterator: AsyncIterable<Buffer>; [Symbol.asyncIterator](): AsyncIterator<unknown> };
       const merges: string[] = [];
-      ws.iterator = tapMerges(ws.iterator, merges) as AsyncIterable<Buffer>;
+      ws.iterator = decodeAndTapMerges(ws.iterator, merges) as AsyncIterable<Buffer>;
       const rows = (async function* () {
         for await (const rowAny of ws as AsyncIterable<unknown>) {
           const row = rowAny as { number: number; eachCell: (o: { includeEmpty: boolean }, f: (c: { value: unknown }, col: number) => void) => void };
