@@ -23,7 +23,8 @@ import type { ValidatedRound } from '../validate';
 import { loadAliases } from './headers';
 import { Planner } from './plan';
 import type { ImportChange, ImportProblem, RoundInfo } from './plan';
-import { readWorkbook } from './workbook';
+import { readWorkbookThreaded } from './workbook';
+import type { SheetRead } from './workbook';
 
 export { WorkbookError } from './workbook';
 
@@ -139,8 +140,20 @@ function editData(data: unknown, edits: Edit[]): void {
   }
 }
 
+/** TONGBAO_PROFILE=1: phase times on stderr (for the benchmark's reader). */
+const mark = (() => {
+  let t = Date.now();
+  return (what: string) => {
+    if (!process.env.TONGBAO_PROFILE) return;
+    const now = Date.now();
+    process.stderr.write(`${what} ${now - t} ms, rss ${Math.round(process.memoryUsage().rss / 1048576)} MB\n`);
+    t = now;
+  };
+})();
+
 export async function importWorkbook(dataDir: string, workbook: string, opts: { apply: boolean; cwd: string }): Promise<ImportResult> {
   const cwd = opts.cwd;
+  mark('start');
   const dir = path.resolve(cwd, dataDir);
   const files: DataFileName[] = ['notice.yaml', 'sites.yaml', 'accounts.yaml'];
   // the bytes the plan is made from: --apply refuses if any changes on disk meanwhile
@@ -154,8 +167,31 @@ export async function importWorkbook(dataDir: string, workbook: string, opts: { 
     hashes[f] = fileHash(bytes);
     texts[f] = bytes.toString('utf8');
   }
+  // the workbook is read on the second core meanwhile
+  const sheets = readWorkbookThreaded(path.resolve(cwd, workbook));
+  const first = sheets.next();
+  first.catch(() => undefined);
+  try {
+    return await importRead(dir, texts, hashes, sheets, first, opts);
+  } finally {
+    await sheets.return(undefined);
+  }
+}
+
+async function importRead(
+  dir: string,
+  texts: Record<DataFileName, string>,
+  hashes: Partial<Record<DataFileName, string>>,
+  sheets: AsyncGenerator<SheetRead>,
+  first: Promise<IteratorResult<SheetRead>>,
+  opts: { apply: boolean; cwd: string },
+): Promise<ImportResult> {
+  const cwd = opts.cwd;
+  const dataDir = dir;
+  const files: DataFileName[] = ['notice.yaml', 'sites.yaml', 'accounts.yaml'];
   const { loaded, units } = loadQuick(dataDir, texts, cwd);
   if (loaded.diagnostics.length) throw new DataError(loaded.diagnostics);
+  mark('load');
 
   const notice = obj(loaded.data.notice);
   const wording = loadWording();
@@ -169,9 +205,15 @@ export async function importWorkbook(dataDir: string, workbook: string, opts: { 
     months: (Array.isArray(notice.months) ? notice.months : []).filter((m): m is string => typeof m === 'string' && /^\d{4}-\d{2}$/.test(m)),
     monthColumn: (month) => wording.monthColumn({ month }),
   };
-  const planner = new Planner(round, loadAliases(wording, levelNames));
-  for await (const sheet of readWorkbook(path.resolve(cwd, workbook))) await planner.sheet(sheet);
+  // the data as it is, checked while the workbook is still being read
+  const before = validateRound(loaded);
+  mark('validate');
+  let planner: Planner | null = new Planner(round, loadAliases(wording, levelNames));
+  for (let s = await first; !s.done; s = await sheets.next()) await planner.sheet(s.value);
+  mark('read');
   const plan = planner.finish();
+  planner = null;
+  mark('plan');
   const result: ImportResult = { problems: plan.problems, changes: plan.changes, sheets: plan.sheets, untouched: plan.untouched, after: [], diff: null, commit: null };
   if (plan.problems.length || !plan.edits.length) return result;
 
@@ -179,7 +221,7 @@ export async function importWorkbook(dataDir: string, workbook: string, opts: { 
   const next = { ...texts };
   for (const f of files) next[f] = editText(texts[f], f, editsOf(f), units[f]);
 
-  const before = validateRound(loaded);
+  mark('edit');
   // the same data with the edits made, validated without reading the new texts again
   for (const f of files) {
     const kind = f.replace('.yaml', '') as 'notice' | 'sites' | 'accounts';
@@ -194,12 +236,15 @@ export async function importWorkbook(dataDir: string, workbook: string, opts: { 
     // positions are wanted: read the texts as they would be, with the full parser
     after = validateRound(loadFromTexts(dir, next, cwd, loaded));
   }
+  mark('validate after');
   result.after = after.diagnostics.filter((d) => d.severity === 'error');
   if (before.value && after.value) result.diff = diffRounds(before.value as ValidatedRound, after.value);
+  mark('diff');
   // Values still to fill are progress, not a reason to refuse; anything else is.
   const blocking = result.after.filter((d) => !('fill' in d));
   if (opts.apply && !blocking.length) {
     result.commit = commitTexts(dir, files, (f) => next[f], { expectedHashes: hashes });
+    mark('write');
   }
   return result;
 }

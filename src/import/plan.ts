@@ -218,7 +218,11 @@ export class Planner {
         }
         if (cols && norm(texts[0]) === this.aliases.emptyRow) continue;
       }
-      const hdr = this.header(s.name, r.number, r.cells);
+      // after the first header, only a row naming the name column's header can be another
+      const known = cols as Columns | null;
+      const nameCol: number | undefined = known?.fields.get('name') ?? known?.fields.get('url');
+      const maybeHeader: boolean = !known || nameCol === undefined || this.aliases.fields.has(norm(r.cells[nameCol]?.text ?? ''));
+      const hdr: Columns | null = maybeHeader ? this.header(s.name, r.number, r.cells) : null;
       if (hdr) {
         cols = hdr;
         headerRows.push(r.number);
@@ -317,6 +321,7 @@ export class Planner {
   }
 
   private pick(candidates: number[], row: Row): number[] {
+    if (candidates.length === 1 && (row.kind === 'account' || this.idx.units[candidates[0]].kind === row.kind)) return candidates;
     let c = candidates.filter((i) => row.kind === 'account' || this.idx.units[i].kind === row.kind);
     if (c.length > 1 && row.level) c = c.filter((i) => this.idx.units[i].level === row.level);
     return c;
@@ -440,7 +445,7 @@ export class Planner {
         .split(/\r?\n/)
         .map((s) => s.trim())
         .filter(Boolean);
-      if (JSON.stringify(list) !== JSON.stringify(u.problems)) this.propose(sheet, ui, 'problems', list, list.join('；') || '（无）', ref('problems'));
+      if (list.length !== u.problems.length || list.some((x, k) => x !== u.problems[k])) this.propose(sheet, ui, 'problems', list, list.join('；') || '（无）', ref('problems'));
     }
   }
 

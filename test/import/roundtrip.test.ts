@@ -1,5 +1,6 @@
 // The round trip a clerk makes: build the seed round, let a county correct annex 2 in a
 // spreadsheet (three month results, one problems text, one name; rows re-sorted), import it.
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -85,6 +86,9 @@ test('annex 2 corrected in a spreadsheet comes back: only those values change; c
   expect(dry.out).toContain('黔东南州生态环境局（政务微博） 不再列入');
   expect(fs.readFileSync(path.join(cwd, 'data', 'accounts.yaml'), 'utf8')).toBe(before);
   expect(fs.existsSync(path.join(cwd, 'data', 'history'))).toBe(false);
+  // the installed command reads the workbook on a worker thread: the same plan
+  const bin = spawnSync(process.execPath, [path.join(__dirname, '..', '..', 'bin', 'tongbao.js'), 'import', 'data', '更正.xlsx'], { cwd, encoding: 'utf8' });
+  expect([bin.status, bin.stdout, bin.stderr]).toEqual([0, dry.out, '']);
 
   const r = await cli(['import', 'data', '更正.xlsx', '--apply'], cwd);
   expect(r.code).toBe(0);
