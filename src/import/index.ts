@@ -146,7 +146,10 @@ const mark = (() => {
   return (what: string) => {
     if (!process.env.TONGBAO_PROFILE) return;
     const now = Date.now();
-    process.stderr.write(`${what} ${now - t} ms, rss ${Math.round(process.memoryUsage().rss / 1048576)} MB\n`);
+    const g = (globalThis as { gc?: () => void }).gc;
+    if (g) g(); // node --expose-gc: live heap, not garbage
+    const mem = process.memoryUsage();
+    process.stderr.write(`${what} ${now - t} ms, rss ${Math.round(mem.rss / 1048576)} MB, heap ${Math.round(mem.heapUsed / 1048576)} MB\n`);
     t = now;
   };
 })();
