@@ -181,3 +181,26 @@ test('two sheets saying different things about one value: both cells named, noth
   expect(c.err).toBe('两表.xlsx 乙!C2: 错误: 与 甲!D2 不一致（那里是“甲说的”，这里是“乙说的”）：请只保留一处修改\n共 1 个错误，未改动任何文件。\n');
   expect(files()).toEqual(before);
 });
+
+test('a new quarter from init, results taken from a sheet: written where they were ~, the rest still listed to fill', async () => {
+  expect((await cli(['init', 'q1', '--from', 'data'], cwd)).code).toBe(0);
+  await workbook('一季度.xlsx', {
+    一季度: (ws) => {
+      ws.addRow(['名称', '平台', '2024年1月', '2024年2月', '2024年3月']);
+      ws.addRow(['丹寨政务', '微博', '合格', '合格', '不合格']);
+      ws.addRow(['黔东南民政', '微信', '合格', '合格', '合格']);
+    },
+  });
+  const before = fs.readFileSync(path.join(cwd, 'q1', 'accounts.yaml'), 'utf8');
+  const r = await cli(['import', 'q1', '一季度.xlsx', '--apply'], cwd);
+  expect(r.err).toBe('');
+  expect(r.out).toMatch(/一季度!E2 +县（市）政务微博 +丹寨政务 +3月更新情况 +（待填写） +不合格/);
+  expect(r.out).toContain('\n导入后：\n  还需填写：通报 5 项');
+  expect(r.out).toContain('  还需填写：政务微博 25 个账号的 1 月结果、25 个账号的 2 月结果、25 个账号的 3 月结果\n');
+  expect(r.out).toContain('  共 274 项还需填写。');
+  expect(r.out).toContain('还有未填写的项目：填完后运行 tongbao check q1 核对，再生成通报。');
+  const after = fs.readFileSync(path.join(cwd, 'q1', 'accounts.yaml'), 'utf8');
+  const changed = after.split('\n').filter((l, i) => l !== before.split('\n')[i]);
+  expect(changed).toEqual(['      results: [合格, 合格, 合格]', '      results: [合格, 合格, 不合格]']);
+  expect((await cli(['check', 'q1'], cwd)).err).toContain('共 274 项还需填写。');
+});
