@@ -201,6 +201,6 @@ test('a new quarter from init, results taken from a sheet: written where they we
   expect(r.out).toContain('还有未填写的项目：填完后运行 tongbao check q1 核对，再生成通报。');
   const after = fs.readFileSync(path.join(cwd, 'q1', 'accounts.yaml'), 'utf8');
   const changed = after.split('\n').filter((l, i) => l !== before.split('\n')[i]);
-  expect(changed).toEqual(['      results: [合格, 合格, 合格]', '      results: [合格, 合格, 不合格]']);
+  expect(changed).toEqual(['      results: [合格, 合格, 不合格]', '      results: [合格, 合格, 合格]']);
   expect((await cli(['check', 'q1'], cwd)).err).toContain('共 274 项还需填写。');
 });
