@@ -199,7 +199,7 @@ async function importRead(
   const notice = obj(loaded.data.notice);
   const wording = loadWording();
   const levelNames = { department: '州直部门', county: '县（市）', ...obj(notice.levels) } as Record<Level, string>;
-  const round: RoundInfo = {
+  let round: RoundInfo | null = {
     notice,
     sites: obj(loaded.data.sites),
     accounts: obj(loaded.data.accounts),
@@ -215,14 +215,19 @@ async function importRead(
   for (let s = await first; !s.done; s = await sheets.next()) await planner.sheet(s.value);
   mark('read');
   const plan = planner.finish();
+  // at national scale every copy of the data counts: drop what is no longer needed
   planner = null;
+  round = null;
   mark('plan');
   const result: ImportResult = { problems: plan.problems, changes: plan.changes, sheets: plan.sheets, untouched: plan.untouched, after: [], diff: null, commit: null };
   if (plan.problems.length || !plan.edits.length) return result;
 
   const editsOf = (f: DataFileName) => plan.edits.filter((e) => e.file === f);
   const next = { ...texts };
-  for (const f of files) next[f] = editText(texts[f], f, editsOf(f), units[f]);
+  for (const f of files) {
+    next[f] = editText(texts[f], f, editsOf(f), units[f]);
+    delete units[f];
+  }
 
   mark('edit');
   // the same data with the edits made, validated without reading the new texts again
@@ -239,6 +244,7 @@ async function importRead(
     // positions are wanted: read the texts as they would be, with the full parser
     after = validateRound(loadFromTexts(dir, next, cwd, loaded));
   }
+  loaded.data = {};
   mark('validate after');
   result.after = after.diagnostics.filter((d) => d.severity === 'error');
   if (before.value && after.value) result.diff = diffRounds(before.value as ValidatedRound, after.value);

@@ -406,7 +406,9 @@ export class Planner {
     if (name && name !== u.name) this.propose(sheet, ui, 'name', name, name, ref('name'));
     if (u.kind === 'site') {
       const url = text('url');
-      if (url && urlKey(url) !== urlKey(u.url)) {
+      // a trailing slash or letter case is the same address; another scheme (http → https) is a correction
+      const scheme = (x: string) => x.trim().toLowerCase().split(':')[0];
+      if (url && (urlKey(url) !== urlKey(u.url) || scheme(url) !== scheme(u.url))) {
         const p = urlProblem(url);
         if (p) this.problem(sheet, ref('url'), `网址“${url}”格式不对：${p}`);
         else this.propose(sheet, ui, 'url', url, url, ref('url'));

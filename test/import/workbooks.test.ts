@@ -72,6 +72,7 @@ test('sites by url: a renamed site and a corrected url; the 数据 sheet’s 是
       ws.addRow(['网站名称', '网址', '检查结果']);
       ws.addRow(['州发展和改革委员会', 'http://fgw.qdn.gov.cn', '合格']);
       ws.addRow(['州科技局', 'https://kjj.qdn.gov.cn/index.html', '不合格']);
+      ws.addRow(['州文体广电旅游局', 'https://wtgdlyj.qdn.gov.cn', '合格']);
     },
   });
   const r = await cli(['import', 'data', '网站.xlsx', '--apply'], cwd);
@@ -82,6 +83,7 @@ test('sites by url: a renamed site and a corrected url; the 数据 sheet’s 是
   const s = yaml('sites.yaml');
   expect(s).toContain('  - name: 州发展和改革委员会\n    url: http://fgw.qdn.gov.cn/\n    result: 合格\n');
   expect(s).toContain('  - name: 州科技局\n    url: https://kjj.qdn.gov.cn/index.html\n    result: 不合格\n');
+  expect(s).toContain('  - name: 州文体广电旅游局\n    url: https://wtgdlyj.qdn.gov.cn\n    result: 合格\n');
 });
 
 test('a bad workbook: every problem at its cell, in Chinese, exit 1, nothing written', async () => {
