@@ -40,16 +40,31 @@ function plainValue(s: string): unknown {
 
 const ESC: Record<string, string> = { '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '0': '\0', a: '\x07', e: '\x1b', v: '\v', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029', ' ': ' ' };
 
+/** A string as one piece of its own: no chain of concatenations, no view into the file's text
+ *  (which would keep the whole text alive for one short name). */
+function flat(x: string): string {
+  return x.length ? (' ' + x).slice(1) : x;
+}
+
 /** A one-line scalar starting at `s[i]`; returns its value and where it ends. */
 function scalarAt(s: string, i: number, flow: boolean): { value: unknown; end: number } {
   const c = s[i];
   if (c === '"') {
+    // whole runs between escapes are sliced, not added a character at a time (which would
+    // leave a national round's names as long chains of string pieces)
     let out = '';
     let j = i + 1;
     for (;;) {
       if (j >= s.length) throw new Bail();
+      let k = j;
+      while (k < s.length && s[k] !== '"' && s[k] !== '\\') k++;
+      if (k > j) {
+        out = out ? out + s.slice(j, k) : s.slice(j, k);
+        j = k;
+        continue;
+      }
       const ch = s[j];
-      if (ch === '"') return { value: out, end: j + 1 };
+      if (ch === '"') return { value: flat(out), end: j + 1 };
       if (ch === '\\') {
         const e = s[j + 1];
         if (e === 'x' || e === 'u' || e === 'U') {
@@ -74,15 +89,15 @@ function scalarAt(s: string, i: number, flow: boolean): { value: unknown; end: n
     let j = i + 1;
     for (;;) {
       if (j >= s.length) throw new Bail();
-      if (s[j] === "'") {
-        if (s[j + 1] === "'") {
-          out += "'";
-          j += 2;
-          continue;
-        }
-        return { value: out, end: j + 1 };
+      const k = s.indexOf("'", j);
+      if (k < 0) throw new Bail();
+      out += s.slice(j, k);
+      if (s[k + 1] === "'") {
+        out += "'";
+        j = k + 2;
+        continue;
       }
-      out += s[j++];
+      return { value: flat(out), end: k + 1 };
     }
   }
   if ('&*!|>%@`{}?'.includes(c) || (c === '-' && (s[i + 1] === ' ' || i + 1 === s.length)) || (flow && c === '[')) throw new Bail();
@@ -96,7 +111,7 @@ function scalarAt(s: string, i: number, flow: boolean): { value: unknown; end: n
     j++;
   }
   const raw = s.slice(i, j).replace(/[ \t]+$/, '');
-  return { value: plainValue(raw), end: i + raw.length };
+  return { value: plainValue(flat(raw)), end: i + raw.length };
 }
 
 /** After a value: only spaces and a comment may follow on the line. */
