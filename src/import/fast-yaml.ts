@@ -157,42 +157,48 @@ function inlineValue(s: string, i: number): unknown {
   return v.value;
 }
 
-interface Line {
-  start: number;
-  /** offset just past the line break */
-  next: number;
-  indent: number;
-  text: string;
-}
-
 /**
  * Values and unit spans of a data file's text, or null when it uses YAML this reader leaves
  * to the full parser. A BOM is skipped (offsets count it).
  */
 export function fastParse(text: string): { data: unknown; units: UnitSpan[] } | null {
-  const lines: Line[] = [];
+  // content lines (not blank, not comment-only) as columns of numbers: a national file has
+  // hundreds of thousands, and objects for them would outlive the young generation
+  let count = 0;
+  for (let p = text.indexOf('\n'); p >= 0; p = text.indexOf('\n', p + 1)) count++;
+  count++;
+  const starts = new Int32Array(count);
+  const ends = new Int32Array(count);
+  const nexts = new Int32Array(count);
+  const indents = new Int32Array(count);
+  let n = 0;
   let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   while (pos < text.length) {
     let nl = text.indexOf('\n', pos);
     const next = nl < 0 ? text.length : nl + 1;
     if (nl < 0) nl = text.length;
-    const raw = text.slice(pos, nl > pos && text[nl - 1] === '\r' ? nl - 1 : nl);
-    const t = raw.trimStart();
-    if (t !== '' && !t.startsWith('#')) {
-      const indent = raw.length - t.length;
-      if (raw.slice(0, indent).includes('\t')) return null;
-      lines.push({ start: pos, next, indent, text: raw });
-    } else if (raw.startsWith('\t') && t !== '') return null;
+    const end = nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    let k = pos;
+    while (k < end && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+    if (k < end && text.charCodeAt(k) !== 35 /* # */) {
+      for (let q = pos; q < k; q++) if (text.charCodeAt(q) === 9) return null;
+      starts[n] = pos;
+      ends[n] = end;
+      nexts[n] = next;
+      indents[n] = k - pos;
+      n++;
+    } else if (k < end && text.charCodeAt(pos) === 9) return null;
     pos = next;
   }
+  const lineCount = n;
+  const lineText = (i: number) => text.slice(starts[i], ends[i]);
   const units: UnitSpan[] = [];
   let li = 0;
 
   // a block collection whose first line is lines[li], at column `indent`
   function block(indent: number, path: (string | number)[]): unknown {
-    const first = lines[li];
-    if (!first || first.indent !== indent) throw new Bail();
-    if (isDash(first.text, indent)) return seq(indent, path);
+    if (li >= lineCount || indents[li] !== indent) throw new Bail();
+    if (isDash(lineText(li), indent)) return seq(indent, path);
     return map(indent, path, indent);
   }
 
@@ -201,18 +207,17 @@ export function fastParse(text: string): { data: unknown; units: UnitSpan[] } | 
   }
 
   /** A value after `key:` or `- ` at `col` of the current line, or a nested block below it. */
-  function valueAfter(l: Line, col: number, ownerIndent: number, path: (string | number)[], allowSameIndentSeq: boolean): unknown {
-    while (l.text[col] === ' ') col++;
-    if (col < l.text.length && l.text[col] !== '#') {
-      const v = inlineValue(l.text, col);
+  function valueAfter(l: string, col: number, ownerIndent: number, path: (string | number)[], allowSameIndentSeq: boolean): unknown {
+    while (l[col] === ' ') col++;
+    if (col < l.length && l[col] !== '#') {
+      const v = inlineValue(l, col);
       li++;
       // a scalar continued on the next line (multi-line plain) is for the full parser
-      if (li < lines.length && lines[li].indent > ownerIndent) throw new Bail();
+      if (li < lineCount && indents[li] > ownerIndent) throw new Bail();
       return v;
     }
     li++;
-    const n = lines[li];
-    if (n && (n.indent > ownerIndent || (allowSameIndentSeq && n.indent === ownerIndent && isDash(n.text, ownerIndent)))) return block(n.indent, path);
+    if (li < lineCount && (indents[li] > ownerIndent || (allowSameIndentSeq && indents[li] === ownerIndent && isDash(lineText(li), ownerIndent)))) return block(indents[li], path);
     return null;
   }
 
@@ -221,47 +226,46 @@ export function fastParse(text: string): { data: unknown; units: UnitSpan[] } | 
     let col = firstCol;
     let first = true;
     for (;;) {
-      const l = lines[li];
-      if (!l) break;
-      if (!first && l.indent !== indent) break;
+      if (li >= lineCount) break;
+      if (!first && indents[li] !== indent) break;
       first = false;
-      const m = /^([A-Za-z_][A-Za-z0-9_-]*):(?= |$)/.exec(l.text.slice(col));
+      const l = lineText(li);
+      const m = /^([A-Za-z_][A-Za-z0-9_-]*):(?= |$)/.exec(l.slice(col));
       if (!m) throw new Bail();
       const key = m[1];
       if (Object.hasOwn(out, key)) throw new Bail();
       out[key] = valueAfter(l, col + m[0].length, indent, [...path, key], true);
       col = indent;
-      if (li < lines.length && lines[li].indent > indent) throw new Bail();
-      if (li >= lines.length || lines[li].indent < indent || isDash(lines[li].text, indent)) break;
+      if (li < lineCount && indents[li] > indent) throw new Bail();
+      if (li >= lineCount || indents[li] < indent || isDash(lineText(li), indent)) break;
     }
     return out;
   }
 
   function seq(indent: number, path: (string | number)[]): unknown[] {
     const out: unknown[] = [];
-    while (li < lines.length && lines[li].indent === indent && isDash(lines[li].text, indent)) {
-      const l = lines[li];
+    while (li < lineCount && indents[li] === indent && isDash(lineText(li), indent)) {
+      const l = lineText(li);
       let col = indent + 1;
-      while (l.text[col] === ' ') col++;
+      while (l[col] === ' ') col++;
       const p = [...path, out.length];
-      if (col < l.text.length && l.text[col] !== '#' && /^[A-Za-z_][A-Za-z0-9_-]*:(?= |$)/.test(l.text.slice(col))) {
+      if (col < l.length && l[col] !== '#' && /^[A-Za-z_][A-Za-z0-9_-]*:(?= |$)/.test(l.slice(col))) {
         // - key: value … : a unit
-        const start = l.start;
+        const start = starts[li];
         out.push(map(col, p, col));
-        const last = lines[li - 1];
-        units.push({ path: p, start, end: last.next });
+        units.push({ path: p, start, end: nexts[li - 1] });
       } else {
         out.push(valueAfter(l, col, indent, p, false));
       }
     }
-    if (li < lines.length && lines[li].indent > indent) throw new Bail();
+    if (li < lineCount && indents[li] > indent) throw new Bail();
     return out;
   }
 
   try {
-    if (!lines.length) return null;
+    if (!lineCount) return null;
     const data = block(0, []);
-    if (li !== lines.length) return null;
+    if (li !== lineCount) return null;
     return { data, units };
   } catch (e) {
     if (e instanceof Bail) return null;
