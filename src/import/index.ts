@@ -38,6 +38,8 @@ export interface ImportResult {
   untouched: number;
   /** problems of the data as it would be after the import (nothing written when errors) */
   after: Diagnostic[];
+  /** the data on file already has errors other than values still to fill */
+  brokenBefore: boolean;
   /** effect on the notice, when the data validates before and after */
   diff: RoundDiff | null;
   /** set when written */
@@ -219,7 +221,7 @@ async function importRead(
   planner = null;
   round = null;
   mark('plan');
-  const result: ImportResult = { problems: plan.problems, changes: plan.changes, sheets: plan.sheets, untouched: plan.untouched, after: [], diff: null, commit: null };
+  const result: ImportResult = { problems: plan.problems, changes: plan.changes, sheets: plan.sheets, untouched: plan.untouched, after: [], diff: null, commit: null, brokenBefore: before.diagnostics.some((d) => d.severity === 'error' && !('fill' in d)) };
   if (plan.problems.length || !plan.edits.length) return result;
 
   const editsOf = (f: DataFileName) => plan.edits.filter((e) => e.file === f);

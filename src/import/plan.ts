@@ -260,6 +260,8 @@ export class Planner {
     const name = this.cell({ cells }, cols, 'name');
     const url = this.cell({ cells }, cols, 'url');
     if (!name?.text.trim() && !url?.text.trim() && !name?.problem && !url?.problem) return null;
+    // a total or a note written under the table is not a unit
+    if (!url?.text.trim() && /^(合计|总计|小计|共计)$|^(注|备注|说明)[:：]/.test(norm(name?.text ?? ''))) return null;
     // a cell that cannot be read is reported only where it matters
     let bad = false;
     const used: Field[] = ['name', 'url', 'owner', 'platform', 'level', 'result', 'failing', 'problems'];

@@ -40,7 +40,8 @@ test('a plain results sheet: aliases, months written three ways, cells read as s
       ws.addRow([1, { text: '丹寨政务', hyperlink: 'https://weibo.com/x' }, '丹寨县人民政府办公室', '微博', '合格', { formula: 'IF(1,"不合格","")', result: '不合格' }, '合格', '', '已核实']);
       ws.addRow([2, '从江政务', '从江县人民政府办公室', '政务微博', { richText: [{ text: '合' }, { text: '格' }] }, '合格', '合格', '=更新不及时']);
       ws.addRow([3, '黔东南民政', '黔东南州民政局', '微信', '合格', '不合格', '合格', '']);
-      ws.addRow(['注：结果以复核为准']);
+      ws.addRow(['', '合计', '', '', 3]);
+      ws.addRow(['', '注：结果以复核为准']);
     },
   });
   const before = files();
@@ -205,4 +206,20 @@ test('a new quarter from init, results taken from a sheet: written where they we
   const changed = after.split('\n').filter((l, i) => l !== before.split('\n')[i]);
   expect(changed).toEqual(['      results: [合格, 合格, 不合格]', '      results: [合格, 合格, 合格]']);
   expect((await cli(['check', 'q1'], cwd)).err).toContain('共 274 项还需填写。');
+});
+
+test('a change the data cannot take (a rename onto another site’s name): the errors of the result, exit 1, nothing written', async () => {
+  await workbook('重名.xlsx', {
+    网站: (ws) => {
+      ws.addRow(['网站名称', '网址']);
+      ws.addRow(['州发展改革委', 'http://kjj.qdn.gov.cn']);
+    },
+  });
+  const before = files();
+  const r = await cli(['import', 'data', '重名.xlsx', '--apply'], cwd);
+  expect(r.code).toBe(1);
+  expect(r.out).toMatch(/网站!A2 +州直部门网站 +州科技局 +名称 +州科技局 +州发展改革委/);
+  expect(r.err).toContain('按工作簿改动后，数据会有以下错误（所列位置是改动后的文件；未改动任何文件）：');
+  expect(r.err).toMatch(/data\/sites\.yaml:\d+:\d+: 错误: 网站名称“州发展改革委”在 department 表中重复/);
+  expect(files()).toEqual(before);
 });

@@ -27,7 +27,11 @@ function report(io: Io, r: ImportResult, dataDir: string, wb: string, apply: boo
   if (r.untouched) io.out(`（表中没有的 ${r.untouched} 个单位不变）`);
   const blocking = r.after.filter((d) => !('fill' in d));
   if (blocking.length) {
-    io.err('\n按工作簿改动后，数据会有以下错误（所列位置是改动后的文件；未改动任何文件）：');
+    io.err(
+      r.brokenBefore
+        ? `\n${dataDir} 的数据本身有错误，请先改正（tongbao check ${dataDir} 可列出）；按工作簿改动后的错误如下（未改动任何文件）：`
+        : '\n按工作簿改动后，数据会有以下错误（所列位置是改动后的文件；未改动任何文件）：',
+    );
     for (const d of blocking) io.err(formatDiagnostic(d));
     io.err(`共 ${blocking.length} 个错误，未改动任何文件。`);
     return 1;
