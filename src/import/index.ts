@@ -3,6 +3,8 @@
 // and shown with their effect on the notice (src/handoff/diff) before anything is written.
 import * as fs from 'fs';
 import * as path from 'path';
+import * as v8 from 'v8';
+import * as vm from 'vm';
 import { loadWording } from '../aggregate/wording';
 import type { Diagnostic } from '../diagnostics';
 import { DataError } from '../diagnostics';
@@ -142,6 +144,25 @@ function editData(data: unknown, edits: Edit[]): void {
   }
 }
 
+/**
+ * A full garbage collection between phases of a national-scale import: each phase leaves much
+ * garbage, and collecting it before the next grows the heap (peak memory) by the live data
+ * only, not by the garbage as well. Measured: about 750 → 650 MB at 150,000 accounts, no slower.
+ */
+let collector: (() => void) | null | undefined;
+function settle(large: boolean): void {
+  if (!large) return;
+  if (collector === undefined) {
+    try {
+      v8.setFlagsFromString('--expose-gc');
+      collector = vm.runInNewContext('gc') as () => void;
+    } catch {
+      collector = null;
+    }
+  }
+  collector?.();
+}
+
 /** TONGBAO_PROFILE=1: phase times on stderr (for the benchmark's reader). */
 const mark = (() => {
   let t = Date.now();
@@ -196,6 +217,8 @@ async function importRead(
   const files: DataFileName[] = ['notice.yaml', 'sites.yaml', 'accounts.yaml'];
   const { loaded, units } = loadQuick(dataDir, texts, cwd);
   if (loaded.diagnostics.length) throw new DataError(loaded.diagnostics);
+  const large = Object.values(units).reduce((n, u) => n + (u?.length ?? 0), 0) > 20000;
+  settle(large);
   mark('load');
 
   const notice = obj(loaded.data.notice);
@@ -212,14 +235,17 @@ async function importRead(
   };
   // the data as it is, checked while the workbook is still being read
   const before = validateRound(loaded);
+  settle(large);
   mark('validate');
   let planner: Planner | null = new Planner(round, loadAliases(wording, levelNames));
   for (let s = await first; !s.done; s = await sheets.next()) await planner.sheet(s.value);
+  settle(large);
   mark('read');
   const plan = planner.finish();
   // at national scale every copy of the data counts: drop what is no longer needed
   planner = null;
   round = null;
+  settle(large);
   mark('plan');
   const result: ImportResult = { problems: plan.problems, changes: plan.changes, sheets: plan.sheets, untouched: plan.untouched, after: [], diff: null, commit: null, brokenBefore: before.diagnostics.some((d) => d.severity === 'error' && !('fill' in d)) };
   if (plan.problems.length || !plan.edits.length) return result;
@@ -231,6 +257,7 @@ async function importRead(
     delete units[f];
   }
 
+  settle(large);
   mark('edit');
   // the same data with the edits made, validated without reading the new texts again
   for (const f of files) {
@@ -247,9 +274,11 @@ async function importRead(
     after = validateRound(loadFromTexts(dir, next, cwd, loaded));
   }
   loaded.data = {};
+  settle(large);
   mark('validate after');
   result.after = after.diagnostics.filter((d) => d.severity === 'error');
   if (before.value && after.value) result.diff = diffRounds(before.value as ValidatedRound, after.value);
+  settle(large);
   mark('diff');
   // Values still to fill are progress, not a reason to refuse; anything else is.
   const blocking = result.after.filter((d) => !('fill' in d));
