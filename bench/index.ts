@@ -8,6 +8,8 @@
 // floor/annex; the best time of each is compared (the run least disturbed by
 // whatever else the machine is doing).
 //
+// (3) import of an annex-2 workbook at national scale against exceljs streaming-reading it (bench/import.ts).
+//
 // usage: node dist/bench/index.js [--runs N] [--sites N] [--accounts N] [--keep DIR] [--strict] [--no-serve-national]
 //   --strict  exit 1 when a target is missed (otherwise the verdict is only printed)
 //   --seed-runs N  runs of the seed build and its floor (default 7)
@@ -21,6 +23,7 @@ import { writeFloor } from './floor';
 import { NATIONAL, syntheticModel, type Scale } from './synthetic';
 import { benchSeed } from './seed';
 import { benchServe } from './serve';
+import { benchImport, importChild } from './import';
 
 /** Targets for 附件2. */
 const TARGET_RATIO = 1.3;
@@ -90,6 +93,11 @@ async function main(): Promise<number> {
     sites: Number(flag(args, '--sites') ?? NATIONAL.sites),
     accounts: Number(flag(args, '--accounts') ?? NATIONAL.accounts),
   };
+  const importKind = flag(args, '--import-child') as 'floor' | 'import' | undefined;
+  if (importKind) {
+    await importChild(importKind, flag(args, '--dir') as string, flag(args, '--file') as string);
+    return 0;
+  }
   const kind = flag(args, '--child') as Kind | undefined;
   if (kind) {
     await child(kind, scale, flag(args, '--file') as string);
@@ -103,6 +111,7 @@ async function main(): Promise<number> {
 
   const verdicts: { text: string; ok: boolean }[] = benchSeed(Math.max(1, Number(flag(args, '--seed-runs') ?? 7)));
   verdicts.push(...(await benchServe({ runs: 3, national: args.includes('--no-serve-national') ? null : { sites: 15000, accounts: 150000 }, seedDir: join(__dirname, '..', '..', 'data', '2023-q4') })));
+  verdicts.push(...(await benchImport(runs, scale.accounts)));
 
   console.log(`Excel annexes at national scale: ${scale.sites.toLocaleString('en')} sites, ${scale.accounts.toLocaleString('en')} accounts`);
   console.log(`node ${process.version}; ${runs} runs of each, alternating, every run in a process of its own; best time, highest peak memory\n`);

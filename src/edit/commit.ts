@@ -41,27 +41,46 @@ export function commitEdits(
 ): CommitResult {
   const apply = opts.apply ?? applyEdits;
   const files = [...new Set(edits.map((e) => e.file))].sort();
-  const next = new Map<DataFileName, string>();
+  return commitTexts(
+    dataDir,
+    files,
+    (f, before) =>
+      apply(
+        before,
+        edits.filter((e) => e.file === f),
+        f,
+      ),
+    opts,
+  );
+}
+
+/**
+ * The same, for callers that computed the new texts themselves (a bulk import edits a
+ * national round's files unit by unit): `next(file, currentText)` gives each file's new text.
+ */
+export function commitTexts(
+  dataDir: string,
+  files: readonly DataFileName[],
+  next: (file: DataFileName, current: string) => string,
+  opts: { expectedHashes?: Partial<Record<DataFileName, string>> } = {},
+): CommitResult {
+  const texts = new Map<DataFileName, string>();
   const hashes: Partial<Record<DataFileName, string>> = {};
   // Everything is read, checked and computed before anything is written.
-  for (const f of files) {
+  for (const f of [...files].sort()) {
     const bytes = fs.readFileSync(path.join(dataDir, f));
     const hash = fileHash(bytes);
     const expected = opts.expectedHashes?.[f];
     if (expected !== undefined && expected !== hash) throw new StaleFileError(f);
     const before = bytes.toString('utf8');
-    const after = apply(
-      before,
-      edits.filter((e) => e.file === f),
-      f,
-    );
+    const after = next(f, before);
     hashes[f] = hash;
-    if (after !== before) next.set(f, after);
+    if (after !== before) texts.set(f, after);
   }
-  const changed = [...next.keys()];
+  const changed = [...texts.keys()];
   if (!changed.length) return { changed, history: null, hashes };
   const history = archiveToHistory(dataDir, changed);
-  for (const [f, text] of next) {
+  for (const [f, text] of texts) {
     const bytes = Buffer.from(text, 'utf8');
     writeFileAtomic(path.join(dataDir, f), bytes);
     hashes[f] = fileHash(bytes);

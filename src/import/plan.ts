@@ -147,8 +147,24 @@ export class Planner {
     this.idx = new Index(round);
   }
 
+  private readonly sheetOrder = new Map<string, number>();
+  private readonly order = new Map<ImportProblem, [number, number, number]>();
+
   private problem(sheet: string, ref: string, message: string): void {
-    this.problems.push({ at: sheetRef(sheet, ref), message });
+    const p = { at: sheetRef(sheet, ref), message };
+    if (!this.sheetOrder.has(sheet)) this.sheetOrder.set(sheet, this.sheetOrder.size);
+    const { row, col } = decodeRef(ref);
+    this.order.set(p, [this.sheetOrder.get(sheet)!, row, col]);
+    this.problems.push(p);
+  }
+
+  /** Problems in reading order: sheet, row, column. */
+  private sortedProblems(): ImportProblem[] {
+    const key = (p: ImportProblem) => this.order.get(p) ?? [Infinity, 0, 0];
+    return [...this.problems].sort((a, b) => {
+      const [x, y] = [key(a), key(b)];
+      return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
+    });
   }
 
   /** A header row: which field each column holds, and which month. Null when not a header. */
@@ -202,7 +218,11 @@ export class Planner {
         }
         if (cols && norm(texts[0]) === this.aliases.emptyRow) continue;
       }
-      const hdr = this.header(s.name, r.number, r.cells);
+      // after the first header, only a row naming the name column's header can be another
+      const known = cols as Columns | null;
+      const nameCol: number | undefined = known?.fields.get('name') ?? known?.fields.get('url');
+      const maybeHeader: boolean = !known || nameCol === undefined || this.aliases.fields.has(norm(r.cells[nameCol]?.text ?? ''));
+      const hdr: Columns | null = maybeHeader ? this.header(s.name, r.number, r.cells) : null;
       if (hdr) {
         cols = hdr;
         headerRows.push(r.number);
@@ -240,6 +260,8 @@ export class Planner {
     const name = this.cell({ cells }, cols, 'name');
     const url = this.cell({ cells }, cols, 'url');
     if (!name?.text.trim() && !url?.text.trim() && !name?.problem && !url?.problem) return null;
+    // a total or a note written under the table is not a unit
+    if (!url?.text.trim() && /^(合计|总计|小计|共计)$|^(注|备注|说明)[:：]/.test(norm(name?.text ?? ''))) return null;
     // a cell that cannot be read is reported only where it matters
     let bad = false;
     const used: Field[] = ['name', 'url', 'owner', 'platform', 'level', 'result', 'failing', 'problems'];
@@ -280,6 +302,12 @@ export class Planner {
       level = lv;
     }
     if (!kind) kind = cols.months.size ? 'account' : cols.fields.has('url') || cols.fields.has('result') ? 'site' : 'account';
+    // values are checked whether or not the row's unit is found: all problems at once
+    const resultCols = [...cols.months.keys(), ...(cols.fields.has('result') ? [cols.fields.get('result')!] : [])];
+    for (const col of resultCols) {
+      const v = cells[col]?.text.trim() ?? '';
+      if (v && !RESULTS.includes(v)) this.problem(sheet, `${colName(col)}${number}`, `结果“${v}”无效：只能是“合格”或“不合格”`);
+    }
     return { number, cells, kind, level, cols };
   }
 
@@ -295,6 +323,7 @@ export class Planner {
   }
 
   private pick(candidates: number[], row: Row): number[] {
+    if (candidates.length === 1 && (row.kind === 'account' || this.idx.units[candidates[0]].kind === row.kind)) return candidates;
     let c = candidates.filter((i) => row.kind === 'account' || this.idx.units[i].kind === row.kind);
     if (c.length > 1 && row.level) c = c.filter((i) => this.idx.units[i].level === row.level);
     return c;
@@ -342,7 +371,7 @@ export class Planner {
       return c[0];
     }
     if (c.length > 1) {
-      this.problem(sheet, this.nameRef(row), `找不到${this.describeRow(row)}；主办单位“${owner}”还有 ${c.length} 个账号（${c.map((i) => `“${this.idx.units[i].name}”`).join('、')}）未在表中出现，无法确定是哪一个改了名`);
+      this.problem(sheet, this.nameRef(row), `找不到${this.describeRow(row)}；主办单位“${owner}”还有 ${c.length} 个账号（${c.map((i) => `${this.where(i)}“${this.idx.units[i].name}”`).join('、')}）未在表中出现，无法确定是哪一个改了名`);
       return undefined;
     }
     const names = [...new Set(this.idx.units.filter((u) => u.kind !== 'site' && (row.kind === 'account' || u.kind === row.kind)).map((u) => u.name))];
@@ -362,7 +391,7 @@ export class Planner {
     const m = this.proposed.get(unit) ?? new Map<string, Proposed>();
     const prev = m.get(key);
     if (prev && JSON.stringify(prev.value) !== JSON.stringify(value)) {
-      this.problems.push({ at, message: `与 ${prev.at} 不一致（那里是“${prev.shown}”，这里是“${shown}”）：请只保留一处修改` });
+      this.problem(sheet, ref, `与 ${prev.at} 不一致（那里是“${prev.shown}”，这里是“${shown}”）：请只保留一处修改`);
       return;
     }
     if (!prev) m.set(key, { value, shown, at });
@@ -379,7 +408,9 @@ export class Planner {
     if (name && name !== u.name) this.propose(sheet, ui, 'name', name, name, ref('name'));
     if (u.kind === 'site') {
       const url = text('url');
-      if (url && urlKey(url) !== urlKey(u.url)) {
+      // a trailing slash or letter case is the same address; another scheme (http → https) is a correction
+      const scheme = (x: string) => x.trim().toLowerCase().split(':')[0];
+      if (url && (urlKey(url) !== urlKey(u.url) || scheme(url) !== scheme(u.url))) {
         const p = urlProblem(url);
         if (p) this.problem(sheet, ref('url'), `网址“${url}”格式不对：${p}`);
         else this.propose(sheet, ui, 'url', url, url, ref('url'));
@@ -396,10 +427,7 @@ export class Planner {
           return;
         }
       }
-      if (result) {
-        if (!RESULTS.includes(result)) this.problem(sheet, resultRef, `结果“${result}”无效：只能是“合格”或“不合格”`);
-        else if (result !== u.result) this.propose(sheet, ui, 'result', result, result, resultRef);
-      }
+      if (result && RESULTS.includes(result) && result !== u.result) this.propose(sheet, ui, 'result', result, result, resultRef);
     } else {
       const owner = text('owner');
       if (owner && owner !== u.owner) this.propose(sheet, ui, 'owner', owner, owner, ref('owner'));
@@ -407,10 +435,7 @@ export class Planner {
         const v = row.cells[col]?.text.trim() ?? '';
         if (!v) continue;
         const at = `${colName(col)}${row.number}`;
-        if (!RESULTS.includes(v)) {
-          this.problem(sheet, at, `结果“${v}”无效：只能是“合格”或“不合格”`);
-          continue;
-        }
+        if (!RESULTS.includes(v)) continue; // reported with the row
         if (!u.results) {
           this.problem(sheet, at, `“${u.name}”的各月结果按发布日期（updates）判定，不能从表格导入`);
           continue;
@@ -424,7 +449,7 @@ export class Planner {
         .split(/\r?\n/)
         .map((s) => s.trim())
         .filter(Boolean);
-      if (JSON.stringify(list) !== JSON.stringify(u.problems)) this.propose(sheet, ui, 'problems', list, list.join('；') || '（无）', ref('problems'));
+      if (list.length !== u.problems.length || list.some((x, k) => x !== u.problems[k])) this.propose(sheet, ui, 'problems', list, list.join('；') || '（无）', ref('problems'));
     }
   }
 
@@ -473,6 +498,6 @@ export class Planner {
     // units of the kinds the workbook lists (sites, accounts) that no row named
     const listed = new Set([...this.seen].map((i) => this.idx.units[i].kind === 'site'));
     const untouched = this.idx.units.filter((u, i) => listed.has(u.kind === 'site') && !this.seen.has(i)).length;
-    return { problems: this.problems, changes, edits, sheets: this.sheetsUsed, untouched };
+    return { problems: this.sortedProblems(), changes, edits, sheets: this.sheetsUsed, untouched };
   }
 }

@@ -3,6 +3,8 @@
 // date cell as a date; formula-looking text stays text. A formula without a saved result
 // or an error value (#N/A) is marked as a problem, reported only if the cell is used.
 import * as fs from 'fs';
+import { Transform } from 'stream';
+import { StringDecoder } from 'string_decoder';
 
 export interface CellRead {
   /** what the cell shows, as text ('' for empty) */
@@ -70,13 +72,23 @@ export function cellOf(v: Value): CellRead | undefined {
   return { text: String(v) };
 }
 
-/** Watch a sheet's raw XML go by for <mergeCell ref="A1:B2"/>, which the streaming reader skips. */
-function tapMerges(source: AsyncIterable<Buffer | string>, found: string[]): AsyncIterable<Buffer | string> {
+/**
+ * A sheet's XML as text, decoded across chunk boundaries (exceljs decodes each chunk on its
+ * own, which garbles a character split between two chunks), watched for the
+ * <mergeCell ref="A1:B2"/> entries that the streaming reader skips.
+ */
+function decodeAndTapMerges(source: AsyncIterable<Buffer | string>, found: string[]): AsyncIterable<Buffer | string> {
   return (async function* () {
-    let carry = '';
-    for await (const chunk of source) {
-      const s = typeof chunk === 'string' ? chunk : chunk.toString('latin1');
-      const text = carry + s;
+    let carry: Buffer | null = null;
+    let tail = '';
+    const scan = (b: Buffer) => {
+      // the merge list comes after the rows: look for it only where it can be
+      const at = b.indexOf('<mergeCell');
+      if (at < 0 && !(tail + b.toString('latin1', 0, Math.min(b.length, 80))).includes('<mergeCell')) {
+        tail = b.toString('latin1', Math.max(0, b.length - 64));
+        return;
+      }
+      const text = tail + b.toString('latin1');
       const re = /<mergeCell\s+ref="([A-Z]+\d+:[A-Z]+\d+)"/g;
       let m: RegExpExecArray | null;
       let last = 0;
@@ -84,11 +96,54 @@ function tapMerges(source: AsyncIterable<Buffer | string>, found: string[]): Asy
         found.push(m[1]);
         last = re.lastIndex;
       }
-      // keep a tail in case a tag is split between chunks
-      carry = text.slice(Math.max(last, text.length - 64));
-      yield chunk;
+      tail = text.slice(Math.max(last, text.length - 64));
+    };
+    for await (const chunk of source) {
+      if (typeof chunk === 'string') {
+        yield chunk;
+        continue;
+      }
+      let b: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
+      carry = null;
+      // end the chunk on a whole character: the rest goes with the next chunk
+      let cut = b.length;
+      for (let k = 1; k <= 3 && k <= b.length; k++) {
+        const byte = b[b.length - k];
+        if ((byte & 0xc0) === 0x80) continue; // continuation byte
+        const need = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+        if (need > k) cut = b.length - k;
+        break;
+      }
+      if (cut < b.length) {
+        carry = Buffer.from(b.subarray(cut));
+        b = b.subarray(0, cut);
+      }
+      scan(b);
+      if (b.length) yield b;
+    }
+    if (carry) {
+      scan(carry);
+      yield carry;
     }
   })();
+}
+
+/** The same decoding for a zip entry read by exceljs itself (the shared strings). */
+function decodedStream(entry: NodeJS.ReadableStream): NodeJS.ReadableStream {
+  const dec = new StringDecoder('utf8');
+  const t = new Transform({
+    readableObjectMode: true,
+    transform(chunk: Buffer, _enc, cb) {
+      const s = dec.write(chunk);
+      cb(null, s || undefined);
+    },
+    flush(cb) {
+      const s = dec.end();
+      cb(null, s || undefined);
+    },
+  });
+  entry.on('error', (e) => t.destroy(e));
+  return entry.pipe(t);
 }
 
 export class WorkbookError extends Error {}
@@ -110,11 +165,16 @@ export async function* readWorkbook(file: string): AsyncGenerator<SheetRead> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const ExcelJS = require('exceljs') as typeof import('exceljs');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', styles: 'cache', worksheets: 'emit', hyperlinks: 'ignore', entries: 'ignore' });
+  const r = reader as unknown as { _parseSharedStrings: (entry: NodeJS.ReadableStream) => unknown };
+  const parseSharedStrings = Object.getPrototypeOf(reader)._parseSharedStrings as (entry: NodeJS.ReadableStream) => unknown;
+  r._parseSharedStrings = function (entry) {
+    return parseSharedStrings.call(this, decodedStream(entry));
+  };
   try {
     for await (const wsAny of reader as unknown as AsyncIterable<unknown>) {
       const ws = wsAny as { name: string; iterator: AsyncIterable<Buffer>; [Symbol.asyncIterator](): AsyncIterator<unknown> };
       const merges: string[] = [];
-      ws.iterator = tapMerges(ws.iterator, merges) as AsyncIterable<Buffer>;
+      ws.iterator = decodeAndTapMerges(ws.iterator, merges) as AsyncIterable<Buffer>;
       const rows = (async function* () {
         for await (const rowAny of ws as AsyncIterable<unknown>) {
           const row = rowAny as { number: number; eachCell: (o: { includeEmpty: boolean }, f: (c: { value: unknown }, col: number) => void) => void };
@@ -132,4 +192,67 @@ export async function* readWorkbook(file: string): AsyncGenerator<SheetRead> {
     if (process.env.TONGBAO_DEBUG) console.error(e);
     throw new WorkbookError(`无法读取工作簿 ${file}：文件可能已损坏，或不是 Excel/WPS 保存的 .xlsx`);
   }
+}
+
+/**
+ * readWorkbook on a worker thread when the compiled worker is there (not under ts-jest, not
+ * with TONGBAO_NO_WORKER): reading starts at once, and the rows wait, in order, until the
+ * caller takes them.
+ */
+export function readWorkbookThreaded(file: string): AsyncGenerator<SheetRead> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const path = require('path') as typeof import('path');
+  const script = path.join(__dirname, 'read-worker.js');
+  if (process.env.TONGBAO_NO_WORKER || !fs.existsSync(script)) return readWorkbook(file);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Worker } = require('worker_threads') as typeof import('worker_threads');
+  type Msg = import('./read-worker').WorkerMessage;
+  const worker = new Worker(script, { workerData: { file } });
+  const queue: Msg[] = [];
+  let wake: (() => void) | null = null;
+  let failed: Error | null = null;
+  worker.on('message', (m: Msg) => {
+    queue.push(m);
+    wake?.();
+  });
+  worker.on('error', (e) => {
+    failed = e;
+    wake?.();
+  });
+  const next = async (): Promise<Msg> => {
+    while (!queue.length) {
+      if (failed) throw failed;
+      await new Promise<void>((r) => (wake = r));
+      wake = null;
+    }
+    return queue.shift()!;
+  };
+  return (async function* () {
+    try {
+      for (;;) {
+        const m = await next();
+        if (m.type === 'done') return;
+        if (m.type === 'error') throw m.user ? new WorkbookError(m.message) : new Error(m.message);
+        if (m.type !== 'sheet') continue;
+        const merges: string[] = [];
+        let ended = false;
+        const rows = (async function* () {
+          for (;;) {
+            const r = await next();
+            if (r.type === 'rows') yield* r.rows;
+            else if (r.type === 'end') {
+              merges.push(...r.merges);
+              ended = true;
+              return;
+            } else if (r.type === 'error') throw r.user ? new WorkbookError(r.message) : new Error(r.message);
+          }
+        })();
+        yield { name: m.name, rows, merges: () => merges };
+        // a caller that did not read every row: skip to the sheet's end
+        if (!ended) for await (const _ of rows) void _;
+      }
+    } finally {
+      await worker.terminate();
+    }
+  })();
 }

@@ -210,8 +210,11 @@ const dateText = (iso: string) => {
 
 function listChanges(label: string, before: string[], after: string[], countBefore: number, countAfter: number): string[] {
   if (before.join('\n') === after.join('\n') && countBefore === countAfter) return [];
-  const removed = before.filter((x) => !after.includes(x));
-  const added = after.filter((x) => !before.includes(x));
+  // sets: a national round lists tens of thousands of failing accounts
+  const inBefore = new Set(before);
+  const inAfter = new Set(after);
+  const removed = before.filter((x) => !inAfter.has(x));
+  const added = after.filter((x) => !inBefore.has(x));
   const parts = [...added.map((x) => `${x} 新列入`), ...removed.map((x) => `${x} 不再列入`)];
   if (parts.length === 0) parts.push('名单顺序改变');
   return [`${label} ${countBefore} → ${countAfter}：${parts.join('，')}`];

@@ -27,7 +27,11 @@ function report(io: Io, r: ImportResult, dataDir: string, wb: string, apply: boo
   if (r.untouched) io.out(`（表中没有的 ${r.untouched} 个单位不变）`);
   const blocking = r.after.filter((d) => !('fill' in d));
   if (blocking.length) {
-    io.err('\n按工作簿改动后，数据会有以下错误（所列位置是改动后的文件；未改动任何文件）：');
+    io.err(
+      r.brokenBefore
+        ? `\n${dataDir} 的数据本身有错误，请先改正（tongbao check ${dataDir} 可列出）；按工作簿改动后的错误如下（未改动任何文件）：`
+        : '\n按工作簿改动后，数据会有以下错误（所列位置是改动后的文件；未改动任何文件）：',
+    );
     for (const d of blocking) io.err(formatDiagnostic(d));
     io.err(`共 ${blocking.length} 个错误，未改动任何文件。`);
     return 1;
@@ -44,7 +48,7 @@ function report(io: Io, r: ImportResult, dataDir: string, wb: string, apply: boo
     }
   } else {
     const left = fillSummary(r.after);
-    if (left.length) io.out(`\n导入后${left.join('\n')}`);
+    if (left.length) io.out(`\n导入后：\n${left.map((l) => `  ${l}`).join('\n')}`);
   }
   if (!apply) {
     io.out('\n这是预览，没有改动任何文件。确认无误后加 --apply 写入。');
@@ -52,7 +56,8 @@ function report(io: Io, r: ImportResult, dataDir: string, wb: string, apply: boo
   }
   const c = r.commit!;
   io.out(`\n已写入 ${c.changed.join('、')}${c.history ? `；原文件存入 ${path.join(dataDir, c.history)}${path.sep}` : ''}`);
-  io.out(r.diff && r.diff.notice.length ? '通报内容有变化：请运行 tongbao build 重新生成。' : '请运行 tongbao build（或只改了附件内容时 tongbao annexes）重新生成。');
+  if (fillSummary(r.after).length) io.out(`还有未填写的项目：填完后运行 tongbao check ${dataDir} 核对，再生成通报。`);
+  else io.out(r.diff && r.diff.notice.length ? '通报内容有变化：请运行 tongbao build 重新生成。' : '请运行 tongbao build（或只改了附件内容时 tongbao annexes）重新生成。');
   return 0;
 }
 
