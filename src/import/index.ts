@@ -13,9 +13,10 @@ import { applyEdits, commitTexts, fileHash } from '../edit';
 import type { CommitResult, DataFileName, Edit } from '../edit';
 import { diffRounds } from '../handoff/diff';
 import type { RoundDiff } from '../handoff/diff';
-import { loadRound, OPTIONAL_FILES, ROUND_FILES } from '../load/round';
+import { loadRound, OPTIONAL_FILES, parseRoundFile, readRoundFile, ROUND_FILES } from '../load/round';
 import type { LoadedRound } from '../load/round';
-import { displayPath, parseYamlText, readYamlFile } from '../load/yaml-file';
+import { detectEncoding, encodingMessage } from '../load/encoding';
+import { displayPath, parseYamlText, sizeProblem } from '../load/yaml-file';
 import type { SourceFile } from '../load/yaml-file';
 import { fastParse } from './fast-yaml';
 import type { UnitSpan } from './fast-yaml';
@@ -53,10 +54,10 @@ function loadFromTexts(dir: string, texts: Record<DataFileName, string>, cwd: st
   const out: LoadedRound = { dir, files: {}, data: {}, diagnostics: [] };
   for (const kind of ROUND_FILES) {
     const abs = path.join(dir, `${kind}.yaml`);
-    const { file, diagnostics } = parseYamlText(texts[`${kind}.yaml`], abs, displayPath(abs, cwd));
-    out.files[kind] = file;
-    out.diagnostics.push(...diagnostics);
-    if (!diagnostics.length) out.data[kind] = file.doc.toJS({ maxAliasCount: 100 });
+    const p = parseRoundFile(abs, texts[`${kind}.yaml`], cwd);
+    if (p.file) out.files[kind] = p.file;
+    out.diagnostics.push(...p.diagnostics);
+    if (!p.diagnostics.length) out.data[kind] = p.data;
   }
   for (const kind of OPTIONAL_FILES) {
     if (before.files[kind]) out.files[kind] = before.files[kind];
@@ -82,10 +83,10 @@ function loadQuick(dataDir: string, texts: Record<DataFileName, string>, cwd: st
   for (const kind of ['notice', ...OPTIONAL_FILES] as const) {
     const abs = path.join(dir, `${kind}.yaml`);
     if (!fs.existsSync(abs)) continue;
-    const { file, diagnostics } = readYamlFile(abs, cwd);
-    loaded.files[kind] = file;
-    loaded.diagnostics.push(...diagnostics);
-    if (!diagnostics.length) loaded.data[kind] = file.doc.toJS({ maxAliasCount: 100 });
+    const p = readRoundFile(abs, cwd);
+    if (p.file) loaded.files[kind] = p.file;
+    loaded.diagnostics.push(...p.diagnostics);
+    if (!p.diagnostics.length) loaded.data[kind] = p.data;
   }
   const units: Quick['units'] = {};
   for (const kind of ['sites', 'accounts'] as const) {
@@ -99,10 +100,10 @@ function loadQuick(dataDir: string, texts: Record<DataFileName, string>, cwd: st
       loaded.data[kind] = quick.data;
       units[f] = quick.units;
     } else {
-      const { file, diagnostics } = parseYamlText(texts[f], abs, displayPath(abs, cwd));
-      loaded.files[kind] = file;
-      loaded.diagnostics.push(...diagnostics);
-      if (!diagnostics.length) loaded.data[kind] = file.doc.toJS({ maxAliasCount: 100 });
+      const p = parseRoundFile(abs, texts[f], cwd);
+      if (p.file) loaded.files[kind] = p.file;
+      loaded.diagnostics.push(...p.diagnostics);
+      if (!p.diagnostics.length) loaded.data[kind] = p.data;
     }
   }
   return { loaded, units };
@@ -190,6 +191,8 @@ export async function importWorkbook(dataDir: string, workbook: string, opts: { 
     const p = path.join(dir, f);
     if (!fs.existsSync(p)) throw new DataError(loadRound(dataDir, cwd).diagnostics);
     const bytes = fs.readFileSync(p);
+    // a file not in UTF-8 (or too large) is reported as every command reports it
+    if (encodingMessage(detectEncoding(bytes)) || sizeProblem(f, bytes.length)) throw new DataError(loadRound(dataDir, cwd).diagnostics);
     hashes[f] = fileHash(bytes);
     texts[f] = bytes.toString('utf8');
   }
