@@ -220,6 +220,6 @@ test('a change the data cannot take (a rename onto another site’s name): the e
   expect(r.code).toBe(1);
   expect(r.out).toMatch(/网站!A2 +州直部门网站 +州科技局 +名称 +州科技局 +州发展改革委/);
   expect(r.err).toContain('按工作簿改动后，数据会有以下错误（所列位置是改动后的文件；未改动任何文件）：');
-  expect(r.err).toMatch(/data\/sites\.yaml:\d+:\d+: 错误: 网站名称“州发展改革委”在 department 表中重复/);
+  expect(r.err).toMatch(/data\/sites\.yaml:\d+:\d+: 错误: 网站名称“州发展改革委”在州直部门网站中重复/);
   expect(files()).toEqual(before);
 });

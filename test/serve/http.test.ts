@@ -322,12 +322,12 @@ describe('actions and downloads', () => {
 
     let v = await view();
     expect(v.changes).toEqual({ sinceBuild: false, noticeChanges: false, lines: [] });
-    // a correction the notice does not state (a URL): annexes may go ahead
-    r = await post('/api/rounds/2023-q4/edit', { hashes: v.hashes, edits: [{ op: 'set', file: 'sites.yaml', path: ['department', 0, 'url'], value: 'http://fgw.qdn.gov.cn/new' }] });
+    // a correction the notice does not print (the 服务号 flag, shown in the workbooks only): annexes may go ahead
+    r = await post('/api/rounds/2023-q4/edit', { hashes: v.hashes, edits: [{ op: 'set', file: 'accounts.yaml', path: ['wechat', 'department', 0, 'service'], value: true }] });
     v = r.json();
     expect(v.changes.sinceBuild).toBe(true);
     expect(v.changes.noticeChanges).toBe(false);
-    expect(v.changes.lines).toEqual(['州直部门网站　州发展改革委　修改　网址：http://fgw.qdn.gov.cn/ → http://fgw.qdn.gov.cn/new']);
+    expect(v.changes.lines).toEqual(['州直部门政务微信　黔东南民政　修改　服务号：否 → 是']);
     r = await post('/api/rounds/2023-q4/annexes', {});
     expect(r.json()).toMatchObject({ ok: true, message: expect.stringMatching(/^通报正文所写内容未变/) });
 
@@ -340,7 +340,7 @@ describe('actions and downloads', () => {
     const out = snapshot(outDir);
     r = await post('/api/rounds/2023-q4/annexes', {});
     expect(r.status).toBe(200);
-    expect(r.json()).toMatchObject({ ok: false, message: expect.stringMatching(/会改变通报正文/), changes: ['不合格政务新媒体 23 → 22：黔东南州生态环境局（政务微博） 不再列入'] });
+    expect(r.json()).toMatchObject({ ok: false, message: expect.stringMatching(/会改变通报正文/), changes: ['不合格政务新媒体 23 → 22：黔东南州生态环境局（政务微博） 不再列入', '通报附件2（一）州直部门政务微博更新情况 第 1 行：8月更新情况 不合格 → 合格'] });
     expect(snapshot(outDir)).toEqual(out);
     expect((await request('GET', '/api/rounds')).json().rounds[0].verify).toBe('changed');
 
