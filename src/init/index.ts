@@ -99,7 +99,7 @@ export interface InitResult {
 }
 
 /** Plan the new round's files (pure apart from reading PREV_DIR). */
-export function planInit(prevDir: string, roundOpt: string | undefined, cwd: string): { files: Map<string, string>; result: Omit<InitResult, 'dir'> } {
+export function planInit(prevDir: string, roundOpt: string | undefined, cwd: string, newDir?: string): { files: Map<string, string>; result: Omit<InitResult, 'dir'> } {
   const loaded = loadRound(prevDir, cwd);
   if (loaded.diagnostics.length) throw new DataError(loaded.diagnostics);
   const notice = obj(loaded.data.notice);
@@ -130,6 +130,10 @@ export function planInit(prevDir: string, roundOpt: string | undefined, cwd: str
   N(['months'], months);
   if (typeof notice.title === 'string') N(['title'], quarterOfTitle(notice.title, label));
   for (const [p, name] of TO_FILL) N(p, null, { comment: `${TO_FILL_MARK}：${name}` });
+  // `previous` named the round before PREV_DIR; the new round's previous round is PREV_DIR itself
+  if (Object.hasOwn(notice, 'previous') && newDir !== undefined) {
+    N(['previous'], path.relative(path.resolve(cwd, newDir), loaded.dir).split(path.sep).join('/'));
+  }
   N(['doc_number'], null, { comment: `${TO_FILL_MARK}：发文字号（没有就删去这一行）`, after: Object.hasOwn(notice, 'title') ? 'title' : 'levels' });
 
   // sites.yaml: results and problems cleared, the roster as it was.
@@ -186,7 +190,7 @@ export function initRound(newDir: string, prevDir: string, roundOpt: string | un
   if (fs.existsSync(dir)) {
     throw new UsageError(`${displayPath(dir, cwd)} 已经存在：init 只新建文件夹，不会覆盖已有的数据。请换一个名称，或先移走它`);
   }
-  const { files, result } = planInit(prevDir, roundOpt, cwd);
+  const { files, result } = planInit(prevDir, roundOpt, cwd, newDir);
   const parent = path.dirname(dir);
   ensureDir(parent);
   const tmp = path.join(parent, `${TMP_PREFIX}${path.basename(dir)}`);

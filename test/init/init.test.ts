@@ -148,6 +148,16 @@ test('an existing folder is refused (exit 2) and left as it was; --round picks t
   expect(fs.readdirSync(cwd).sort()).toEqual(['q1', 'q3']);
 });
 
+test('a `previous` naming the round before is pointed at the folder the new round starts from', async () => {
+  const prev = path.join(cwd, 'q3');
+  fs.cpSync(path.join(__dirname, '..', 'fixtures', 'rounds', '2024-q3'), prev, { recursive: true });
+  expect(fs.readFileSync(path.join(prev, 'notice.yaml'), 'utf8')).toMatch(/^previous: /m);
+  const r = await cli(['init', path.join(cwd, 'next', 'q4'), '--from', prev], cwd);
+  expect(r.code).toBe(0);
+  const text = fs.readFileSync(path.join(cwd, 'next', 'q4', 'notice.yaml'), 'utf8');
+  expect(text).toMatch(/^previous: \.\.\/\.\.\/q3$/m);
+});
+
 test('CRLF files with a BOM stay CRLF with a BOM', async () => {
   const prev = path.join(cwd, 'prev');
   fs.cpSync(SEED, prev, { recursive: true });
