@@ -16,7 +16,9 @@ import { disposePrestarted, prestartAnnexWriter } from '../render/xlsx/parallel'
 // Only the command being run is loaded (check and diff never pay for docx or exceljs).
 /* eslint-disable @typescript-eslint/no-require-imports */
 const COMMAND_LOADERS: Record<string, () => Command> = {
+  init: () => require('./commands/init').initCommand,
   check: () => require('./commands/check').checkCommand,
+  import: () => require('./commands/import').importCommand,
   build: () => require('./commands/build').buildCommand,
   annexes: () => require('./commands/annexes').annexesCommand,
   diff: () => require('./commands/diff').diffCommand,
@@ -27,8 +29,6 @@ const COMMAND_LOADERS: Record<string, () => Command> = {
   encoding: () => require('./commands/encoding').encodingCommand,
   compare: () => require('./commands/compare').compareCommand,
   trend: () => require('./commands/trend').trendCommand,
-  init: () => require('./commands/init').initCommand,
-  import: () => require('./commands/import').importCommand,
   serve: () => require('./commands/serve').serveCommand,
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
