@@ -6,6 +6,7 @@ import type { JudgedAccount, Level, NoticeInput, Platform, SiteInput } from '../
 import { LEVELS, PLATFORMS } from '../types';
 import type { ValidatedRound } from '../validate';
 import { noticeDifferences, noticeFacts } from '../write/manifest';
+import type { NoticeFacts } from '../write/manifest';
 
 export type ChangeKind = 'added' | 'removed' | 'changed';
 
@@ -114,7 +115,7 @@ function siteFields(a: SiteInput, b: SiteInput): [string, string, string][] {
 }
 
 /** Monthly results are compared month by month (by YYYY-MM), labelled as the annex columns are. */
-function accountFields(oldModel: ReportModel, newModel: ReportModel) {
+function accountFields(oldModel: Summary, newModel: Summary) {
   const oldMonths = oldModel.months;
   const newMonths = newModel.months;
   const keys = [...new Set([...newMonths.map((m) => m.key), ...oldMonths.map((m) => m.key)])];
@@ -159,10 +160,37 @@ function totalsRows(m: ReportModel): Record<string, number> {
   };
 }
 
-/** `models` lets a caller that already holds the rounds' report models pass them in. */
-export function diffRounds(before: ValidatedRound, after: ValidatedRound, models: { before?: ReportModel; after?: ReportModel } = {}): RoundDiff {
-  const oldModel = models.before ?? modelOf(before);
-  const newModel = models.after ?? modelOf(after);
+/**
+ * What the diff needs of a round's report model. A model of a national-scale round is large:
+ * the diff keeps this much of each and builds the second model only after the first is gone,
+ * so that at most one is alive at a time.
+ */
+export interface Summary {
+  months: ReportModel['months'];
+  levels: ReportModel['levels'];
+  platformLabels: ReportModel['platformLabels'];
+  groupTitles: Partial<Record<Level, string>>;
+  totals: Record<string, number>;
+  round: string;
+  title: string;
+  facts: NoticeFacts;
+}
+
+export function summarize(m: ReportModel): Summary {
+  const groupTitles: Partial<Record<Level, string>> = {};
+  for (const level of LEVELS) {
+    const g = m.annex1.groups.find((x) => x.level === level);
+    if (g) groupTitles[level] = g.title;
+  }
+  return { months: m.months, levels: m.levels, platformLabels: m.platformLabels, groupTitles, totals: totalsRows(m), round: m.round.label, title: m.title, facts: noticeFacts(m) };
+}
+
+const summaryOf = (m: ReportModel | Summary | undefined, v: ValidatedRound): Summary => (m && 'facts' in m ? m : summarize(m ?? modelOf(v)));
+
+/** `models` lets a caller that already holds the rounds' report models (or their summaries) pass them in. */
+export function diffRounds(before: ValidatedRound, after: ValidatedRound, models: { before?: ReportModel | Summary; after?: ReportModel | Summary } = {}): RoundDiff {
+  const oldModel = summaryOf(models.before, before);
+  const newModel = summaryOf(models.after, after);
   const changes: DataChange[] = [];
 
   for (const [field, label] of NOTICE_FIELDS) {
@@ -175,7 +203,7 @@ export function diffRounds(before: ValidatedRound, after: ValidatedRound, models
   }
   const levelName = (l: Level) => newModel.levels[l];
   for (const level of LEVELS) {
-    const group = newModel.annex1.groups.find((g) => g.level === level)?.title ?? `${levelName(level)}网站`;
+    const group = newModel.groupTitles[level] ?? `${levelName(level)}网站`;
     changes.push(
       ...compareTable(group, before.round.sites[level], after.round.sites[level], (s) => `${s.url}　${s.result}`, siteFields),
     );
@@ -190,14 +218,14 @@ export function diffRounds(before: ValidatedRound, after: ValidatedRound, models
     }
   }
 
-  const ta = totalsRows(oldModel);
-  const tb = totalsRows(newModel);
+  const ta = oldModel.totals;
+  const tb = newModel.totals;
   const totals = Object.keys(tb).map((label) => ({ label, old: ta[label] ?? 0, new: tb[label] }));
   return {
-    old: { round: oldModel.round.label, title: oldModel.title },
-    new: { round: newModel.round.label, title: newModel.title },
+    old: { round: oldModel.round, title: oldModel.title },
+    new: { round: newModel.round, title: newModel.title },
     changes,
     totals,
-    notice: noticeDifferences(noticeFacts(oldModel), noticeFacts(newModel)),
+    notice: noticeDifferences(oldModel.facts, newModel.facts),
   };
 }

@@ -11,7 +11,8 @@ import { DataError } from '../diagnostics';
 import { Document, LineCounter } from 'yaml';
 import { applyEdits, commitTexts, fileHash } from '../edit';
 import type { CommitResult, DataFileName, Edit } from '../edit';
-import { diffRounds } from '../handoff/diff';
+import { diffRounds, summarize } from '../handoff/diff';
+import { modelOf } from '../pipeline';
 import type { RoundDiff } from '../handoff/diff';
 import { loadRound, OPTIONAL_FILES, parseRoundFile, readRoundFile, ROUND_FILES } from '../load/round';
 import type { LoadedRound } from '../load/round';
@@ -238,6 +239,9 @@ async function importRead(
   };
   // the data as it is, checked while the workbook is still being read
   const before = validateRound(loaded);
+  // what the diff needs of the notice as it is, worked out while the workbook is still being
+  // read (the main thread would otherwise wait for it); the report model itself is let go
+  const beforeSummary = before.value ? summarize(modelOf(before.value)) : null;
   settle(large);
   mark('validate');
   let planner: Planner | null = new Planner(round, loadAliases(wording, levelNames));
@@ -280,7 +284,7 @@ async function importRead(
   settle(large);
   mark('validate after');
   result.after = after.diagnostics.filter((d) => d.severity === 'error');
-  if (before.value && after.value) result.diff = diffRounds(before.value as ValidatedRound, after.value);
+  if (before.value && beforeSummary && after.value) result.diff = diffRounds(before.value as ValidatedRound, after.value, { before: beforeSummary });
   settle(large);
   mark('diff');
   // Values still to fill are progress, not a reason to refuse; anything else is.
