@@ -67,10 +67,35 @@ function loadFromTexts(dir: string, texts: Record<DataFileName, string>, cwd: st
   return out;
 }
 
+/**
+ * Where each unit's text is, in a file read by the quick reader: by its list's path, the
+ * start and end offsets by index. A national file has 150,000 units; an object and a path
+ * array for each would stay in memory for the whole import (about 40 MB).
+ */
+interface Spans {
+  /** path length of the units edits are grouped by (the first unit's, as read) */
+  depth: number;
+  count: number;
+  lists: Map<string, { starts: number[]; ends: number[] }>;
+}
+
+function compactSpans(units: UnitSpan[]): Spans {
+  const lists: Spans['lists'] = new Map();
+  for (const u of units) {
+    const key = JSON.stringify(u.path.slice(0, -1));
+    const i = u.path[u.path.length - 1] as number;
+    let l = lists.get(key);
+    if (!l) lists.set(key, (l = { starts: [], ends: [] }));
+    l.starts[i] = u.start;
+    l.ends[i] = u.end;
+  }
+  return { depth: units.length ? units[0].path.length : 0, count: units.length, lists };
+}
+
 interface Quick {
   loaded: LoadedRound;
   /** unit spans of the files read by the quick reader */
-  units: Partial<Record<DataFileName, UnitSpan[]>>;
+  units: Partial<Record<DataFileName, Spans>>;
 }
 
 /**
@@ -99,7 +124,7 @@ function loadQuick(dataDir: string, texts: Record<DataFileName, string>, cwd: st
       const doc = new Document() as unknown as SourceFile['doc'];
       loaded.files[kind] = { path: abs, display: displayPath(abs, cwd), text: texts[f], doc, lineCounter: new LineCounter() };
       loaded.data[kind] = quick.data;
-      units[f] = quick.units;
+      units[f] = compactSpans(quick.units);
     } else {
       const p = parseRoundFile(abs, texts[f], cwd);
       if (p.file) loaded.files[kind] = p.file;
@@ -112,24 +137,26 @@ function loadQuick(dataDir: string, texts: Record<DataFileName, string>, cwd: st
 
 /** Apply edits to a file's text: unit by unit when its units are known (each unit's own
  *  text is parsed, not the whole file), else through the whole file. */
-function editText(text: string, file: DataFileName, edits: Edit[], units: UnitSpan[] | undefined): string {
+function editText(text: string, file: DataFileName, edits: Edit[], units: Spans | undefined): string {
   if (!edits.length) return text;
   if (!units) return applyEdits(text, edits, file);
-  const byKey = new Map<string, UnitSpan>(units.map((u) => [JSON.stringify(u.path), u]));
-  const depth = units.length ? units[0].path.length : 0;
-  const groups = new Map<UnitSpan, Edit[]>();
+  const depth = units.depth;
+  const groups = new Map<string, { start: number; end: number; edits: Edit[] }>();
   for (const e of edits) {
-    const u = e.path.length > depth ? byKey.get(JSON.stringify(e.path.slice(0, depth))) : undefined;
-    if (!u) return applyEdits(text, edits, file);
-    const g = groups.get(u) ?? [];
-    g.push({ ...e, path: [0, ...e.path.slice(depth)] } as Edit);
-    groups.set(u, g);
+    const i = e.path[depth - 1];
+    const list = e.path.length > depth && depth > 0 ? units.lists.get(JSON.stringify(e.path.slice(0, depth - 1))) : undefined;
+    const start = list && typeof i === 'number' ? list.starts[i] : undefined;
+    if (!list || start === undefined) return applyEdits(text, edits, file);
+    const key = JSON.stringify(e.path.slice(0, depth));
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { start, end: list.ends[i as number], edits: [] }));
+    g.edits.push({ ...e, path: [0, ...e.path.slice(depth)] } as Edit);
   }
   const parts: string[] = [];
   let at = 0;
-  for (const [u, g] of [...groups].sort((a, b) => a[0].start - b[0].start)) {
-    parts.push(text.slice(at, u.start), applyEdits(text.slice(u.start, u.end), g, file));
-    at = u.end;
+  for (const g of [...groups.values()].sort((a, b) => a.start - b.start)) {
+    parts.push(text.slice(at, g.start), applyEdits(text.slice(g.start, g.end), g.edits, file));
+    at = g.end;
   }
   parts.push(text.slice(at));
   return parts.join('');
@@ -221,7 +248,7 @@ async function importRead(
   const files: DataFileName[] = ['notice.yaml', 'sites.yaml', 'accounts.yaml'];
   const { loaded, units } = loadQuick(dataDir, texts, cwd);
   if (loaded.diagnostics.length) throw new DataError(loaded.diagnostics);
-  const large = Object.values(units).reduce((n, u) => n + (u?.length ?? 0), 0) > 20000;
+  const large = Object.values(units).reduce((n, u) => n + (u?.count ?? 0), 0) > 20000;
   settle(large);
   mark('load');
 
