@@ -146,6 +146,42 @@ function decodedStream(entry: NodeJS.ReadableStream): NodeJS.ReadableStream {
   return entry.pipe(t);
 }
 
+/**
+ * Rows as one flat list, for sending between threads: row number, cell count, then per cell
+ * its column, text and extra (0; a date's time value; or the problem). Plain strings and
+ * numbers cost much less to copy and to hold than an object for every row and cell (the rows
+ * of a national workbook wait in the main thread while it checks the data).
+ */
+export type FlatRows = (string | number)[];
+
+export function flattenRow(r: RowRead, out: FlatRows): void {
+  const at = out.length;
+  out.push(r.number, 0);
+  let n = 0;
+  r.cells.forEach((c, col) => {
+    if (!c) return;
+    out.push(col, c.text, c.problem !== undefined ? c.problem : c.date ? c.date.getTime() : 0);
+    n++;
+  });
+  out[at + 1] = n;
+}
+
+export function* unflatten(flat: FlatRows): Generator<RowRead> {
+  let k = 0;
+  while (k < flat.length) {
+    const number = flat[k++] as number;
+    const n = flat[k++] as number;
+    const cells: (CellRead | undefined)[] = [];
+    for (let j = 0; j < n; j++) {
+      const col = flat[k++] as number;
+      const text = flat[k++] as string;
+      const extra = flat[k++];
+      cells[col] = typeof extra === 'string' ? { text, problem: extra } : extra ? { text, date: new Date(extra) } : { text };
+    }
+    yield { number, cells };
+  }
+}
+
 export class WorkbookError extends Error {}
 
 /** The sheets of a workbook in file order, each streamed once. */
@@ -239,7 +275,7 @@ export function readWorkbookThreaded(file: string): AsyncGenerator<SheetRead> {
         const rows = (async function* () {
           for (;;) {
             const r = await next();
-            if (r.type === 'rows') yield* r.rows;
+            if (r.type === 'rows') yield* unflatten(r.rows);
             else if (r.type === 'end') {
               merges.push(...r.merges);
               ended = true;
