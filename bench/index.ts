@@ -13,6 +13,7 @@
 // usage: node dist/bench/index.js [--runs N] [--sites N] [--accounts N] [--keep DIR] [--strict] [--no-serve-national]
 //   --strict  exit 1 when a target is missed (otherwise the verdict is only printed)
 //   --seed-runs N  runs of the seed build and its floor (default 7)
+//   --import-only  only (3), the import benchmark
 import { spawnSync } from 'child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'fs';
 import { tmpdir } from 'os';
@@ -104,6 +105,11 @@ async function main(): Promise<number> {
     return 0;
   }
   const runs = Math.max(1, Number(flag(args, '--runs') ?? 3));
+  if (args.includes('--import-only')) {
+    const vs = await benchImport(runs, scale.accounts);
+    for (const v of vs) console.log(`${v.ok ? 'PASS' : 'FAIL'} ${v.text}`);
+    return vs.every((v) => v.ok) || !args.includes('--strict') ? 0 : 1;
+  }
   const keep = flag(args, '--keep');
   const strict = args.includes('--strict');
   const dir = keep ?? mkdtempSync(join(tmpdir(), 'tongbao-bench-'));
