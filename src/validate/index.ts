@@ -148,6 +148,9 @@ export function validateRound(loaded: LoadedRound): { value: ValidatedRound | nu
   // Settle every account's monthly results (given, or judged from its update dates).
   const months = ctx.notice.data.months;
   const judged = {} as JudgedRound['accounts'];
+  // results given, not judged: no reasons. One frozen list shared by every such account
+  // (three empty arrays per account would be 600,000 arrays at national scale)
+  const noReasons = Object.freeze(months.map(() => Object.freeze([] as string[]))) as unknown as string[][];
   for (const platform of PLATFORMS) {
     judged[platform] = { department: [], county: [] };
     for (const level of LEVELS) {
@@ -166,7 +169,7 @@ export function validateRound(loaded: LoadedRound): { value: ValidatedRound | nu
           acc.reasons = j.reasons;
         } else {
           acc.results = a.results!;
-          acc.reasons = months.map(() => []);
+          acc.reasons = noReasons;
         }
         acc.declared = a.results;
         judged[platform][level].push(acc);
