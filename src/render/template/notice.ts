@@ -27,15 +27,33 @@ export function defaultNoticeTemplate(): string {
 // own kind, or fake a run-in heading; in a printed notice they are never wanted anyway.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f\u2028\u2029]/g;
+const HAS_CONTROL = /[\u0000-\u001f\u007f\u2028\u2029]/;
 
-/** A copy of the value with every string's control characters turned into spaces. */
+/**
+ * The value with every string's control characters turned into spaces. Copy on write: an
+ * array or object is copied only when something inside it changed, so a national round's
+ * model (hundreds of thousands of rows, almost never a control character) is not copied
+ * on every render. The template only reads its context.
+ */
 export function sanitize<T>(value: T): T {
-  if (typeof value === 'string') return (CONTROL.test(value) ? value.replace(CONTROL, ' ') : value) as T;
-  if (Array.isArray(value)) return value.map(sanitize) as T;
+  if (typeof value === 'string') return (HAS_CONTROL.test(value) ? value.replace(CONTROL, ' ') : value) as T;
+  if (Array.isArray(value)) {
+    let out: unknown[] | null = null;
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      const s = sanitize(v);
+      if (s !== v) (out ??= value.slice())[i] = s;
+    }
+    return (out ?? value) as T;
+  }
   if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = sanitize(v);
-    return out as T;
+    let out: Record<string, unknown> | null = null;
+    for (const k of Object.keys(value)) {
+      const v = (value as Record<string, unknown>)[k];
+      const s = sanitize(v);
+      if (s !== v) (out ??= { ...(value as Record<string, unknown>) })[k] = s;
+    }
+    return (out ?? value) as T;
   }
   return value;
 }
