@@ -7,6 +7,7 @@ import { dataCounts } from './data-counts';
 import { noticeDisplayName, noticeParagraphs } from './notice-text';
 import { lintRound } from './round';
 import type { LintRoundOptions, RoundFiles } from './round';
+import type { LintDiagnostic } from './types';
 
 export { lintText, applyFixes } from './lint-text';
 export type { LintTextOptions } from './lint-text';
@@ -32,13 +33,11 @@ export function lintForBuild(v: ValidatedRound, model: ReportModel, opts: { memo
   if (!notice) return [];
   const files: RoundFiles = { notice, sites, accounts, terms };
   const found = lintRound(files, v.round.notice, opts.paragraphs ?? noticeParagraphs(model), { noticeName: noticeDisplayName(model), counts: dataCounts(model), memo: opts.memo });
-  return found.map((d) => ({
-    severity: 'warning' as const,
-    file: d.file,
-    line: d.line,
-    col: d.col,
-    rule: d.rule,
-    message: d.suggestion ? `${d.message}（建议：${d.suggestion}）` : d.message,
-  }));
+  return found.map(asWarning);
+}
+
+/** A proofreading finding as a build warning, the suggestion folded into the message. */
+export function asWarning(d: LintDiagnostic): Diagnostic {
+  return { severity: 'warning', file: d.file, line: d.line, col: d.col, rule: d.rule, message: d.suggestion ? `${d.message}（建议：${d.suggestion}）` : d.message };
 }
 

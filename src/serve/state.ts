@@ -11,7 +11,7 @@ import type { ReportModel } from '../aggregate/model';
 import type { Diagnostic } from '../diagnostics';
 import { applyEdits as applyDefault, commitEdits } from '../edit';
 import type { CommitResult, DataFileName, Edit } from '../edit';
-import { lintForBuild, lintRound, noticeParagraphs } from '../lint';
+import { asWarning, lintForBuild, lintRound, noticeParagraphs } from '../lint';
 import type { TextFinding } from '../lint';
 import { OPTIONAL_FILES, ROUND_FILES, assembleRound, parseRoundFile } from '../load/round';
 import { displayPath, sizeProblem } from '../load/yaml-file';
@@ -167,14 +167,7 @@ export class RoundState {
       lint = lintForBuild(value, model, { memo: this.lintMemo.memo, paragraphs });
     } else if (loaded.files.notice && loaded.files.notice.doc.errors.length === 0) {
       const { notice, sites, accounts, terms } = loaded.files;
-      lint = lintRound({ notice, sites, accounts, terms }, undefined, undefined, { memo: this.lintMemo.memo }).map((d) => ({
-        severity: 'warning' as const,
-        file: d.file,
-        line: d.line,
-        col: d.col,
-        rule: d.rule,
-        message: d.suggestion ? `${d.message}（建议：${d.suggestion}）` : d.message,
-      }));
+      lint = lintRound({ notice, sites, accounts, terms }, undefined, undefined, { memo: this.lintMemo.memo }).map(asWarning);
     }
     this.computed = { version: this.version, loaded, validated: value, diagnostics, model, lint, blocks, paragraphs };
     return this.computed;
