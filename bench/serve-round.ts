@@ -3,18 +3,8 @@
 // generated sites.yaml / accounts.yaml of realistic shape. Seeded: every run writes the same bytes.
 import { readFileSync, writeFileSync, mkdirSync } from 'fs';
 import { join } from 'path';
+import { rng } from './synthetic';
 import type { Scale } from './synthetic';
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PLACES = ['黔东南州', '凯里市', '丹寨县', '麻江县', '黄平县', '施秉县', '镇远县', '岑巩县', '三穗县', '天柱县', '锦屏县', '黎平县', '从江县', '榕江县', '雷山县', '台江县', '剑河县'];
 const UNITS = ['发展和改革委员会', '科学技术局', '文体广电旅游局', '审计局', '林业局', '水务局', '农业农村局', '住房和城乡建设局', '生态环境局', '自然资源局', '财政局', '卫生健康局', '市场监督管理局', '司法局', '统计局', '应急管理局'];

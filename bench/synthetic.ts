@@ -7,8 +7,8 @@ import { loadWording } from '../src/aggregate/wording';
 
 const WORDING = loadWording();
 
-function rng(seed: number): () => number {
-  // mulberry32
+/** mulberry32: a small seeded generator, so every run makes the same data. */
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -2,12 +2,11 @@
 // row per group (州直部门网站 …), 附件2 one table per section. Header rows repeat on every page,
 // rows never split, widths add up to the 版心.
 import type { Annex1Row, Annex2Row, Annex2Section, ReportModel } from '../../aggregate/model';
-import { SIZE, TEXT_WIDTH, printedWidth } from './layout';
+import { SEQ_WIDTH, SIZE, TEXT_WIDTH, columnWidths, printedWidth } from './layout';
 import { STYLE } from './styles';
 import { balancedLines } from './title';
 import { table, type CellSpec } from './wordml';
 
-const SEQ_WIDTH = 720;
 /** one 小四 character, and a cell's left and right margins together */
 const CELL_CHAR = SIZE.小四 * 10;
 const CELL_PADDING = 160;
@@ -16,15 +15,6 @@ const CELL_MARGIN = { top: 40, bottom: 40, left: CELL_PADDING / 2, right: CELL_P
 const BORDER = 4;
 /** Headings of narrow columns take two lines of about this many characters ("10月更新" / "情况"). */
 const NARROW_HEADING_CHARS = 4;
-
-/** Widths: 序号, the first two shared columns, the fixed ones, the other shared ones; summing to the 版心. */
-export function columnWidths(fixed: number[], weights: number[]): number[] {
-  const rest = TEXT_WIDTH - SEQ_WIDTH - fixed.reduce((a, b) => a + b, 0);
-  const sum = weights.reduce((a, b) => a + b, 0);
-  const shared = weights.map((w) => Math.floor((rest * w) / sum));
-  shared[shared.length - 1] += rest - shared.reduce((a, b) => a + b, 0);
-  return [SEQ_WIDTH, ...shared.slice(0, 2), ...fixed, ...shared.slice(2)];
-}
 
 /** A narrow column: room for its heading on two lines, and for 不合格. */
 function narrowWidth(labels: string[]): number {

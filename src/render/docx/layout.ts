@@ -72,3 +72,15 @@ function isWide(ch: string): boolean {
     c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 // “” ‘’ set in the Chinese face
   );
 }
+
+/** Width of an annex table's 序号 column, in twips. */
+export const SEQ_WIDTH = 720;
+
+/** Widths: 序号, the first two shared columns, the fixed ones, the other shared ones; summing to the 版心. */
+export function columnWidths(fixed: number[], weights: number[]): number[] {
+  const rest = TEXT_WIDTH - SEQ_WIDTH - fixed.reduce((a, b) => a + b, 0);
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const shared = weights.map((w) => Math.floor((rest * w) / sum));
+  shared[shared.length - 1] += rest - shared.reduce((a, b) => a + b, 0);
+  return [SEQ_WIDTH, ...shared.slice(0, 2), ...fixed, ...shared.slice(2)];
+}

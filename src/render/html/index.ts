@@ -6,7 +6,7 @@
 // Styles live in web/notice.css (class names prefixed tb-).
 import type { Annex1Row, Annex2Row, Annex2Section, ReportModel } from '../../aggregate/model';
 import type { Block } from '../blocks';
-import { LINE, TEXT_WIDTH, TITLE_LINE, printedWidth, textWidth } from '../docx/layout';
+import { LINE, SEQ_WIDTH, TITLE_LINE, columnWidths, printedWidth, textWidth } from '../docx/layout';
 import { titleLines } from '../docx/title';
 import { renderNoticeBlocks, type NoticeTemplateOptions } from '../template/notice';
 
@@ -37,7 +37,6 @@ const LINES_PER_PAGE = 22;
 /** the 版心 height (225 mm) in twips: 22 grid lines of 28.95 pt (LINE) */
 const PAGE_TEXT_HEIGHT = LINE * LINES_PER_PAGE;
 /** annex tables: 序号 column, cell padding, 小四 character and cell line height, in twips */
-const SEQ_WIDTH = 720;
 const CELL_PADDING = 160;
 const CELL_CHAR = 240;
 const CELL_LINE = 320;
@@ -330,15 +329,6 @@ function mergeTables(sheets: Sheet[]): Sheet[] {
 
 // The tables of the render under way, by number (reset at each render: the output is deterministic).
 const tables = new Map<number, { open: string; head: string }>();
-
-/** Column widths in twips: 序号, two shared, the fixed ones, the other shared ones; summing to the 版心. */
-function columnWidths(fixed: number[], weights: number[]): number[] {
-  const rest = TEXT_WIDTH - SEQ_WIDTH - fixed.reduce((a, b) => a + b, 0);
-  const sum = weights.reduce((a, b) => a + b, 0);
-  const shared = weights.map((w) => Math.floor((rest * w) / sum));
-  shared[shared.length - 1] += rest - shared.reduce((a, b) => a + b, 0);
-  return [SEQ_WIDTH, ...shared.slice(0, 2), ...fixed, ...shared.slice(2)];
-}
 
 /** A narrow column (合格/不合格, a month): room for about four characters of its heading. */
 function narrowWidth(labels: string[]): number {
