@@ -14,8 +14,9 @@ import type { ValidatedRound } from './validate';
 import { checkReplaceable, ensureDir, readOnlyFolderError, removeStaleTemps, renameIntoPlace, tmpPathFor } from './write/atomic';
 import { removeOnInterrupt, stopOnInterrupt } from './write/interrupt';
 import { sha256File } from './write/hash';
-import { MANIFEST_NAME, makeManifest, readManifest, serializeManifest } from './write/manifest';
-import type { InputEntry, Manifest, OutputEntry, OutputRole } from './write/manifest';
+import { MANIFEST_NAME, makeManifest, nextBodyRecord, readManifest, serializeManifest } from './write/manifest';
+import { ROLE_LABEL } from './write/manifest';
+import type { BodyRecord, InputEntry, Manifest, OutputEntry, OutputRole } from './write/manifest';
 import { archiveToHistory, commit, dropHistory, setFiles } from './write/output-set';
 import type { CommitHooks, StagedFile } from './write/output-set';
 
@@ -161,7 +162,7 @@ export async function stageOutputs(
   }
   try {
     for (const [i, o] of plan.entries()) {
-      step(`生成${o.role === 'notice' ? '通报' : o.role === 'annex1' ? '附件1' : '附件2'}：${o.name}`);
+      step(`生成${ROLE_LABEL[o.role]}：${o.name}`);
       await writes[i];
       Object.assign(staged[i].entry, await sha256File(staged[i].tmp));
       hooks.afterStage?.(o.name);
@@ -192,6 +193,18 @@ export async function damagedOutputs(outDir: string, m: Manifest): Promise<strin
     if (h.sha256 !== o.sha256 || h.size !== o.size) bad.push(o.name);
   }
   return bad;
+}
+
+/** The staged notice's 正文 record, and the previous set's 更正记录 entry when that 正文 is unchanged. */
+export async function bodyOf(staged: Staged[], previous: Manifest | undefined, fingerprint: string): Promise<{ body?: BodyRecord; corrections?: OutputEntry }> {
+  const notice = staged.find((s) => s.entry.role === 'notice');
+  if (!notice) return {};
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { readNoticeBody } = require('./handoff/body') as typeof import('./handoff/body');
+  const { sha256 } = await readNoticeBody(fs.readFileSync(notice.tmp));
+  const body = nextBodyRecord(previous, sha256, fingerprint);
+  const kept = previous?.body?.sha256 === sha256 ? previous.outputs.find((o) => o.role === 'corrections') : undefined;
+  return { body, corrections: kept ? { ...kept } : undefined };
 }
 
 export async function build(opts: BuildOptions): Promise<BuildResult> {
@@ -226,7 +239,10 @@ async function buildWith(renderers: Renderers, opts: BuildOptions): Promise<Buil
 
   const fingerprint = makeManifest({ version: toolVersion(), model, inputs, outputs: [] }).data.fingerprint;
   const staged = await stageOutputs(outDir, plan, fingerprint, step, opts.hooks);
-  const manifest = makeManifest({ version: toolVersion(), model, inputs, outputs: staged.map((s) => s.entry) });
+  // A 正文 that is the same bytes as the previous set's keeps its record (when it was first
+  // built, how many annex rows were corrected since) and its 更正记录; a new 正文 starts afresh.
+  const { body, corrections } = await bodyOf(staged, previous?.manifest, fingerprint);
+  const manifest = makeManifest({ version: toolVersion(), model, inputs, body, outputs: [...staged.map((s) => s.entry), ...(corrections ? [corrections] : [])] });
   const manifestText = serializeManifest(manifest);
   const done = { ...base, manifest, manifestText };
 
@@ -252,6 +268,6 @@ async function buildWith(renderers: Renderers, opts: BuildOptions): Promise<Buil
     }
     return { ...done, status: 'repaired', written: repair.map((s) => s.name), history };
   }
-  const result = commit({ outDir, staged, manifestText, previous }, opts.hooks);
+  const result = commit({ outDir, staged, keep: corrections ? [corrections.name] : [], manifestText, previous }, opts.hooks);
   return { ...done, status: 'written', written: [...staged.map((s) => s.name), MANIFEST_NAME], ...result };
 }

@@ -1,17 +1,23 @@
-// `tongbao annexes`: after a correction, regenerate only the two workbooks — but only when the
-// notice still says exactly the same (same totals, failing lists, dates…). Otherwise nothing is
-// written and the caller lists what the notice would now say differently.
+// `tongbao annexes`: after a correction, regenerate the annexes — both workbooks and the notice's
+// 附件 pages — while the notice's 正文 (what the leader signed) stays byte-for-byte the same.
+// The 正文 the corrected data gives is compared with the 正文 of the notice in the folder
+// (src/handoff/body.ts); when it differs, nothing is written and the caller lists the
+// differences in the notice's words. Each correction is added to the 更正记录.
 import * as fs from 'fs';
 import * as path from 'path';
 import { damagedOutputs, defaultRenderers, discard, inputEntries, planOutputs, resolveOutDir, stageOutputs } from '../build';
-import type { OnStep, BuildHooks, Renderers } from '../build';
+import type { OnStep, BuildHooks, PlannedOutput, Renderers, Staged } from '../build';
 import { toolVersion } from '../paths';
 import { loadValidated, modelOf } from '../pipeline';
-import { checkReplaceable, removeStaleTemps } from '../write/atomic';
+import { checkReplaceable, removeStaleTemps, tmpPathFor } from '../write/atomic';
+import { removeOnInterrupt } from '../write/interrupt';
+import { sha256File } from '../write/hash';
 import { MANIFEST_NAME, makeManifest, noticeDifferences, readManifest, serializeManifest } from '../write/manifest';
-import type { Manifest } from '../write/manifest';
+import type { Manifest, OutputEntry } from '../write/manifest';
 import { commit, setFiles } from '../write/output-set';
-import { noticeTablesOnDisk } from './notice-tables';
+import { bodyDifferences, readNoticeBody } from './body';
+import { CORRECTIONS_FILE, appendCorrections, correctionDate, readPrintedSheet, sheetCorrections } from './corrections';
+import type { Correction } from './corrections';
 
 export interface AnnexesOptions {
   dataDir: string;
@@ -20,66 +26,132 @@ export interface AnnexesOptions {
   renderers?: Renderers;
   onStep?: OnStep;
   hooks?: BuildHooks;
+  /** the date the correction is recorded under (default: correctionDate()) */
+  date?: string;
 }
 
 export type AnnexesResult =
   | { status: 'no-manifest'; outDir: string }
   /** the notice on disk is missing or differs from the manifest: rebuild everything */
   | { status: 'notice-damaged'; outDir: string; notice: string }
-  /** the notice would change: nothing written (exit 3) */
+  /** the 正文 would change: nothing written (exit 3); each difference in the notice's words */
   | { status: 'notice-changed'; outDir: string; differences: string[] }
-  | { status: 'unchanged' | 'written'; outDir: string; written: string[]; history: string | null; manifest: Manifest };
+  | {
+      status: 'unchanged' | 'written';
+      outDir: string;
+      written: string[];
+      history: string | null;
+      manifest: Manifest;
+      /** the rows this run corrected (empty when the annexes read the same) */
+      corrections: Correction[];
+    };
 
 export async function regenerateAnnexes(opts: AnnexesOptions): Promise<AnnexesResult> {
   const outDir = resolveOutDir(opts.dataDir, opts.cwd, opts.outDir);
   let index = 0;
-  const step = (label: string) => opts.onStep?.(label, ++index, 4);
+  const step = (label: string) => opts.onStep?.(label, ++index, 5);
   step('读取并检查数据');
   const v = loadValidated(opts.dataDir, opts.cwd);
   const model = modelOf(v);
   const previous = fs.existsSync(outDir) ? readManifest(outDir) : null;
   if (!previous) return { status: 'no-manifest', outDir };
-
-  const next = makeManifest({ version: toolVersion(), model, inputs: await inputEntries(v), outputs: [] });
-  // The notice's 附件 pages print the annex tables: they are part of what must not change.
-  // A manifest from before they were recorded: read them from the notice itself.
-  let recorded = previous.manifest.notice;
-  const noticeEntry = previous.manifest.outputs.find((o) => o.role === 'notice');
-  if (!recorded.annexTables && noticeEntry && (await damagedOutputs(outDir, { ...previous.manifest, outputs: [noticeEntry] })).length === 0) {
-    recorded = { ...recorded, annexTables: await noticeTablesOnDisk(fs.readFileSync(path.join(outDir, noticeEntry.name)), next.notice.annexTables ?? []) };
-  }
-  const differences = noticeDifferences(recorded, next.notice);
-  if (differences.length > 0) return { status: 'notice-changed', outDir, differences };
-
   const notice = previous.manifest.outputs.find((o) => o.role === 'notice');
   if (!notice || (await damagedOutputs(outDir, { ...previous.manifest, outputs: [notice] })).length > 0) {
     return { status: 'notice-damaged', outDir, notice: notice?.name ?? '通报' };
   }
 
-  removeStaleTemps(outDir);
-  // A workbook open in Excel, or a read-only folder: say so before anything is written.
-  checkReplaceable(outDir, setFiles(outDir, previous.manifest));
+  const inputs = await inputEntries(v);
+  const next = makeManifest({ version: toolVersion(), model, inputs, outputs: [] });
   const renderers = opts.renderers ?? defaultRenderers();
-  let staged;
   try {
-    staged = await stageOutputs(outDir, planOutputs(model, renderers, ['annex1', 'annex2']), next.data.fingerprint, step, opts.hooks);
+    // The whole notice from the corrected data: its 正文 must be the signed one, byte for byte.
+    const rendered = await renderers.renderNotice(model);
+    const [was, now] = await Promise.all([readNoticeBody(fs.readFileSync(path.join(outDir, notice.name))), readNoticeBody(rendered)]);
+    if (was.sha256 !== now.sha256) {
+      let differences = bodyDifferences(was, now);
+      // a notice that is not a .docx (the tests' fake renderers): what it states, in facts
+      if (differences.length === 0) differences = noticeDifferences(previous.manifest.notice, next.notice, { tables: false });
+      if (differences.length === 0) differences = ['正文的文字或格式不同'];
+      return { status: 'notice-changed', outDir, differences };
+    }
+
+    removeStaleTemps(outDir);
+    // A workbook open in Excel, or a read-only folder: say so before anything is written.
+    checkReplaceable(outDir, [...setFiles(outDir, previous.manifest), CORRECTIONS_FILE]);
+    const plan: PlannedOutput[] = [
+      { role: 'notice', name: notice.name, write: async (f) => fs.writeFileSync(f, rendered) },
+      ...planOutputs(model, renderers, ['annex1', 'annex2']),
+    ];
+    const staged = await stageOutputs(outDir, plan, next.data.fingerprint, step, opts.hooks);
+    let record: Staged | null = null;
+    try {
+      step('比较更正前后的附件');
+      const { corrections, unknown } = await annexCorrections(outDir, previous.manifest, staged);
+      const body = previous.manifest.body ?? { sha256: was.sha256, since: notice.data, corrections: 0 };
+      const kept = previous.manifest.outputs.find((o) => o.role === 'corrections');
+      const outputs: OutputEntry[] = staged.map((s) => s.entry);
+      if (corrections.length || unknown.length) {
+        // one more entry in the 更正记录, after the ones already there
+        const file = path.join(outDir, kept?.name ?? CORRECTIONS_FILE);
+        const existing = kept && fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null;
+        const text = appendCorrections(existing, { title: model.title, since: body.since }, {
+          date: opts.date ?? correctionDate(),
+          number: (existing?.match(/第 \d+ 次更正/g)?.length ?? 0) + 1,
+          corrections,
+          unknown,
+        });
+        const name = kept?.name ?? CORRECTIONS_FILE;
+        record = { name, tmp: tmpPathFor(outDir, name), entry: { role: 'corrections', name, size: 0, sha256: '', data: next.data.fingerprint } };
+        removeOnInterrupt(record.tmp);
+        fs.writeFileSync(record.tmp, text);
+        Object.assign(record.entry, await sha256File(record.tmp));
+        outputs.push(record.entry);
+      } else if (kept) outputs.push(kept);
+      const all = record ? [...staged, record] : staged;
+      const manifest = makeManifest({
+        version: toolVersion(),
+        model,
+        inputs,
+        body: { ...body, sha256: was.sha256, corrections: body.corrections + corrections.length },
+        outputs,
+      });
+      const manifestText = serializeManifest(manifest);
+      step('写入文件');
+      if (manifestText === previous.text && (await damagedOutputs(outDir, manifest)).length === 0) {
+        discard(all);
+        return { status: 'unchanged', outDir, written: [], history: null, manifest, corrections };
+      }
+      const result = commit({ outDir, staged: all, keep: !record && kept ? [kept.name] : [], manifestText, previous });
+      return { status: 'written', outDir, written: [...all.map((s) => s.name), MANIFEST_NAME], history: result.history, manifest, corrections };
+    } catch (e) {
+      discard(record ? [...staged, record] : staged);
+      throw e;
+    }
   } finally {
     await renderers.close?.();
   }
-  // The notice stays as it is, recorded with the data it was rendered from.
-  const manifest = makeManifest({ version: toolVersion(), model, inputs: next.data.files, outputs: [notice, ...staged.map((s) => s.entry)] });
-  const manifestText = serializeManifest(manifest);
-  step('写入文件');
-  if (manifestText === previous.text && (await damagedOutputs(outDir, manifest)).length === 0) {
-    discard(staged);
-    return { status: 'unchanged', outDir, written: [], history: null, manifest };
-  }
-  const result = commit({ outDir, staged, keep: [notice.name], manifestText, previous }, opts.hooks);
-  return { status: 'written', outDir, written: [...staged.map((s) => s.name), MANIFEST_NAME], history: result.history, manifest };
 }
 
-/** Whether a manifest's notice was rendered from older data than the set's (after `annexes`). */
-export function noticeFromEarlierData(m: Manifest): boolean {
-  const n = m.outputs.find((o) => o.role === 'notice');
-  return !!n && n.data !== m.data.fingerprint;
+/**
+ * The annex rows this correction changes: the printed sheet of each workbook in the folder
+ * (when it is still the one the manifest records) against the new one.
+ */
+async function annexCorrections(outDir: string, m: Manifest, staged: Staged[]): Promise<{ corrections: Correction[]; unknown: string[] }> {
+  const corrections: Correction[] = [];
+  const unknown: string[] = [];
+  for (const s of staged) {
+    if (s.entry.role !== 'annex1' && s.entry.role !== 'annex2') continue;
+    const old = m.outputs.find((o) => o.role === s.entry.role);
+    if (old && old.sha256 === s.entry.sha256) continue; // the same bytes: nothing corrected
+    const intact = old && (await damagedOutputs(outDir, { ...m, outputs: [old] })).length === 0;
+    const before = intact ? await readPrintedSheet(fs.readFileSync(path.join(outDir, old.name))) : undefined;
+    const after = await readPrintedSheet(fs.readFileSync(s.tmp));
+    if (!before || !after) {
+      // not a workbook tongbao wrote (the tests' fakes) when intact; else altered by hand
+      if (!intact) unknown.push(s.entry.role === 'annex1' ? '附件1' : '附件2');
+      continue;
+    }
+    corrections.push(...sheetCorrections(before, after));
+  }
+  return { corrections, unknown };
 }

@@ -22,6 +22,14 @@ export function parseChecksums(text: string): { sha256: string; name: string }[]
   return out;
 }
 
+/** After `annexes`: how many annex rows were corrected, the 正文 the same as first built. */
+function correctionLines(m: Manifest): string[] {
+  const n = m.body?.corrections ?? 0;
+  const file = m.outputs.find((o) => o.role === 'corrections');
+  if (!n) return [];
+  return [`更正：附件已更正 ${n} 处，正文未变${file ? `（每一处的原内容和新内容见${file.name}）` : ''}`];
+}
+
 const dateText = (iso: string) => {
   const [y, m, d] = iso.split('-').map(Number);
   return `${y}年${m}月${d}日`;
@@ -44,6 +52,7 @@ export function handoffNote(m: Manifest, entries: ArchiveEntry[], pdfs: string[]
   const describe = (name: string): string => {
     const o = m.outputs.find((x) => x.name === name);
     if (o?.role === 'notice') return `通报正文（Word 文件）：${name}${pageText(name)}`;
+    if (o?.role === 'corrections') return `更正记录（文本文件）：${name}（送签后对附件的每一处更正，原内容和新内容）`;
     if (o) return `${ROLE_LABEL[o.role]}（Excel 文件）：${name}${pageText(name)}`;
     if (pdfs.includes(name)) {
       const source = m.outputs.find((x) => x.name.replace(/\.(docx|xlsx)$/i, '.pdf') === name);
@@ -73,6 +82,7 @@ export function handoffNote(m: Manifest, entries: ArchiveEntry[], pdfs: string[]
     `政务新媒体 ${t.accounts.total} 个（${lv.department} ${t.accounts.department} 个，${lv.county} ${t.accounts.county} 个），不合格 ${t.accounts.failing} 个`,
     `不合格政府网站：${f.failingSites.length ? f.failingSites.join('、') : '无'}`,
     `不合格政务新媒体：${f.failingAccounts.length ? f.failingAccounts.join('、') : '无'}`,
+    ...correctionLines(m),
     '',
     '三、怎样核对',
     '每个文件的 SHA-256 校验值列在本说明末尾。',

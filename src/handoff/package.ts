@@ -69,7 +69,8 @@ export async function packageRound(opts: PackageOptions): Promise<PackageResult>
   const pdfs: ArchiveEntry[] = [];
   const pages = new Map<string, number>();
   if (soffice) {
-    const files = manifest.outputs.map((o) => path.join(outDir, o.name));
+    // the notice and the workbooks; the 更正记录 is plain text, read as it is
+    const files = manifest.outputs.filter((o) => o.role !== 'corrections').map((o) => path.join(outDir, o.name));
     const total = files.length;
     const converted = await convertToPdf(files, {
       soffice,

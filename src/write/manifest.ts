@@ -14,9 +14,10 @@ export const HISTORY_DIR = 'history';
 /** Bumped when a field changes meaning; readers refuse other formats. */
 export const MANIFEST_FORMAT = 1;
 
-export type OutputRole = 'notice' | 'annex1' | 'annex2';
-export const OUTPUT_ROLES: readonly OutputRole[] = ['notice', 'annex1', 'annex2'];
-export const ROLE_LABEL: Record<OutputRole, string> = { notice: '通报', annex1: '附件1', annex2: '附件2' };
+/** corrections: the 更正记录 that `annexes` keeps (src/handoff/corrections.ts) */
+export type OutputRole = 'notice' | 'annex1' | 'annex2' | 'corrections';
+export const OUTPUT_ROLES: readonly OutputRole[] = ['notice', 'annex1', 'annex2', 'corrections'];
+export const ROLE_LABEL: Record<OutputRole, string> = { notice: '通报', annex1: '附件1', annex2: '附件2', corrections: '更正记录' };
 
 export interface InputEntry {
   /** file name inside the data folder */
@@ -66,6 +67,20 @@ export interface NoticeFacts {
   annexTables?: NoticeTable[];
 }
 
+/**
+ * The 正文 of the notice (everything before the first 附件 page, src/handoff/body.ts): its
+ * fingerprint apart from the whole file's, so corrections of the 附件 pages leave it provably
+ * the same. Carried from set to set while the 正文 stays byte-identical.
+ */
+export interface BodyRecord {
+  /** SHA-256 of the 正文 part of the notice (document.xml before the 附件 pages, and the package) */
+  sha256: string;
+  /** data fingerprint of the build that first wrote this 正文 */
+  since: string;
+  /** annex rows corrected since then (`annexes` runs, listed in the 更正记录) */
+  corrections: number;
+}
+
 export interface Manifest {
   format: number;
   tool: { name: string; version: string };
@@ -74,6 +89,8 @@ export interface Manifest {
   issued: string;
   data: { fingerprint: string; files: InputEntry[] };
   notice: NoticeFacts;
+  /** absent in manifests of earlier versions */
+  body?: BodyRecord;
   outputs: OutputEntry[];
 }
 
@@ -146,6 +163,7 @@ export function makeManifest(args: {
   model: ReportModel;
   inputs: InputEntry[];
   outputs: OutputEntry[];
+  body?: BodyRecord;
 }): Manifest {
   const files = sortInputs(args.inputs);
   const order = (o: OutputEntry) => OUTPUT_ROLES.indexOf(o.role);
@@ -157,6 +175,7 @@ export function makeManifest(args: {
     issued: args.model.issued.iso,
     data: { fingerprint: dataFingerprint(files), files },
     notice: noticeFacts(args.model),
+    ...(args.body ? { body: { sha256: args.body.sha256, since: args.body.since, corrections: args.body.corrections } } : {}),
     outputs: [...args.outputs].sort((a, b) => order(a) - order(b)),
   };
 }
@@ -184,6 +203,14 @@ export function parseManifest(text: string, where: string): Manifest {
     m && typeof m === 'object' && m.format === MANIFEST_FORMAT && Array.isArray(m.outputs) && m.data && Array.isArray(m.data.files) && m.notice;
   if (!ok) throw new ManifestError(`${where} 不是 tongbao 清单（或格式版本不同）`);
   return m;
+}
+
+/** The record of a new notice's 正文: carried over from the previous set while the 正文 is the
+ *  same bytes (with its correction count), else a new one dated by this data. */
+export function nextBodyRecord(previous: Manifest | undefined, sha256: string, fingerprint: string): BodyRecord {
+  const p = previous?.body;
+  if (p && p.sha256 === sha256) return { ...p };
+  return { sha256, since: fingerprint, corrections: 0 };
 }
 
 /** The manifest in a folder with its exact text, or null when there is none. */
@@ -224,7 +251,7 @@ function listChanges(label: string, before: string[], after: string[], countBefo
  * Each fact the notice states that differs, in Chinese, in the order the notice says them,
  * e.g. `不合格政务新媒体 23 → 22：黔东南商务（政务微信） 不再列入`. Empty when the notice is unchanged.
  */
-export function noticeDifferences(a: NoticeFacts, b: NoticeFacts): string[] {
+export function noticeDifferences(a: NoticeFacts, b: NoticeFacts, opts: { tables?: boolean } = {}): string[] {
   const out: string[] = [];
   const text = (label: string, x: string | null, y: string | null, show: (v: string) => string = (v) => v) => {
     if (x !== y) out.push(`${label}：${x === null ? '（无）' : show(x)} → ${y === null ? '（无）' : show(y)}`);
@@ -258,6 +285,7 @@ export function noticeDifferences(a: NoticeFacts, b: NoticeFacts): string[] {
   if (a.annexes.join('\n') !== b.annexes.join('\n')) out.push(`附件说明：${a.annexes.join('、')} → ${b.annexes.join('、')}`);
   text('成文日期', a.issued, b.issued, dateText);
   text('联系人', a.contact, b.contact);
-  out.push(...noticeTableDifferences(a.annexTables, b.annexTables ?? []));
+  // the tables on the 附件 pages: corrected by `annexes`, not part of the 正文
+  if (opts.tables !== false) out.push(...noticeTableDifferences(a.annexTables, b.annexTables ?? []));
   return out;
 }

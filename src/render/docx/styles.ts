@@ -2,27 +2,10 @@
 // fonts and spacing on every paragraph (smaller file, and a user can restyle in Word).
 import { AlignmentType, LineRuleType, OnOffElement, StyleForParagraph, type IParagraphStyleOptions, type IStylesOptions } from 'docx';
 import { CHAR, CHAR_SPACING, FACE, LINE, SIZE, TITLE_LINE, font } from './layout';
+import { STYLE } from './style-ids';
 
-export const STYLE = {
-  body: 'TbBody',
-  docnum: 'TbDocNumber',
-  title: 'TbTitle',
-  to: 'TbTo',
-  h1: 'TbHeading1',
-  attach: 'TbAttach',
-  sign: 'TbSign',
-  date: 'TbDate',
-  annexLabel: 'TbAnnexLabel',
-  annexTitle: 'TbAnnexTitle',
-  tableTitle: 'TbTableTitle',
-  cell: 'TbCell',
-  cellCenter: 'TbCellCenter',
-  cellHead: 'TbCellHead',
-  cellGroup: 'TbCellGroup',
-  footer: 'TbFooter',
-  /** character style: the 楷体 run-in heading */
-  lead: 'TbLead',
-} as const;
+// The style ids live in style-ids.ts (no docx import), so readers of a notice can use them.
+export { STYLE } from './style-ids';
 
 const exact = (line: number) => ({ line, lineRule: LineRuleType.EXACT, before: 0, after: 0 });
 /** table cells: 小四 on single-ish spacing, not the 28.95 pt grid */
