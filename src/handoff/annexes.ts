@@ -67,10 +67,12 @@ export async function regenerateAnnexes(opts: AnnexesOptions): Promise<AnnexesRe
     // The whole notice from the corrected data: its 正文 must be the signed one, byte for byte.
     const rendered = await renderers.renderNotice(model);
     const [was, now] = await Promise.all([readNoticeBody(fs.readFileSync(path.join(outDir, notice.name))), readNoticeBody(rendered)]);
-    if (was.sha256 !== now.sha256) {
+    // Also what the 正文 states, as facts: a renderer that did not print one (the tests' fakes
+    // print only the totals, names and date) must not let it change unseen.
+    const facts = noticeDifferences(previous.manifest.notice, next.notice, { tables: false });
+    if (was.sha256 !== now.sha256 || facts.length > 0) {
       let differences = bodyDifferences(was, now);
-      // a notice that is not a .docx (the tests' fake renderers): what it states, in facts
-      if (differences.length === 0) differences = noticeDifferences(previous.manifest.notice, next.notice, { tables: false });
+      if (differences.length === 0) differences = facts;
       if (differences.length === 0) differences = ['正文的文字或格式不同'];
       return { status: 'notice-changed', outDir, differences };
     }

@@ -88,7 +88,9 @@ const cellText = (s: string) => (s === '' ? '（空）' : s.replace(/\r?\n/g, '�
 
 function rowName(label: string, group: string, row: string[]): string {
   const seq = /^\d+$/.test(row[0] ?? '') ? ` 序号 ${row[0]}` : '';
-  return `${label}${group ? ` ${group}` : ''}${seq}（${row[1] ?? ''}）`;
+  // 附件2（一）州直部门政务微博更新情况, as the notice titles it; 附件1 县（市）政府网站
+  const sep = group.startsWith('（') ? '' : ' ';
+  return `${label}${group ? `${sep}${group}` : ''}${seq}（${row[1] ?? ''}）`;
 }
 
 /**

@@ -13,12 +13,15 @@ import { HISTORY_DIR, MANIFEST_NAME, ManifestError, makeManifest, noticeDifferen
 import type { Manifest } from '../write/manifest';
 import { noticeTableDifferences } from '../render/annex-rows';
 import { HANDOFF_NOTE, parseChecksums } from './note';
+import { readNoticeBody } from './body';
 import { noticeTablesOnDisk } from './notice-tables';
 
 export type FindingKind = 'no-manifest' | 'bad-manifest' | 'missing' | 'altered' | 'extra' | 'temp' | 'stale' | 'package';
 
 export interface Finding {
   kind: FindingKind;
+  /** a line under the finding before it (which row, which difference): not a problem of its own */
+  detail?: boolean;
   /** the file concerned, relative to the folder (or inside the archive) */
   file?: string;
   message: string;
@@ -81,7 +84,7 @@ export async function checkData(m: Manifest, data: DataCheck, noticeDocx?: Buffe
     const differences = noticeTableDifferences(printed, expected);
     if (differences.length) {
       findings.push({ kind: 'stale', file: notice.name, message: `通报附件页的表格与当前数据不符：${notice.name}（附件已更新而通报未更新；请运行 tongbao build）` });
-      for (const d of differences) findings.push({ kind: 'stale', file: notice.name, message: `  ${d}` });
+      for (const d of differences) findings.push({ kind: 'stale', file: notice.name, message: `  ${d}`, detail: true });
     }
   }
   if (now.data.fingerprint !== m.data.fingerprint) {
@@ -92,10 +95,11 @@ export async function checkData(m: Manifest, data: DataCheck, noticeDocx?: Buffe
       ...now.data.files.filter((f) => !was.has(f.name)).map((f) => `${f.name} 新增`),
       ...m.data.files.filter((f) => !is.has(f.name)).map((f) => `${f.name} 已删除`),
     ];
-    const differences = noticeDifferences(recorded, now.notice);
-    const advice = differences.length ? '通报内容也会改变，请运行 tongbao build' : '通报内容不变，可运行 tongbao annexes 只更新附件';
+    // The 正文 decides between annexes and build; the 附件 pages are corrected by annexes.
+    const differences = noticeDifferences(recorded, now.notice, { tables: false });
+    const advice = differences.length ? '通报正文也会改变，请运行 tongbao build 并重新送签' : '通报正文不变，可运行 tongbao annexes 更正附件';
     findings.push({ kind: 'stale', message: `不是按当前数据生成的：${changed.join('，')}（${advice}）` });
-    for (const d of differences) findings.push({ kind: 'stale', message: `  通报将有不同：${d}` });
+    for (const d of differences) findings.push({ kind: 'stale', message: `  正文将有不同：${d}`, detail: true });
   }
   if (m.tool.version !== toolVersion()) notes.push(`清单由 tongbao ${m.tool.version} 生成，当前为 ${toolVersion()}。`);
   return { findings, notes };
@@ -112,6 +116,31 @@ function consistency(m: Manifest): { findings: Finding[]; notes: string[] } {
     else findings.push({ kind: 'stale', file: o.name, message: `不是按清单所记数据生成的：${o.name}` });
   }
   return { findings, notes };
+}
+
+/** Office's lock files beside an open document: Word/Excel (~$name) and LibreOffice/WPS (.~lock.name#). */
+export function isLockFile(name: string): boolean {
+  return /^~\$/.test(name) || /^\.~lock\..*#$/.test(name);
+}
+
+/**
+ * Whether the notice's 正文 is the one first built for this round, and the corrections since
+ * (from manifest.json's body record and the 更正记录's dated entries).
+ */
+export async function bodyCheck(m: Manifest, notice: Buffer | undefined, corrections: string | undefined): Promise<{ findings: Finding[]; notes: string[] }> {
+  const entry = m.outputs.find((o) => o.role === 'notice');
+  if (!m.body || !entry || !notice) return { findings: [], notes: [] };
+  const { sha256: actual } = await readNoticeBody(notice);
+  if (actual !== m.body.sha256) {
+    return { findings: [{ kind: 'altered', file: entry.name, message: `通报正文与清单所记的正文指纹不符：${entry.name}（请运行 tongbao build）` }], notes: [] };
+  }
+  const first = m.body.since === m.data.fingerprint ? '按当前数据' : `按数据指纹 ${m.body.since.slice(0, 16)} 的数据`;
+  const n = m.body.corrections;
+  const file = m.outputs.find((o) => o.role === 'corrections');
+  const dates = corrections ? [...corrections.matchAll(/^(\d{4}年\d{1,2}月\d{1,2}日)　第 \d+ 次更正/gm)].map((x) => x[1]) : [];
+  const when = dates.length ? `，最近一次在 ${dates[dates.length - 1]}` : '';
+  const since = n ? `；此后附件已更正 ${n} 处（见 ${file?.name ?? '更正记录'}${when}）` : '；此后附件没有更正';
+  return { findings: [], notes: [`通报正文未变：仍是本轮首次生成的正文（${first}首次生成）${since}。`] };
 }
 
 /** Check a handoff archive's entries against the manifest inside it and its 送签说明.txt. */
@@ -173,6 +202,16 @@ export async function verifyArchive(file: string, data?: DataCheck): Promise<Ver
     r.findings.push(...c.findings);
     notes.push(...c.notes);
   }
+  if (r.manifest) {
+    const zip = await JSZip.loadAsync(fs.readFileSync(file));
+    const entry = (role: string) => {
+      const o = r.manifest!.outputs.find((x) => x.role === role);
+      return o && r.files.some((f) => f.name === o.name && f.status === 'ok') ? zip.file(o.name) : null;
+    };
+    const b = await bodyCheck(r.manifest, await entry('notice')?.async('nodebuffer'), await entry('corrections')?.async('string'));
+    r.findings.push(...b.findings);
+    notes.push(...b.notes);
+  }
   if (r.manifest && data) {
     const notice = r.manifest.outputs.find((o) => o.role === 'notice');
     const ok = notice && r.files.some((f) => f.name === notice.name && f.status === 'ok');
@@ -214,6 +253,17 @@ export async function verifyOutDir(outDir: string, data?: DataCheck, opts: { ski
   const c = consistency(manifest);
   const findings = [...fileFindings(files, '文件夹'), ...c.findings];
   const notes = [...c.notes];
+  const intact = (role: string) => {
+    const o = manifest.outputs.find((x) => x.role === role);
+    return o && files.some((f) => f.name === o.name && f.status === 'ok') ? path.join(outDir, o.name) : undefined;
+  };
+  {
+    const n = intact('notice');
+    const k = intact('corrections');
+    const b = await bodyCheck(manifest, n ? fs.readFileSync(n) : undefined, k ? fs.readFileSync(k, 'utf8') : undefined);
+    findings.push(...b.findings);
+    notes.push(...b.notes);
+  }
 
   // An unpacked handoff archive: the note's checksum lines cover the PDFs as well.
   const noteFile = path.join(outDir, HANDOFF_NOTE);
@@ -234,6 +284,10 @@ export async function verifyOutDir(outDir: string, data?: DataCheck, opts: { ski
   const known = new Set([MANIFEST_NAME, HISTORY_DIR, pkg, ...manifest.outputs.map((o) => o.name), ...(noted.length || fs.existsSync(noteFile) ? [HANDOFF_NOTE, ...noted] : [])]);
   for (const name of fs.readdirSync(outDir).sort()) {
     if (known.has(name)) continue;
+    if (isLockFile(name)) {
+      notes.push(`${name} 是 Office 的锁定文件（有文件正在 Word、Excel 或 WPS 中打开），已忽略。`);
+      continue;
+    }
     if (isTmpName(name)) findings.push({ kind: 'temp', file: name, message: `未完成：${name}（中断的生成留下的临时文件；再次运行 tongbao build 会清理）` });
     else findings.push({ kind: 'extra', file: name, message: `多余：${name}（不在清单中）` });
   }

@@ -72,15 +72,23 @@ export function runAnnexes(t: ActionTarget): Promise<ActionResult> {
       case 'notice-damaged':
         return { ok: false, message: `${r.notice} 缺失或被改动过，无法只更新附件：请点“生成”重新生成通报和附件。`, files: [], diagnostics: [] };
       case 'notice-changed':
-        return { ok: false, message: '这次更正会改变通报正文，未写入任何文件。请点“生成”重新生成通报和附件。', files: [], diagnostics: [], changes: r.differences };
+        return {
+          ok: false,
+          message: '这次更正会改变通报正文，未写入任何文件。通报正文是送签的文字，只更新附件时不能改动；确需改动正文，请点“生成”重新生成通报和附件，并重新送签。',
+          files: [],
+          diagnostics: [],
+          changes: r.differences,
+        };
       case 'unchanged':
-        return { ok: true, message: '无变化：附件已按当前数据生成，未改动任何文件。', files: [], diagnostics: [] };
+        return { ok: true, message: '无变化：通报和附件已按当前数据生成，未改动任何文件。', files: [], diagnostics: [] };
       case 'written':
+        // the same words as the annexes command: the 正文 unchanged, each corrected row
         return {
           ok: true,
-          message: `通报正文所写内容未变，已重新生成附件${r.history ? `；上一版已移至 ${r.history}` : ''}。通报末尾若附有附件表格页，那里仍是更正前的内容，送签前点“生成”可使之一致。`,
+          message: `${r.corrections.length ? `正文未变，附件已更正 ${r.corrections.length} 处（已记入更正记录）` : '正文未变，附件的内容与上一版相同'}；已重新生成附件和通报的附件页${r.history ? `，上一版已移至 ${r.history}` : ''}。`,
           files: r.written,
           diagnostics: [],
+          changes: r.corrections.map((c) => `${c.where}：${c.change}`),
         };
     }
   });

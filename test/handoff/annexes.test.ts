@@ -1,5 +1,6 @@
-// tongbao annexes: regenerate the workbooks after a correction, or refuse (exit 3) when the
-// notice itself would change.
+// tongbao annexes: regenerate the annexes after a correction, or refuse (exit 3) when the
+// notice's 正文 would change. These use the fake renderers (fast); the real notice, its 附件
+// pages and the 更正记录 are in corrections.test.ts.
 import * as fs from 'fs';
 import * as path from 'path';
 import { build } from '../../src/build';
@@ -39,28 +40,31 @@ async function runCli(cwd: string, argv: string[]) {
   return { code, out, err };
 }
 
-test('a correction the notice does not print rewrites only the workbooks; the notice is untouched and the old set is in history', async () => {
+test('a correction the 正文 does not print rewrites the annexes; the notice keeps its bytes and the old set is in history', async () => {
   const t = await built();
   const v1 = snapshot(t.out);
   serviceCorrection(t.data);
   const r = await regenerateAnnexes({ dataDir: '2023-q4', cwd: t.cwd, renderers });
   expect(r.status).toBe('written');
   if (r.status !== 'written') return;
-  expect(r.written).toEqual(['附件1 网站.xlsx', '附件2 新媒体.xlsx', 'manifest.json']);
+  expect(r.written).toEqual([NOTICE, '附件1 网站.xlsx', '附件2 新媒体.xlsx', 'manifest.json']);
   const now = topLevel(snapshot(t.out));
   expect(now.get(NOTICE)).toBe(v1.get(NOTICE));
   expect(now.get('附件2 新媒体.xlsx')).not.toBe(v1.get('附件2 新媒体.xlsx'));
   expect(snapshot(path.join(t.out, 'history', '1'))).toEqual(v1);
-  // The manifest records the new data, and the notice with the data it was rendered from.
+  // The manifest records the new data; the notice is rendered from it with the same 正文, whose
+  // record (fingerprint, first build) is carried over.
   const m = parseManifest(fs.readFileSync(path.join(t.out, 'manifest.json'), 'utf8'), 'm');
   const before = parseManifest(Buffer.from(v1.get('manifest.json')!, 'base64').toString('utf8'), 'm');
   expect(m.data.fingerprint).not.toBe(before.data.fingerprint);
-  expect(m.outputs[0]).toEqual(before.outputs[0]);
+  expect(m.outputs[0]).toEqual({ ...before.outputs[0], data: m.data.fingerprint });
   expect(m.outputs[1].data).toBe(m.data.fingerprint);
-  // and verify --data passes, saying the notice predates the correction
+  expect(m.body).toEqual(before.body);
+  expect(m.body!.since).toBe(before.data.fingerprint);
+  // and verify --data passes, saying the 正文 is the first one
   const v = await verifyOutDir(t.out, { dataDir: '2023-q4', cwd: t.cwd });
   expect(v.findings).toEqual([]);
-  expect(v.notes.join('\n')).toContain('数据更正前生成');
+  expect(v.notes.join('\n')).toContain('通报正文未变：仍是本轮首次生成的正文');
   // running it again changes nothing
   const again = await regenerateAnnexes({ dataDir: '2023-q4', cwd: t.cwd, renderers });
   expect(again.status).toBe('unchanged');
@@ -75,7 +79,7 @@ test('a result that makes an account fail: exit 3, nothing written, the account 
   expect(r.code).toBe(3);
   expect(r.out).toBe('');
   expect(r.err).toContain('不合格政务新媒体 23 → 24：黔东南发展改革（政务微博） 新列入');
-  expect(r.err).toContain('请运行 tongbao build 重新生成通报和附件。');
+  expect(r.err).toContain('请运行 tongbao build 重新生成通报和附件，并重新送签。');
   expect(snapshot(t.out)).toEqual(before);
 });
 
@@ -91,7 +95,6 @@ test('an account no longer failing and a new deadline are both listed', async ()
     differences: [
       '不合格政务新媒体 23 → 22：黔东南商务（政务微信） 不再列入',
       '整改截止日期：2023年11月28日 → 2023年11月30日',
-      '通报附件2（二）州直部门政务微信更新情况 第 20 行：8月更新情况 不合格 → 合格，10月更新情况 不合格 → 合格',
     ],
   });
 });

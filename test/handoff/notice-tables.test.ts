@@ -1,7 +1,7 @@
-// The notice prints the annex tables on its 附件 pages, so they are part of what the notice
-// states: `annexes` refuses a correction that changes them (exit 3, naming the row), and
-// `verify --data` fails when the notice's tables are not the data's — also for an output folder
-// whose manifest predates the record of those tables (read from the .docx itself).
+// The notice prints the annex tables on its 附件 pages: `annexes` corrects them together with
+// the workbooks (the 正文 keeps its bytes), and `verify --data` fails when the notice's tables
+// are not the data's — also for an output folder whose manifest predates the record of those
+// tables (read from the .docx itself).
 import * as fs from 'fs';
 import * as path from 'path';
 import { regenerateAnnexes } from '../../src/handoff/annexes';
@@ -68,20 +68,18 @@ describe('the tables read back from the .docx are the ones the manifest records'
   });
 });
 
-test('a rename: annexes exits 3 naming the row of the notice that would change; every file keeps its bytes', async () => {
+test('a rename: annexes corrects the notice\'s 附件2 page and the workbook, names the row as printed; verify --data passes', async () => {
   const t = await builtSeed();
-  const before = hashes(t.out);
   apply(t.data, correction('rename-account'));
   const r = await cli(['annexes', 'round', '--out', 'out'], t.cwd);
-  expect(r.code).toBe(3);
-  expect(r.err).toContain('通报附件2（一）州直部门政务微博更新情况 第 2 行：名称 黔东南民政 → 黔东南州民政局');
-  expect(r.out).toBe('');
-  expect(hashes(t.out)).toEqual(before);
-  // verify --data says the same, as a failure
+  expect(r.err).toBe('');
+  expect(r.code).toBe(0);
+  expect(r.out).toContain('正文未变，附件已更正 1 处：\n  附件2（一）州直部门政务微博更新情况 序号 2（黔东南民政）：名称 黔东南民政 → 黔东南州民政局\n');
+  const tables = await readNoticeTables(fs.readFileSync(path.join(t.out, NOTICE)));
+  expect(tables![1][2]).toBe('2\t黔东南州民政局\t黔东南州民政局\t合格\t合格\t合格');
   const v = await cli(['verify', 'out', '--data', 'round'], t.cwd);
-  expect(v.code).toBe(1);
-  expect(v.out).toContain('通报将有不同：通报附件2（一）州直部门政务微博更新情况 第 2 行：名称 黔东南民政 → 黔东南州民政局');
-  expect(v.out).not.toContain('全部一致');
+  expect(v.code).toBe(0);
+  expect(v.out).toContain('全部一致');
 });
 
 /**
@@ -117,16 +115,18 @@ test('verify --data fails on a notice whose 附件 pages still print the old tab
   expect(report.ok).toBe(false);
 });
 
-test('annexes on such a folder reads the old table from the notice and refuses another correction', async () => {
+test('annexes on such a folder brings the notice\'s 附件 pages up to date with the next correction', async () => {
   const t = await folderLeftByEarlierVersion();
   apply(t.data, correction('rename-account'));
-  const before = hashes(t.out);
   const r = await regenerateAnnexes({ dataDir: 'round', cwd: t.cwd, outDir: 'out' });
-  expect(r.status).toBe('notice-changed');
-  if (r.status !== 'notice-changed') return;
-  expect(r.differences).toContain('通报附件1 第 3 行：网址 http://kjj.qdn.gov.cn → http://kjj2.qdn.gov.cn');
-  expect(r.differences).toContain('通报附件2（一）州直部门政务微博更新情况 第 2 行：名称 黔东南民政 → 黔东南州民政局');
-  expect(hashes(t.out)).toEqual(before);
+  expect(r.status).toBe('written');
+  if (r.status !== 'written') return;
+  // the workbooks already had the URL: the rename is this run's correction
+  expect(r.corrections.map((c) => `${c.where}：${c.change}`)).toEqual(['附件2（一）州直部门政务微博更新情况 序号 2（黔东南民政）：名称 黔东南民政 → 黔东南州民政局']);
+  const tables = (await readNoticeTables(fs.readFileSync(path.join(t.out, NOTICE))))!.flat().join('\n');
+  expect(tables).toContain('http://kjj2.qdn.gov.cn');
+  expect(tables).toContain('黔东南州民政局');
+  expect((await cli(['verify', 'out', '--data', 'round'], t.cwd)).code).toBe(0);
 });
 
 test('a round too long to print its annexes in the notice: a rename reaches the workbooks through annexes', async () => {
@@ -142,7 +142,7 @@ test('a round too long to print its annexes in the notice: a rename reaches the 
   expect((await cli(['verify', 'out', '--data', 'round'], cwd)).code).toBe(0);
 }, 120_000);
 
-test('build after the refusal brings the notice and its tables current', async () => {
+test('build after a rename brings the notice and its tables current', async () => {
   const t = await builtSeed();
   apply(t.data, correction('rename-account'));
   expect((await cli(['build', 'round', '--out', 'out'], t.cwd)).code).toBe(0);

@@ -73,21 +73,23 @@ test('--data: outputs built from other data are stale; the advice depends on whe
   edit(t.data, 'accounts.yaml', 'name: 黔东南财政\n      owner: 黔东南州财政局\n', 'name: 黔东南财政\n      owner: 黔东南州财政局\n      service: true\n');
   let r = await verify(t.cwd, 'out/2023-q4', '2023-q4');
   expect(r.code).toBe(1);
-  expect(r.out).toContain('不是按当前数据生成的：accounts.yaml 已改动（通报内容不变，可运行 tongbao annexes 只更新附件）');
+  expect(r.out).toContain('不是按当前数据生成的：accounts.yaml 已改动（通报正文不变，可运行 tongbao annexes 更正附件）');
+  expect(r.out).toContain('发现 1 个问题：');
 
-  // a URL: printed in the notice's 附件1 table
+  // a URL: printed on the notice's 附件1 page, corrected by annexes, not part of the 正文
   edit(t.data, 'sites.yaml', 'http://kjj.qdn.gov.cn', 'http://kjj2.qdn.gov.cn');
   r = await verify(t.cwd, 'out/2023-q4', '2023-q4');
   expect(r.code).toBe(1);
-  expect(r.out).toContain('通报内容也会改变，请运行 tongbao build');
-  expect(r.out).toContain('通报将有不同：通报附件1 第 3 行：网址 http://kjj.qdn.gov.cn → http://kjj2.qdn.gov.cn');
+  expect(r.out).toContain('（通报正文不变，可运行 tongbao annexes 更正附件）');
 
   edit(t.data, 'notice.yaml', 'deadline: 2023-11-28', 'deadline: 2023-11-30');
   r = await verify(t.cwd, 'out/2023-q4', '2023-q4');
   expect(r.code).toBe(1);
   expect(r.out).toContain('notice.yaml 已改动');
-  expect(r.out).toContain('请运行 tongbao build');
-  expect(r.out).toContain('通报将有不同：整改截止日期：2023年11月28日 → 2023年11月30日');
+  expect(r.out).toContain('通报正文也会改变，请运行 tongbao build 并重新送签');
+  expect(r.out).toContain('正文将有不同：整改截止日期：2023年11月28日 → 2023年11月30日');
+  // one problem, whatever the lines under it
+  expect(r.out).toContain('发现 1 个问题：');
   // the files themselves are still intact: only the data check fails
   expect((await verify(t.cwd, 'out/2023-q4')).code).toBe(0);
 });

@@ -17,7 +17,8 @@ export function formatVerify(r: VerifyReport, shown: string, dataDir?: string): 
   if (dataDir && m && !r.findings.some((f) => f.kind === 'stale')) lines.push(`  数据 ${dataDir} 与清单一致：输出是按当前数据生成的`);
   for (const n of r.notes) lines.push(`  说明：${n}`);
   if (r.findings.length) {
-    lines.push('', `发现 ${r.findings.length} 个问题：`);
+    // the lines under a problem (which rows, which differences) are not problems of their own
+    lines.push('', `发现 ${r.findings.filter((f) => !f.detail).length} 个问题：`);
     for (const f of r.findings) lines.push(`  ${f.message}`);
   } else lines.push('', '结论：全部一致。');
   return lines.join('\n');
