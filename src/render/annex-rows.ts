@@ -47,23 +47,25 @@ const row = (cells: (string | string[])[]) => cells.map((c) => (Array.isArray(c)
 export function noticeAnnexTables(model: ReportModel): NoticeTable[] {
   const layout = noticeLayout(model);
   const C = model.columns;
+  // 上季度结果, when notice.yaml asks for it (compare.annex_column), as docx/annex-tables.ts prints it
+  const prev = !!model.compare?.annexColumn;
   const out: NoticeTable[] = [];
   if (layout.annex1.inline) {
     const a = model.annex1;
-    const rows = [row([C.seq, C.siteName, C.url, C.result, ...(a.hasProblems ? [C.problems] : [])])];
+    const rows = [row([C.seq, C.siteName, C.url, C.result, ...(prev ? [C.previousResult] : []), ...(a.hasProblems ? [C.problems] : [])])];
     for (const g of a.groups) {
       rows.push(row([g.title]));
-      for (const r of g.rows) rows.push(row([String(r.seq), r.name, r.url, r.result, ...(a.hasProblems ? [r.problems] : [])]));
+      for (const r of g.rows) rows.push(row([String(r.seq), r.name, r.url, r.result, ...(prev ? [r.previous ?? ''] : []), ...(a.hasProblems ? [r.problems] : [])]));
       if (g.rows.length === 0) rows.push(row([model.emptyRow]));
     }
     out.push({ title: clean(a.label), rows });
   }
   if (layout.annex2.inline) {
     const a = model.annex2;
-    const head = row([C.seq, C.accountName, C.owner, ...model.months.map((m) => m.column), ...(a.hasProblems ? [C.problems] : [])]);
+    const head = row([C.seq, C.accountName, C.owner, ...model.months.map((m) => m.column), ...(prev ? [C.previousResult] : []), ...(a.hasProblems ? [C.problems] : [])]);
     for (const s of a.sections) {
       const rows = [head];
-      for (const r of s.rows) rows.push(row([String(r.seq), r.name, r.owner, ...r.results, ...(a.hasProblems ? [r.problems] : [])]));
+      for (const r of s.rows) rows.push(row([String(r.seq), r.name, r.owner, ...r.results, ...(prev ? [r.previous ?? ''] : []), ...(a.hasProblems ? [r.problems] : [])]));
       if (s.rows.length === 0) rows.push(row([model.emptyRow]));
       out.push({ title: `${clean(a.label)}${clean(s.title)}`, rows });
     }

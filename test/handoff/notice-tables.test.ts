@@ -44,6 +44,7 @@ describe('the tables read back from the .docx are the ones the manifest records'
   test.each([
     ['2023-q4', SEED_DIR],
     ['2024-q1', path.join(ROOT, 'test', 'fixtures', 'rounds', '2024-q1')],
+    ['2024-q3 (上季度结果 printed: compare.annex_column)', path.join(ROOT, 'test', 'fixtures', 'rounds', '2024-q3')],
   ])('%s', async (_name, dir) => {
     const model = await loadModel(dir, ROOT);
     const expected = noticeAnnexTables(model);
