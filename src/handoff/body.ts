@@ -139,16 +139,17 @@ function replaced(before: string, after: string): string {
   while (s < a.length - p && s < b.length - p && a[a.length - 1 - s] === b[b.length - 1 - s]) s++;
   const LONG = 40;
   const old = a.length <= LONG ? a : `${p > 12 ? '…' : ''}${a.slice(Math.max(0, p - 12), a.length - s)}${s > 0 ? '…' : ''}`;
-  // the new text from the first difference; its end kept when short (23个 → 24个)
+  // the new text from the first difference when that is short (23个 → 24个), else whole
   const tail = b.length - s;
-  const now = b.length - p <= 12 ? b.slice(p) : `${b.slice(p, tail)}${s > 0 ? '…' : ''}`;
+  const now = b.length - p <= 12 ? b.slice(p) : b.length <= LONG ? b : `${p > 12 ? '…' : ''}${b.slice(Math.max(0, p - 12), tail)}${s > 0 ? '…' : ''}`;
   return `${old} → ${now || '（删去）'}`;
 }
 
 /** How one paragraph's text changed: changed clauses old → new, list items 新增/删去. */
 export function textChange(before: string, after: string): string {
   const out: string[] = [];
-  for (const c of rowChanges(clauses(before), clauses(after))) {
+  const [was, now] = [clauses(before), clauses(after)];
+  for (const c of rowChanges(was, now)) {
     if (c.before === undefined) out.push(`新增${quoted(c.after!)}`);
     else if (c.after === undefined) out.push(`删去${quoted(c.before)}`);
     else {
@@ -156,7 +157,12 @@ export function textChange(before: string, after: string): string {
       const items = rowChanges(bare(c.before).split('、'), bare(c.after).split('、'));
       const whole = items.length > 0 && items.every((i) => i.before === undefined || i.after === undefined);
       if (whole) for (const i of items) out.push(i.before === undefined ? `新增“${i.after}”` : `删去“${i.before}”`);
-      else out.push(replaced(c.before, c.after));
+      else {
+        // a short clause says little alone (比上季度提升…): lead with the unchanged clause before it
+        const prev = now[c.row - 2];
+        const lead = bare(c.before).length <= 14 && prev !== undefined && was.includes(prev) ? prev : '';
+        out.push(lead + replaced(c.before, c.after));
+      }
     }
   }
   return out.join('；');
