@@ -33,7 +33,8 @@ export interface RoundDiff {
   new: { round: string; title: string };
   changes: DataChange[];
   totals: TotalRow[];
-  /** what the notice would say differently (empty: `tongbao annexes` suffices) */
+  /** what the notice's 正文 would say differently (empty: `tongbao annexes` suffices; the annex
+   *  tables on the notice's 附件 pages are corrected by it) */
   notice: string[];
 }
 
@@ -83,26 +84,47 @@ function byName<T extends { name: string }>(xs: T[]): Map<string, T> {
   return new Map(xs.map((x) => [x.name, x]));
 }
 
-/** Added, removed and changed units of one table, in the new file's order (removed ones last). */
+/**
+ * Added, removed and changed units of one table, in the new file's order (removed ones last).
+ * A unit gone under one name and added under another with the same identity (a site's 网址, an
+ * account's 主办单位), each the only one of its kind, is a rename: one change of 名称, then
+ * the unit's other changed fields.
+ */
 function compareTable<T extends { name: string }>(
   area: string,
   before: T[],
   after: T[],
   describe: (x: T) => string,
   fields: (a: T, b: T) => [string, string, string][],
+  identity: (x: T) => string,
 ): DataChange[] {
   const out: DataChange[] = [];
   const old = byName(before);
   const now = byName(after);
+  const gone = before.filter((a) => !now.has(a.name));
+  const added = after.filter((b) => !old.has(b.name));
+  const only = (xs: T[]) => {
+    const count = new Map<string, number>();
+    for (const x of xs) count.set(identity(x), (count.get(identity(x)) ?? 0) + 1);
+    return new Map(xs.filter((x) => count.get(identity(x)) === 1).map((x) => [identity(x), x]));
+  };
+  const goneBy = only(gone);
+  const renamedFrom = new Map<T, T>();
+  for (const [key, b] of only(added)) {
+    const a = goneBy.get(key);
+    if (a) renamedFrom.set(b, a);
+  }
+  const wasRenamed = new Set(renamedFrom.values());
   for (const b of after) {
-    const a = old.get(b.name);
+    const a = old.get(b.name) ?? renamedFrom.get(b);
     if (!a) {
       out.push({ area, unit: b.name, change: 'added', new: describe(b) });
       continue;
     }
+    if (a.name !== b.name) out.push({ area, unit: b.name, change: 'changed', field: '名称', old: a.name, new: b.name });
     for (const [field, x, y] of fields(a, b)) if (x !== y) out.push({ area, unit: b.name, change: 'changed', field, old: x, new: y });
   }
-  for (const a of before) if (!now.has(a.name)) out.push({ area, unit: a.name, change: 'removed', old: describe(a) });
+  for (const a of before) if (!now.has(a.name) && !wasRenamed.has(a)) out.push({ area, unit: a.name, change: 'removed', old: describe(a) });
   return out;
 }
 
@@ -205,7 +227,7 @@ export function diffRounds(before: ValidatedRound, after: ValidatedRound, models
   for (const level of LEVELS) {
     const group = newModel.groupTitles[level] ?? `${levelName(level)}网站`;
     changes.push(
-      ...compareTable(group, before.round.sites[level], after.round.sites[level], (s) => `${s.url}　${s.result}`, siteFields),
+      ...compareTable(group, before.round.sites[level], after.round.sites[level], (s) => `${s.url}　${s.result}`, siteFields, (s) => s.url),
     );
   }
   const fields = accountFields(oldModel, newModel);
@@ -213,7 +235,7 @@ export function diffRounds(before: ValidatedRound, after: ValidatedRound, models
     for (const platform of PLATFORMS) {
       const area = `${levelName(level)}${newModel.platformLabels[platform]}`;
       changes.push(
-        ...compareTable(area, before.round.accounts[platform][level], after.round.accounts[platform][level], (a) => `${a.owner}　${a.results.join('、')}`, fields),
+        ...compareTable(area, before.round.accounts[platform][level], after.round.accounts[platform][level], (a) => `${a.owner}　${a.results.join('、')}`, fields, (a) => a.owner),
       );
     }
   }
@@ -226,6 +248,6 @@ export function diffRounds(before: ValidatedRound, after: ValidatedRound, models
     new: { round: newModel.round, title: newModel.title },
     changes,
     totals,
-    notice: noticeDifferences(oldModel.facts, newModel.facts),
+    notice: noticeDifferences(oldModel.facts, newModel.facts, { tables: false }),
   };
 }

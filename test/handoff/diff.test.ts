@@ -37,12 +37,7 @@ test('the readable table: every change, the totals, and what the notice would sa
     '州直部门政务微博、政务微信 43 → 42',
     '不合格政务新媒体 23 → 24：黔东南发展改革（政务微博） 新列入',
     '整改截止日期：2023年11月28日 → 2023年11月30日',
-    // the notice's 附件 pages print the tables: aligned on unchanged rows, 序号 aside
-    '通报附件1 第 3 行：网址 http://kjj.qdn.gov.cn → http://kjj2.qdn.gov.cn',
-    '通报附件1 第 37 行：新增 1 新设县 http://www.xinshe.gov.cn 合格',
-    '通报附件2（一）州直部门政务微博更新情况 第 3 行：9月更新情况 合格 → 不合格',
-    '通报附件2（一）州直部门政务微博更新情况 第 6 行：名称 黔东南交警 → 黔东南网警巡查执法，主办单位 黔东南州公安局交警支队 → 黔东南州公安局网安支队',
-    '通报附件2（一）州直部门政务微博更新情况 第 7 行：删去 7 黔东南网警巡查执法 黔东南州公安局 合格 合格 合格',
+    // the annex tables on the notice's 附件 pages are corrected by annexes: not the 正文
   ]);
   expect(d.changes).toContainEqual({ area: '州直部门政务微博', unit: '黔东南发展改革', change: 'changed', field: '9月更新情况', old: '合格', new: '不合格' });
   expect(d.changes).toContainEqual({ area: '县（市）政府网站', unit: '新设县', change: 'added', new: 'http://www.xinshe.gov.cn　合格' });
@@ -68,4 +63,23 @@ test('identical data: no changes, and the notice is unchanged', () => {
   expect(d.notice).toEqual([]);
   expect(formatDiff(d, 'a', 'b')).toContain('数据没有变化。');
   expect(formatDiff(d, 'a', 'b')).toContain('通报正文所写内容不变');
+});
+
+test('a renamed unit is a rename (same 网址 for a site, same 主办单位 for an account), not 删除 + 新增', () => {
+  const t = seedCopy();
+  const newer = path.join(t.cwd, 'new');
+  fs.cpSync(t.data, newer, { recursive: true });
+  edit(newer, 'accounts.yaml', 'name: 黔东南民政\n', 'name: 黔东南州民政局\n');
+  edit(newer, 'sites.yaml', 'name: 榕江县\n', 'name: 榕江县人民政府\n');
+  const d = diffRounds(loadValidated('2023-q4', t.cwd), loadValidated('new', t.cwd));
+  expect(d.changes).toEqual([
+    { area: '县（市）政府网站', unit: '榕江县人民政府', change: 'changed', field: '名称', old: '榕江县', new: '榕江县人民政府' },
+    { area: '州直部门政务微博', unit: '黔东南州民政局', change: 'changed', field: '名称', old: '黔东南民政', new: '黔东南州民政局' },
+  ]);
+  const text = formatDiff(d, '2023-q4', 'new');
+  expect(text).toMatch(/县（市）政府网站 +榕江县人民政府 +改名 +榕江县 +榕江县人民政府/);
+  expect(text).not.toContain('删除');
+  expect(text).not.toContain('新增');
+  // the names are printed only in the annexes: annexes corrects them
+  expect(d.notice).toEqual([]);
 });

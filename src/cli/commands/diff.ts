@@ -14,7 +14,8 @@ export function formatDiff(d: RoundDiff, oldDir: string, newDir: string): string
   else {
     lines.push(`数据变化（${d.changes.length} 处）：`);
     const rows = [['位置', '名称', '变化', '项目', '原值', '新值']];
-    for (const c of d.changes) rows.push([c.area, c.unit, KIND[c.change], c.change === 'changed' ? c.field ?? '' : '', c.old ?? '', c.new ?? '']);
+    // a new 名称 for the same unit (same 网址, or same 主办单位) is a rename, not 删除 + 新增
+    for (const c of d.changes) rows.push([c.area, c.unit, c.field === '名称' ? '改名' : KIND[c.change], c.change === 'changed' && c.field !== '名称' ? c.field ?? '' : '', c.old ?? '', c.new ?? '']);
     lines.push(table(rows).replace(/^/gm, '  '));
   }
   lines.push('', '合计：');
@@ -22,9 +23,9 @@ export function formatDiff(d: RoundDiff, oldDir: string, newDir: string): string
   for (const t of d.totals) rows.push([t.label, `${t.old}`, `${t.new}`, t.new === t.old ? '' : t.new > t.old ? `+${t.new - t.old}` : `${t.new - t.old}`]);
   lines.push(table(rows, ['left', 'right', 'right', 'left']).replace(/^/gm, '  '));
   lines.push('');
-  if (d.notice.length === 0) lines.push('通报正文所写内容不变：数据更正后用 tongbao annexes 只更新附件即可。');
+  if (d.notice.length === 0) lines.push('通报正文所写内容不变：数据更正后用 tongbao annexes 更正附件（附件表格和通报的附件页）即可。');
   else {
-    lines.push('通报正文将有以下不同（需运行 tongbao build）：');
+    lines.push('通报正文将有以下不同（需运行 tongbao build 并重新送签）：');
     for (const n of d.notice) lines.push(`  ${n}`);
   }
   return lines.join('\n');
