@@ -95,8 +95,10 @@ export interface Comparison {
   added: Unit[];
   /** in the previous round only */
   removed: Unit[];
-  /** found in both rounds under another name or 主办单位 */
+  /** found in both rounds under another name (the 主办单位 may have changed too) */
   renamed: MatchedUnit[];
+  /** found in both rounds under the same name with another 主办单位 (not a rename) */
+  ownerChanged: MatchedUnit[];
   review: Review;
 }
 
@@ -243,7 +245,8 @@ export function compareRounds(previous: JudgedRound, current: JudgedRound, platf
     rectified,
     added: curUnits.filter((u) => !matchedCur.has(u)),
     removed,
-    renamed: matched.filter((m) => m.previous.name !== m.current.name || m.previous.owner !== m.current.owner),
+    renamed: matched.filter((m) => m.previous.name !== m.current.name),
+    ownerChanged: matched.filter((m) => m.previous.name === m.current.name && m.previous.owner !== m.current.owner),
     review: {
       previousFailing: rectified.length + repeatFailing.length,
       rectified: rectified.length,

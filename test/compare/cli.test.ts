@@ -19,6 +19,20 @@ afterAll(() => {
 });
 
 describe('tongbao compare', () => {
+  it('an owner change is listed as such, not under 改名的单位', async () => {
+    const d = tmp();
+    for (const r of ['2024-q1', '2024-q2']) fs.cpSync(path.join(REPO, 'test', 'fixtures', 'rounds', r), path.join(d, r), { recursive: true });
+    const file = path.join(d, '2024-q2', 'accounts.yaml');
+    const text = fs.readFileSync(file, 'utf8');
+    expect(text).toContain('name: 某市教育\n      owner: 市教育局\n');
+    fs.writeFileSync(file, text.replace('name: 某市教育\n      owner: 市教育局\n', 'name: 某市教育\n      owner: 市教育体育局\n'));
+    const r = await cli(['compare', '2024-q1', '2024-q2'], d);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/\n主办单位改变的单位（1 个）：\n {2}1 +某市教育 +政务微博 +主办单位 市教育局 → 市教育体育局 +按名称/);
+    const renamed = r.out.slice(r.out.indexOf('改名的单位'), r.out.indexOf('主办单位改变的单位'));
+    expect(renamed).not.toContain('某市教育');
+  });
+
   it('prints the rates, the lists and the review in Chinese', async () => {
     const r = await cli(['compare', 'test/fixtures/rounds/2024-q1', 'test/fixtures/rounds/2024-q2'], REPO);
     expect(r.err).toBe('');
@@ -37,7 +51,7 @@ describe('tongbao compare', () => {
     const r = await cli(['compare', 'test/fixtures/rounds/2024-q2', 'test/fixtures/rounds/2024-q3', '--json'], REPO);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
-    expect(Object.keys(j)).toEqual(['previous', 'current', 'adjacent', 'rates', 'repeatFailing', 'newlyFailing', 'rectified', 'added', 'removed', 'renamed', 'review']);
+    expect(Object.keys(j)).toEqual(['previous', 'current', 'adjacent', 'rates', 'repeatFailing', 'newlyFailing', 'rectified', 'added', 'removed', 'renamed', 'ownerChanged', 'review']);
     expect(j.previous).toEqual({ round: '2024-Q2', label: '2024年第二季度', dir: 'test/fixtures/rounds/2024-q2' });
     expect(Object.keys(j.rates)).toEqual(['all', 'sites', 'accounts', 'weibo', 'wechat']);
     expect(Object.keys(j.rates.all)).toEqual(['overall', 'department', 'county']);

@@ -143,6 +143,9 @@ describe('matching', () => {
     const cur = mk('2024-Q2', { weibo: [acct('某某发布', '新局', '不合格'), acct('同名', '某局')] });
     const c = compareRounds(prev, cur, LABELS);
     expect(c.repeatFailing.map((m) => `${m.previous.owner}→${m.current.owner} ${m.matchedBy}`)).toEqual(['旧局→新局 name']);
+    // an owner change, not a rename
+    expect(c.renamed).toEqual([]);
+    expect(c.ownerChanged.map((m) => `${m.current.name}：${m.previous.owner}→${m.current.owner}`)).toEqual(['某某发布：旧局→新局']);
     // a 微信 account is never the same unit as a 微博 account of the same name and owner
     expect(c.added.map((u) => u.label)).toEqual(['同名（政务微博）']);
     expect(c.removed.map((u) => u.label)).toEqual(['同名（政务微信）']);

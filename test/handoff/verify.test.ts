@@ -101,3 +101,18 @@ test('history/ is not an extra file', async () => {
   expect(fs.existsSync(path.join(t.out, 'history', '1'))).toBe(true);
   expect((await verify(t.cwd, 'out/2023-q4', '2023-q4')).code).toBe(0);
 });
+
+test('Office lock files beside an open document are a note, not a problem; a real extra file still is', async () => {
+  const t = await built();
+  fs.writeFileSync(path.join(t.out, '~$件1 网站.xlsx'), 'lock');
+  fs.writeFileSync(path.join(t.out, '.~lock.附件2 新媒体.xlsx#'), 'lock');
+  let r = await verify(t.cwd, 'out/2023-q4');
+  expect(r.code).toBe(0);
+  expect(r.out).toContain('说明：~$件1 网站.xlsx 是 Office 的锁定文件（有文件正在 Word、Excel 或 WPS 中打开），已忽略。');
+  expect(r.out).toContain('说明：.~lock.附件2 新媒体.xlsx# 是 Office 的锁定文件');
+  expect(r.out).toContain('结论：全部一致。');
+  fs.writeFileSync(path.join(t.out, '草稿.docx'), 'x');
+  r = await verify(t.cwd, 'out/2023-q4');
+  expect(r.code).toBe(1);
+  expect(r.out).toContain('发现 1 个问题：\n  多余：草稿.docx（不在清单中）');
+});

@@ -79,6 +79,12 @@ export function formatComparison(c: Comparison, l: Labels, prevDir: string, curD
       MATCHED_BY[m.matchedBy],
     ]),
   );
+  // only when there are any: most rounds have none, and an owner change is not a rename
+  if (c.ownerChanged.length) section(
+    lines,
+    '主办单位改变的单位',
+    c.ownerChanged.map((m, i) => [`${i + 1}`, m.current.name, kindText(m.current, l), `主办单位 ${m.previous.owner} → ${m.current.owner}`, MATCHED_BY[m.matchedBy]]),
+  );
   const r = c.review;
   lines.push(
     '',
@@ -99,7 +105,7 @@ export const compareCommand: Command = {
 
 比较两轮检查（PREV 为较早的一轮）：政府网站、政务微博、政务微信以及总体的合格率
 （按两级单位和合计，保留一位小数）和变化的百分点；连续两个季度不合格、新出现不合格、
-已整改合格的单位；新增和不再检查的单位；改名的单位。单位怎样对应见 docs/compare.md。
+已整改合格的单位；新增和不再检查的单位；改名的单位；主办单位改变的单位。单位怎样对应见 docs/compare.md。
 
   --json  以 JSON 输出（字段见 docs/compare.md）
 
