@@ -69,7 +69,7 @@ export async function regenerateAnnexes(opts: AnnexesOptions): Promise<AnnexesRe
     const [was, now] = await Promise.all([readNoticeBody(fs.readFileSync(path.join(outDir, notice.name))), readNoticeBody(rendered)]);
     // Also what the 正文 states, as facts: a renderer that did not print one (the tests' fakes
     // print only the totals, names and date) must not let it change unseen.
-    const facts = noticeDifferences(previous.manifest.notice, next.notice, { tables: false });
+    const facts = noticeDifferences(previous.manifest.notice, next.notice);
     if (was.sha256 !== now.sha256 || facts.length > 0) {
       let differences = bodyDifferences(was, now);
       if (differences.length === 0) differences = facts;

@@ -248,6 +248,6 @@ export function diffRounds(before: ValidatedRound, after: ValidatedRound, models
     new: { round: newModel.round, title: newModel.title },
     changes,
     totals,
-    notice: noticeDifferences(oldModel.facts, newModel.facts, { tables: false }),
+    notice: noticeDifferences(oldModel.facts, newModel.facts),
   };
 }

@@ -96,7 +96,7 @@ export async function checkData(m: Manifest, data: DataCheck, noticeDocx?: Buffe
       ...m.data.files.filter((f) => !is.has(f.name)).map((f) => `${f.name} 已删除`),
     ];
     // The 正文 decides between annexes and build; the 附件 pages are corrected by annexes.
-    const differences = noticeDifferences(recorded, now.notice, { tables: false });
+    const differences = noticeDifferences(recorded, now.notice);
     const advice = differences.length ? '通报正文也会改变，请运行 tongbao build 并重新送签' : '通报正文不变，可运行 tongbao annexes 更正附件';
     findings.push({ kind: 'stale', message: `不是按当前数据生成的：${changed.join('，')}（${advice}）` });
     for (const d of differences) findings.push({ kind: 'stale', message: `  正文将有不同：${d}`, detail: true });
@@ -111,7 +111,8 @@ function consistency(m: Manifest): { findings: Finding[]; notes: string[] } {
   const findings: Finding[] = [];
   const notes: string[] = [];
   for (const o of m.outputs) {
-    if (o.data === m.data.fingerprint) continue;
+    // the 更正记录 is a log kept across corrections, not rendered from the data
+    if (o.data === m.data.fingerprint || o.role === 'corrections') continue;
     if (o.role === 'notice') notes.push(`${o.name} 是数据更正前生成的（tongbao annexes 只更新了附件，正文所写合计、名单、日期未变）。`);
     else findings.push({ kind: 'stale', file: o.name, message: `不是按清单所记数据生成的：${o.name}` });
   }

@@ -140,10 +140,23 @@ const MAX_NAMED = 10;
 const shown = (cells: string[]) => cells.map((c) => c.replace(/\n/g, '；')).join(' ');
 
 /**
- * How the notice's annex tables would read differently, in Chinese, e.g.
- * `通报附件2（一）州直部门政务微博更新情况 第 3 行：账号名称 黔东南商务 → 黔东南州商务局`.
- * Rows are compared by position (a rename or a result change keeps its row). `before` is
- * undefined for a manifest written before the tables were recorded.
+ * A row as the reader finds it: `附件1 县（市）政府网站 序号 13（榕江县）` — the group heading
+ * above it (附件1's tables have them as one-cell rows), the 序号 and the name it prints.
+ */
+function rowName(title: string, rows: string[], at: number): string {
+  const cells = rows[at].split('\t');
+  let group = '';
+  for (let k = at - 1; k >= 0 && !group; k--) if (!rows[k].includes('\t')) group = rows[k];
+  const seq = /^\d+$/.test(cells[0]) ? ` 序号 ${cells[0]}` : '';
+  const name = cells.length > 1 ? `（${cells[1]}）` : '';
+  return `通报${title}${group ? ` ${group}` : ''}${seq}${name}`;
+}
+
+/**
+ * How the notice's annex tables would read differently, in Chinese, rows named as printed, e.g.
+ * `通报附件2（一）州直部门政务微博更新情况 序号 2（黔东南民政）：账号名称 黔东南民政 → 黔东南州民政局`.
+ * Rows are aligned on the rows both tables keep (序号 aside). `before` is undefined for a
+ * manifest written before the tables were recorded.
  */
 export function noticeTableDifferences(before: NoticeTable[] | undefined, after: NoticeTable[]): string[] {
   if (!before) return ['通报附件页的表格：清单中没有记录（较早版本生成），无法确认未变'];
@@ -161,11 +174,13 @@ export function noticeTableDifferences(before: NoticeTable[] | undefined, after:
     // spaces aside: the notice may break a long heading over lines at a space
     if (o.rows[0].replace(/[ \u3000]/g, '') !== t.rows[0].replace(/[ \u3000]/g, '')) out.push(`通报${t.title} 表头：${shown(o.rows[0].split('\t'))} → ${shown(heads)}`);
     const changes: string[] = [];
-    for (const op of rowChanges(o.rows.slice(1), t.rows.slice(1))) {
-      const where = `通报${t.title} 第 ${op.row} 行`;
-      if (op.before === undefined) changes.push(`${where}：新增 ${shown(op.after!.split('\t'))}`);
-      else if (op.after === undefined) changes.push(`${where}：删去 ${shown(op.before.split('\t'))}`);
+    const [rowsBefore, rowsAfter] = [o.rows.slice(1), t.rows.slice(1)];
+    for (const op of rowChanges(rowsBefore, rowsAfter)) {
+      const rest = (row: string) => shown(row.split('\t').slice(/^\d+\t/.test(row) ? 1 : 0));
+      if (op.before === undefined) changes.push(`${rowName(t.title, rowsAfter, op.row - 1)}：新增 ${rest(op.after!)}`);
+      else if (op.after === undefined) changes.push(`${rowName(t.title, rowsBefore, op.row - 1)}：删去 ${rest(op.before)}`);
       else {
+        const where = rowName(t.title, rowsAfter, op.row - 1);
         const [ca, cb] = [op.before.split('\t'), op.after.split('\t')];
         if (ca.length !== cb.length) {
           changes.push(`${where}：${shown(ca)} → ${shown(cb)}`);

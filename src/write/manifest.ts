@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { ReportModel } from '../aggregate/model';
-import { noticeAnnexTables, noticeTableDifferences } from '../render/annex-rows';
+import { noticeAnnexTables } from '../render/annex-rows';
 import type { NoticeTable } from '../render/annex-rows';
 import { sha256 } from './hash';
 
@@ -248,10 +248,11 @@ function listChanges(label: string, before: string[], after: string[], countBefo
 }
 
 /**
- * Each fact the notice states that differs, in Chinese, in the order the notice says them,
- * e.g. `不合格政务新媒体 23 → 22：黔东南商务（政务微信） 不再列入`. Empty when the notice is unchanged.
+ * Each fact the notice's 正文 states that differs, in Chinese, in the order the notice says
+ * them, e.g. `不合格政务新媒体 23 → 22：黔东南商务（政务微信） 不再列入`. Empty when the 正文
+ * states the same.
  */
-export function noticeDifferences(a: NoticeFacts, b: NoticeFacts, opts: { tables?: boolean } = {}): string[] {
+export function noticeDifferences(a: NoticeFacts, b: NoticeFacts): string[] {
   const out: string[] = [];
   const text = (label: string, x: string | null, y: string | null, show: (v: string) => string = (v) => v) => {
     if (x !== y) out.push(`${label}：${x === null ? '（无）' : show(x)} → ${y === null ? '（无）' : show(y)}`);
@@ -285,7 +286,7 @@ export function noticeDifferences(a: NoticeFacts, b: NoticeFacts, opts: { tables
   if (a.annexes.join('\n') !== b.annexes.join('\n')) out.push(`附件说明：${a.annexes.join('、')} → ${b.annexes.join('、')}`);
   text('成文日期', a.issued, b.issued, dateText);
   text('联系人', a.contact, b.contact);
-  // the tables on the 附件 pages: corrected by `annexes`, not part of the 正文
-  if (opts.tables !== false) out.push(...noticeTableDifferences(a.annexTables, b.annexTables ?? []));
+  // The tables on the 附件 pages are not compared: they are not the 正文, and `annexes`
+  // corrects them (noticeTableDifferences says how they differ).
   return out;
 }

@@ -31,25 +31,29 @@ test('correct a URL, then a result: annexes, diff, build and verify as a clerk m
   const v1 = snapshot(t.out);
   expect([...v1.keys()].sort()).toEqual([ANNEX1, ANNEX2, 'manifest.json', NOTICE].sort());
 
-  // a URL correction: the notice prints 附件1 on its own pages, so annexes refuses and names the row
+  // a URL correction: annexes corrects 附件1 (the workbook and the notice's 附件 page), names the
+  // row as printed, and keeps the 正文; the earlier set goes to history/1
   edit(t.data, 'sites.yaml', 'http://kjj.qdn.gov.cn', 'http://kjj2.qdn.gov.cn');
   r = tongbao(t.cwd, 'annexes', '2023-q4');
-  expect(r.code).toBe(3);
-  expect(r.err).toContain('通报附件1 第 3 行：网址 http://kjj.qdn.gov.cn → http://kjj2.qdn.gov.cn');
-  expect(snapshot(t.out)).toEqual(v1);
+  expect(r).toMatchObject({ code: 0, err: '' });
+  expect(r.out).toContain('正文未变，附件已更正 1 处：\n  附件1 州直部门网站 序号 2（州科技局）：网址 http://kjj.qdn.gov.cn → http://kjj2.qdn.gov.cn\n');
+  expect(snapshot(path.join(t.out, 'history', '1'))).toEqual(v1);
+  const v2 = topLevel(snapshot(t.out));
+  expect(v2.get(NOTICE)).not.toBe(v1.get(NOTICE));
+  expect(fs.readFileSync(path.join(t.out, '更正记录.txt'), 'utf8')).toContain('附件1 州直部门网站 序号 2（州科技局）：网址 http://kjj.qdn.gov.cn → http://kjj2.qdn.gov.cn');
   r = tongbao(t.cwd, 'verify', 'out/2023-q4', '--data', '2023-q4');
-  expect(r.code).toBe(1);
-  expect(r.out).toContain('通报将有不同：通报附件1 第 3 行：网址');
-  edit(t.data, 'sites.yaml', 'http://kjj2.qdn.gov.cn', 'http://kjj.qdn.gov.cn');
+  expect(r.code).toBe(0);
+  expect(r.out).toContain('通报正文未变：仍是本轮首次生成的正文');
 
   // a change nothing prints (a comment): annexes takes it, the notice and the workbooks keep their bytes
   edit(t.data, 'sites.yaml', '# 州直部门网站', '# 州直部门网站（已与各单位核对）');
   r = tongbao(t.cwd, 'annexes', '2023-q4');
   expect(r.code).toBe(0);
-  const v2 = topLevel(snapshot(t.out));
-  expect(v2.get(NOTICE)).toBe(v1.get(NOTICE));
-  expect(v2.get(ANNEX1)).toBe(v1.get(ANNEX1));
-  expect(snapshot(path.join(t.out, 'history', '1'))).toEqual(v1);
+  const v3 = topLevel(snapshot(t.out));
+  expect(v3.get(NOTICE)).toBe(v2.get(NOTICE));
+  expect(v3.get(ANNEX1)).toBe(v2.get(ANNEX1));
+  expect(v3.get('更正记录.txt')).toBe(v2.get('更正记录.txt'));
+  expect(snapshot(path.join(t.out, 'history', '2'))).toEqual(v2);
   r = tongbao(t.cwd, 'verify', 'out/2023-q4', '--data', '2023-q4');
   expect(r.code).toBe(0);
   expect(r.out).toContain('结论：全部一致。');
@@ -61,7 +65,7 @@ test('correct a URL, then a result: annexes, diff, build and verify as a clerk m
   edit(t.data, 'notice.yaml', '  - 三穗政务（政务微博）\n', '  - 三穗政务（政务微博）\n  - 黔东南发展改革（政务微博）\n');
   r = tongbao(t.cwd, 'annexes', '2023-q4');
   expect(r.code).toBe(3);
-  expect(r.err).toContain('不合格政务新媒体 23 → 24：黔东南发展改革（政务微博） 新列入');
+  expect(r.err).toContain('  正文第二段：全州有不合格政务微信、政务微博23个 → 24个；新增“黔东南发展改革（政务微博）”\n');
   expect(snapshot(t.out)).toEqual(before);
 
   // diff shows the change and the new total
@@ -70,7 +74,7 @@ test('correct a URL, then a result: annexes, diff, build and verify as a clerk m
   expect(r.out).toMatch(/州直部门政务微博\s+黔东南发展改革\s+修改\s+9月更新情况\s+合格\s+不合格/);
   expect(r.out).toMatch(/不合格政务新媒体\s+23\s+24\s+\+1/);
   const json = JSON.parse(tongbao(t.cwd, 'diff', 'before', '2023-q4', '--json').out);
-  expect(json.notice).toEqual(['不合格政务新媒体 23 → 24：黔东南发展改革（政务微博） 新列入', '通报附件2（一）州直部门政务微博更新情况 第 3 行：9月更新情况 合格 → 不合格']);
+  expect(json.notice).toEqual(['不合格政务新媒体 23 → 24：黔东南发展改革（政务微博） 新列入']);
 
   // verify --data names the stale data; build brings everything current
   r = tongbao(t.cwd, 'verify', 'out/2023-q4', '--data', '2023-q4');
@@ -78,10 +82,14 @@ test('correct a URL, then a result: annexes, diff, build and verify as a clerk m
   expect(r.out).toContain('accounts.yaml 已改动');
   r = tongbao(t.cwd, 'build', '2023-q4');
   expect(r.code).toBe(0);
-  expect(r.out).toContain(`上一版已移至 ${path.join('out', '2023-q4', 'history', '2')}`);
+  expect(r.out).toContain(`上一版已移至 ${path.join('out', '2023-q4', 'history', '3')}`);
+  // a new 正文: its own record starts, and the 更正记录 of the old one stays with it in history/3
+  expect(fs.existsSync(path.join(t.out, '更正记录.txt'))).toBe(false);
+  expect(fs.existsSync(path.join(t.out, 'history', '3', '更正记录.txt'))).toBe(true);
   expect(tongbao(t.cwd, 'verify', 'out/2023-q4', '--data', '2023-q4').code).toBe(0);
   const m = JSON.parse(fs.readFileSync(path.join(t.out, 'manifest.json'), 'utf8'));
   expect(m.notice.totals.accounts.failing).toBe(24);
+  expect(m.body).toMatchObject({ since: m.data.fingerprint, corrections: 0 });
   // and a second build changes nothing
   const now = snapshot(t.out);
   expect(tongbao(t.cwd, 'build', '2023-q4').out).toContain('无变化');

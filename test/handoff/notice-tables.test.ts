@@ -108,7 +108,7 @@ test('verify --data fails on a notice whose 附件 pages still print the old tab
   const r = await cli(['verify', 'out', '--data', 'round'], t.cwd);
   expect(r.code).toBe(1);
   expect(r.out).toContain(`通报附件页的表格与当前数据不符：${NOTICE}`);
-  expect(r.out).toContain('通报附件1 第 3 行：网址 http://kjj.qdn.gov.cn → http://kjj2.qdn.gov.cn');
+  expect(r.out).toContain('通报附件1 州直部门网站 序号 2（州科技局）：网址 http://kjj.qdn.gov.cn → http://kjj2.qdn.gov.cn');
   expect(r.out).not.toContain('全部一致');
   expect(hashes(t.out)).toEqual(before);
   // the programmatic report too

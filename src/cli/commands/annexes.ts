@@ -62,9 +62,9 @@ OUT_DIR/history/<n>/，并把更正的每一行（原内容 → 新内容）记�
 export function annexesReport(r: Extract<AnnexesResult, { status: 'written' | 'unchanged' }>, out: string): string[] {
   const lines: string[] = [];
   const n = r.corrections.length;
-  lines.push(n ? `正文未变，附件已更正 ${n} 处：` : '正文未变，附件的内容与上一版相同（数据的其他改动已记入清单）。');
+  lines.push(n ? `正文未变，附件已更正 ${n} 处：` : '正文未变，附件也与上一版相同（数据的改动不在通报和附件里，例如注释）；清单已按当前数据改写。');
   for (const c of r.corrections) lines.push(`  ${c.where}：${c.change}`);
-  lines.push('已重新生成（通报只有附件页改变）：');
+  lines.push(n ? '已重新生成（通报只有附件页改变）：' : '已重新写入：');
   for (const name of r.written) lines.push(`  ${path.join(out, name)}`);
   if (r.history) lines.push(`上一版已移至 ${path.join(out, r.history)}${path.sep}`);
   return lines;
