@@ -15,6 +15,7 @@ import { sha256File } from '../write/hash';
 import { MANIFEST_NAME, makeManifest, noticeDifferences, readManifest, serializeManifest } from '../write/manifest';
 import type { Manifest, OutputEntry } from '../write/manifest';
 import { commit, setFiles } from '../write/output-set';
+import { annexRowChangeCount } from '../render/annex-rows';
 import { bodyDifferences, readNoticeBody } from './body';
 import { CORRECTIONS_FILE, appendCorrections, correctionDate, readPrintedSheet, sheetCorrections } from './corrections';
 import type { Correction } from './corrections';
@@ -34,8 +35,9 @@ export type AnnexesResult =
   | { status: 'no-manifest'; outDir: string }
   /** the notice on disk is missing or differs from the manifest: rebuild everything */
   | { status: 'notice-damaged'; outDir: string; notice: string }
-  /** the 正文 would change: nothing written (exit 3); each difference in the notice's words */
-  | { status: 'notice-changed'; outDir: string; differences: string[] }
+  /** the 正文 would change: nothing written (exit 3); each difference in the notice's words, and
+   *  how many rows of the 附件 pages' tables change too (not part of the 正文) */
+  | { status: 'notice-changed'; outDir: string; differences: string[]; annexRows: number }
   | {
       status: 'unchanged' | 'written';
       outDir: string;
@@ -74,7 +76,9 @@ export async function regenerateAnnexes(opts: AnnexesOptions): Promise<AnnexesRe
       let differences = bodyDifferences(was, now);
       if (differences.length === 0) differences = facts;
       if (differences.length === 0) differences = ['正文的文字或格式不同'];
-      return { status: 'notice-changed', outDir, differences };
+      const recorded = previous.manifest.notice.annexTables;
+      const annexRows = recorded ? annexRowChangeCount(recorded, next.notice.annexTables ?? []) : 0;
+      return { status: 'notice-changed', outDir, differences, annexRows };
     }
 
     removeStaleTemps(outDir);

@@ -134,6 +134,14 @@ export function rowChanges(rowsBefore: string[], rowsAfter: string[]): RowChange
   return out;
 }
 
+/** How many rows of the notice's annex tables differ (序号 aside), over all tables. */
+export function annexRowChangeCount(before: NoticeTable[], after: NoticeTable[]): number {
+  const old = new Map(before.map((t) => [t.title, t]));
+  let n = 0;
+  for (const t of after) n += rowChanges(old.get(t.title)?.rows.slice(1) ?? [], t.rows.slice(1)).length;
+  return n;
+}
+
 /** At most this many changed rows are named per table; the rest are counted. */
 const MAX_NAMED = 10;
 

@@ -96,6 +96,8 @@ test('an account no longer failing and a new deadline are both listed', async ()
       '不合格政务新媒体 23 → 22：黔东南商务（政务微信） 不再列入',
       '整改截止日期：2023年11月28日 → 2023年11月30日',
     ],
+    // 黔东南商务's row on the 附件2 page changes too: said apart, not as the 正文
+    annexRows: 1,
   });
 });
 

@@ -46,6 +46,8 @@ OUT_DIR/history/<n>/，并把更正的每一行（原内容 → 新内容）记�
       case 'notice-changed':
         io.err('这次更正会改变通报正文，未写入任何文件。正文将有以下不同：');
         for (const d of r.differences) io.err(`  ${d}`);
+        // said apart: the 附件 pages are not the 正文
+        if (r.annexRows) io.err(`另外，通报附件页的表格有 ${r.annexRows} 行不同（附件页不属于正文）。`);
         io.err('通报正文是送签的文字，只更新附件时不能改动。确需改动正文，请运行 tongbao build 重新生成通报和附件，并重新送签。');
         return 3;
       case 'unchanged':
