@@ -68,3 +68,23 @@ test('the earlier note fails the same rules (the check has teeth)', () => {
   expect(found.some((f) => f.includes('[spacing] 开头有多余的空格'))).toBe(true);
   expect(found.some((f) => f.includes('[spacing] 中文字符之间有全角空格'))).toBe(true);
 });
+
+test('after annexes: the 更正记录 is listed and the corrections said, in lines that pass the same rules', async () => {
+  const model = await loadModel(SEED_DIR, ROOT);
+  const outputs = [
+    { role: 'notice' as const, name: `${model.title}.docx`, size: 3, sha256: 'a'.repeat(64), data: 'f' },
+    { role: 'annex1' as const, name: '附件1 抽查网站名单及问题曝光情况.xlsx', size: 3, sha256: 'b'.repeat(64), data: 'f' },
+    { role: 'annex2' as const, name: '附件2 抽查新媒体名单及问题曝光情况.xlsx', size: 3, sha256: 'c'.repeat(64), data: 'f' },
+    { role: 'corrections' as const, name: '更正记录.txt', size: 3, sha256: 'e'.repeat(64), data: 'f' },
+  ];
+  const m = makeManifest({ version: '0.1.0', model, inputs: [{ name: 'notice.yaml', size: 1, sha256: 'd'.repeat(64) }], outputs, body: { sha256: '0'.repeat(64), since: 'f', corrections: 3 } });
+  const entries = [...outputs.map((o) => o.name), 'manifest.json'].map((name) => ({ name, data: Buffer.from(name) }));
+  const text = handoffNote(m, entries, []);
+  expect(findings(text)).toEqual([]);
+  const lines = text.replace(/^\uFEFF/, '').split('\n');
+  expect(lines).toContain('4. 更正记录（文本文件）：更正记录.txt（送签后对附件的每一处更正，原内容和新内容）。');
+  expect(lines).toContain('更正：附件已更正 3 处，正文未变（每一处的原内容和新内容见更正记录.txt）');
+  // before any correction the note says nothing of it
+  const plain = handoffNote({ ...m, body: { ...m.body!, corrections: 0 }, outputs: outputs.slice(0, 3) }, entries.filter((e) => e.name !== '更正记录.txt'), []);
+  expect(plain).not.toContain('更正');
+});
