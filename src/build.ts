@@ -17,6 +17,7 @@ import { sha256File } from './write/hash';
 import { MANIFEST_NAME, makeManifest, nextBodyRecord, readManifest, serializeManifest } from './write/manifest';
 import { ROLE_LABEL } from './write/manifest';
 import type { BodyRecord, InputEntry, Manifest, OutputEntry, OutputRole } from './write/manifest';
+import type { Correction } from './handoff/corrections';
 import { archiveToHistory, commit, dropHistory, setFiles } from './write/output-set';
 import type { CommitHooks, StagedFile } from './write/output-set';
 
@@ -94,6 +95,8 @@ export interface BuildResult {
   history: string | null;
   /** files of the previous set removed because the new set has none of that name */
   removed: string[];
+  /** annex rows corrected under an unchanged 正文, added to the 更正记录 */
+  corrections?: Correction[];
 }
 
 export function resolveOutDir(dataDir: string, cwd: string, outDir?: string): string {
@@ -195,16 +198,30 @@ export async function damagedOutputs(outDir: string, m: Manifest): Promise<strin
   return bad;
 }
 
-/** The staged notice's 正文 record, and the previous set's 更正记录 entry when that 正文 is unchanged. */
-export async function bodyOf(staged: Staged[], previous: Manifest | undefined, fingerprint: string): Promise<{ body?: BodyRecord; corrections?: OutputEntry }> {
+/**
+ * The staged notice's 正文 record. When the 正文 is byte-identical to the previous set's, its
+ * record is carried over, and any annex rows the new workbooks correct are added to the
+ * 更正记录 as `annexes` would (a correction made with build is recorded all the same).
+ */
+export async function bodyOf(
+  outDir: string,
+  staged: Staged[],
+  previous: Manifest | undefined,
+  fingerprint: string,
+  title: string,
+): Promise<{ body?: BodyRecord; corrections?: OutputEntry; record: Staged | null; corrected: Correction[] }> {
   const notice = staged.find((s) => s.entry.role === 'notice');
-  if (!notice) return {};
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  if (!notice) return { record: null, corrected: [] };
+  /* eslint-disable @typescript-eslint/no-require-imports */
   const { readNoticeBody } = require('./handoff/body') as typeof import('./handoff/body');
+  const { recordCorrections } = require('./handoff/annexes') as typeof import('./handoff/annexes');
+  /* eslint-enable @typescript-eslint/no-require-imports */
   const { sha256 } = await readNoticeBody(fs.readFileSync(notice.tmp));
   const body = nextBodyRecord(previous, sha256, fingerprint);
-  const kept = previous?.body?.sha256 === sha256 ? previous.outputs.find((o) => o.role === 'corrections') : undefined;
-  return { body, corrections: kept ? { ...kept } : undefined };
+  if (!previous || previous.body?.sha256 !== sha256) return { body, record: null, corrected: [] };
+  const logged = await recordCorrections(outDir, previous, staged, { title, since: body.since, fingerprint });
+  body.corrections += logged.corrections.length;
+  return { body, corrections: logged.entry, record: logged.record, corrected: logged.corrections };
 }
 
 export async function build(opts: BuildOptions): Promise<BuildResult> {
@@ -241,17 +258,24 @@ async function buildWith(renderers: Renderers, opts: BuildOptions): Promise<Buil
   const staged = await stageOutputs(outDir, plan, fingerprint, step, opts.hooks);
   // A 正文 that is the same bytes as the previous set's keeps its record (when it was first
   // built, how many annex rows were corrected since) and its 更正记录; a new 正文 starts afresh.
-  const { body, corrections } = await bodyOf(staged, previous?.manifest, fingerprint);
+  let logged: Awaited<ReturnType<typeof bodyOf>>;
+  try {
+    logged = await bodyOf(outDir, staged, previous?.manifest, fingerprint, model.title);
+  } catch (e) {
+    discard(staged);
+    throw e;
+  }
+  const { body, corrections, record } = logged;
   const manifest = makeManifest({ version: toolVersion(), model, inputs, body, outputs: [...staged.map((s) => s.entry), ...(corrections ? [corrections] : [])] });
   const manifestText = serializeManifest(manifest);
-  const done = { ...base, manifest, manifestText };
+  const done = { ...base, manifest, manifestText, corrections: logged.corrected };
 
   step('写入文件');
   if (previous && previous.text === manifestText) {
     // Same data, same bytes: leave the folder alone, except to restore a missing or altered file.
     const damaged = new Set(await damagedOutputs(outDir, previous.manifest));
     const repair = staged.filter((s) => damaged.has(s.name));
-    discard(staged.filter((s) => !damaged.has(s.name)));
+    discard([...staged.filter((s) => !damaged.has(s.name)), ...(record ? [record] : [])]);
     if (repair.length === 0) return { ...done, status: 'unchanged' };
     // An altered file may be someone's hand edit: keep it in history before restoring.
     const altered = repair.map((s) => s.name).filter((n) => fs.existsSync(path.join(outDir, n)));
@@ -268,6 +292,7 @@ async function buildWith(renderers: Renderers, opts: BuildOptions): Promise<Buil
     }
     return { ...done, status: 'repaired', written: repair.map((s) => s.name), history };
   }
-  const result = commit({ outDir, staged, keep: corrections ? [corrections.name] : [], manifestText, previous }, opts.hooks);
-  return { ...done, status: 'written', written: [...staged.map((s) => s.name), MANIFEST_NAME], ...result };
+  const all = record ? [...staged, record] : staged;
+  const result = commit({ outDir, staged: all, keep: corrections && !record ? [corrections.name] : [], manifestText, previous }, opts.hooks);
+  return { ...done, status: 'written', written: [...all.map((s) => s.name), MANIFEST_NAME], ...result };
 }

@@ -92,27 +92,12 @@ export async function regenerateAnnexes(opts: AnnexesOptions): Promise<AnnexesRe
     let record: Staged | null = null;
     try {
       step('比较更正前后的附件');
-      const { corrections, unknown } = await annexCorrections(outDir, previous.manifest, staged);
       const body = previous.manifest.body ?? { sha256: was.sha256, since: notice.data, corrections: 0 };
+      const logged = await recordCorrections(outDir, previous.manifest, staged, { title: model.title, since: body.since, date: opts.date, fingerprint: next.data.fingerprint });
+      record = logged.record;
+      const { corrections } = logged;
+      const outputs: OutputEntry[] = [...staged.map((s) => s.entry), ...(logged.entry ? [logged.entry] : [])];
       const kept = previous.manifest.outputs.find((o) => o.role === 'corrections');
-      const outputs: OutputEntry[] = staged.map((s) => s.entry);
-      if (corrections.length || unknown.length) {
-        // one more entry in the 更正记录, after the ones already there
-        const file = path.join(outDir, kept?.name ?? CORRECTIONS_FILE);
-        const existing = kept && fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null;
-        const text = appendCorrections(existing, { title: model.title, since: body.since }, {
-          date: opts.date ?? correctionDate(),
-          number: (existing?.match(/第 \d+ 次更正/g)?.length ?? 0) + 1,
-          corrections,
-          unknown,
-        });
-        const name = kept?.name ?? CORRECTIONS_FILE;
-        record = { name, tmp: tmpPathFor(outDir, name), entry: { role: 'corrections', name, size: 0, sha256: '', data: next.data.fingerprint } };
-        removeOnInterrupt(record.tmp);
-        fs.writeFileSync(record.tmp, text);
-        Object.assign(record.entry, await sha256File(record.tmp));
-        outputs.push(record.entry);
-      } else if (kept) outputs.push(kept);
       const all = record ? [...staged, record] : staged;
       const manifest = makeManifest({
         version: toolVersion(),
@@ -136,6 +121,43 @@ export async function regenerateAnnexes(opts: AnnexesOptions): Promise<AnnexesRe
   } finally {
     await renderers.close?.();
   }
+}
+
+/**
+ * The annex rows the staged workbooks correct against the set in the folder, and the 更正记录
+ * with one more entry for them, staged beside the other files (null when nothing was corrected:
+ * then the previous 更正记录, if any, is the entry to keep). Shared by `annexes` and by `build`
+ * when it writes the same 正文 (a correction made with build is recorded all the same).
+ */
+export async function recordCorrections(
+  outDir: string,
+  m: Manifest,
+  staged: Staged[],
+  o: { title: string; since: string; fingerprint: string; date?: string },
+): Promise<{ corrections: Correction[]; record: Staged | null; entry?: OutputEntry }> {
+  const kept = m.outputs.find((x) => x.role === 'corrections');
+  const { corrections, unknown } = await annexCorrections(outDir, m, staged);
+  if (!corrections.length && !unknown.length) return { corrections, record: null, entry: kept ? { ...kept } : undefined };
+  // one more entry in the 更正记录, after the ones already there
+  const name = kept?.name ?? CORRECTIONS_FILE;
+  const file = path.join(outDir, name);
+  const existing = kept && fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null;
+  const text = appendCorrections(existing, { title: o.title, since: o.since }, {
+    date: o.date ?? correctionDate(),
+    number: (existing?.match(/第 \d+ 次更正/g)?.length ?? 0) + 1,
+    corrections,
+    unknown,
+  });
+  const record: Staged = { name, tmp: tmpPathFor(outDir, name), entry: { role: 'corrections', name, size: 0, sha256: '', data: o.fingerprint } };
+  removeOnInterrupt(record.tmp);
+  try {
+    fs.writeFileSync(record.tmp, text);
+    Object.assign(record.entry, await sha256File(record.tmp));
+  } catch (e) {
+    fs.rmSync(record.tmp, { force: true });
+    throw e;
+  }
+  return { corrections, record, entry: record.entry };
 }
 
 /**

@@ -275,3 +275,27 @@ test('a round printing 上季度结果 (compare.annex_column): a URL corrected; 
     fs.rmSync(cwd, { recursive: true, force: true });
   }
 }, 240_000);
+
+test('a correction made with build (or package) under the same 正文 is recorded as annexes would; a new 正文 starts afresh', async () => {
+  const { cwd, dir } = roundCopy();
+  try {
+    expect((await cli(['build', 'round', '--out', 'out'], cwd)).code).toBe(0);
+    edit(path.join(dir, 'accounts.yaml'), 'name: 黔东南民政\n', 'name: 黔东南州民政局\n');
+    const r = await cli(['package', 'round', '--out', 'out'], cwd);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('正文未变，附件已更正 1 处（已记入更正记录）：\n  附件2（一）州直部门政务微博更新情况 序号 2（黔东南民政）：名称 黔东南民政 → 黔东南州民政局\n');
+    expect(fs.readFileSync(path.join(cwd, 'out', '更正记录.txt'), 'utf8')).toContain('2023年12月5日　第 1 次更正：附件已更正 1 处，正文未变\r\n附件2（一）州直部门政务微博更新情况 序号 2（黔东南民政）：名称 黔东南民政 → 黔东南州民政局\r\n');
+    expect(JSON.parse(fs.readFileSync(path.join(cwd, 'out', 'manifest.json'), 'utf8')).body.corrections).toBe(1);
+    // a deadline moved: a new 正文, a new record; the old 更正记录 stays with its set in history
+    edit(path.join(dir, 'notice.yaml'), 'deadline: 2023-11-28', 'deadline: 2023-11-30');
+    const b = await cli(['build', 'round', '--out', 'out'], cwd);
+    expect(b.code).toBe(0);
+    expect(b.out).not.toContain('附件已更正');
+    const m = JSON.parse(fs.readFileSync(path.join(cwd, 'out', 'manifest.json'), 'utf8'));
+    expect(m.body).toMatchObject({ since: m.data.fingerprint, corrections: 0 });
+    expect(fs.existsSync(path.join(cwd, 'out', '更正记录.txt'))).toBe(false);
+    expect(fs.existsSync(path.join(cwd, 'out', 'history', '2', '更正记录.txt'))).toBe(true);
+  } finally {
+    fs.rmSync(cwd, { recursive: true, force: true });
+  }
+}, 240_000);

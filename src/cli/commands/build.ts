@@ -20,6 +20,12 @@ export function buildSummary(r: BuildResult, io: Io): string {
     lines.push(r.status === 'repaired' ? `被改动的文件已先存入 ${where}` : `上一版已移至 ${where}`);
   }
   for (const n of r.removed) lines.push(`  （上一版的 ${n} 已移入历史，不在本版中）`);
+  // the same 正文 with corrected annexes: said and recorded as tongbao annexes would
+  const c = r.corrections ?? [];
+  if (c.length) {
+    lines.push(`正文未变，附件已更正 ${c.length} 处（已记入更正记录）：`);
+    for (const x of c) lines.push(`  ${x.where}：${x.change}`);
+  }
   return lines.join('\n');
 }
 
