@@ -128,20 +128,41 @@ export function isLockFile(name: string): boolean {
  * Whether the notice's 正文 is the one first built for this round, and the corrections since
  * (from manifest.json's body record and the 更正记录's dated entries).
  */
-export async function bodyCheck(m: Manifest, notice: Buffer | undefined, corrections: string | undefined): Promise<{ findings: Finding[]; notes: string[] }> {
+export async function bodyCheck(m: Manifest, notice: Buffer | undefined, corrections: string | undefined, firstSet?: string): Promise<{ findings: Finding[]; notes: string[] }> {
   const entry = m.outputs.find((o) => o.role === 'notice');
   if (!m.body || !entry || !notice) return { findings: [], notes: [] };
   const { sha256: actual } = await readNoticeBody(notice);
   if (actual !== m.body.sha256) {
     return { findings: [{ kind: 'altered', file: entry.name, message: `通报正文与清单所记的正文指纹不符：${entry.name}（请运行 tongbao build）` }], notes: [] };
   }
-  const first = m.body.since === m.data.fingerprint ? '按当前数据' : `按数据指纹 ${m.body.since.slice(0, 16)} 的数据`;
+  const first = `${m.body.since === m.data.fingerprint ? '按当前数据' : `按数据指纹 ${m.body.since.slice(0, 16)} 的数据`}首次生成${firstSet ? `，最早的一版在 ${firstSet}` : ''}`;
   const n = m.body.corrections;
   const file = m.outputs.find((o) => o.role === 'corrections');
   const dates = corrections ? [...corrections.matchAll(/^(\d{4}年\d{1,2}月\d{1,2}日)　第 \d+ 次更正/gm)].map((x) => x[1]) : [];
   const when = dates.length ? `，最近一次在 ${dates[dates.length - 1]}` : '';
   const since = n ? `；此后附件已更正 ${n} 处（见 ${file?.name ?? '更正记录'}${when}）` : '；此后附件没有更正';
-  return { findings: [], notes: [`通报正文未变：仍是本轮首次生成的正文（${first}首次生成）${since}。`] };
+  return { findings: [], notes: [`通报正文未变：仍是本轮首次生成的正文（${first}）${since}。`] };
+}
+
+/** The earliest history/<n>/ whose manifest records the same 正文: "when" it was first built,
+ *  without a clock time in any file. */
+function firstSetOf(outDir: string, m: Manifest): string | undefined {
+  const root = path.join(outDir, HISTORY_DIR);
+  if (!m.body || !fs.existsSync(root)) return undefined;
+  const ns = fs
+    .readdirSync(root)
+    .filter((n) => /^[1-9][0-9]*$/.test(n))
+    .map(Number)
+    .sort((a, b) => a - b);
+  for (const n of ns) {
+    try {
+      const h = parseManifest(fs.readFileSync(path.join(root, String(n), MANIFEST_NAME), 'utf8'), MANIFEST_NAME);
+      if (h.body?.sha256 === m.body.sha256) return `${path.join(HISTORY_DIR, String(n))}${path.sep}`;
+    } catch {
+      // a history folder without a readable manifest says nothing about the 正文
+    }
+  }
+  return undefined;
 }
 
 /** Check a handoff archive's entries against the manifest inside it and its 送签说明.txt. */
@@ -261,7 +282,7 @@ export async function verifyOutDir(outDir: string, data?: DataCheck, opts: { ski
   {
     const n = intact('notice');
     const k = intact('corrections');
-    const b = await bodyCheck(manifest, n ? fs.readFileSync(n) : undefined, k ? fs.readFileSync(k, 'utf8') : undefined);
+    const b = await bodyCheck(manifest, n ? fs.readFileSync(n) : undefined, k ? fs.readFileSync(k, 'utf8') : undefined, firstSetOf(outDir, manifest));
     findings.push(...b.findings);
     notes.push(...b.notes);
   }
