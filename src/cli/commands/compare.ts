@@ -80,11 +80,10 @@ export function formatComparison(c: Comparison, l: Labels, prevDir: string, curD
     ]),
   );
   // only when there are any: most rounds have none, and an owner change is not a rename
-  if (c.ownerChanged.length) section(
-    lines,
-    '主办单位改变的单位',
-    c.ownerChanged.map((m, i) => [`${i + 1}`, m.current.name, kindText(m.current, l), `主办单位 ${m.previous.owner} → ${m.current.owner}`, MATCHED_BY[m.matchedBy]]),
-  );
+  if (c.ownerChanged.length) {
+    const rows = c.ownerChanged.map((m, i) => [`${i + 1}`, m.current.name, kindText(m.current, l), `主办单位 ${m.previous.owner} → ${m.current.owner}`, MATCHED_BY[m.matchedBy]]);
+    section(lines, '主办单位改变的单位', rows);
+  }
   const r = c.review;
   lines.push(
     '',
