@@ -104,9 +104,11 @@ export function sheetCorrections(before: PrintedSheet, after: PrintedSheet): Cor
   const byTitle = new Map(before.groups.map((g) => [g.title, g]));
   after.groups.forEach((g, k) => {
     const o = byTitle.get(g.title) ?? (before.groups.length === after.groups.length ? before.groups[k] : undefined);
-    const old = o ? o.rows : [];
+    // the 无 row of an empty group is not a unit: a group's first row is added, not a 无 corrected
+    const units = (rows: string[][]) => rows.filter((r) => r.length > 1);
+    const old = o ? units(o.rows) : [];
     const tab = (r: string[]) => r.join('\t');
-    for (const c of rowChanges(old.map(tab), g.rows.map(tab))) {
+    for (const c of rowChanges(old.map(tab), units(g.rows).map(tab))) {
       if (c.before === undefined) {
         const r = c.after!.split('\t');
         out.push({ where: rowName(label, g.title, r), change: `新增：${r.slice(1).map(cellText).join(' ')}` });
