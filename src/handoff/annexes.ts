@@ -51,7 +51,7 @@ export type AnnexesResult =
 export async function regenerateAnnexes(opts: AnnexesOptions): Promise<AnnexesResult> {
   const outDir = resolveOutDir(opts.dataDir, opts.cwd, opts.outDir);
   let index = 0;
-  const step = (label: string) => opts.onStep?.(label, ++index, 5);
+  const step = (label: string) => opts.onStep?.(label, ++index, 6); // read, three files, compare, write
   step('读取并检查数据');
   const v = loadValidated(opts.dataDir, opts.cwd);
   const model = modelOf(v);
