@@ -34,6 +34,9 @@ import type { RoundStateOptions } from './state';
 import { placeDiagnostics, roundView } from './view';
 import type { RoundView, ViewDiagnostic } from './view';
 import { refusedValues } from './refuse';
+import { linkedEntries } from './links';
+
+const LINK_CHECKED = ['notice.yaml', 'sites.yaml', 'accounts.yaml', 'terms.yaml', 'calendar.yaml'];
 import type { ActionAnswer, EditOp, FilesAnswer, RoundSummary, RoundsList, UnitsFound } from '../../web/src/api-types';
 
 // What the page may send is what src/edit takes (web/src/api-types.ts EditOp ⊆ Edit).
@@ -90,6 +93,16 @@ const ASSET_TYPES: Record<string, string> = {
 
 const DATA_FILE_SET = new Set<string>(DATA_FILES);
 
+/** Keys that name an object's prototype machinery: refused in any path or value a request sends. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
+
+function hasForbiddenKey(v: unknown, depth = 0): boolean {
+  if (depth > 64 || v === null || typeof v !== 'object') return false;
+  if (Array.isArray(v)) return v.some((x) => hasForbiddenKey(x, depth + 1));
+  // JSON.parse makes "__proto__" an own key, so Object.keys sees it
+  return Object.keys(v).some((k) => FORBIDDEN_KEYS.has(k) || hasForbiddenKey((v as Record<string, unknown>)[k], depth + 1));
+}
+
 /** An edit as sent, checked for shape; a bad one is a 400 with the reason. */
 function parseEdits(body: unknown): { hashes: Partial<Record<DataFileName, string>>; edits: Edit[] } {
   const b = body as { hashes?: unknown; edits?: unknown };
@@ -97,7 +110,9 @@ function parseEdits(body: unknown): { hashes: Partial<Record<DataFileName, strin
     throw new HttpError(400, '请求格式不对：应为 { hashes, edits: [...] }');
   }
   if (!b.hashes || typeof b.hashes !== 'object') throw new HttpError(400, '请求缺少 hashes（页面看到的各文件的 SHA-256）');
-  const hashes: Partial<Record<DataFileName, string>> = {};
+  // a fresh object per request, read only through Object.hasOwn: nothing a request names can
+  // reach a prototype or outlive the request
+  const hashes: Partial<Record<DataFileName, string>> = Object.create(null);
   for (const [k, v] of Object.entries(b.hashes as Record<string, unknown>)) {
     if (DATA_FILE_SET.has(k) && typeof v === 'string') hashes[k as DataFileName] = v;
   }
@@ -108,7 +123,11 @@ function parseEdits(body: unknown): { hashes: Partial<Record<DataFileName, strin
     if (!Array.isArray(x.path) || !x.path.every((s) => (typeof s === 'string' && s.length < 200) || (Number.isInteger(s) && (s as number) >= 0))) {
       throw new HttpError(400, '修改的位置（path）应为字段名和序号的列表');
     }
-    if (!(x.file in hashes)) throw new HttpError(400, `请求缺少 ${x.file} 的 SHA-256（hashes）`);
+    const bad = (x.path as unknown[]).find((seg) => typeof seg === 'string' && FORBIDDEN_KEYS.has(seg));
+    if (bad !== undefined) throw new HttpError(400, `修改的位置（path）不能含有“${bad}”`);
+    if (x.op === 'insert' && hasForbiddenKey(x.value)) throw new HttpError(400, '新增的内容中有不允许的字段名（__proto__、prototype、constructor）');
+    if (x.op === 'set' && hasForbiddenKey(x.value)) throw new HttpError(400, '修改的内容中有不允许的字段名（__proto__、prototype、constructor）');
+    if (!Object.hasOwn(hashes, x.file)) throw new HttpError(400, `请求缺少 ${x.file} 的 SHA-256（hashes）`);
     const file = x.file as DataFileName;
     const p = x.path as (string | number)[];
     if (x.op === 'delete') return { op: 'delete', file, path: p };
@@ -150,6 +169,12 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
       rounds.set(dir, r);
     }
     return r;
+  }
+
+  /** Nothing is read or written in a round whose data files are symbolic links (links.ts). */
+  function refuseLinks(r: Round): void {
+    const linked = linkedEntries(r.state.dir, LINK_CHECKED);
+    if (linked.length) throw new HttpError(422, `${linked.join('、')} 是符号链接（快捷方式）：为安全起见，网页不读取也不修改它们，未做任何改动`, { diagnostics: [] });
   }
 
   const target = (r: Round): ActionTarget => ({ dataDir: r.state.dir, outDir: resolveOutDir(r.state.dir, opts.cwd), cwd: opts.cwd });
@@ -310,6 +335,7 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
     const r = round(c.req.param('name'));
     const { hashes, edits } = parseEdits(await jsonBody(c));
     return serialize(r, async () => {
+      refuseLinks(r);
       const refused = refusedValues(r.state, edits);
       if (refused.length) {
         throw new HttpError(422, `这个值不能保存：${refused.map((d) => d.message).join('；')}`, { diagnostics: refused });
@@ -332,6 +358,7 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
       const r = round(c.req.param('name'));
       const body = (await jsonBody(c)) as Record<string, unknown>;
       return serialize(r, async () => {
+        refuseLinks(r);
         const res = await run(r, body ?? {});
         const comp = r.state.compute();
         // findings placed at their unit, as in the round view
@@ -352,6 +379,7 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
     const bytes = Buffer.from(body.base64, 'base64');
     if (bytes.length > IMPORT_FILE_LIMIT) throw new HttpError(413, '工作簿太大（上限 50 MB），未做任何改动');
     return serialize(r, async () => {
+      refuseLinks(r);
       const res = await runImport(target(r), body.filename as string, bytes, body.apply === true);
       const comp = r.state.compute();
       const placed = placeDiagnostics({ ...comp, diagnostics: res.diagnostics, lint: [] });

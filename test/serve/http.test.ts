@@ -214,6 +214,56 @@ describe('security rules (data files stay byte-identical)', () => {
     expect(fs.existsSync(path.join(work, 'out', 'outside'))).toBe(false);
   });
 
+  test('path segments __proto__, prototype, constructor are refused at the boundary and leave no state behind', async () => {
+    // issue 19: a refused edit at ["__proto__","sites.yaml"] once set Object.prototype["sites.yaml"],
+    // after which an edit without the sites.yaml hash was accepted and written
+    const cases: unknown[] = [
+      { hashes, edits: [{ op: 'set', file: 'sites.yaml', path: ['__proto__', 'sites.yaml'], value: 'x' }] },
+      { hashes, edits: [{ op: 'set', file: 'sites.yaml', path: ['__proto__', 'toString'], value: 'x' }] },
+      { hashes, edits: [{ op: 'set', file: 'notice.yaml', path: ['constructor', 'prototype', 'x'], value: 1 }] },
+      { hashes, edits: [{ op: 'delete', file: 'notice.yaml', path: ['prototype'] }] },
+      { hashes, edits: [{ op: 'insert', file: 'sites.yaml', path: ['county'], value: JSON.parse('{"name":"a","url":"https://a.example","result":"合格","__proto__":{"polluted":1}}') }] },
+    ];
+    for (const body of cases) {
+      const r = await post('/api/rounds/2023-q4/edit', body);
+      expect(r.status).toBe(400);
+      expect(r.json().error).toMatch(/不能含有|不允许的字段名/);
+    }
+    expect(({} as Record<string, unknown>)['sites.yaml']).toBeUndefined();
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    // the later edit without the sites.yaml hash is still refused
+    const { ['sites.yaml']: _dropped, ...others } = hashes;
+    void _dropped;
+    const r = await post('/api/rounds/2023-q4/edit', { hashes: others, edits: [{ op: 'set', file: 'sites.yaml', path: ['department', 0, 'result'], value: '不合格' }] });
+    expect(r.status).toBe(400);
+    expect(r.json().error).toContain('sites.yaml 的 SHA-256');
+    unchanged();
+    expect(fs.existsSync(path.join(roundDir(), 'history'))).toBe(false);
+  });
+
+  test('a data file that is a symbolic link is neither read nor replaced, even on an edit', async () => {
+    const secret = path.join(work, 'secret.yaml');
+    fs.writeFileSync(secret, 'department:\n  - name: 机密单位名称\n    url: https://secret.example\n    result: 合格\ncounty: []\n');
+    fs.rmSync(path.join(roundDir(), 'sites.yaml'));
+    fs.symlinkSync(secret, path.join(roundDir(), 'sites.yaml'));
+    before = snapshot(work);
+    const secretBytes = fs.readFileSync(secret);
+    const g = await request('GET', '/api/rounds/2023-q4');
+    expect(g.status).toBe(200);
+    expect(g.body.toString('utf8')).not.toContain('机密单位名称');
+    expect(g.json().diagnostics.some((d: { message: string }) => /sites\.yaml 是符号链接/.test(d.message))).toBe(true);
+    const e = await post('/api/rounds/2023-q4/edit', { hashes: { ...hashes, 'sites.yaml': g.json().hashes['sites.yaml'] ?? '' }, edits: [{ op: 'set', file: 'sites.yaml', path: ['department', 0, 'result'], value: '不合格' }] });
+    expect(e.status).toBe(422);
+    expect(e.json().error).toMatch(/sites\.yaml 是符号链接/);
+    const b = await post('/api/rounds/2023-q4/build', {});
+    expect(b.status).toBe(422);
+    expect(fs.readFileSync(secret)).toEqual(secretBytes);
+    expect(fs.lstatSync(path.join(roundDir(), 'sites.yaml')).isSymbolicLink()).toBe(true);
+    expect(fs.existsSync(path.join(roundDir(), 'history'))).toBe(false);
+    expect(fs.existsSync(path.join(work, 'out'))).toBe(false);
+    unchanged();
+  });
+
   test('an edit cannot name a file other than the three data files', async () => {
     for (const file of ['../notice.yaml', 'calendar.yaml', '/etc/passwd', 'history/1/notice.yaml']) {
       const r = await post('/api/rounds/2023-q4/edit', { hashes, edits: [{ op: 'set', file, path: ['issuer'], value: 'x' }] });
