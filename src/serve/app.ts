@@ -35,9 +35,11 @@ import { placeDiagnostics, roundView } from './view';
 import type { RoundView, ViewDiagnostic } from './view';
 import { refusedValues } from './refuse';
 import { linkedEntries } from './links';
+import { isFill } from './progress';
+import { InitRefused, proposedNext, startQuarter } from './init';
 
 const LINK_CHECKED = ['notice.yaml', 'sites.yaml', 'accounts.yaml', 'terms.yaml', 'calendar.yaml'];
-import type { ActionAnswer, EditOp, FilesAnswer, RoundSummary, RoundsList, UnitsFound } from '../../web/src/api-types';
+import type { ActionAnswer, EditOp, FilesAnswer, InitRequest, RoundSummary, RoundsList, UnitsFound } from '../../web/src/api-types';
 
 // What the page may send is what src/edit takes (web/src/api-types.ts EditOp ⊆ Edit).
 const editOpIsAnEdit = (e: EditOp): Edit => e;
@@ -264,7 +266,8 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
     for (const name of roundNames()) {
       const r = round(name);
       const comp = r.state.compute();
-      const errors = comp.diagnostics.filter((d) => d.severity === 'error').length;
+      const toFill = comp.diagnostics.filter(isFill).length;
+      const errors = comp.diagnostics.filter((d) => d.severity === 'error').length - toFill;
       const outDir = target(r).outDir;
       const prev = readManifestSafe(outDir);
       let verify: 'ok' | 'changed' | 'missing' | null = null;
@@ -280,9 +283,11 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
         title: comp.model?.title ?? '',
         round: comp.model?.round.label ?? '',
         errors,
-        warnings: comp.diagnostics.length - errors + comp.lint.length,
+        toFill,
+        warnings: comp.diagnostics.length - errors - toFill + comp.lint.length,
         lastBuild,
         verify,
+        next: proposedNext((comp.loaded.data.notice as { round?: unknown } | undefined)?.round),
       });
     }
     const answer: RoundsList = { root: opts.root, rounds: list, tools: { pdf: pdfAvailable(), import: true } };
@@ -351,6 +356,28 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
       const answer: RoundView = view(r, keep);
       return c.json(answer);
     });
+  });
+
+  // 新建一季度: one at a time for the whole data folder
+  let initQueue: Promise<unknown> = Promise.resolve();
+  app.post('/api/init', async (c) => {
+    const body = (await jsonBody(c)) as Partial<InitRequest> | null;
+    if (!body || typeof body.from !== 'string' || typeof body.quarter !== 'string' || typeof body.name !== 'string') {
+      throw new HttpError(400, '请求格式不对：应为 { from, quarter, name }');
+    }
+    const from = round(body.from);
+    refuseLinks(from);
+    const job = async () => {
+      try {
+        return c.json(startQuarter(realRoot(), from.state.dir, body.quarter!.trim(), body.name!.trim(), opts.cwd));
+      } catch (e) {
+        if (e instanceof InitRefused) throw new HttpError(e.status, e.message);
+        throw e;
+      }
+    };
+    const next = initQueue.then(job, job);
+    initQueue = next.catch(() => undefined);
+    return next;
   });
 
   const action = (name: string, run: (r: Round, body: Record<string, unknown>) => Promise<ActionResult>) =>

@@ -11,6 +11,10 @@ import type { Level, Platform } from '../types';
 import type { AccountRow, Changes, Overview, RoundView, SiteRow, ViewDiagnostic, YamlPath } from '../../web/src/api-types';
 import type { Computed, RoundState } from './state';
 import { indexUnits, offsetOf, unitAt, unitId } from './units';
+import { parseRound, roundLabel } from '../init';
+import { isFill, placeWords, progressOf } from './progress';
+import { markFills, provisional } from './provisional';
+import type { Provisional } from './provisional';
 import type { UnitIndex } from './units';
 
 type Path = YamlPath;
@@ -72,6 +76,8 @@ export function placeDiagnostics(c: Computed): ViewDiagnostic[] {
       field: at.field,
       month: at.item,
       source,
+      fill: isFill(d),
+      place: placeWords(c, { unitId: at.unitId, field: at.field, month: at.item }, d.file),
     };
   };
   return [...c.diagnostics.map((d) => place(d, 'validate')), ...c.lint.map((d) => place(d, 'lint'))];
@@ -82,6 +88,22 @@ export interface ViewOptions {
   unitLimit?: number;
   /** units to list whatever the limit (the ones just edited) */
   keep?: Set<string>;
+}
+
+/** The stand-in preview of a round that does not validate yet, once per version of the files. */
+const provisionals = new WeakMap<Computed, Provisional | null>();
+function provisionalOf(c: Computed): Provisional | null {
+  if (!provisionals.has(c)) provisionals.set(c, provisional(c.loaded));
+  return provisionals.get(c)!;
+}
+
+/** Title and quarter for the page's heading, from the notice as far as it is known. */
+function headingOf(c: Computed, model: ReportModel | null, name: string): RoundView['heading'] {
+  if (model) return { title: model.title, round: model.round.label };
+  const n = obj(c.loaded.data.notice);
+  const q = typeof n.round === 'string' ? parseRound(n.round) : null;
+  const round = q ? roundLabel(q) : '';
+  return { title: typeof n.title === 'string' && n.title ? n.title : round ? `${round}检查情况通报` : name, round };
 }
 
 export function roundView(state: RoundState, c: Computed, changes: Changes | null, opts: ViewOptions = {}): RoundView {
@@ -167,20 +189,28 @@ export function roundView(state: RoundState, c: Computed, changes: Changes | nul
   });
   const omitted = { sites: siteUnits.length - sites.length, accounts: accUnits.length - accounts.length };
 
-  const errors = c.diagnostics.filter((d) => d.severity === 'error').length;
+  const errors = c.diagnostics.filter((d) => d.severity === 'error' && !isFill(d)).length;
+  const toFill = c.diagnostics.filter(isFill).length;
+  // before the data validates, the preview and totals come from a stand-in copy (provisional.ts)
+  const early = model ? null : provisionalOf(c);
+  const shownModel = model ?? early?.model ?? null;
   return {
     name: state.name,
     hashes: state.hashes(),
-    ok: errors === 0 && !!model,
+    ok: errors === 0 && toFill === 0 && !!model,
     errors,
-    warnings: diagnostics.length - errors,
-    overview: model ? overviewOf(model, c.paragraphs) : null,
+    warnings: diagnostics.length - errors - toFill,
+    overview: shownModel ? overviewOf(shownModel, early ? undefined : c.paragraphs) : null,
     months,
     sites,
     accounts,
     omitted,
     diagnostics,
-    previewHtml: model ? renderNoticeHtml(model, c.blocks ? { blocks: c.blocks } : {}) : null,
+    previewHtml: model ? renderNoticeHtml(model, c.blocks ? { blocks: c.blocks } : {}) : early ? markFills(renderNoticeHtml(early.model, { blocks: early.blocks })) : null,
+    previewNotes: early ? early.notes : [],
     changes,
+    heading: headingOf(c, shownModel, state.name),
+    progress: progressOf(c, diagnostics),
+    notice: c.loaded.data.notice && typeof c.loaded.data.notice === 'object' && !Array.isArray(c.loaded.data.notice) ? (c.loaded.data.notice as Record<string, unknown>) : null,
   };
 }

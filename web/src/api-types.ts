@@ -53,6 +53,26 @@ export interface ViewDiagnostic {
   /** the item of a list field: the month of `results`, the entry of `problems` */
   month: number | null;
   source: 'validate' | 'lint';
+  /** a value still to fill in (还需填写), not a mistake */
+  fill: boolean;
+  /** where, as a clerk says it: 州直部门政务微博“黔东南发布” · 8月结果 */
+  place: string;
+}
+
+/** A place in the data to jump to: a unit's field (and month), or a field of the notice (unitId null). */
+export interface JumpTarget {
+  unitId: string | null;
+  field: string | null;
+  month: number | null;
+}
+
+/** What is left to fill, grouped and counted (还需填写：网站结果 50 项，…). */
+export interface Progress {
+  /** result boxes (a site's result, an account's month) filled, of all */
+  results: { filled: number; total: number };
+  /** values still to fill, all groups together */
+  toFill: number;
+  groups: { key: 'notice' | 'sites' | 'accounts'; label: string; count: number; first: JumpTarget }[];
 }
 
 export interface Totals {
@@ -92,7 +112,14 @@ export interface RoundView {
   omitted: { sites: number; accounts: number };
   diagnostics: ViewDiagnostic[];
   previewHtml: string | null;
+  /** the preview stands in for values still to fill or leaves out units with errors: said above it */
+  previewNotes: string[];
   changes: Changes | null;
+  /** the round's heading, also before the notice can be made */
+  heading: { title: string; round: string };
+  progress: Progress;
+  /** notice.yaml as data (the notice form's values) */
+  notice: Record<string, unknown> | null;
 }
 
 export type VerifyState = 'ok' | 'changed' | 'missing' | null;
@@ -103,8 +130,12 @@ export interface RoundSummary {
   round: string;
   errors: number;
   warnings: number;
+  /** values still to fill (not counted in errors) */
+  toFill: number;
   lastBuild: string | null;
   verify: VerifyState;
+  /** the quarter after this one (YYYY-Qn), proposed by 新建一季度; null when the round's quarter is unknown */
+  next: string | null;
 }
 
 /** GET /api/rounds */
@@ -173,4 +204,20 @@ export interface ErrorAnswer {
   error: string;
   file?: string;
   diagnostics?: ViewDiagnostic[];
+}
+
+/** POST /api/init: 新建一季度 from an existing round (the same as `tongbao init`) */
+export interface InitRequest {
+  /** the round folder to start from */
+  from: string;
+  /** the new quarter, YYYY-Qn */
+  quarter: string;
+  /** the new round folder's name in DATA_ROOT */
+  name: string;
+}
+
+export interface InitAnswer {
+  ok: boolean;
+  name: string;
+  message: string;
 }

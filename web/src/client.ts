@@ -1,6 +1,6 @@
 // Requests to the server (docs/serve.md). Each endpoint is typed with the shapes in
 // api-types.ts, which the server's handlers use too.
-import type { ActionAnswer, EditRequest, ErrorAnswer, FilesAnswer, ImportRequest, PackageRequest, RoundView, RoundsList, UnitsFound } from './api-types.js';
+import type { ActionAnswer, EditRequest, ErrorAnswer, FilesAnswer, ImportRequest, InitAnswer, InitRequest, PackageRequest, RoundView, RoundsList, UnitsFound } from './api-types.js';
 
 const TOKEN = document.querySelector('meta[name="tongbao-token"]')?.getAttribute('content') ?? '';
 
@@ -60,6 +60,7 @@ export async function api<T>(path: string, body?: unknown): Promise<T> {
 /** The endpoints, one function each. */
 export const API = {
   rounds: () => api<RoundsList>('/api/rounds'),
+  init: (req: InitRequest) => api<InitAnswer>('/api/init', req),
   round: (name: string) => api<RoundView>(roundUrl(name)),
   units: (name: string, q: string) => api<UnitsFound>(roundUrl(name, `/units?q=${enc(q)}`)),
   files: (name: string) => api<FilesAnswer>(roundUrl(name, '/files')),

@@ -1,6 +1,7 @@
 // The rounds under DATA_ROOT (route #/).
+import type { RoundSummary } from '../api-types.js';
 import { API, enc } from '../client.js';
-import { append, byId, clear, fmtTime, h } from '../dom.js';
+import { append, byId, clear, flash, fmtTime, h } from '../dom.js';
 import { state } from '../state.js';
 import { crumbs } from './round.js';
 
@@ -48,6 +49,7 @@ export async function showRounds(): Promise<void> {
     );
   }
   append(main, [
+    state.rounds.length ? newQuarterForm(state.rounds) : null,
     h('section', { class: 'card rounds' },
       h('h1', {}, '各轮检查数据'),
       h('p', { class: 'hint' }, '每一行是数据目录下的一个文件夹（一轮检查）。点击轮次打开，查看和修改检查结果、预览通报、生成文件。'),
@@ -70,4 +72,50 @@ export async function showRounds(): Promise<void> {
     ),
   ]);
   main.focus({ preventScroll: true });
+}
+
+/** 新建一季度: from which round, which quarter (default: the one after it), the new folder's name. */
+function newQuarterForm(rounds: RoundSummary[]): HTMLElement {
+  const usable = rounds.filter((r) => !r.errors || r.next);
+  const from = h('select', { id: 'init-from' }, usable.map((r) => h('option', { value: r.name }, r.round ? `${r.name}（${r.round}）` : r.name)));
+  const quarter = h('input', { type: 'text', id: 'init-quarter', inputmode: 'latin', autocomplete: 'off', 'aria-describedby': 'init-quarter-hint' });
+  const name = h('input', { type: 'text', id: 'init-name', autocomplete: 'off' });
+  const said = h('p', { class: 'form-error', id: 'init-error', role: 'alert' });
+  // the quarter and folder follow the chosen round until the clerk types their own
+  let nameTouched = false;
+  const propose = () => {
+    const r = rounds.find((x) => x.name === from.value);
+    quarter.value = r?.next ?? '';
+    if (!nameTouched) name.value = quarter.value.toLowerCase();
+  };
+  from.addEventListener('change', propose);
+  quarter.addEventListener('input', () => { if (!nameTouched) name.value = quarter.value.trim().toLowerCase(); });
+  name.addEventListener('input', () => (nameTouched = true));
+  propose();
+  const button = h('button', { type: 'submit', class: 'primary', id: 'btn-init' }, '新建');
+  const form = h('form', { class: 'init-form', 'aria-labelledby': 'init-title' },
+    h('label', { for: 'init-from' }, h('span', {}, '以哪一轮为底'), from),
+    h('label', { for: 'init-quarter' }, h('span', {}, '新季度'), quarter),
+    h('label', { for: 'init-name' }, h('span', {}, '文件夹名'), name),
+    button,
+  );
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    said.textContent = '';
+    button.disabled = true;
+    try {
+      const res = await API.init({ from: from.value, quarter: quarter.value.trim(), name: name.value.trim() });
+      flash(res.message);
+      location.hash = `#/r/${enc(res.name)}`;
+    } catch (e) {
+      said.textContent = (e as Error).message;
+      button.disabled = false;
+    }
+  });
+  return h('section', { class: 'card init' },
+    h('h2', { id: 'init-title' }, '新建一季度'),
+    h('p', { class: 'hint', id: 'init-quarter-hint' }, '沿用所选一轮的网站和账号名单，检查结果、日期、发文字号留待填写（与命令 tongbao init 相同）。季度写作 2024-Q1。'),
+    form,
+    said,
+  );
 }
