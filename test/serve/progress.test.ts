@@ -40,7 +40,7 @@ test('an init round shows progress, not errors, and a preview with markers', () 
   expect(fills.find((d) => d.file === 'notice.yaml' && /成文日期/.test(d.message))!.place).toBe('通报信息 · 成文日期');
   // the preview: the roster's figures, nothing failing yet, markers where the dates go
   expect(v.previewHtml).toContain('<mark class="tb-fill">【待填写：成文日期】</mark>');
-  expect(v.previewHtml).toContain('【待填写：检查开始日期】至【待填写：检查结束日期】');
+  expect(v.previewHtml).toContain('【待填写：检查开始日期】</mark>至<mark class="tb-fill">【待填写：检查结束日期】');
   expect(v.previewHtml).toContain('【待填写：整改截止日期】');
   expect(v.overview!.totals.sites.total).toBe(50);
   expect(v.overview!.totals.accounts.failing).toBe(0);
