@@ -36,10 +36,14 @@ import type { RoundView, ViewDiagnostic } from './view';
 import { refusedValues } from './refuse';
 import { linkedEntries } from './links';
 import { isFill } from './progress';
+import { diffWithNow, listVersions, restoreVersion, versionFilesOf } from './history';
+
+/** history/3 → 3 */
+const versionOf = (history: string): number => Number(history.split(/[\\/]/).pop());
 import { InitRefused, proposedNext, startQuarter } from './init';
 
 const LINK_CHECKED = ['notice.yaml', 'sites.yaml', 'accounts.yaml', 'terms.yaml', 'calendar.yaml'];
-import type { ActionAnswer, EditOp, FilesAnswer, InitRequest, RoundSummary, RoundsList, UnitsFound } from '../../web/src/api-types';
+import type { ActionAnswer, EditOp, FilesAnswer, HistoryAnswer, InitRequest, RestoreRequest, RoundSummary, RoundsList, UnitsFound, VersionDiff } from '../../web/src/api-types';
 
 // What the page may send is what src/edit takes (web/src/api-types.ts EditOp ⊆ Edit).
 const editOpIsAnEdit = (e: EditOp): Edit => e;
@@ -63,6 +67,8 @@ export interface AppOptions {
 
 interface Round {
   state: RoundState;
+  /** the page's words for the edits this server saved, by history version */
+  labels: Map<number, string>;
   baseline: BuildBaseline;
   /** actions and edits on a round run one at a time */
   queue: Promise<unknown>;
@@ -106,18 +112,14 @@ function hasForbiddenKey(v: unknown, depth = 0): boolean {
 }
 
 /** An edit as sent, checked for shape; a bad one is a 400 with the reason. */
-function parseEdits(body: unknown): { hashes: Partial<Record<DataFileName, string>>; edits: Edit[] } {
-  const b = body as { hashes?: unknown; edits?: unknown };
+function parseEdits(body: unknown): { hashes: Partial<Record<DataFileName, string>>; edits: Edit[]; label: string | null } {
+  const b = body as { hashes?: unknown; edits?: unknown; label?: unknown };
   if (!b || typeof b !== 'object' || !Array.isArray(b.edits) || b.edits.length === 0 || b.edits.length > 1000) {
     throw new HttpError(400, '请求格式不对：应为 { hashes, edits: [...] }');
   }
   if (!b.hashes || typeof b.hashes !== 'object') throw new HttpError(400, '请求缺少 hashes（页面看到的各文件的 SHA-256）');
-  // a fresh object per request, read only through Object.hasOwn: nothing a request names can
-  // reach a prototype or outlive the request
-  const hashes: Partial<Record<DataFileName, string>> = Object.create(null);
-  for (const [k, v] of Object.entries(b.hashes as Record<string, unknown>)) {
-    if (DATA_FILE_SET.has(k) && typeof v === 'string') hashes[k as DataFileName] = v;
-  }
+  const hashes = parseHashes(b.hashes);
+  const label = typeof b.label === 'string' && b.label.length <= 200 ? b.label : null;
   const edits = b.edits.map((e: unknown): Edit => {
     const x = e as { op?: unknown; file?: unknown; path?: unknown; value?: unknown; index?: unknown };
     if (!x || typeof x !== 'object' || !['set', 'delete', 'insert'].includes(x.op as string)) throw new HttpError(400, '修改的 op 应为 set、delete 或 insert');
@@ -137,7 +139,17 @@ function parseEdits(body: unknown): { hashes: Partial<Record<DataFileName, strin
     if (x.op === 'set') return { op: 'set', file, path: p, value: x.value };
     return { op: 'insert', file, path: p, value: x.value, ...(Number.isInteger(x.index) ? { index: x.index as number } : {}) };
   });
-  return { hashes, edits };
+  return { hashes, edits, label };
+}
+
+/** The file hashes a request sends: a fresh object per request, read only through Object.hasOwn,
+ *  so nothing a request names can reach a prototype or outlive the request. */
+function parseHashes(given: unknown): Partial<Record<DataFileName, string>> {
+  const hashes: Partial<Record<DataFileName, string>> = Object.create(null);
+  for (const [k, v] of Object.entries(given as Record<string, unknown>)) {
+    if (DATA_FILE_SET.has(k) && typeof v === 'string') hashes[k as DataFileName] = v;
+  }
+  return hashes;
 }
 
 export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: number; parses: number } } {
@@ -167,7 +179,7 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
     if (!dir || !fs.existsSync(path.join(dir, 'notice.yaml'))) throw new HttpError(404, `没有名为“${name}”的一轮数据`);
     let r = rounds.get(dir);
     if (!r) {
-      r = { state: new RoundState(name, dir, opts.state), baseline: new BuildBaseline(dir), queue: Promise.resolve() };
+      r = { state: new RoundState(name, dir, opts.state), labels: new Map(), baseline: new BuildBaseline(dir), queue: Promise.resolve() };
       rounds.set(dir, r);
     }
     return r;
@@ -338,7 +350,7 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
   // ---- changing ----
   app.post('/api/rounds/:name/edit', async (c) => {
     const r = round(c.req.param('name'));
-    const { hashes, edits } = parseEdits(await jsonBody(c));
+    const { hashes, edits, label } = parseEdits(await jsonBody(c));
     return serialize(r, async () => {
       refuseLinks(r);
       const refused = refusedValues(r.state, edits);
@@ -346,7 +358,8 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
         throw new HttpError(422, `这个值不能保存：${refused.map((d) => d.message).join('；')}`, { diagnostics: refused });
       }
       try {
-        r.state.edit(edits, hashes);
+        const done = r.state.edit(edits, hashes);
+        if (done.history && label) r.labels.set(versionOf(done.history), label);
       } catch (e) {
         if (e instanceof StaleFileError) throw new HttpError(409, e.message, { file: e.file });
         if (e instanceof EditError) throw new HttpError(422, e.message, { diagnostics: [] });
@@ -354,6 +367,53 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
       }
       const keep = new Set(edits.map((e) => unitKey(e)).filter((x): x is string => !!x));
       const answer: RoundView = view(r, keep);
+      return c.json(answer);
+    });
+  });
+
+  // ---- data history: versions, a version against now, restore (history.ts) ----
+  const versionParam = (c: Context): number => {
+    const n = c.req.param('n') ?? '';
+    if (!/^\d{1,9}$/.test(n)) throw new HttpError(404, '没有这个历史版本');
+    return Number(n);
+  };
+  app.get('/api/rounds/:name/history', async (c) => {
+    const r = round(c.req.param('name'));
+    const answer: HistoryAnswer = await serialize(r, () => ({ versions: linkedEntries(r.state.dir, LINK_CHECKED).length ? [] : listVersions(r.state.dir, r.labels) }));
+    return c.json(answer);
+  });
+  app.get('/api/rounds/:name/history/:n', async (c) => {
+    const r = round(c.req.param('name'));
+    const n = versionParam(c);
+    const lines = await serialize(r, () => diffWithNow(r.state.dir, n));
+    if (!lines) throw new HttpError(404, `没有第 ${n} 版`);
+    const answer: VersionDiff = { n, lines };
+    return c.json(answer);
+  });
+  app.post('/api/rounds/:name/restore', async (c) => {
+    const r = round(c.req.param('name'));
+    const body = (await jsonBody(c)) as Partial<RestoreRequest> | null;
+    if (!body || !Number.isInteger(body.n) || (body.n as number) < 1 || !body.hashes || typeof body.hashes !== 'object') {
+      throw new HttpError(400, '请求格式不对：应为 { n, hashes }');
+    }
+    const n = body.n as number;
+    const hashes = parseHashes(body.hashes);
+    return serialize(r, async () => {
+      refuseLinks(r);
+      const files = versionFilesOf(r.state.dir, n);
+      if (!files.length) throw new HttpError(404, `没有第 ${n} 版`);
+      const missing = files.filter((f) => !Object.hasOwn(hashes, f));
+      if (missing.length) throw new HttpError(400, `请求缺少 ${missing.join('、')} 的 SHA-256（hashes）`);
+      let done;
+      try {
+        done = restoreVersion(r.state.dir, n, hashes);
+      } catch (e) {
+        if (e instanceof StaleFileError) throw new HttpError(409, e.message, { file: e.file });
+        throw e;
+      }
+      if (!done) throw new HttpError(404, `没有第 ${n} 版`);
+      if (done.history) r.labels.set(versionOf(done.history), `恢复第 ${n} 版`);
+      const answer: RoundView = view(r);
       return c.json(answer);
     });
   });

@@ -176,6 +176,8 @@ export type EditOp =
 export interface EditRequest {
   hashes: Partial<Record<string, string>>;
   edits: EditOp[];
+  /** what the edit does in the page's words (shown in the data history), optional */
+  label?: string;
 }
 
 /** POST …/build, …/annexes, …/package, …/import */
@@ -220,4 +222,35 @@ export interface InitAnswer {
   ok: boolean;
   name: string;
   message: string;
+}
+
+/** One saved version of a round's data: the files as they were before edit `n` */
+export interface DataVersion {
+  n: number;
+  /** when it was saved (the edit that replaced it), ISO */
+  time: string;
+  files: string[];
+  /** what that edit changed, in a clerk's words (at most a few lines) */
+  summary: string[];
+  /** lines left out of summary */
+  more: number;
+  /** who made the edit, when this server saw it: the page's own words (“8月改为不合格”), else null */
+  label: string | null;
+}
+
+/** GET /api/rounds/:name/history */
+export interface HistoryAnswer {
+  versions: DataVersion[];
+}
+
+/** GET /api/rounds/:name/history/:n: that version against the files now */
+export interface VersionDiff {
+  n: number;
+  lines: string[];
+}
+
+/** POST /api/rounds/:name/restore: put version n's files back (itself an edit, kept in history) */
+export interface RestoreRequest {
+  n: number;
+  hashes: Partial<Record<string, string>>;
 }
