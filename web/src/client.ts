@@ -1,6 +1,6 @@
 // Requests to the server (docs/serve.md). Each endpoint is typed with the shapes in
 // api-types.ts, which the server's handlers use too.
-import type { ActionAnswer, EditRequest, ErrorAnswer, FilesAnswer, ImportRequest, InitAnswer, InitRequest, PackageRequest, RoundView, RoundsList, UnitsFound } from './api-types.js';
+import type { ActionAnswer, EditRequest, ErrorAnswer, FilesAnswer, HistoryAnswer, ImportRequest, InitAnswer, InitRequest, PackageRequest, RestoreRequest, RoundView, RoundsList, UnitsFound, VersionDiff } from './api-types.js';
 
 const TOKEN = document.querySelector('meta[name="tongbao-token"]')?.getAttribute('content') ?? '';
 
@@ -69,5 +69,8 @@ export const API = {
   annexes: (name: string) => api<ActionAnswer>(roundUrl(name, '/annexes'), {}),
   package: (name: string, req: PackageRequest) => api<ActionAnswer>(roundUrl(name, '/package'), req),
   import: (name: string, req: ImportRequest) => api<ActionAnswer>(roundUrl(name, '/import'), req),
+  history: (name: string) => api<HistoryAnswer>(roundUrl(name, '/history')),
+  version: (name: string, n: number) => api<VersionDiff>(roundUrl(name, `/history/${n}`)),
+  restore: (name: string, req: RestoreRequest) => api<RoundView>(roundUrl(name, '/restore'), req),
   downloadUrl: (name: string, path: string) => roundUrl(name, `/download?path=${enc(path)}`),
 };

@@ -63,7 +63,7 @@ export function submitEdit(key: string, edits: EditOp[] | null, label: string, v
     if (!state.view || !state.name) return;
     const name = state.name;
     try {
-      const view = await API.edit(name, { hashes: state.view.hashes, edits });
+      const view = await API.edit(name, { hashes: state.view.hashes, edits, label });
       if (state.name !== name) return;
       state.failed.delete(key);
       applyView(view);

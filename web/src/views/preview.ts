@@ -24,9 +24,15 @@ export function renderPreview(): void {
   const html = view().previewHtml;
   const top = box.scrollTop;
   if (!html) {
-    clear(box).append(h('p', { class: 'preview-empty' }, '数据有错误，改正后这里会显示通报。'));
+    clear(box).append(h('p', { class: 'preview-empty' }, '通报信息（notice.yaml）有错误，暂时排不出通报：改正上方列出的错误后这里即显示。'));
+    shownPreview = null;
     return;
   }
+  const notes = view().previewNotes;
+  const p = view().progress;
+  const early = p.toFill > 0 || notes.length > 0;
+  bar.append(h('p', { class: `preview-note${early ? '' : ' hidden'}`, id: 'preview-note', role: 'note' },
+    early ? [p.toFill ? `尚未填完：结果已填 ${p.results.filled}/${p.results.total}，未填的暂按合格计；【待填写：…】处填好后即显示。` : '', ...notes].join(' ') : ''));
   if (box.firstElementChild?.classList.contains('tb-notice') !== true || shownPreview !== html) {
     // escaped by the server's renderer (src/render/html): the only HTML the page inserts
     box.innerHTML = html;

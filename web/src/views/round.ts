@@ -11,6 +11,8 @@ import { diagnosticList, renderDiagnostics } from './diagnostics.js';
 import { loadFiles } from './files.js';
 import { renderOverview, resetOverview } from './overview.js';
 import { renderPreview } from './preview.js';
+import { renderProgress } from './progress.js';
+import { undoLast } from './history.js';
 import { renderUnits } from './units.js';
 
 export function crumbs(name: string | null): void {
@@ -72,6 +74,7 @@ function layoutRound(): void {
         pane('round-head', 'round-head'),
         pane('result'),
         pane('failures'),
+        pane('progress'),
         pane('changes'),
         pane('overview'),
         pane('diagnostics'),
@@ -90,6 +93,7 @@ export function redraw(): void {
   renderHead();
   renderResult();
   renderFailures();
+  renderProgress();
   renderOverview();
   renderChanges();
   renderDiagnostics();
@@ -108,8 +112,9 @@ export function redrawAfterFailure(): void {
 export function renderHead(): void {
   const v = view();
   const box = clear(byId('round-head'));
-  const errors = v.diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = v.diagnostics.length - errors;
+  const errors = v.errors;
+  const warnings = v.warnings;
+  const toFill = v.progress.toFill;
   const busy = !!state.busy;
   const canPdf = state.tools?.pdf !== false;
   const canImport = state.tools?.import !== false;
@@ -119,13 +124,16 @@ export function renderHead(): void {
   fileInput.addEventListener('change', () => fileInput.files?.[0] && importCheck(fileInput.files[0]));
   append(box, [
     h('div', { class: 'title-line' },
-      h('h1', {}, v.overview?.title ?? v.name),
-      h('span', { class: 'muted' }, v.overview?.round ? `${v.name} · ${v.overview.round}` : v.name),
-      errors ? h('span', { class: 'badge error' }, `${errors} 个错误`) : h('span', { class: 'badge ok' }, '数据无错误'),
+      h('h1', {}, v.heading.title),
+      // the folder's name only when it says something the quarter does not
+      h('span', { class: 'muted' }, [v.heading.round, v.name.toLowerCase() === v.heading.round.toLowerCase() ? null : `文件夹 ${v.name}`].filter(Boolean).join(' · ')),
+      errors ? h('span', { class: 'badge error' }, `${errors} 个错误`) : toFill ? null : h('span', { class: 'badge ok' }, '数据无错误'),
+      toFill ? h('span', { class: 'badge todo' }, `还需填写 ${toFill} 项`) : null,
+      toFill ? h('span', { class: 'badge muted' }, `结果已填 ${v.progress.results.filled}/${v.progress.results.total}`) : null,
       warnings ? h('span', { class: 'badge warn' }, `${warnings} 个提示`) : null,
     ),
     h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': '生成与导入' },
-      h('button', { type: 'button', class: 'primary', id: 'btn-build', disabled: busy || !v.ok, title: v.ok ? '生成通报（Word）和附件（Excel）' : '数据有错误，改正后才能生成', on: { click: () => runAction('build', {}, '生成') } }, '生成'),
+      h('button', { type: 'button', class: 'primary', id: 'btn-build', disabled: busy || !v.ok, title: v.ok ? '生成通报（Word）和附件（Excel）' : toFill ? '还有待填写的内容，填完才能生成' : '数据有错误，改正后才能生成', on: { click: () => runAction('build', {}, '生成') } }, '生成'),
       h('button', { type: 'button', id: 'btn-annexes', disabled: busy || !v.ok, title: '只重新生成两个附件；若通报正文会变，则不执行并说明原因', on: { click: () => runAction('annexes', {}, '只更新附件') } }, '只更新附件'),
       h('span', { class: 'group' },
         h('button', { type: 'button', id: 'btn-package', disabled: busy || !v.ok, title: '把通报和附件打包，交领导签发', on: { click: () => runAction('package', { pdf: !!(document.getElementById('opt-pdf') as HTMLInputElement | null)?.checked }, '送签包') } }, '送签包'),
@@ -133,6 +141,7 @@ export function renderHead(): void {
       ),
       canImport ? h('button', { type: 'button', id: 'btn-import', disabled: busy, title: '从 Excel 表格导入检查结果，先预览变化，确认后才写入', on: { click: () => fileInput.click() } }, '从 Excel 导入…') : null,
       canImport ? fileInput : null,
+      h('button', { type: 'button', id: 'btn-undo', disabled: busy, title: '把数据恢复到上一次修改之前（撤销本身也可以在“修改历史”中再恢复）', on: { click: () => undoLast() } }, '撤销上一次修改'),
       h('button', { type: 'button', class: 'ghost', disabled: busy, on: { click: () => reloadView('已重新读取数据文件') } }, '重新读取'),
       busy ? h('span', { class: 'busy', role: 'status' }, state.busy) : null,
     ),

@@ -10,6 +10,90 @@ import { ROUND_TABS } from './index.js';
 
 type Kind = 'sites' | 'accounts';
 
+/** How a result still to fill reads, in its box and to a screen reader. */
+const TODO = '待填写';
+
+/** The result boxes drawn, with what an edit of each needs. */
+const results = new WeakMap<HTMLElement, { u: UnitRow; path: YamlPath; label: string; key: string }>();
+
+/** Set one result box (a click, a key): shown at once; the server's answer redraws the row. */
+function setResult(btn: HTMLElement, value: '合格' | '不合格'): void {
+  const r = results.get(btn);
+  if (!r) return;
+  btn.textContent = value;
+  btn.className = `toggle ${value === '合格' ? 'pass' : 'fail'} pending`;
+  void submitEdit(r.key, [{ op: 'set', file: r.u.file, path: r.path, value }], `${r.u.name} ${r.label}改为${value}`, value, { id: r.u.id, name: r.u.name });
+}
+
+/** A pasted cell as a result: 合格/不合格 and the usual ways of writing them; null: not a result. */
+export function pastedResult(cell: string): '合格' | '不合格' | null {
+  const t = cell.trim();
+  if (/^(不合格|否|×|x|X|✗|0|n|N)$/.test(t)) return '不合格';
+  if (/^(合格|是|√|✓|1|y|Y)$/.test(t)) return '合格';
+  return null;
+}
+
+/**
+ * The results grid from the keyboard: arrow keys move between result boxes (as in Excel),
+ * 1/Y sets 合格 and 2/N 不合格 (then moves down), Tab leaves as usual; a column pasted from
+ * Excel fills the boxes downward from the focused one, as one edit.
+ */
+function gridKeys(table: HTMLElement): void {
+  const boxes = () => [...table.querySelectorAll<HTMLElement>('button.toggle')];
+  const cellOf = (el: HTMLElement) => {
+    const td = el.closest('td')!;
+    const tr = td.closest('tr')!;
+    return { row: [...tr.parentElement!.children].indexOf(tr), col: [...tr.children].indexOf(td) };
+  };
+  const move = (from: HTMLElement, dr: number, dc: number) => {
+    const at = cellOf(from);
+    const all = boxes().map((b) => ({ b, ...cellOf(b) }));
+    const target = dr
+      ? all.filter((x) => x.col === at.col && (dr > 0 ? x.row > at.row : x.row < at.row)).sort((a, b) => (dr > 0 ? a.row - b.row : b.row - a.row))[0]
+      : all.filter((x) => x.row === at.row && (dc > 0 ? x.col > at.col : x.col < at.col)).sort((a, b) => (dc > 0 ? a.col - b.col : b.col - a.col))[0];
+    target?.b.focus();
+    return !!target;
+  };
+  table.addEventListener('keydown', (ev) => {
+    const el = ev.target as HTMLElement;
+    if (!el.classList.contains('toggle') || ev.ctrlKey || ev.metaKey || ev.altKey) return;
+    const k = ev.key;
+    const dirs: Record<string, [number, number]> = { ArrowDown: [1, 0], ArrowUp: [-1, 0], ArrowRight: [0, 1], ArrowLeft: [0, -1] };
+    if (dirs[k]) {
+      ev.preventDefault();
+      move(el, ...dirs[k]);
+    } else if (k === '1' || k === 'y' || k === 'Y' || k === '2' || k === 'n' || k === 'N') {
+      ev.preventDefault();
+      setResult(el, k === '1' || k === 'y' || k === 'Y' ? '合格' : '不合格');
+      move(el, 1, 0);
+    }
+  });
+  table.addEventListener('paste', (ev) => {
+    const el = ev.target as HTMLElement;
+    if (!el.classList.contains('toggle')) return;
+    const text = ev.clipboardData?.getData('text/plain') ?? '';
+    const cells = text.replace(/\r/g, '').split('\n').map((l) => l.split('\t')[0]);
+    while (cells.length && cells[cells.length - 1].trim() === '') cells.pop();
+    if (!cells.length) return;
+    ev.preventDefault();
+    const at = cellOf(el);
+    const column = boxes().filter((b) => cellOf(b).col === at.col && cellOf(b).row >= at.row).sort((a, b) => cellOf(a).row - cellOf(b).row);
+    const bad = cells.map((c, i) => [c, i] as const).filter(([c]) => pastedResult(c) === null);
+    if (bad.length) {
+      flash(`粘贴的第 ${bad[0][1] + 1} 行“${bad[0][0]}”不是合格或不合格，没有填入任何结果。`, 'error');
+      return;
+    }
+    const edits: EditOp[] = [];
+    cells.slice(0, column.length).forEach((c, i) => {
+      const r = results.get(column[i]);
+      if (r) edits.push({ op: 'set', file: r.u.file, path: r.path, value: pastedResult(c)! });
+    });
+    if (cells.length > column.length) flash(`粘贴了 ${cells.length} 行，表中往下只有 ${column.length} 个格，多出的没有填入。`, 'warn');
+    const first = results.get(el)!;
+    void submitEdit(`paste:${first.key}`, edits, `粘贴 ${edits.length} 个结果（从${first.u.name} ${first.label}起）`, null);
+  });
+}
+
 export function renderUnits(): void {
   const box = clear(byId('units'));
   const v = view();
@@ -91,11 +175,53 @@ export function renderTable(panel: HTMLElement, kind: Kind): void {
     : ['序号', '类别', '账号名称', '主办单位', ...months.map((m) => m.label), '问题曝光情况', ''];
   const tbody = h('tbody');
   const more = h('div', { class: 'more' });
+  // 批量填写: the rows the filters show (all pages), one month or all, the empty ones or all
+  const bulkMonth = h('select', { id: 'bulk-month' }, h('option', { value: '' }, '全部月份'), months.map((m, i) => h('option', { value: String(i) }, m.label)));
+  const bulkScope = h('select', { id: 'bulk-scope' }, h('option', { value: 'todo' }, '待填写的'), h('option', { value: 'all' }, '全部（覆盖已填的）'));
+  const bulkButton = h('button', { type: 'button', id: 'btn-bulk', class: 'primary' }, '设为合格');
+  let shownNow: UnitRow[] = [];
+  const bulkEdits = (): EditOp[] => {
+    const onlyTodo = bulkScope.value === 'todo';
+    const out: EditOp[] = [];
+    for (const u of shownNow) {
+      if (isSite(u)) {
+        if (!onlyTodo || !u.result) out.push({ op: 'set', file: u.file, path: u.paths.result, value: '合格' });
+      } else if (Array.isArray(u.results)) {
+        u.results.forEach((r, i) => {
+          if (bulkMonth.value !== '' && Number(bulkMonth.value) !== i) return;
+          if (!onlyTodo || !r) out.push({ op: 'set', file: u.file, path: u.paths.results[i], value: '合格' });
+        });
+      }
+    }
+    return out;
+  };
+  const bulkCount = () => {
+    const n = bulkEdits().length;
+    bulkButton.textContent = `设为合格（${n} 项）`;
+    bulkButton.disabled = n === 0;
+  };
+  bulkMonth.addEventListener('change', bulkCount);
+  bulkScope.addEventListener('change', bulkCount);
+  bulkButton.addEventListener('click', () => {
+    const edits = bulkEdits();
+    if (!edits.length) return;
+    const what = `${f.level ? groups.find(([g]) => g === f.level)?.[1] ?? '' : ''}${kind === 'accounts' && f.platform ? platforms.find(([p]) => p === f.platform)?.[1] ?? '' : ''}`;
+    const month = kind === 'accounts' && bulkMonth.value !== '' ? months[Number(bulkMonth.value)].label : '';
+    void submitEdit(`bulk:${kind}`, edits, `批量填写：${what || (kind === 'sites' ? '网站' : '新媒体')}${month ? ` ${month}` : ''} ${edits.length} 项设为合格`, null);
+  });
+  const table = h('table', { class: `grid units-table ${kind}`, 'aria-label': kind === 'sites' ? '政府网站检查结果' : '政务新媒体各月检查结果' },
+    h('thead', {}, h('tr', {}, head.map((t) => h('th', { scope: 'col' }, t || h('span', { class: 'visually-hidden' }, '操作'))))),
+    tbody);
+  gridKeys(table);
   panel.append(
-    h('div', { class: 'table-wrap' },
-      h('table', { class: `grid units-table ${kind}` },
-        h('thead', {}, h('tr', {}, head.map((t) => h('th', { scope: 'col' }, t || h('span', { class: 'visually-hidden' }, '操作'))))),
-        tbody)),
+    h('div', { class: 'bulk', role: 'group', 'aria-labelledby': 'bulk-title' },
+      h('span', { id: 'bulk-title', class: 'bulk-title' }, '批量填写（表中列出的单位）：'),
+      kind === 'accounts' ? h('label', { for: 'bulk-month' }, h('span', {}, '月份'), bulkMonth) : null,
+      h('label', { for: 'bulk-scope' }, h('span', {}, '范围'), bulkScope),
+      bulkButton,
+      h('span', { class: 'hint' }, '先用筛选选出一组（级别、平台），全部设为合格后再逐个改出不合格的。结果格可用键盘：1 合格、2 不合格、方向键移动；也可从 Excel 复制一列后在格上粘贴。'),
+    ),
+    h('div', { class: 'table-wrap' }, table),
     more,
     addForm(kind),
   );
@@ -130,6 +256,8 @@ export function renderTable(panel: HTMLElement, kind: Kind): void {
       }
       return true;
     });
+    shownNow = shown;
+    bulkCount();
     clear(tbody);
     const page = shown.slice(0, state.limit);
     for (const u of page) tbody.append(isSite(u) ? siteRow(u, diags.get(u.id) ?? []) : accountRow(u, diags.get(u.id) ?? [], months));
@@ -170,7 +298,8 @@ function shownAt(d: ViewDiagnostic, kind: Kind, monthCount: number): string {
 function fieldNotes(ds: ViewDiagnostic[], field: string, key: string): HTMLElement | null {
   const kind: Kind = key.startsWith('accounts') ? 'accounts' : 'sites';
   const months = view().months.length;
-  const mine = ds.filter((d) => shownAt(d, kind, months) === field);
+  // a value still to fill shows as 待填写 in its control, not as a note
+  const mine = ds.filter((d) => !d.fill && shownAt(d, kind, months) === field);
   const failed = state.failed.get(key);
   if (!mine.length && !failed) return null;
   return h('div', { class: 'notes' },
@@ -180,7 +309,7 @@ function fieldNotes(ds: ViewDiagnostic[], field: string, key: string): HTMLEleme
 }
 
 function severityClass(ds: ViewDiagnostic[], field: string): string {
-  const mine = ds.filter((d) => fieldKey(d) === field);
+  const mine = ds.filter((d) => !d.fill && fieldKey(d) === field);
   if (mine.some((d) => d.severity === 'error')) return 'field-error';
   if (mine.length) return 'field-warn';
   return '';
@@ -247,22 +376,19 @@ export function unitPath(u: UnitRow): YamlPath {
 function resultToggle(u: UnitRow, value: string | undefined, path: YamlPath | null | undefined, label: string, key: string, field: string, ds: ViewDiagnostic[]): HTMLElement {
   const failed = state.failed.get(key);
   const shown = failed ? failed.value : value;
+  const todo = !shown;
+  const words = todo ? TODO : shown;
   const next = shown === '合格' ? '不合格' : '合格';
   const btn = h('button', {
     type: 'button',
-    class: `toggle ${shown === '合格' ? 'pass' : 'fail'} ${severityClass(ds, field)} ${failed ? 'unsaved' : ''}`.trim(),
-    'aria-label': `${u.name} ${label}：${shown}，按下改为${next}`,
-    title: `按下改为${next}`,
-    dataset: { key, field },
+    class: `toggle ${todo ? 'todo' : shown === '合格' ? 'pass' : 'fail'} ${severityClass(ds, field)} ${failed ? 'unsaved' : ''}`.trim(),
+    'aria-label': `${u.name} ${label}：${words}，按下改为${next}`,
+    title: `按下改为${next}；键盘：1 或 Y 合格，2 或 N 不合格，方向键移动`,
+    dataset: { key, field, unit: u.id },
     disabled: !path,
-  }, shown);
-  btn.addEventListener('click', () => {
-    if (!path) return;
-    // shown at once; the server's answer redraws the row
-    btn.textContent = next;
-    btn.className = `toggle ${next === '合格' ? 'pass' : 'fail'} pending`;
-    void submitEdit(key, [{ op: 'set', file: u.file, path, value: next }], `${u.name} ${label}改为${next}`, next, { id: u.id, name: u.name });
-  });
+  }, words);
+  if (path) results.set(btn, { u, path, label, key });
+  btn.addEventListener('click', () => setResult(btn, next));
   return btn;
 }
 
@@ -279,7 +405,8 @@ function deleteButton(u: UnitRow, what: string): HTMLElement {
 }
 
 function rowClass(u: UnitRow, ds: ViewDiagnostic[]): string {
-  return [ds.some((d) => d.severity === 'error') ? 'row-error' : ds.length ? 'row-warn' : '', isFailing(u) ? 'row-fail' : ''].join(' ').trim();
+  const real = ds.filter((d) => !d.fill);
+  return [real.some((d) => d.severity === 'error') ? 'row-error' : real.length ? 'row-warn' : '', isFailing(u) ? 'row-fail' : ''].join(' ').trim();
 }
 
 function siteRow(u: SiteRow, ds: ViewDiagnostic[]): HTMLElement {
