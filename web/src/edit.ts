@@ -10,6 +10,12 @@ export let queue: Promise<unknown> = Promise.resolve();
 /** edits sent and not yet answered */
 export let pending = 0;
 
+/** Edits sent and not answered, on the page (a busy indicator for assistive tools and tests). */
+function markPending(): void {
+  document.body.dataset.pending = String(pending);
+  document.body.setAttribute('aria-busy', pending > 0 ? 'true' : 'false');
+}
+
 export function findUnit(id: string): UnitRow | null {
   const v = state.view;
   if (!v) return null;
@@ -59,6 +65,7 @@ export function restoreFocus(keep: Kept | null): void {
 export function submitEdit(key: string, edits: EditOp[] | null, label: string, value: string | null, unit: { id: string; name: string } | null = null): Promise<unknown> {
   if (!edits) return queue;
   pending++;
+  markPending();
   queue = queue.then(async () => {
     if (!state.view || !state.name) return;
     const name = state.name;
@@ -83,6 +90,7 @@ export function submitEdit(key: string, edits: EditOp[] | null, label: string, v
       flash(`没有保存：${label}。${message}`, 'error');
     } finally {
       pending--;
+      markPending();
     }
   });
   return queue;
