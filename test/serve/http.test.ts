@@ -490,3 +490,72 @@ describe('a large round', () => {
     expect(found.accounts.map((a: { name: string }) => a.name)).toEqual(expect.arrayContaining(['黔东南司法', '黔东南司法行政']));
   });
 });
+
+describe('新建一季度 and the data history', () => {
+  test('POST /api/init runs the same init as `tongbao init`; refusals write nothing', async () => {
+    const list = (await request('GET', '/api/rounds')).json();
+    expect(list.rounds[0]).toMatchObject({ name: '2023-q4', next: '2024-Q1', errors: 0, toFill: 0 });
+    const before = snapshot(work);
+    for (const [body, status, why] of [
+      [{ from: '2023-q4', quarter: '2024Q1', name: '2024-q1' }, 400, /格式不对/],
+      [{ from: '2023-q4', quarter: '2024-Q1', name: '../evil' }, 400, /不能用/],
+      [{ from: '2023-q4', quarter: '2024-Q1', name: '2023-q4' }, 409, /已经有“2023-q4”/],
+      [{ from: 'nonexistent', quarter: '2024-Q1', name: '2024-q1' }, 404, /没有名为/],
+      [{ from: '2023-q4', quarter: '2024-Q1' }, 400, /from, quarter, name/],
+    ] as [unknown, number, RegExp][]) {
+      const r = await post('/api/init', body);
+      expect(r.status).toBe(status);
+      expect(r.json().error).toMatch(why);
+    }
+    expect(snapshot(work)).toEqual(before);
+    const r = await post('/api/init', { from: '2023-q4', quarter: '2024-Q1', name: '2024-q1' });
+    expect(r.status).toBe(200);
+    expect(r.json()).toMatchObject({ ok: true, name: '2024-q1' });
+    // the same files `tongbao init` writes
+    const { planInit } = await import('../../src/init');
+    const planned = planInit(roundDir(), '2024-Q1', work, path.join(root, '2024-q1')).files;
+    for (const [f, text] of planned) expect(fs.readFileSync(path.join(root, '2024-q1', f), 'utf8')).toBe(text);
+    const v = (await request('GET', '/api/rounds/2024-q1')).json();
+    expect(v.errors).toBe(0);
+    expect(v.progress.toFill).toBe(280);
+  });
+
+  test('each edit is a version; a version against now; restore is an edit that can be undone; refusals change nothing', async () => {
+    const f = path.join(roundDir(), 'accounts.yaml');
+    const original = fs.readFileSync(f);
+    const v0 = await view();
+    let hashes = v0.hashes;
+    const was = v0.accounts.find((a: { id: string }) => a.id === 'accounts.yaml:weibo:department:0').results[0];
+    const now = was === '合格' ? '不合格' : '合格';
+    const e1 = await post('/api/rounds/2023-q4/edit', { ...setMonth(hashes, now), label: `8月改为${now}` });
+    expect(e1.status).toBe(200);
+    const edited = fs.readFileSync(f);
+    const h1 = (await request('GET', '/api/rounds/2023-q4/history')).json();
+    expect(h1.versions).toHaveLength(1);
+    expect(h1.versions[0]).toMatchObject({ n: 1, files: ['accounts.yaml'], label: `8月改为${now}` });
+    expect(h1.versions[0].summary).toEqual([expect.stringMatching(new RegExp(`^政务微博“[^”]+” · 8月：${was} → ${now}$`))]);
+    const d = (await request('GET', '/api/rounds/2023-q4/history/1')).json();
+    expect(d.lines).toEqual([expect.stringMatching(new RegExp(`8月：${now} → ${was}$`))]);
+
+    // refused restores: bad body, unknown version, stale hash, missing hash — nothing changes
+    hashes = e1.json().hashes;
+    const before = snapshot(work);
+    expect((await post('/api/rounds/2023-q4/restore', { n: '1', hashes })).status).toBe(400);
+    expect((await post('/api/rounds/2023-q4/restore', { n: 9, hashes })).status).toBe(404);
+    expect((await post('/api/rounds/2023-q4/restore', { n: 1, hashes: { ...hashes, 'accounts.yaml': '0'.repeat(64) } })).status).toBe(409);
+    expect((await post('/api/rounds/2023-q4/restore', { n: 1, hashes: { 'notice.yaml': hashes['notice.yaml'] } })).status).toBe(400);
+    expect((await request('GET', '/api/rounds/2023-q4/history/..%2F..')).status).toBe(404);
+    expect(snapshot(work)).toEqual(before);
+
+    const back = await post('/api/rounds/2023-q4/restore', { n: 1, hashes });
+    expect(back.status).toBe(200);
+    expect(fs.readFileSync(f)).toEqual(original);
+    const h2 = (await request('GET', '/api/rounds/2023-q4/history')).json();
+    expect(h2.versions.map((x: { n: number }) => x.n)).toEqual([2, 1]);
+    expect(h2.versions[0].label).toBe('恢复第 1 版');
+    // and the restore undone
+    const again = await post('/api/rounds/2023-q4/restore', { n: 2, hashes: back.json().hashes });
+    expect(again.status).toBe(200);
+    expect(fs.readFileSync(f)).toEqual(edited);
+  });
+});
