@@ -282,4 +282,35 @@ suite('a whole quarter in the page (issue 19 acceptance)', () => {
     // eslint-disable-next-line no-console
     console.log(`issue 19 acceptance: ${actions} user actions; 只更新附件 said: ${annexes.split('\n').slice(0, 2).join(' / ')}`);
   }, 400_000);
+
+  it('is usable at 200% zoom and from the keyboard: every control named, nothing off-screen', async () => {
+    // 1366 × 768 at 200% is a 683 × 384 CSS-pixel window
+    await page.setViewportSize({ width: 683, height: 384 });
+    await page.goto(`${server!.url}#/r/2024-q1`);
+    await page.locator('#round-head h1').waitFor();
+    for (const tab of ['政务新媒体', '政府网站', '通报信息', '修改历史']) {
+      await page.getByRole('tab', { name: new RegExp(`^${tab}`) }).click();
+      await page.waitForTimeout(300);
+      // every control has an accessible name, and (apart from the cells of a table, named by
+      // their column and row) a visible text label
+      const unnamed = await page.evaluate(`[...document.querySelectorAll('main button, main input, main select, main textarea')]
+        .filter((e) => e.offsetParent !== null)
+        .filter((e) => {
+          const label = e.labels && e.labels.length ? e.labels[0].textContent : '';
+          const by = e.getAttribute('aria-labelledby');
+          const named = (label || '').trim() || (e.getAttribute('aria-label') || '').trim() || (by && document.getElementById(by) ? document.getElementById(by).textContent : '').trim() || (e.tagName === 'BUTTON' ? e.textContent.trim() : '');
+          return !named;
+        })
+        .map((e) => e.outerHTML.slice(0, 120))`);
+      expect(unnamed).toEqual([]);
+      const overflow = await page.evaluate('document.documentElement.scrollWidth - window.innerWidth');
+      expect(overflow).toBeLessThanOrEqual(1);
+    }
+    // the keyboard reaches the tabs and moves between them with the arrows
+    await page.getByRole('tab', { name: /^政务新媒体/ }).focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate('document.activeElement.textContent')).toMatch(/^政府网站/);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
 });

@@ -59,7 +59,7 @@ export function flash(message: string, kind: 'ok' | 'warn' | 'error' = 'ok'): vo
   statusBox.className = `status show ${kind}`;
   append(statusBox, [
     h('span', { text: message }),
-    h('button', { type: 'button', class: 'link', 'aria-label': '关闭提示', on: { click: () => (statusBox.className = 'status') } }, '×'),
+    h('button', { type: 'button', class: 'link', 'aria-label': '关闭提示', on: { click: () => (statusBox.className = 'status') } }, '关闭'),
   ]);
   if (kind !== 'error') statusTimer = window.setTimeout(() => (statusBox.className = 'status'), kind === 'ok' ? 5000 : 10000);
 }

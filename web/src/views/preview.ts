@@ -15,8 +15,8 @@ export function renderPreview(): void {
     h('h2', {}, '通报预览'),
     h('span', { class: 'muted small' }, '与生成的 Word 文件文字相同；分页为估算'),
     h('span', { class: 'spacer' }),
-    h('button', { type: 'button', class: 'ghost small', 'aria-label': '缩小预览', on: { click: () => zoomBy(1 / 1.15) } }, '－'),
-    h('button', { type: 'button', class: 'ghost small', 'aria-label': '放大预览', on: { click: () => zoomBy(1.15) } }, '＋'),
+    h('button', { type: 'button', class: 'ghost small', 'aria-label': '缩小预览', on: { click: () => zoomBy(1 / 1.15) } }, '缩小'),
+    h('button', { type: 'button', class: 'ghost small', 'aria-label': '放大预览', on: { click: () => zoomBy(1.15) } }, '放大'),
     h('button', { type: 'button', class: 'ghost small', on: { click: () => { state.zoom = null; applyZoom(); } } }, '适合宽度'),
     h('button', { type: 'button', class: 'ghost small', 'aria-pressed': String(state.previewHidden), on: { click: () => { state.previewHidden = !state.previewHidden; renderPreview(); } } }, state.previewHidden ? '显示预览' : '隐藏预览'),
   ]);

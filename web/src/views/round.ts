@@ -120,7 +120,7 @@ export function renderHead(): void {
   const canImport = state.tools?.import !== false;
   const pdf = h('input', { type: 'checkbox', id: 'opt-pdf', checked: canPdf && (state.pdf ?? true), disabled: !canPdf });
   pdf.addEventListener('change', () => (state.pdf = pdf.checked));
-  const fileInput = h('input', { type: 'file', id: 'import-file', accept: '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', class: 'visually-hidden', tabindex: '-1' });
+  const fileInput = h('input', { type: 'file', id: 'import-file', accept: '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', class: 'visually-hidden', tabindex: '-1', 'aria-label': '选择要导入的 Excel 工作簿' });
   fileInput.addEventListener('change', () => fileInput.files?.[0] && importCheck(fileInput.files[0]));
   append(box, [
     h('div', { class: 'title-line' },
@@ -244,7 +244,7 @@ export function renderResult(): void {
     h('section', { class: `card result ${res.ok ? 'ok' : 'warn'}`, 'aria-labelledby': 'result-title' },
       h('div', { class: 'card-head' },
         h('h2', { id: 'result-title' }, r.label + (res.ok ? (draft ? '：请确认' : '：完成') : '：未执行')),
-        h('button', { type: 'button', class: 'link', 'aria-label': '关闭', on: { click: () => { state.result = null; renderResult(); } } }, '×'),
+        h('button', { type: 'button', class: 'link', 'aria-label': '关闭结果', on: { click: () => { state.result = null; renderResult(); } } }, '关闭'),
       ),
       res.message ? h('p', { class: 'message' }, res.message) : null,
       lineList(lines),

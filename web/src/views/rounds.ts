@@ -40,8 +40,10 @@ export async function showRounds(): Promise<void> {
         'tr',
         { class: 'clickable', on: { click: (ev: MouseEvent) => (ev.target as HTMLElement).tagName !== 'A' && open() } },
         h('td', {}, h('a', { href: `#/r/${enc(r.name)}`, class: 'round-link' }, r.name)),
-        h('td', {}, r.title || h('span', { class: 'muted' }, '（数据有错误，暂时没有标题）')),
-        h('td', { class: 'num' }, r.errors ? h('span', { class: 'badge error' }, `${r.errors} 个错误`) : h('span', { class: 'badge ok' }, '无错误')),
+        h('td', {}, r.title || r.round || h('span', { class: 'muted' }, '（数据有错误，暂时没有标题）')),
+        h('td', { class: 'num' },
+          r.errors ? h('span', { class: 'badge error' }, `${r.errors} 个错误`) : r.toFill ? null : h('span', { class: 'badge ok' }, '无错误'),
+          r.toFill ? h('span', { class: 'badge todo' }, `还需填写 ${r.toFill} 项`) : null),
         h('td', { class: 'num' }, r.warnings ? h('span', { class: 'badge warn' }, `${r.warnings} 个提示`) : '—'),
         h('td', {}, r.lastBuild ? fmtTime(r.lastBuild) : h('span', { class: 'muted' }, '尚未生成')),
         h('td', {}, h('span', { class: `badge ${vKind}` }, vText)),
@@ -55,7 +57,7 @@ export async function showRounds(): Promise<void> {
       h('p', { class: 'hint' }, '每一行是数据目录下的一个文件夹（一轮检查）。点击轮次打开，查看和修改检查结果、预览通报、生成文件。'),
       state.rounds.length
         ? h('table', { class: 'grid' },
-            h('thead', {}, h('tr', {}, ...['轮次', '通报标题', '错误', '提示', '上次生成', '生成状态'].map((t) => h('th', { scope: 'col' }, t)))),
+            h('thead', {}, h('tr', {}, ...['轮次', '通报标题', '错误与待填写', '提示', '上次生成', '生成状态'].map((t) => h('th', { scope: 'col' }, t)))),
             body)
         : h('p', { class: 'empty' }, '数据目录下还没有任何一轮的数据（每轮一个文件夹，内含 notice.yaml、sites.yaml、accounts.yaml）。'),
     ),

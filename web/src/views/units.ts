@@ -147,12 +147,12 @@ export function renderTable(panel: HTMLElement, kind: Kind): void {
   const groups = [...new Map(units.map((u) => [u.group, u.groupName])).entries()];
   const platforms = [...new Map(v.accounts.map((u) => [u.platform, u.platformName])).entries()];
 
-  const search = h('input', { type: 'search', id: 'filter-q', placeholder: kind === 'sites' ? '搜索名称、网址、问题' : '搜索名称、主办单位、问题', value: f.q, 'aria-label': '搜索' });
+  const search = h('input', { type: 'search', id: 'filter-q', placeholder: kind === 'sites' ? '搜索名称、网址、问题' : '搜索名称、主办单位、问题', value: f.q, });
   search.addEventListener('input', () => { f.q = search.value; state.limit = PAGE_ROWS; redrawRows(); });
-  const level = h('select', { id: 'filter-level', 'aria-label': '级别' }, h('option', { value: '' }, '全部级别'), groups.map(([g, n]) => h('option', { value: g }, n)));
+  const level = h('select', { id: 'filter-level' }, h('option', { value: '' }, '全部级别'), groups.map(([g, n]) => h('option', { value: g }, n)));
   level.value = f.level;
   level.addEventListener('change', () => { f.level = level.value; state.limit = PAGE_ROWS; redrawRows(); });
-  const platform = h('select', { id: 'filter-platform', 'aria-label': '平台' }, h('option', { value: '' }, '全部平台'), platforms.map(([p, n]) => h('option', { value: p }, n)));
+  const platform = h('select', { id: 'filter-platform' }, h('option', { value: '' }, '全部平台'), platforms.map(([p, n]) => h('option', { value: p }, n)));
   platform.value = f.platform;
   platform.addEventListener('change', () => { f.platform = platform.value; state.limit = PAGE_ROWS; redrawRows(); });
   const failing = h('input', { type: 'checkbox', id: 'filter-failing', checked: f.failing });
@@ -163,7 +163,9 @@ export function renderTable(panel: HTMLElement, kind: Kind): void {
   const count = h('span', { class: 'muted count', 'aria-live': 'polite' });
   panel.append(
     h('div', { class: 'filters' },
-      search, level, kind === 'accounts' ? platform : null,
+      h('label', { for: 'filter-q' }, h('span', {}, '搜索'), search),
+      h('label', { for: 'filter-level' }, h('span', {}, '级别'), level),
+      kind === 'accounts' ? h('label', { for: 'filter-platform' }, h('span', {}, '平台'), platform) : null,
       h('label', { class: 'check' }, failing, '只看不合格'),
       h('label', { class: 'check' }, flagged, '只看有错误或提示的'),
       count,
