@@ -313,4 +313,38 @@ suite('a whole quarter in the page (issue 19 acceptance)', () => {
     await page.setViewportSize({ width: 1366, height: 768 });
     expect(pageErrors).toEqual([]);
   }, 60_000);
+
+  it('fills from the keyboard (2 = 不合格, then down) and from a column pasted from Excel, as one edit', async () => {
+    const dir = path.join(tmp, 'data', '2024-q1');
+    await page.goto(`${server!.url}#/r/2024-q1`);
+    await page.getByRole('tab', { name: /^政务新媒体/ }).click();
+    const box = (i: number, m: number) => page.locator(`[data-key="accounts.yaml:weibo:county:${i}|results:${m}"]`);
+    await box(0, 1).focus();
+    await page.keyboard.press('2');
+    await until(async () => (await page.evaluate('document.body.dataset.pending')) === '0' && (await box(0, 1).innerText()) === '不合格', 'the key to set 不合格');
+    await until(async () => (await page.evaluate('document.activeElement.dataset.key')) === 'accounts.yaml:weibo:county:1|results:1', 'the focus to move down');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate('document.activeElement.dataset.key')).toBe('accounts.yaml:weibo:county:1|results:2');
+    const versions = fs.readdirSync(path.join(dir, 'history')).length;
+    // a column of three cells copied from Excel, pasted on the focused box
+    await page.evaluate(`(() => {
+      const dt = new DataTransfer();
+      dt.setData('text/plain', '不合格\\r\\n否\\r\\n合格\\r\\n');
+      document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    })()`);
+    await until(async () => (await page.evaluate('document.body.dataset.pending')) === '0' && (await box(2, 2).innerText()) === '不合格', 'the pasted column');
+    expect([await box(1, 2).innerText(), await box(2, 2).innerText(), await box(3, 2).innerText()]).toEqual(['不合格', '不合格', '合格']);
+    expect(fs.readdirSync(path.join(dir, 'history')).length).toBe(versions + 1);
+    // a cell that is not a result: nothing pasted, said why
+    const before = fs.readFileSync(path.join(dir, 'accounts.yaml'), 'utf8');
+    await box(3, 2).focus();
+    await page.evaluate(`(() => {
+      const dt = new DataTransfer();
+      dt.setData('text/plain', '合格\\n优秀');
+      document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    })()`);
+    await until(async () => (await page.locator('#status').innerText()).includes('不是合格或不合格'), 'the refusal');
+    expect(fs.readFileSync(path.join(dir, 'accounts.yaml'), 'utf8')).toBe(before);
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
 });
