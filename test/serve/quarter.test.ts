@@ -345,6 +345,17 @@ suite('a whole quarter in the page (issue 19 acceptance)', () => {
     })()`);
     await until(async () => (await page.locator('#status').innerText()).includes('不是合格或不合格'), 'the refusal');
     expect(fs.readFileSync(path.join(dir, 'accounts.yaml'), 'utf8')).toBe(before);
+
+    // filters belong to one round: another round opens unfiltered
+    await page.locator('#filter-q').fill('黔东南');
+    await page.locator('#filter-failing').check();
+    // within the page (no reload): back to the list, then the other round
+    await page.getByRole('link', { name: '全部轮次' }).click();
+    await page.getByRole('link', { name: '2023-q4', exact: true }).click();
+    await page.locator('#round-head h1').waitFor();
+    await until(async () => (await page.locator('#round-head h1').innerText()).includes('2023年第四季度'), 'the other round');
+    expect(await page.locator('#filter-q').inputValue()).toBe('');
+    expect(await page.locator('#filter-failing').isChecked()).toBe(false);
     expect(pageErrors).toEqual([]);
   }, 60_000);
 });

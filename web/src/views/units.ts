@@ -305,7 +305,7 @@ function fieldNotes(ds: ViewDiagnostic[], field: string, key: string): HTMLEleme
   const failed = state.failed.get(key);
   if (!mine.length && !failed) return null;
   return h('div', { class: 'notes' },
-    mine.map((d) => h('div', { class: `note ${d.severity}` }, h('code', {}, where(d)), ' ', `${severityName(d)}：${d.message}`)),
+    mine.map((d) => h('div', { class: `note ${d.severity}` }, h('code', { class: 'loc' }, where(d)), ' ', `${severityName(d)}：${d.message}`)),
     failed ? h('div', { class: 'note not-saved', role: 'alert' }, failed.stale ? '未保存：文件已在别处被修改，见上方提示' : `未保存：${failed.message}`) : null,
   );
 }
