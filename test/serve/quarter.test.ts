@@ -356,6 +356,24 @@ suite('a whole quarter in the page (issue 19 acceptance)', () => {
     await until(async () => (await page.locator('#round-head h1').innerText()).includes('2023年第四季度'), 'the other round');
     expect(await page.locator('#filter-q').inputValue()).toBe('');
     expect(await page.locator('#filter-failing').isChecked()).toBe(false);
+
+    // a paragraph split across pages: its first part's last line is stretched only when it is full
+    await page.locator('#preview .tb-notice').waitFor();
+    const split = await page.evaluate(`[...document.querySelectorAll('#preview p.tb-split')].map((p) => {
+      const justified = getComputedStyle(p).textAlignLast === 'justify';
+      const keep = p.style.textAlignLast;
+      p.style.textAlignLast = 'auto';
+      const r = document.createRange();
+      r.selectNodeContents(p);
+      const rects = [...r.getClientRects()];
+      const top = Math.max(...rects.map((x) => x.top));
+      const right = Math.max(...rects.filter((x) => Math.abs(x.top - top) < 2).map((x) => x.right));
+      const box = p.getBoundingClientRect();
+      p.style.textAlignLast = keep;
+      return { justified, gap: (box.right - right) / box.width, em: parseFloat(getComputedStyle(p).fontSize) / p.offsetWidth };
+    })`) as { justified: boolean; gap: number; em: number }[];
+    expect(split.length).toBeGreaterThan(0);
+    for (const p of split) expect(p.justified).toBe(p.gap <= 2 * p.em);
     expect(pageErrors).toEqual([]);
   }, 60_000);
 });

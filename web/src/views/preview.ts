@@ -38,8 +38,33 @@ export function renderPreview(): void {
     box.innerHTML = html;
     shownPreview = html;
     box.scrollTop = top;
+    applyZoom();
+    evenSplitLines(box);
   }
   applyZoom();
+}
+
+/**
+ * A paragraph split across pages ends its first part with a full line, justified to both edges
+ * (.tb-split). The page's line breaks are the server's estimate; where the browser breaks the
+ * part so that its last line is short, stretching that line would spread a few characters over
+ * the whole width — such a line is left as it is.
+ */
+function evenSplitLines(box: HTMLElement): void {
+  for (const p of box.querySelectorAll<HTMLElement>('p.tb-split')) {
+    p.style.textAlignLast = 'auto';
+    const range = document.createRange();
+    range.selectNodeContents(p);
+    const rects = [...range.getClientRects()];
+    if (!rects.length) continue;
+    const lastTop = Math.max(...rects.map((r) => r.top));
+    const lastRight = Math.max(...rects.filter((r) => Math.abs(r.top - lastTop) < 2).map((r) => r.right));
+    const para = p.getBoundingClientRect();
+    const em = parseFloat(getComputedStyle(p).fontSize) || 16;
+    // within two characters of the right edge (as a share of the width, whatever the zoom): a
+    // full line, justified as the docx does
+    p.style.textAlignLast = (para.right - lastRight) / para.width <= (2 * em) / (p.offsetWidth || 1) ? '' : 'auto';
+  }
 }
 
 function fitZoom(): number {
