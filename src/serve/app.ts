@@ -31,7 +31,7 @@ import {
 } from './security';
 import { DATA_FILES, RoundState } from './state';
 import type { RoundStateOptions } from './state';
-import { placeDiagnostics, roundView } from './view';
+import { headingOf, placeDiagnostics, roundView } from './view';
 import type { RoundView, ViewDiagnostic } from './view';
 import { refusedValues } from './refuse';
 import { linkedEntries } from './links';
@@ -292,8 +292,9 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
       }
       list.push({
         name,
-        title: comp.model?.title ?? '',
-        round: comp.model?.round.label ?? '',
+        // an unfinished round (新建一季度) is named as its heading says, before the notice can be made
+        title: comp.model?.title ?? (comp.loaded.data.notice ? headingOf(comp, null, name).title : ''),
+        round: comp.model?.round.label ?? (comp.loaded.data.notice ? headingOf(comp, null, name).round : ''),
         errors,
         toFill,
         warnings: comp.diagnostics.length - errors - toFill + comp.lint.length,

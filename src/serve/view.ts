@@ -98,7 +98,7 @@ function provisionalOf(c: Computed): Provisional | null {
 }
 
 /** Title and quarter for the page's heading, from the notice as far as it is known. */
-function headingOf(c: Computed, model: ReportModel | null, name: string): RoundView['heading'] {
+export function headingOf(c: Computed, model: ReportModel | null, name: string): RoundView['heading'] {
   if (model) return { title: model.title, round: model.round.label };
   const n = obj(c.loaded.data.notice);
   const q = typeof n.round === 'string' ? parseRound(n.round) : null;

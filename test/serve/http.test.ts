@@ -320,10 +320,13 @@ describe('editing', () => {
     const v = r.json();
     expect(fs.readFileSync(path.join(roundDir(), 'sites.yaml'), 'utf8')).toContain('  - name: 州发展改革委\n    url: http://kjj.qdn.gov.cn');
     expect(v.ok).toBe(false);
-    expect(v.overview).toBeNull();
-    expect(v.previewHtml).toBeNull();
+    expect(v.errors).toBe(1);
+    // the preview and totals stay, without the unit in error, and say so (issue 19)
+    expect(v.overview.totals.sites.total).toBe(49);
+    expect(v.previewHtml).toContain('政府网站共有49个');
+    expect(v.previewNotes).toEqual(['有错误的 1 个单位（“州发展改革委”）暂未计入预览，改正后即计入。']);
     expect(v.diagnostics).toEqual([
-      expect.objectContaining({ severity: 'error', file: 'sites.yaml', line: 9, col: 11, unitId: 'sites.yaml:department:1', field: 'name', source: 'validate', message: expect.stringContaining('重复') }),
+      expect.objectContaining({ severity: 'error', file: 'sites.yaml', line: 9, col: 11, unitId: 'sites.yaml:department:1', field: 'name', source: 'validate', message: expect.stringContaining('重复'), fill: false, place: '州直部门网站“州发展改革委” · 名称' }),
     ]);
     expect(v.sites[1]).toMatchObject({ id: 'sites.yaml:department:1', name: '州发展改革委', paths: { name: ['department', 1, 'name'] } });
   });
