@@ -215,8 +215,8 @@ describe('security rules (data files stay byte-identical)', () => {
   });
 
   test('path segments __proto__, prototype, constructor are refused at the boundary and leave no state behind', async () => {
-    // issue 19: a refused edit at ["__proto__","sites.yaml"] once set Object.prototype["sites.yaml"],
-    // after which an edit without the sites.yaml hash was accepted and written
+    // a refused edit at ["__proto__","sites.yaml"] must not set Object.prototype["sites.yaml"]: an
+    // edit without the sites.yaml hash would then pass the hash check and be written
     const cases: unknown[] = [
       { hashes, edits: [{ op: 'set', file: 'sites.yaml', path: ['__proto__', 'sites.yaml'], value: 'x' }] },
       { hashes, edits: [{ op: 'set', file: 'sites.yaml', path: ['__proto__', 'toString'], value: 'x' }] },
@@ -321,7 +321,7 @@ describe('editing', () => {
     expect(fs.readFileSync(path.join(roundDir(), 'sites.yaml'), 'utf8')).toContain('  - name: 州发展改革委\n    url: http://kjj.qdn.gov.cn');
     expect(v.ok).toBe(false);
     expect(v.errors).toBe(1);
-    // the preview and totals stay, without the unit in error, and say so (issue 19)
+    // the preview and totals stay, without the unit in error, and say so
     expect(v.overview.totals.sites.total).toBe(49);
     expect(v.previewHtml).toContain('政府网站共有49个');
     expect(v.previewNotes).toEqual(['有错误的 1 个单位（“州发展改革委”）暂未计入预览，改正后即计入。']);

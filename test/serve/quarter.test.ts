@@ -1,4 +1,4 @@
-// Acceptance of issue 19 in a real Chromium (Debian's chromium through playwright-core, as in
+// Acceptance of the page in a real Chromium (Debian's chromium through playwright-core, as in
 // browser.test.ts): a clerk does a whole quarter in the page, no file edited outside it —
 // start 2024-Q1 from the seed round, fill the notice form, fill every result with bulk fill
 // plus exceptions (the user actions are counted: at most 30), make and fix a mistake through
@@ -81,7 +81,7 @@ async function until(cond: () => Promise<boolean>, what: string, ms = 15_000): P
   }
 }
 
-suite('a whole quarter in the page (issue 19 acceptance)', () => {
+suite('a whole quarter in the page', () => {
   let tmp: string;
   let server: { url: string; child: ChildProcess } | null = null;
   let context: BrowserContext | null = null;
@@ -275,12 +275,10 @@ suite('a whole quarter in the page (issue 19 acceptance)', () => {
     expect(text).toContain('不合格政务微信、政务微博2个');
     expect(text).not.toContain('待填写');
 
-    // eslint-disable-next-line no-console
-    console.log(`issue 19 acceptance: ${actions} user actions`);
     expect(actions).toBeLessThanOrEqual(30);
     expect(pageErrors).toEqual([]);
     // eslint-disable-next-line no-console
-    console.log(`issue 19 acceptance: ${actions} user actions; 只更新附件 said: ${annexes.split('\n').slice(0, 2).join(' / ')}`);
+    console.log(`a whole quarter in the page: ${actions} user actions; 只更新附件 said: ${annexes.split('\n').slice(0, 2).join(' / ')}`);
   }, 400_000);
 
   it('is usable at 200% zoom and from the keyboard: every control named, nothing off-screen', async () => {
