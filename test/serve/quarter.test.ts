@@ -374,4 +374,51 @@ suite('a whole quarter in the page', () => {
     for (const p of split) expect(p.justified).toBe(p.gap <= 2 * p.em);
     expect(pageErrors).toEqual([]);
   }, 60_000);
+
+  it('the notice form: order of the failing accounts, 按附件顺序, a list item added and removed, an option undone with 撤销', async () => {
+    const file = path.join(tmp, 'data', '2023-q4', 'notice.yaml');
+    const original = fs.readFileSync(file, 'utf8');
+    const settled = async () => {
+      await page.waitForTimeout(100);
+      await until(async () => (await page.evaluate('(document.body.dataset.pending ?? "0") === "0"')) === true, 'edits answered');
+    };
+    await page.goto(`${server!.url}#/r/2023-q4`);
+    await page.getByRole('tab', { name: /^通报信息/ }).click();
+    const order = page.locator('[data-notice-field="failing_order"] .order-list li');
+    const first = (await order.first().locator('span').innerText()).trim();
+    const second = (await order.nth(1).locator('span').innerText()).trim();
+    await page.getByRole('button', { name: `${first} 下移` }).click();
+    await settled();
+    await until(async () => (await order.first().locator('span').innerText()).trim() === second, 'the new order');
+    expect(fs.readFileSync(file, 'utf8')).toContain(`failing_order:\n  - ${second}\n  - ${first}\n`);
+    expect(await page.locator('#preview .tb-notice').innerText()).toContain(`不合格的政务新媒体分别是：${second}、${first}、`);
+    await page.locator('#btn-order-reset').click();
+    await settled();
+    await until(async () => !fs.readFileSync(file, 'utf8').includes('failing_order:'), 'failing_order removed');
+
+    // 检查依据: one item added, then removed
+    const basis = page.locator('[data-notice-field="basis"]');
+    const items = await basis.locator('li.nf-item').count();
+    await basis.getByRole('button', { name: '增加一项检查依据' }).click();
+    await settled();
+    await until(async () => (await basis.locator('li.nf-item').count()) === items + 1, 'a new item');
+    const title = basis.locator(`[data-notice-field="basis.${items}.title"]`);
+    await title.fill('关于加强政务新媒体管理的通知');
+    await title.press('Tab');
+    await settled();
+    expect(await page.locator('#preview .tb-notice').innerText()).toContain('《关于加强政务新媒体管理的通知》');
+    await basis.getByRole('button', { name: `删除检查依据第 ${items + 1} 项` }).click();
+    await settled();
+    expect(fs.readFileSync(file, 'utf8')).not.toContain('关于加强政务新媒体管理的通知');
+
+    // an option, then 撤销: the file as it was just before
+    const before = fs.readFileSync(file, 'utf8');
+    await page.getByLabel('附件表格加“上季度结果”一列').check();
+    await settled();
+    expect(fs.readFileSync(file, 'utf8')).toContain('annex_column: true');
+    await page.locator('#btn-undo').click();
+    await until(async () => fs.readFileSync(file, 'utf8') === before, 'the undo');
+    expect(original).toContain('failing_order:');
+    expect(pageErrors).toEqual([]);
+  }, 90_000);
 });
