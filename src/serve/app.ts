@@ -36,7 +36,8 @@ import type { RoundView, ViewDiagnostic } from './view';
 import { refusedValues } from './refuse';
 import { linkedEntries } from './links';
 import { isFill } from './progress';
-import { diffWithNow, listVersions, restoreVersion, versionFilesOf } from './history';
+import { diffWithNow, listVersions, originOf, restoreVersion, versionFilesOf, versionNumbers } from './history';
+import type { Made } from './history';
 
 /** history/3 → 3 */
 const versionOf = (history: string): number => Number(history.split(/[\\/]/).pop());
@@ -67,8 +68,8 @@ export interface AppOptions {
 
 interface Round {
   state: RoundState;
-  /** the page's words for the edits this server saved, by history version */
-  labels: Map<number, string>;
+  /** what each edit this server saved was and where it came from, by history version */
+  labels: Map<number, Made>;
   baseline: BuildBaseline;
   /** actions and edits on a round run one at a time */
   queue: Promise<unknown>;
@@ -360,7 +361,7 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
       }
       try {
         const done = r.state.edit(edits, hashes);
-        if (done.history && label) r.labels.set(versionOf(done.history), label);
+        if (done.history) r.labels.set(versionOf(done.history), { label: label ?? '网页中的修改', source: '网页' });
       } catch (e) {
         if (e instanceof StaleFileError) throw new HttpError(409, e.message, { file: e.file });
         if (e instanceof EditError) throw new HttpError(422, e.message, { diagnostics: [] });
@@ -380,7 +381,9 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
   };
   app.get('/api/rounds/:name/history', async (c) => {
     const r = round(c.req.param('name'));
-    const answer: HistoryAnswer = await serialize(r, () => ({ versions: linkedEntries(r.state.dir, LINK_CHECKED).length ? [] : listVersions(r.state.dir, r.labels) }));
+    const answer: HistoryAnswer = await serialize(r, () =>
+      linkedEntries(r.state.dir, LINK_CHECKED).length ? { versions: [], origin: null } : { versions: listVersions(r.state.dir, r.labels), origin: originOf(r.state.dir) },
+    );
     return c.json(answer);
   });
   app.get('/api/rounds/:name/history/:n', async (c) => {
@@ -413,7 +416,7 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
         throw e;
       }
       if (!done) throw new HttpError(404, `没有第 ${n} 版`);
-      if (done.history) r.labels.set(versionOf(done.history), `恢复第 ${n} 版`);
+      if (done.history) r.labels.set(versionOf(done.history), { label: `恢复第 ${n} 版`, source: '恢复' });
       const answer: RoundView = view(r);
       return c.json(answer);
     });
@@ -468,7 +471,11 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
     if (bytes.length > IMPORT_FILE_LIMIT) throw new HttpError(413, '工作簿太大（上限 50 MB），未做任何改动');
     return serialize(r, async () => {
       refuseLinks(r);
+      const newest = versionNumbers(r.state.dir)[0] ?? 0;
       const res = await runImport(target(r), body.filename as string, bytes, body.apply === true);
+      // the version the import made, named in the history
+      const made = versionNumbers(r.state.dir)[0] ?? 0;
+      if (body.apply === true && made > newest) r.labels.set(made, { label: `从 Excel 导入 ${body.filename as string}（${res.changes?.length ?? 0} 处）`, source: '从 Excel 导入' });
       const comp = r.state.compute();
       const placed = placeDiagnostics({ ...comp, diagnostics: res.diagnostics, lint: [] });
       const answer: ActionAnswer = { ...res, diagnostics: placed };

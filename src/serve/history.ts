@@ -113,14 +113,31 @@ function monthsOf(dataDir: string): string[] {
 
 const SUMMARY_LINES = 4;
 
-export function listVersions(dataDir: string, labels: ReadonlyMap<number, string>, limit = 50): DataVersion[] {
+/** How the round began: `tongbao init` (and 新建一季度) notes its source round in the header. */
+export function originOf(dataDir: string): string | null {
+  let head = '';
+  try {
+    head = fs.readFileSync(path.join(dataDir, 'notice.yaml'), 'utf8').slice(0, 2000);
+  } catch {
+    return null;
+  }
+  const m = /由 tongbao init 从 (\S+) 生成/.exec(head);
+  return m ? `这一轮由“新建一季度”（tongbao init）从 ${m[1]} 生成` : null;
+}
+
+export interface Made {
+  label: string;
+  source: string;
+}
+
+export function listVersions(dataDir: string, labels: ReadonlyMap<number, Made>, limit = 50): DataVersion[] {
   const ns = versionNumbers(dataDir);
   const months = monthsOf(dataDir);
   return ns.slice(0, limit).map((n) => {
     const later = ns.filter((m) => m > n).sort((a, b) => a - b);
     const lines = pairOf(dataDir, n, later).flatMap((p) => describeChange(p.file, p.before, p.after, months));
     const st = fs.statSync(path.join(dataDir, 'history', String(n)));
-    return { n, time: st.mtime.toISOString(), files: versionFiles(dataDir, n), summary: lines.slice(0, SUMMARY_LINES), more: Math.max(0, lines.length - SUMMARY_LINES), label: labels.get(n) ?? null };
+    return { n, time: st.mtime.toISOString(), files: versionFiles(dataDir, n), summary: lines.slice(0, SUMMARY_LINES), more: Math.max(0, lines.length - SUMMARY_LINES), label: labels.get(n)?.label ?? null, source: labels.get(n)?.source ?? null };
   });
 }
 

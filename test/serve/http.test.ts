@@ -521,6 +521,8 @@ describe('新建一季度 and the data history', () => {
     const v = (await request('GET', '/api/rounds/2024-q1')).json();
     expect(v.errors).toBe(0);
     expect(v.progress.toFill).toBe(280);
+    const h = (await request('GET', '/api/rounds/2024-q1/history')).json();
+    expect(h).toEqual({ versions: [], origin: '这一轮由“新建一季度”（tongbao init）从 2023-q4 生成' });
   });
 
   test('each edit is a version; a version against now; restore is an edit that can be undone; refusals change nothing', async () => {
@@ -535,7 +537,8 @@ describe('新建一季度 and the data history', () => {
     const edited = fs.readFileSync(f);
     const h1 = (await request('GET', '/api/rounds/2023-q4/history')).json();
     expect(h1.versions).toHaveLength(1);
-    expect(h1.versions[0]).toMatchObject({ n: 1, files: ['accounts.yaml'], label: `8月改为${now}` });
+    expect(h1.versions[0]).toMatchObject({ n: 1, files: ['accounts.yaml'], label: `8月改为${now}`, source: '网页' });
+    expect(h1.origin).toBeNull();
     expect(h1.versions[0].summary).toEqual([expect.stringMatching(new RegExp(`^政务微博“[^”]+” · 8月：${was} → ${now}$`))]);
     const d = (await request('GET', '/api/rounds/2023-q4/history/1')).json();
     expect(d.lines).toEqual([expect.stringMatching(new RegExp(`8月：${now} → ${was}$`))]);
@@ -555,7 +558,7 @@ describe('新建一季度 and the data history', () => {
     expect(fs.readFileSync(f)).toEqual(original);
     const h2 = (await request('GET', '/api/rounds/2023-q4/history')).json();
     expect(h2.versions.map((x: { n: number }) => x.n)).toEqual([2, 1]);
-    expect(h2.versions[0].label).toBe('恢复第 1 版');
+    expect(h2.versions[0]).toMatchObject({ label: '恢复第 1 版', source: '恢复' });
     // and the restore undone
     const again = await post('/api/rounds/2023-q4/restore', { n: 2, hashes: back.json().hashes });
     expect(again.status).toBe(200);

@@ -234,13 +234,17 @@ export interface DataVersion {
   summary: string[];
   /** lines left out of summary */
   more: number;
-  /** who made the edit, when this server saw it: the page's own words (“8月改为不合格”), else null */
+  /** what the edit was, when this server made it: the page's own words (“8月改为不合格”), else null */
   label: string | null;
+  /** where the edit came from, when this server made it: 网页, 从 Excel 导入, 恢复; null: elsewhere (command line, an editor) */
+  source: string | null;
 }
 
 /** GET /api/rounds/:name/history */
 export interface HistoryAnswer {
   versions: DataVersion[];
+  /** how the round began, when it says so (a round made by 新建一季度 / tongbao init names its source round) */
+  origin: string | null;
 }
 
 /** GET /api/rounds/:name/history/:n: that version against the files now */

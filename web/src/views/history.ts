@@ -8,12 +8,12 @@ import { applyView, queue } from '../edit.js';
 import { state, view } from '../state.js';
 import { lineList } from './round.js';
 
-let cache: { name: string; versions: DataVersion[] } | null = null;
+/** how the round began, from the last listing */
+let origin: string | null = null;
 
 async function load(): Promise<DataVersion[]> {
-  const name = state.name!;
-  const res = await API.history(name);
-  cache = { name, versions: res.versions };
+  const res = await API.history(state.name!);
+  origin = res.origin;
   return res.versions;
 }
 
@@ -59,18 +59,16 @@ export function renderHistory(panel: HTMLElement): void {
   void (async () => {
     let versions: DataVersion[];
     try {
-      versions = cache && cache.name === name && panel.dataset.fresh ? cache.versions : await load();
+      versions = await load();
     } catch (e) {
       clear(list).append(h('p', { class: 'error-box' }, (e as Error).message));
       return;
     }
     if (state.name !== name) return;
     clear(list);
-    if (!versions.length) {
-      list.append(h('p', { class: 'muted' }, '还没有保存过修改，暂无历史版本。'));
-      return;
-    }
-    list.append(h('ol', { class: 'versions', reversed: true }, versions.map((v) => versionItem(v))));
+    if (!versions.length) list.append(h('p', { class: 'muted' }, '还没有保存过修改，暂无历史版本。'));
+    else list.append(h('ol', { class: 'versions', reversed: true }, versions.map((v) => versionItem(v))));
+    if (origin) list.append(h('p', { class: 'muted', id: 'history-origin' }, origin));
   })();
 }
 
@@ -80,7 +78,7 @@ function versionItem(v: DataVersion): HTMLElement {
   return h('li', { class: 'version', 'data-version': String(v.n) },
     h('div', { class: 'version-head' },
       h('strong', {}, `第 ${v.n} 版`),
-      h('span', { class: 'muted' }, ` ${fmtTime(v.time)} 之前的数据 · ${v.files.join('、')}`),
+      h('span', { class: 'muted' }, ` ${fmtTime(v.time)} 之前的数据 · ${v.files.join('、')} · 来自：${v.source ?? '网页以外（命令行、编辑器等）'}`),
     ),
     h('p', { class: 'version-what' }, `这次修改：${what}`),
     v.summary.length ? h('ul', { class: 'diff' }, v.summary.map((l) => h('li', {}, l)), v.more ? h('li', { class: 'muted' }, `……等共 ${v.summary.length + v.more} 处`) : null) : null,
