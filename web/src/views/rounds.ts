@@ -78,8 +78,8 @@ export async function showRounds(): Promise<void> {
 
 /** 新建一季度: from which round, which quarter (default: the one after it), the new folder's name. */
 function newQuarterForm(rounds: RoundSummary[]): HTMLElement {
-  const usable = rounds.filter((r) => !r.errors || r.next);
-  const from = h('select', { id: 'init-from' }, usable.map((r) => h('option', { value: r.name }, r.round ? `${r.name}（${r.round}）` : r.name)));
+  // newest first, as listed; a round with errors is refused by init with the reason
+  const from = h('select', { id: 'init-from' }, rounds.map((r) => h('option', { value: r.name }, r.round ? `${r.name}（${r.round}）` : r.name)));
   const quarter = h('input', { type: 'text', id: 'init-quarter', inputmode: 'latin', autocomplete: 'off', 'aria-describedby': 'init-quarter-hint' });
   const name = h('input', { type: 'text', id: 'init-name', autocomplete: 'off' });
   const said = h('p', { class: 'form-error', id: 'init-error', role: 'alert' });
