@@ -251,6 +251,10 @@ suite('a whole quarter in the page', () => {
     const newest = page.locator('#history-list li.version').first();
     await newest.waitFor();
     expect(await newest.innerText()).toContain('https://www.corrected.example.gov.cn');
+    if (process.env.UPDATE_SCREENSHOTS) {
+      await page.locator('#status button').click().catch(() => undefined);
+      await page.evaluate(`(() => { const p = document.getElementById('data-pane'); const l = document.getElementById('units'); p.scrollTop = l.offsetTop - 150; })()`);
+    }
     await shot('history');
     await act(newest.getByRole('button', { name: /^恢复第 \d+ 版$/ }).click());
     await settled();
