@@ -31,9 +31,24 @@ import {
 } from './security';
 import { DATA_FILES, RoundState } from './state';
 import type { RoundStateOptions } from './state';
-import { placeDiagnostics, roundView } from './view';
+import { headingOf, placeDiagnostics, roundView } from './view';
 import type { RoundView, ViewDiagnostic } from './view';
 import { refusedValues } from './refuse';
+import { linkedEntries } from './links';
+import { isFill } from './progress';
+import { diffWithNow, listVersions, originOf, restoreVersion, versionFilesOf, versionNumbers } from './history';
+import type { Made } from './history';
+
+/** history/3 → 3 */
+const versionOf = (history: string): number => Number(history.split(/[\\/]/).pop());
+import { InitRefused, proposedNext, startQuarter } from './init';
+
+const LINK_CHECKED = ['notice.yaml', 'sites.yaml', 'accounts.yaml', 'terms.yaml', 'calendar.yaml'];
+import type { ActionAnswer, EditOp, FilesAnswer, HistoryAnswer, InitRequest, RestoreRequest, RoundSummary, RoundsList, UnitsFound, VersionDiff } from '../../web/src/api-types';
+
+// What the page may send is what src/edit takes (web/src/api-types.ts EditOp ⊆ Edit).
+const editOpIsAnEdit = (e: EditOp): Edit => e;
+void editOpIsAnEdit;
 
 export interface AppOptions {
   /** DATA_ROOT: one folder per round */
@@ -47,10 +62,14 @@ export interface AppOptions {
   unitLimit?: number;
   /** folder of the page (default: the project's web/) */
   webDir?: string;
+  /** folder of the page's compiled scripts, served at /assets/js/ (default: dist/page, built from web/src by `npm run build:ts`) */
+  pageDir?: string;
 }
 
 interface Round {
   state: RoundState;
+  /** what each edit this server saved was and where it came from, by history version */
+  labels: Map<number, Made>;
   baseline: BuildBaseline;
   /** actions and edits on a round run one at a time */
   queue: Promise<unknown>;
@@ -83,17 +102,25 @@ const ASSET_TYPES: Record<string, string> = {
 
 const DATA_FILE_SET = new Set<string>(DATA_FILES);
 
+/** Keys that name an object's prototype machinery: refused in any path or value a request sends. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
+
+function hasForbiddenKey(v: unknown, depth = 0): boolean {
+  if (depth > 64 || v === null || typeof v !== 'object') return false;
+  if (Array.isArray(v)) return v.some((x) => hasForbiddenKey(x, depth + 1));
+  // JSON.parse makes "__proto__" an own key, so Object.keys sees it
+  return Object.keys(v).some((k) => FORBIDDEN_KEYS.has(k) || hasForbiddenKey((v as Record<string, unknown>)[k], depth + 1));
+}
+
 /** An edit as sent, checked for shape; a bad one is a 400 with the reason. */
-function parseEdits(body: unknown): { hashes: Partial<Record<DataFileName, string>>; edits: Edit[] } {
-  const b = body as { hashes?: unknown; edits?: unknown };
+function parseEdits(body: unknown): { hashes: Partial<Record<DataFileName, string>>; edits: Edit[]; label: string | null } {
+  const b = body as { hashes?: unknown; edits?: unknown; label?: unknown };
   if (!b || typeof b !== 'object' || !Array.isArray(b.edits) || b.edits.length === 0 || b.edits.length > 1000) {
     throw new HttpError(400, '请求格式不对：应为 { hashes, edits: [...] }');
   }
   if (!b.hashes || typeof b.hashes !== 'object') throw new HttpError(400, '请求缺少 hashes（页面看到的各文件的 SHA-256）');
-  const hashes: Partial<Record<DataFileName, string>> = {};
-  for (const [k, v] of Object.entries(b.hashes as Record<string, unknown>)) {
-    if (DATA_FILE_SET.has(k) && typeof v === 'string') hashes[k as DataFileName] = v;
-  }
+  const hashes = parseHashes(b.hashes);
+  const label = typeof b.label === 'string' && b.label.length <= 200 ? b.label : null;
   const edits = b.edits.map((e: unknown): Edit => {
     const x = e as { op?: unknown; file?: unknown; path?: unknown; value?: unknown; index?: unknown };
     if (!x || typeof x !== 'object' || !['set', 'delete', 'insert'].includes(x.op as string)) throw new HttpError(400, '修改的 op 应为 set、delete 或 insert');
@@ -101,7 +128,11 @@ function parseEdits(body: unknown): { hashes: Partial<Record<DataFileName, strin
     if (!Array.isArray(x.path) || !x.path.every((s) => (typeof s === 'string' && s.length < 200) || (Number.isInteger(s) && (s as number) >= 0))) {
       throw new HttpError(400, '修改的位置（path）应为字段名和序号的列表');
     }
-    if (!(x.file in hashes)) throw new HttpError(400, `请求缺少 ${x.file} 的 SHA-256（hashes）`);
+    const bad = (x.path as unknown[]).find((seg) => typeof seg === 'string' && FORBIDDEN_KEYS.has(seg));
+    if (bad !== undefined) throw new HttpError(400, `修改的位置（path）不能含有“${bad}”`);
+    if (x.op === 'insert' && hasForbiddenKey(x.value)) throw new HttpError(400, '新增的内容中有不允许的字段名（__proto__、prototype、constructor）');
+    if (x.op === 'set' && hasForbiddenKey(x.value)) throw new HttpError(400, '修改的内容中有不允许的字段名（__proto__、prototype、constructor）');
+    if (!Object.hasOwn(hashes, x.file)) throw new HttpError(400, `请求缺少 ${x.file} 的 SHA-256（hashes）`);
     const file = x.file as DataFileName;
     const p = x.path as (string | number)[];
     if (x.op === 'delete') return { op: 'delete', file, path: p };
@@ -109,12 +140,23 @@ function parseEdits(body: unknown): { hashes: Partial<Record<DataFileName, strin
     if (x.op === 'set') return { op: 'set', file, path: p, value: x.value };
     return { op: 'insert', file, path: p, value: x.value, ...(Number.isInteger(x.index) ? { index: x.index as number } : {}) };
   });
-  return { hashes, edits };
+  return { hashes, edits, label };
+}
+
+/** The file hashes a request sends: a fresh object per request, read only through Object.hasOwn,
+ *  so nothing a request names can reach a prototype or outlive the request. */
+function parseHashes(given: unknown): Partial<Record<DataFileName, string>> {
+  const hashes: Partial<Record<DataFileName, string>> = Object.create(null);
+  for (const [k, v] of Object.entries(given as Record<string, unknown>)) {
+    if (DATA_FILE_SET.has(k) && typeof v === 'string') hashes[k as DataFileName] = v;
+  }
+  return hashes;
 }
 
 export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: number; parses: number } } {
   const app = new Hono();
   const webDir = opts.webDir ?? path.join(projectRoot(), 'web');
+  const pageDir = opts.pageDir ?? path.join(projectRoot(), 'dist', 'page');
   const rounds = new Map<string, Round>();
   const realRoot = (): string => {
     try {
@@ -138,10 +180,16 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
     if (!dir || !fs.existsSync(path.join(dir, 'notice.yaml'))) throw new HttpError(404, `没有名为“${name}”的一轮数据`);
     let r = rounds.get(dir);
     if (!r) {
-      r = { state: new RoundState(name, dir, opts.state), baseline: new BuildBaseline(dir), queue: Promise.resolve() };
+      r = { state: new RoundState(name, dir, opts.state), labels: new Map(), baseline: new BuildBaseline(dir), queue: Promise.resolve() };
       rounds.set(dir, r);
     }
     return r;
+  }
+
+  /** Nothing is read or written in a round whose data files are symbolic links (links.ts). */
+  function refuseLinks(r: Round): void {
+    const linked = linkedEntries(r.state.dir, LINK_CHECKED);
+    if (linked.length) throw new HttpError(422, `${linked.join('、')} 是符号链接（快捷方式）：为安全起见，网页不读取也不修改它们，未做任何改动`, { diagnostics: [] });
   }
 
   const target = (r: Round): ActionTarget => ({ dataDir: r.state.dir, outDir: resolveOutDir(r.state.dir, opts.cwd), cwd: opts.cwd });
@@ -218,7 +266,8 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
     } catch {
       return c.json({ error: '没有这个文件' }, 404);
     }
-    const file = resolveInside(webDir, rel, 'file');
+    // the page's scripts are compiled from web/src (tsconfig.web.json); styles are in web/
+    const file = rel.startsWith('js/') ? resolveInside(pageDir, rel.slice(3), 'file') : resolveInside(webDir, rel, 'file');
     const type = file ? ASSET_TYPES[path.extname(file).toLowerCase()] : undefined;
     if (!file || !type || path.basename(file) === 'index.html') return c.json({ error: '没有这个文件' }, 404);
     return c.body(fs.readFileSync(file), 200, { 'Content-Type': type, 'Cache-Control': 'no-cache' });
@@ -226,11 +275,12 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
 
   // ---- reading ----
   app.get('/api/rounds', async (c) => {
-    const list = [];
+    const list: RoundSummary[] = [];
     for (const name of roundNames()) {
       const r = round(name);
       const comp = r.state.compute();
-      const errors = comp.diagnostics.filter((d) => d.severity === 'error').length;
+      const toFill = comp.diagnostics.filter(isFill).length;
+      const errors = comp.diagnostics.filter((d) => d.severity === 'error').length - toFill;
       const outDir = target(r).outDir;
       const prev = readManifestSafe(outDir);
       let verify: 'ok' | 'changed' | 'missing' | null = null;
@@ -243,15 +293,19 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
       }
       list.push({
         name,
-        title: comp.model?.title ?? '',
-        round: comp.model?.round.label ?? '',
+        // an unfinished round (新建一季度) is named as its heading says, before the notice can be made
+        title: comp.model?.title ?? (comp.loaded.data.notice ? headingOf(comp, null, name).title : ''),
+        round: comp.model?.round.label ?? (comp.loaded.data.notice ? headingOf(comp, null, name).round : ''),
         errors,
-        warnings: comp.diagnostics.length - errors + comp.lint.length,
+        toFill,
+        warnings: comp.diagnostics.length - errors - toFill + comp.lint.length,
         lastBuild,
         verify,
+        next: proposedNext((comp.loaded.data.notice as { round?: unknown } | undefined)?.round),
       });
     }
-    return c.json({ root: opts.root, rounds: list, tools: { pdf: pdfAvailable(), import: true } });
+    const answer: RoundsList = { root: opts.root, rounds: list, tools: { pdf: pdfAvailable(), import: true } };
+    return c.json(answer);
   });
   app.get('/api/rounds/:name', async (c) => {
     const r = round(c.req.param('name'));
@@ -275,15 +329,17 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
     const all = await serialize(r, () => roundView(r.state, r.state.compute(), null, { unitLimit: Infinity }));
     const hit = (...xs: string[]) => !q || xs.some((x) => x.includes(q));
     const limit = Math.min(Number(c.req.query('limit') ?? 500) || 500, 5000);
-    return c.json({
+    const answer: UnitsFound = {
       sites: all.sites.filter((s) => hit(s.name, s.url)).slice(0, limit),
       accounts: all.accounts.filter((a) => hit(a.name, a.owner)).slice(0, limit),
-    });
+    };
+    return c.json(answer);
   });
   app.get('/api/rounds/:name/files', (c) => {
     const r = round(c.req.param('name'));
     const l = listFiles(target(r).outDir);
-    return c.json({ outDir: path.relative(opts.cwd, l.outDir) || l.outDir, outputs: l.outputs, history: l.history, bundles: l.bundles });
+    const answer: FilesAnswer = { outDir: path.relative(opts.cwd, l.outDir) || l.outDir, outputs: l.outputs, history: l.history, bundles: l.bundles };
+    return c.json(answer);
   });
   app.get('/api/rounds/:name/download', (c) => {
     const r = round(c.req.param('name'));
@@ -296,22 +352,96 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
   // ---- changing ----
   app.post('/api/rounds/:name/edit', async (c) => {
     const r = round(c.req.param('name'));
-    const { hashes, edits } = parseEdits(await jsonBody(c));
+    const { hashes, edits, label } = parseEdits(await jsonBody(c));
     return serialize(r, async () => {
+      refuseLinks(r);
       const refused = refusedValues(r.state, edits);
       if (refused.length) {
         throw new HttpError(422, `这个值不能保存：${refused.map((d) => d.message).join('；')}`, { diagnostics: refused });
       }
       try {
-        r.state.edit(edits, hashes);
+        const done = r.state.edit(edits, hashes);
+        if (done.history) r.labels.set(versionOf(done.history), { label: label ?? '网页中的修改', source: '网页' });
       } catch (e) {
         if (e instanceof StaleFileError) throw new HttpError(409, e.message, { file: e.file });
         if (e instanceof EditError) throw new HttpError(422, e.message, { diagnostics: [] });
         throw e;
       }
       const keep = new Set(edits.map((e) => unitKey(e)).filter((x): x is string => !!x));
-      return c.json(view(r, keep));
+      const answer: RoundView = view(r, keep);
+      return c.json(answer);
     });
+  });
+
+  // ---- data history: versions, a version against now, restore (history.ts) ----
+  const versionParam = (c: Context): number => {
+    const n = c.req.param('n') ?? '';
+    if (!/^\d{1,9}$/.test(n)) throw new HttpError(404, '没有这个历史版本');
+    return Number(n);
+  };
+  app.get('/api/rounds/:name/history', async (c) => {
+    const r = round(c.req.param('name'));
+    const answer: HistoryAnswer = await serialize(r, () =>
+      linkedEntries(r.state.dir, LINK_CHECKED).length ? { versions: [], origin: null } : { versions: listVersions(r.state.dir, r.labels), origin: originOf(r.state.dir) },
+    );
+    return c.json(answer);
+  });
+  app.get('/api/rounds/:name/history/:n', async (c) => {
+    const r = round(c.req.param('name'));
+    const n = versionParam(c);
+    const lines = await serialize(r, () => diffWithNow(r.state.dir, n));
+    if (!lines) throw new HttpError(404, `没有第 ${n} 版`);
+    const answer: VersionDiff = { n, lines };
+    return c.json(answer);
+  });
+  app.post('/api/rounds/:name/restore', async (c) => {
+    const r = round(c.req.param('name'));
+    const body = (await jsonBody(c)) as Partial<RestoreRequest> | null;
+    if (!body || !Number.isInteger(body.n) || (body.n as number) < 1 || !body.hashes || typeof body.hashes !== 'object') {
+      throw new HttpError(400, '请求格式不对：应为 { n, hashes }');
+    }
+    const n = body.n as number;
+    const hashes = parseHashes(body.hashes);
+    return serialize(r, async () => {
+      refuseLinks(r);
+      const files = versionFilesOf(r.state.dir, n);
+      if (!files.length) throw new HttpError(404, `没有第 ${n} 版`);
+      const missing = files.filter((f) => !Object.hasOwn(hashes, f));
+      if (missing.length) throw new HttpError(400, `请求缺少 ${missing.join('、')} 的 SHA-256（hashes）`);
+      let done;
+      try {
+        done = restoreVersion(r.state.dir, n, hashes);
+      } catch (e) {
+        if (e instanceof StaleFileError) throw new HttpError(409, e.message, { file: e.file });
+        throw e;
+      }
+      if (!done) throw new HttpError(404, `没有第 ${n} 版`);
+      if (done.history) r.labels.set(versionOf(done.history), { label: `恢复第 ${n} 版`, source: '恢复' });
+      const answer: RoundView = view(r);
+      return c.json(answer);
+    });
+  });
+
+  // 新建一季度: one at a time for the whole data folder
+  let initQueue: Promise<unknown> = Promise.resolve();
+  app.post('/api/init', async (c) => {
+    const body = (await jsonBody(c)) as Partial<InitRequest> | null;
+    if (!body || typeof body.from !== 'string' || typeof body.quarter !== 'string' || typeof body.name !== 'string') {
+      throw new HttpError(400, '请求格式不对：应为 { from, quarter, name }');
+    }
+    const from = round(body.from);
+    refuseLinks(from);
+    const job = async () => {
+      try {
+        return c.json(startQuarter(realRoot(), from.state.dir, body.quarter!.trim(), body.name!.trim(), opts.cwd));
+      } catch (e) {
+        if (e instanceof InitRefused) throw new HttpError(e.status, e.message);
+        throw e;
+      }
+    };
+    const next = initQueue.then(job, job);
+    initQueue = next.catch(() => undefined);
+    return next;
   });
 
   const action = (name: string, run: (r: Round, body: Record<string, unknown>) => Promise<ActionResult>) =>
@@ -319,11 +449,13 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
       const r = round(c.req.param('name'));
       const body = (await jsonBody(c)) as Record<string, unknown>;
       return serialize(r, async () => {
+        refuseLinks(r);
         const res = await run(r, body ?? {});
         const comp = r.state.compute();
         // findings placed at their unit, as in the round view
         const placed: ViewDiagnostic[] = placeDiagnostics({ ...comp, diagnostics: res.diagnostics.filter((d) => d.severity === 'error'), lint: res.diagnostics.filter((d) => d.severity !== 'error') });
-        return c.json({ ...res, diagnostics: placed });
+        const answer: ActionAnswer = { ...res, diagnostics: placed };
+        return c.json(answer);
       });
     });
   action('build', (r) => runBuild(target(r)));
@@ -338,10 +470,16 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
     const bytes = Buffer.from(body.base64, 'base64');
     if (bytes.length > IMPORT_FILE_LIMIT) throw new HttpError(413, '工作簿太大（上限 50 MB），未做任何改动');
     return serialize(r, async () => {
+      refuseLinks(r);
+      const newest = versionNumbers(r.state.dir)[0] ?? 0;
       const res = await runImport(target(r), body.filename as string, bytes, body.apply === true);
+      // the version the import made, named in the history
+      const made = versionNumbers(r.state.dir)[0] ?? 0;
+      if (body.apply === true && made > newest) r.labels.set(made, { label: `从 Excel 导入 ${body.filename as string}（${res.changes?.length ?? 0} 处）`, source: '从 Excel 导入' });
       const comp = r.state.compute();
       const placed = placeDiagnostics({ ...comp, diagnostics: res.diagnostics, lint: [] });
-      return c.json({ ...res, diagnostics: placed });
+      const answer: ActionAnswer = { ...res, diagnostics: placed };
+      return c.json(answer);
     });
   });
 

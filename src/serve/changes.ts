@@ -19,13 +19,8 @@ import { HISTORY_DIR, ManifestError, dataFingerprint, noticeDifferences, noticeF
 import type { Manifest } from '../write/manifest';
 import type { Computed, RoundState } from './state';
 
-export interface Changes {
-  /** the data differs from what the last build was made from */
-  sinceBuild: boolean;
-  /** the notice would say something different (a build is needed, not only 只更新附件) */
-  noticeChanges: boolean;
-  lines: string[];
-}
+export type { Changes } from '../../web/src/api-types';
+import type { Changes } from '../../web/src/api-types';
 
 const KIND: Record<DataChange['change'], string> = { added: '新增', removed: '删除', changed: '修改' };
 
@@ -115,7 +110,7 @@ export function changesSinceBuild(state: RoundState, c: Computed, outDir: string
   const old = baseline.roundOf(m, state);
   if (old) {
     const d = diffRounds(old.round, c.validated, { before: old.model, after: c.model });
-    lines.push(...d.changes.map(changeLine));
+    lines.push(...changeLines(d.changes));
     for (const t of d.totals) if (t.old !== t.new) lines.push(`合计　${t.label}：${t.old} → ${t.new}`);
   } else {
     const was = new Map(m.data.files.map((f) => [f.name, f.sha256]));
@@ -125,6 +120,66 @@ export function changesSinceBuild(state: RoundState, c: Computed, outDir: string
     }
     for (const f of m.data.files) if (!inputs.some((x) => x.name === f.name)) lines.push(`${f.name} 已删除`);
   }
-  lines.push(...notice.map((n) => `通报将有不同：${n}`));
+  lines.push(...visible(notice).map((n) => `通报将有不同：${n}`));
   return { sinceBuild: true, noticeChanges: notice.length > 0, lines };
+}
+
+/**
+ * The units' changes as lines, a rename said as one: a unit removed and one added in the same
+ * table with the same details apart from the name (or the only two such in that table) is
+ * “改名：旧名 → 新名”, not 删除 + 新增.
+ */
+export function changeLines(changes: readonly DataChange[]): string[] {
+  const out: string[] = [];
+  const paired = new Set<DataChange>();
+  const areas = new Map<string, { added: DataChange[]; removed: DataChange[] }>();
+  for (const c of changes) {
+    if (c.change === 'changed') continue;
+    const a = areas.get(c.area) ?? { added: [], removed: [] };
+    (c.change === 'added' ? a.added : a.removed).push(c);
+    areas.set(c.area, a);
+  }
+  const renames = new Map<DataChange, DataChange>();
+  for (const { added, removed } of areas.values()) {
+    const rest = (c: DataChange, text: string | undefined) => (text ?? '').split(c.unit).join('');
+    for (const r of removed) {
+      const same = added.find((a) => !paired.has(a) && rest(a, a.new) === rest(r, r.old));
+      const only = added.length === 1 && removed.length === 1 ? added[0] : undefined;
+      const a = same ?? only;
+      if (a && !paired.has(a)) {
+        paired.add(a);
+        paired.add(r);
+        renames.set(a, r);
+      }
+    }
+  }
+  for (const c of changes) {
+    if (renames.has(c)) {
+      const r = renames.get(c)!;
+      const detail = (c.new ?? '').split(c.unit).join('') !== (r.old ?? '').split(r.unit).join('') ? `（${r.old} → ${c.new}）` : '';
+      out.push(`${c.area}　${r.unit} → ${c.unit}　改名${detail}`);
+    } else if (!paired.has(c)) out.push(changeLine(c));
+  }
+  return visible(out);
+}
+
+/** Lines that show a difference: “a → a” parts (the same text on both sides) are dropped. */
+export function visible(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    const at = line.lastIndexOf('：');
+    if (at < 0 || !line.includes(' → ')) {
+      out.push(line);
+      continue;
+    }
+    const parts = line.slice(at + 1).split('，');
+    const kept = parts.filter((p) => {
+      const m = /^(.*?)\s*(\S*) → (.*)$/.exec(p);
+      if (!m) return true;
+      const [, , before, after] = m;
+      return before.trim() !== after.trim();
+    });
+    if (kept.length) out.push(line.slice(0, at + 1) + kept.join('，'));
+  }
+  return out;
 }

@@ -20,12 +20,13 @@ export function applyToValue(root: unknown, e: Edit): unknown {
   const copy = structuredClone(root) as Json;
   if (e.path.length === 0) return e.op === 'set' ? e.value : copy;
   let holder: unknown = copy;
+  // own properties only: a path never walks into a prototype (the API refuses such names too)
   for (const seg of e.path.slice(0, -1)) {
-    if (!holder || typeof holder !== 'object') return copy;
+    if (!holder || typeof holder !== 'object' || !Object.hasOwn(holder, seg)) return copy;
     holder = (holder as Json)[seg];
   }
   const last = e.path[e.path.length - 1];
-  if (!holder || typeof holder !== 'object') return copy;
+  if (!holder || typeof holder !== 'object' || last === '__proto__' || last === 'constructor' || last === 'prototype') return copy;
   if (e.op === 'set') (holder as Json)[last] = e.value;
   else if (e.op === 'delete') {
     if (Array.isArray(holder) && typeof last === 'number') holder.splice(last, 1);
@@ -64,7 +65,7 @@ function problems(schema: z.ZodType, value: unknown, name: string): { key: strin
 
 function get(root: unknown, p: readonly (string | number)[]): unknown {
   let v = root;
-  for (const s of p) v = v && typeof v === 'object' ? (v as Json)[s] : undefined;
+  for (const s of p) v = v && typeof v === 'object' && Object.hasOwn(v, s) ? (v as Json)[s] : undefined;
   return v;
 }
 

@@ -23,6 +23,7 @@ import { validateRound } from '../validate';
 import type { ValidatedRound } from '../validate';
 import { sha256 } from '../write/hash';
 import type { InputEntry } from '../write/manifest';
+import { linkDiagnostic } from './links';
 import { applyInUnits } from './window';
 
 export type FileKind = RoundFileKind | OptionalFileKind;
@@ -80,8 +81,16 @@ export class RoundState {
     let changed = false;
     for (const kind of [...ROUND_FILES, ...OPTIONAL_FILES]) {
       const abs = path.join(this.dir, `${kind}.yaml`);
-      const st = fs.statSync(abs, { throwIfNoEntry: false });
+      // lstat: a data file that is a symbolic link is not read (links.ts)
+      const st = fs.lstatSync(abs, { throwIfNoEntry: false });
       const had = this.entries.get(kind);
+      if (st?.isSymbolicLink()) {
+        if (!had || had.hash !== '' || had.mtimeMs !== st.mtimeMs) {
+          this.entries.set(kind, { abs, raw: '', hash: '', mtimeMs: st.mtimeMs, size: st.size, parsed: { file: null, diagnostics: [linkDiagnostic(`${kind}.yaml`)] } });
+          changed = true;
+        }
+        continue;
+      }
       if (!st || !st.isFile()) {
         if (had) {
           this.entries.delete(kind);

@@ -8,84 +8,20 @@ import type { SourceFile } from '../load/yaml-file';
 import { renderNoticeHtml } from '../render/html';
 import { LEVELS, PLATFORMS } from '../types';
 import type { Level, Platform } from '../types';
-import type { Changes } from './changes';
+import type { AccountRow, Changes, Overview, RoundView, SiteRow, ViewDiagnostic, YamlPath } from '../../web/src/api-types';
 import type { Computed, RoundState } from './state';
 import { indexUnits, offsetOf, unitAt, unitId } from './units';
+import { parseRound, roundLabel } from '../init';
+import { isFill, placeWords, progressOf } from './progress';
+import { markFills, provisional } from './provisional';
+import type { Provisional } from './provisional';
 import type { UnitIndex } from './units';
 
-type Path = (string | number)[];
+type Path = YamlPath;
 
-export interface SiteRow {
-  id: string;
-  file: 'sites.yaml';
-  group: Level;
-  level: Level;
-  groupName: string;
-  index: number;
-  name: string;
-  url: string;
-  result: string;
-  problems: string[];
-  paths: { name: Path; url: Path; result: Path; problems: Path };
-}
-
-export interface AccountRow {
-  id: string;
-  file: 'accounts.yaml';
-  platform: Platform;
-  platformName: string;
-  group: Level;
-  level: Level;
-  groupName: string;
-  index: number;
-  name: string;
-  owner: string;
-  service: boolean;
-  results: string[] | null;
-  judged: string[] | null;
-  problems: string[];
-  paths: { name: Path; owner: Path; results: Path[]; problems: Path };
-}
-
-export interface ViewDiagnostic {
-  severity: 'error' | 'warning';
-  file: string;
-  line: number;
-  col: number;
-  message: string;
-  rule: string | null;
-  unitId: string | null;
-  field: string | null;
-  /** the item of a list field: the month of `results`, the entry of `problems` */
-  month: number | null;
-  source: 'validate' | 'lint';
-}
-
-export interface Overview {
-  title: string;
-  round: string;
-  totals: ReportModel['totals'];
-  failingSites: { name: string; url: string; levelName: string; problems: string[] }[];
-  failingAccounts: { name: string; owner: string; platformLabel: string; levelName: string; failingMonths: string[] }[];
-  sentences: string[];
-}
-
-export interface RoundView {
-  name: string;
-  hashes: Partial<Record<string, string>>;
-  ok: boolean;
-  errors: number;
-  warnings: number;
-  overview: Overview | null;
-  months: { key: string; label: string }[];
-  sites: SiteRow[];
-  accounts: AccountRow[];
-  /** units left out of sites/accounts in a large round (GET …/units searches them all) */
-  omitted: { sites: number; accounts: number };
-  diagnostics: ViewDiagnostic[];
-  previewHtml: string | null;
-  changes: Changes | null;
-}
+// The shapes the page receives are defined once, in web/src/api-types.ts, which the page's code
+// imports too: a change on one side that the other does not follow fails to compile.
+export type { AccountRow, Overview, RoundView, SiteRow, ViewDiagnostic } from '../../web/src/api-types';
 
 const PLATFORM_NAME: Record<Platform, string> = { weibo: '政务微博', wechat: '政务微信' };
 const DEFAULT_LEVEL: Record<Level, string> = { department: '州直部门', county: '县（市）' };
@@ -140,6 +76,8 @@ export function placeDiagnostics(c: Computed): ViewDiagnostic[] {
       field: at.field,
       month: at.item,
       source,
+      fill: isFill(d),
+      place: placeWords(c, { unitId: at.unitId, field: at.field, month: at.item }, d.file),
     };
   };
   return [...c.diagnostics.map((d) => place(d, 'validate')), ...c.lint.map((d) => place(d, 'lint'))];
@@ -150,6 +88,22 @@ export interface ViewOptions {
   unitLimit?: number;
   /** units to list whatever the limit (the ones just edited) */
   keep?: Set<string>;
+}
+
+/** The stand-in preview of a round that does not validate yet, once per version of the files. */
+const provisionals = new WeakMap<Computed, Provisional | null>();
+function provisionalOf(c: Computed): Provisional | null {
+  if (!provisionals.has(c)) provisionals.set(c, provisional(c.loaded));
+  return provisionals.get(c)!;
+}
+
+/** Title and quarter for the page's heading, from the notice as far as it is known. */
+export function headingOf(c: Computed, model: ReportModel | null, name: string): RoundView['heading'] {
+  if (model) return { title: model.title, round: model.round.label };
+  const n = obj(c.loaded.data.notice);
+  const q = typeof n.round === 'string' ? parseRound(n.round) : null;
+  const round = q ? roundLabel(q) : '';
+  return { title: typeof n.title === 'string' && n.title ? n.title : round ? `${round}检查情况通报` : name, round };
 }
 
 export function roundView(state: RoundState, c: Computed, changes: Changes | null, opts: ViewOptions = {}): RoundView {
@@ -235,20 +189,28 @@ export function roundView(state: RoundState, c: Computed, changes: Changes | nul
   });
   const omitted = { sites: siteUnits.length - sites.length, accounts: accUnits.length - accounts.length };
 
-  const errors = c.diagnostics.filter((d) => d.severity === 'error').length;
+  const errors = c.diagnostics.filter((d) => d.severity === 'error' && !isFill(d)).length;
+  const toFill = c.diagnostics.filter(isFill).length;
+  // before the data validates, the preview and totals come from a stand-in copy (provisional.ts)
+  const early = model ? null : provisionalOf(c);
+  const shownModel = model ?? early?.model ?? null;
   return {
     name: state.name,
     hashes: state.hashes(),
-    ok: errors === 0 && !!model,
+    ok: errors === 0 && toFill === 0 && !!model,
     errors,
-    warnings: diagnostics.length - errors,
-    overview: model ? overviewOf(model, c.paragraphs) : null,
+    warnings: diagnostics.length - errors - toFill,
+    overview: shownModel ? overviewOf(shownModel, early ? undefined : c.paragraphs) : null,
     months,
     sites,
     accounts,
     omitted,
     diagnostics,
-    previewHtml: model ? renderNoticeHtml(model, c.blocks ? { blocks: c.blocks } : {}) : null,
+    previewHtml: model ? renderNoticeHtml(model, c.blocks ? { blocks: c.blocks } : {}) : early ? markFills(renderNoticeHtml(early.model, { blocks: early.blocks })) : null,
+    previewNotes: early ? early.notes : [],
     changes,
+    heading: headingOf(c, shownModel, state.name),
+    progress: progressOf(c, diagnostics),
+    notice: c.loaded.data.notice && typeof c.loaded.data.notice === 'object' && !Array.isArray(c.loaded.data.notice) ? (c.loaded.data.notice as Record<string, unknown>) : null,
   };
 }

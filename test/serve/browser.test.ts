@@ -382,18 +382,25 @@ suite('the page in Chromium', () => {
     expect(pageErrors).toEqual([]);
   }, 120_000);
 
-  it('shows a validation error at its unit and field with FILE:LINE:COL', async () => {
+  it('shows a validation error at its unit and field in words, FILE:LINE:COL on request, and still the preview', async () => {
     await page.goto(server!.url);
     await page.getByRole('link', { name: '2024-q2-草稿', exact: true }).click();
     await page.locator('#diagnostics .diag-list').waitFor();
     const item = page.locator('#diagnostics .diag-list li.error').first();
-    expect(await item.innerText()).toMatch(/错误\s*sites\.yaml:\d+:\d+/);
-    expect(await page.locator('#preview').innerText()).toContain('数据有错误');
+    // the place as a clerk says it; the file position only when asked for
+    expect(await item.innerText()).toMatch(/^错误\s*\S+网站“[^”]+” · 检查结果/);
+    expect(await item.innerText()).not.toMatch(/sites\.yaml:\d+/);
+    await page.locator('#show-loc').check();
+    expect(await item.innerText()).toMatch(/sites\.yaml:\d+:\d+/);
+    // the preview is there, without the unit in error, and says so
+    await page.locator('#preview .tb-notice').waitFor();
+    expect(await page.locator('#preview-note').innerText()).toMatch(/有错误的 1 个单位（“[^”]+”）暂未计入预览/);
     expect(await page.locator('#btn-build').isDisabled()).toBe(true);
     await item.getByRole('button').click();
     const bad = page.locator('table.units-table tr.row-error');
     await expectCount(bad, 1);
     expect(await bad.locator('.note.error').innerText()).toMatch(/^sites\.yaml:\d+:\d+ 错误：/);
+    await page.locator('#show-loc').uncheck();
     if (process.env.UPDATE_SCREENSHOTS) {
       await page.evaluate('document.querySelector("#diagnostics section").scrollIntoView()');
       await page.screenshot({ path: path.join(IMAGES, 'serve-errors.png') });

@@ -214,6 +214,56 @@ describe('security rules (data files stay byte-identical)', () => {
     expect(fs.existsSync(path.join(work, 'out', 'outside'))).toBe(false);
   });
 
+  test('path segments __proto__, prototype, constructor are refused at the boundary and leave no state behind', async () => {
+    // a refused edit at ["__proto__","sites.yaml"] must not set Object.prototype["sites.yaml"]: an
+    // edit without the sites.yaml hash would then pass the hash check and be written
+    const cases: unknown[] = [
+      { hashes, edits: [{ op: 'set', file: 'sites.yaml', path: ['__proto__', 'sites.yaml'], value: 'x' }] },
+      { hashes, edits: [{ op: 'set', file: 'sites.yaml', path: ['__proto__', 'toString'], value: 'x' }] },
+      { hashes, edits: [{ op: 'set', file: 'notice.yaml', path: ['constructor', 'prototype', 'x'], value: 1 }] },
+      { hashes, edits: [{ op: 'delete', file: 'notice.yaml', path: ['prototype'] }] },
+      { hashes, edits: [{ op: 'insert', file: 'sites.yaml', path: ['county'], value: JSON.parse('{"name":"a","url":"https://a.example","result":"合格","__proto__":{"polluted":1}}') }] },
+    ];
+    for (const body of cases) {
+      const r = await post('/api/rounds/2023-q4/edit', body);
+      expect(r.status).toBe(400);
+      expect(r.json().error).toMatch(/不能含有|不允许的字段名/);
+    }
+    expect(({} as Record<string, unknown>)['sites.yaml']).toBeUndefined();
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    // the later edit without the sites.yaml hash is still refused
+    const { ['sites.yaml']: _dropped, ...others } = hashes;
+    void _dropped;
+    const r = await post('/api/rounds/2023-q4/edit', { hashes: others, edits: [{ op: 'set', file: 'sites.yaml', path: ['department', 0, 'result'], value: '不合格' }] });
+    expect(r.status).toBe(400);
+    expect(r.json().error).toContain('sites.yaml 的 SHA-256');
+    unchanged();
+    expect(fs.existsSync(path.join(roundDir(), 'history'))).toBe(false);
+  });
+
+  test('a data file that is a symbolic link is neither read nor replaced, even on an edit', async () => {
+    const secret = path.join(work, 'secret.yaml');
+    fs.writeFileSync(secret, 'department:\n  - name: 机密单位名称\n    url: https://secret.example\n    result: 合格\ncounty: []\n');
+    fs.rmSync(path.join(roundDir(), 'sites.yaml'));
+    fs.symlinkSync(secret, path.join(roundDir(), 'sites.yaml'));
+    before = snapshot(work);
+    const secretBytes = fs.readFileSync(secret);
+    const g = await request('GET', '/api/rounds/2023-q4');
+    expect(g.status).toBe(200);
+    expect(g.body.toString('utf8')).not.toContain('机密单位名称');
+    expect(g.json().diagnostics.some((d: { message: string }) => /sites\.yaml 是符号链接/.test(d.message))).toBe(true);
+    const e = await post('/api/rounds/2023-q4/edit', { hashes: { ...hashes, 'sites.yaml': g.json().hashes['sites.yaml'] ?? '' }, edits: [{ op: 'set', file: 'sites.yaml', path: ['department', 0, 'result'], value: '不合格' }] });
+    expect(e.status).toBe(422);
+    expect(e.json().error).toMatch(/sites\.yaml 是符号链接/);
+    const b = await post('/api/rounds/2023-q4/build', {});
+    expect(b.status).toBe(422);
+    expect(fs.readFileSync(secret)).toEqual(secretBytes);
+    expect(fs.lstatSync(path.join(roundDir(), 'sites.yaml')).isSymbolicLink()).toBe(true);
+    expect(fs.existsSync(path.join(roundDir(), 'history'))).toBe(false);
+    expect(fs.existsSync(path.join(work, 'out'))).toBe(false);
+    unchanged();
+  });
+
   test('an edit cannot name a file other than the three data files', async () => {
     for (const file of ['../notice.yaml', 'calendar.yaml', '/etc/passwd', 'history/1/notice.yaml']) {
       const r = await post('/api/rounds/2023-q4/edit', { hashes, edits: [{ op: 'set', file, path: ['issuer'], value: 'x' }] });
@@ -270,10 +320,13 @@ describe('editing', () => {
     const v = r.json();
     expect(fs.readFileSync(path.join(roundDir(), 'sites.yaml'), 'utf8')).toContain('  - name: 州发展改革委\n    url: http://kjj.qdn.gov.cn');
     expect(v.ok).toBe(false);
-    expect(v.overview).toBeNull();
-    expect(v.previewHtml).toBeNull();
+    expect(v.errors).toBe(1);
+    // the preview and totals stay, without the unit in error, and say so
+    expect(v.overview.totals.sites.total).toBe(49);
+    expect(v.previewHtml).toContain('政府网站共有49个');
+    expect(v.previewNotes).toEqual(['有错误的 1 个单位（“州发展改革委”）暂未计入预览，改正后即计入。']);
     expect(v.diagnostics).toEqual([
-      expect.objectContaining({ severity: 'error', file: 'sites.yaml', line: 9, col: 11, unitId: 'sites.yaml:department:1', field: 'name', source: 'validate', message: expect.stringContaining('重复') }),
+      expect.objectContaining({ severity: 'error', file: 'sites.yaml', line: 9, col: 11, unitId: 'sites.yaml:department:1', field: 'name', source: 'validate', message: expect.stringContaining('重复'), fill: false, place: '州直部门网站“州发展改革委” · 名称' }),
     ]);
     expect(v.sites[1]).toMatchObject({ id: 'sites.yaml:department:1', name: '州发展改革委', paths: { name: ['department', 1, 'name'] } });
   });
@@ -439,5 +492,77 @@ describe('a large round', () => {
     expect(v.accounts.length).toBe(20);
     const found = (await request('GET', `/api/rounds/2023-q4/units?q=${encodeURIComponent('黔东南司法')}`)).json();
     expect(found.accounts.map((a: { name: string }) => a.name)).toEqual(expect.arrayContaining(['黔东南司法', '黔东南司法行政']));
+  });
+});
+
+describe('新建一季度 and the data history', () => {
+  test('POST /api/init runs the same init as `tongbao init`; refusals write nothing', async () => {
+    const list = (await request('GET', '/api/rounds')).json();
+    expect(list.rounds[0]).toMatchObject({ name: '2023-q4', next: '2024-Q1', errors: 0, toFill: 0 });
+    const before = snapshot(work);
+    for (const [body, status, why] of [
+      [{ from: '2023-q4', quarter: '2024Q1', name: '2024-q1' }, 400, /格式不对/],
+      [{ from: '2023-q4', quarter: '2024-Q1', name: '../evil' }, 400, /不能用/],
+      [{ from: '2023-q4', quarter: '2024-Q1', name: '2023-q4' }, 409, /已经有“2023-q4”/],
+      [{ from: 'nonexistent', quarter: '2024-Q1', name: '2024-q1' }, 404, /没有名为/],
+      [{ from: '2023-q4', quarter: '2024-Q1' }, 400, /from, quarter, name/],
+    ] as [unknown, number, RegExp][]) {
+      const r = await post('/api/init', body);
+      expect(r.status).toBe(status);
+      expect(r.json().error).toMatch(why);
+    }
+    expect(snapshot(work)).toEqual(before);
+    const r = await post('/api/init', { from: '2023-q4', quarter: '2024-Q1', name: '2024-q1' });
+    expect(r.status).toBe(200);
+    expect(r.json()).toMatchObject({ ok: true, name: '2024-q1' });
+    // the same files `tongbao init` writes
+    const { planInit } = await import('../../src/init');
+    const planned = planInit(roundDir(), '2024-Q1', work, path.join(root, '2024-q1')).files;
+    for (const [f, text] of planned) expect(fs.readFileSync(path.join(root, '2024-q1', f), 'utf8')).toBe(text);
+    const v = (await request('GET', '/api/rounds/2024-q1')).json();
+    expect(v.errors).toBe(0);
+    expect(v.progress.toFill).toBe(280);
+    const h = (await request('GET', '/api/rounds/2024-q1/history')).json();
+    expect(h).toEqual({ versions: [], origin: '这一轮由“新建一季度”（tongbao init）从 2023-q4 生成' });
+  });
+
+  test('each edit is a version; a version against now; restore is an edit that can be undone; refusals change nothing', async () => {
+    const f = path.join(roundDir(), 'accounts.yaml');
+    const original = fs.readFileSync(f);
+    const v0 = await view();
+    let hashes = v0.hashes;
+    const was = v0.accounts.find((a: { id: string }) => a.id === 'accounts.yaml:weibo:department:0').results[0];
+    const now = was === '合格' ? '不合格' : '合格';
+    const e1 = await post('/api/rounds/2023-q4/edit', { ...setMonth(hashes, now), label: `8月改为${now}` });
+    expect(e1.status).toBe(200);
+    const edited = fs.readFileSync(f);
+    const h1 = (await request('GET', '/api/rounds/2023-q4/history')).json();
+    expect(h1.versions).toHaveLength(1);
+    expect(h1.versions[0]).toMatchObject({ n: 1, files: ['accounts.yaml'], label: `8月改为${now}`, source: '网页' });
+    expect(h1.origin).toBeNull();
+    expect(h1.versions[0].summary).toEqual([expect.stringMatching(new RegExp(`^政务微博“[^”]+” · 8月：${was} → ${now}$`))]);
+    const d = (await request('GET', '/api/rounds/2023-q4/history/1')).json();
+    expect(d.lines).toEqual([expect.stringMatching(new RegExp(`8月：${now} → ${was}$`))]);
+
+    // refused restores: bad body, unknown version, stale hash, missing hash — nothing changes
+    hashes = e1.json().hashes;
+    const before = snapshot(work);
+    expect((await post('/api/rounds/2023-q4/restore', { n: '1', hashes })).status).toBe(400);
+    expect((await post('/api/rounds/2023-q4/restore', { n: 9, hashes })).status).toBe(404);
+    expect((await post('/api/rounds/2023-q4/restore', { n: 1, hashes: { ...hashes, 'accounts.yaml': '0'.repeat(64) } })).status).toBe(409);
+    expect((await post('/api/rounds/2023-q4/restore', { n: 1, hashes: { 'notice.yaml': hashes['notice.yaml'] } })).status).toBe(400);
+    expect((await request('GET', '/api/rounds/2023-q4/history/..%2F..')).status).toBe(404);
+    expect(snapshot(work)).toEqual(before);
+
+    const back = await post('/api/rounds/2023-q4/restore', { n: 1, hashes });
+    expect(back.status).toBe(200);
+    expect(fs.readFileSync(f)).toEqual(original);
+    const h2 = (await request('GET', '/api/rounds/2023-q4/history')).json();
+    expect(h2.versions.map((x: { n: number }) => x.n)).toEqual([2, 1]);
+    expect(h2.versions[0]).toMatchObject({ label: '恢复第 1 版', source: '恢复' });
+    // and the restore undone
+    const again = await post('/api/rounds/2023-q4/restore', { n: 2, hashes: back.json().hashes });
+    expect(again.status).toBe(200);
+    expect(fs.readFileSync(f)).toEqual(edited);
   });
 });

@@ -1,0 +1,111 @@
+// 还需填写, said as a clerk reads it: what is left to fill in a round started by `init`, grouped
+// and counted (网站结果 50 项，新媒体月份结果 225 项，通报信息 5 项), each group with the first
+// place to jump to; how many result boxes are filled; and every diagnostic's place in words
+// (州直部门政务微博“黔东南发布” · 8月结果) instead of FILE:LINE:COL.
+import type { Diagnostic } from '../diagnostics';
+import type { JumpTarget, Progress } from '../../web/src/api-types';
+import { LEVELS, PLATFORMS } from '../types';
+import type { Computed } from './state';
+
+type Raw = Record<string, unknown>;
+const obj = (v: unknown): Raw => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Raw) : {});
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+export const isFill = (d: Diagnostic): boolean => 'fill' in d;
+
+const PLATFORM_NAME: Record<string, string> = { weibo: '政务微博', wechat: '政务微信' };
+const DEFAULT_LEVEL: Record<string, string> = { department: '州直部门', county: '县（市）' };
+const FIELD: Record<string, string> = {
+  name: '名称',
+  url: '网址',
+  owner: '主办单位',
+  result: '检查结果',
+  results: '各月结果',
+  problems: '问题曝光情况',
+  service: '服务号',
+  updates: '更新日期',
+};
+/** notice.yaml's fields as the notice form names them */
+export const NOTICE_FIELD: Record<string, string> = {
+  issuer: '发文机关',
+  scope: '通报范围',
+  levels: '级别名称',
+  title: '标题',
+  doc_number: '发文字号',
+  recipients: '主送机关',
+  basis: '检查依据',
+  round: '季度',
+  inspection: '检查日期',
+  months: '检查月份',
+  issued: '成文日期',
+  deadline: '整改截止日期',
+  contact: '联系人',
+  problems: '存在的问题',
+  requirements: '下步要求',
+  failing_order: '不合格新媒体的列举顺序',
+  compare: '与上季度对比',
+  previous: '上一轮数据',
+  rules: '更新要求',
+  platforms: '平台名称',
+};
+
+function monthLabel(c: Computed, i: number): string {
+  const m = arr(obj(c.loaded.data.notice).months)[i];
+  return typeof m === 'string' && /^\d{4}-\d{2}$/.test(m) ? `${Number(m.slice(5))}月` : `第 ${i + 1} 个月`;
+}
+
+/** A unit id (sites.yaml:department:0) and field in words. */
+export function placeWords(c: Computed, at: JumpTarget, file: string): string {
+  const notice = obj(c.loaded.data.notice);
+  const levels = obj(notice.levels);
+  const level = (l: string) => (typeof levels[l] === 'string' ? (levels[l] as string) : DEFAULT_LEVEL[l] ?? l);
+  if (!at.unitId) {
+    if (file === 'notice.yaml') return `通报信息 · ${at.field ? NOTICE_FIELD[at.field] ?? at.field : '整个文件'}`;
+    return file;
+  }
+  const [f, ...rest] = at.unitId.split(':');
+  let who = '';
+  if (f === 'sites.yaml') {
+    const [l, i] = rest;
+    const name = obj(arr(obj(c.loaded.data.sites)[l])[Number(i)]).name;
+    who = `${level(l)}网站${typeof name === 'string' && name ? `“${name}”` : `第 ${Number(i) + 1} 个`}`;
+  } else {
+    const [p, l, i] = rest;
+    const name = obj(arr(obj(obj(c.loaded.data.accounts)[p])[l])[Number(i)]).name;
+    who = `${level(l)}${PLATFORM_NAME[p] ?? p}${typeof name === 'string' && name ? `“${name}”` : `第 ${Number(i) + 1} 个账号`}`;
+  }
+  if (!at.field) return who;
+  if (at.field === 'results' && at.month !== null) return `${who} · ${monthLabel(c, at.month)}结果`;
+  return `${who} · ${FIELD[at.field] ?? at.field}`;
+}
+
+interface Placed {
+  unitId: string | null;
+  field: string | null;
+  month: number | null;
+  fill: boolean;
+  file: string;
+}
+
+/** The progress of a round from its placed diagnostics. */
+export function progressOf(c: Computed, placed: readonly Placed[]): Progress {
+  const fills = placed.filter((d) => d.fill);
+  const key = (d: Placed): 'notice' | 'sites' | 'accounts' => (d.file === 'notice.yaml' ? 'notice' : d.unitId?.startsWith('sites.yaml') ? 'sites' : 'accounts');
+  const LABEL = { notice: '通报信息', sites: '网站结果', accounts: '新媒体月份结果' } as const;
+  const groups: Progress['groups'] = [];
+  for (const k of ['sites', 'accounts', 'notice'] as const) {
+    const mine = fills.filter((d) => key(d) === k);
+    // a whole `results: ~` counts as one box per month
+    const count = k === 'accounts' ? mine.reduce((n, d) => n + (d.field === 'results' && d.month === null ? Math.max(1, arr(obj(c.loaded.data.notice).months).length) : 1), 0) : mine.length;
+    if (mine.length) groups.push({ key: k, label: LABEL[k], count, first: { unitId: mine[0].unitId, field: mine[0].field, month: mine[0].month } });
+  }
+  // result boxes: a site's result, an account's declared months
+  let total = 0;
+  const months = Math.max(1, arr(obj(c.loaded.data.notice).months).length);
+  const sites = obj(c.loaded.data.sites);
+  for (const l of LEVELS) total += arr(sites[l]).length;
+  const accounts = obj(c.loaded.data.accounts);
+  for (const p of PLATFORMS) for (const l of LEVELS) total += arr(obj(accounts[p])[l]).length * months;
+  const open = groups.filter((g) => g.key !== 'notice').reduce((n, g) => n + g.count, 0);
+  return { results: { filled: Math.max(0, total - open), total }, toFill: groups.reduce((n, g) => n + g.count, 0), groups };
+}
