@@ -14,9 +14,10 @@ import type { ValidatedRound } from './validate';
 import { checkReplaceable, ensureDir, readOnlyFolderError, removeStaleTemps, renameIntoPlace, tmpPathFor } from './write/atomic';
 import { removeOnInterrupt, stopOnInterrupt } from './write/interrupt';
 import { sha256File } from './write/hash';
-import { MANIFEST_NAME, makeManifest, readManifest, serializeManifest } from './write/manifest';
+import { MANIFEST_NAME, ROLE_LABEL, makeManifest, readManifest, serializeManifest } from './write/manifest';
 import type { InputEntry, Manifest, OutputEntry, OutputRole } from './write/manifest';
 import { archiveToHistory, commit, dropHistory, setFiles } from './write/output-set';
+import { annex3Outputs } from './rectify/annex3';
 import type { CommitHooks, StagedFile } from './write/output-set';
 
 /** The renderers, passed in so tests can use fakes; defaultRenderers() is the one lookup. */
@@ -119,13 +120,15 @@ export interface PlannedOutput {
 
 /** Which files a round produces and how each is written. Each renderer makes its own bytes
  *  deterministic (dates are the 成文日期, zip times pinned); its tests hold it to that. */
-export function planOutputs(model: ReportModel, r: Renderers, roles: readonly OutputRole[] = ['notice', 'annex1', 'annex2']): PlannedOutput[] {
+export function planOutputs(model: ReportModel, r: Renderers, roles: readonly OutputRole[] = ['notice', 'annex1', 'annex2', 'annex3']): PlannedOutput[] {
   const annex = r.annexFileNames(model);
   const all: PlannedOutput[] = [
     { role: 'notice', name: r.noticeFileName(model), write: async (f) => fs.writeFileSync(f, await r.renderNotice(model)) },
     { role: 'annex1', name: annex.annex1, write: (f) => r.writeAnnex1(model, f) },
     { role: 'annex2', name: annex.annex2, write: (f) => r.writeAnnex2(model, f) },
   ];
+  // 附件3 (compare.rectification, when a unit did not report on the previous round's rectification)
+  all.push(...annex3Outputs(model));
   const names = all.map((o) => o.name);
   if (new Set([...names, 'manifest.json']).size !== names.length + 1) throw new Error(`输出文件重名：${names.join('、')}`);
   return all.filter((o) => roles.includes(o.role));
@@ -161,7 +164,7 @@ export async function stageOutputs(
   }
   try {
     for (const [i, o] of plan.entries()) {
-      step(`生成${o.role === 'notice' ? '通报' : o.role === 'annex1' ? '附件1' : '附件2'}：${o.name}`);
+      step(`生成${ROLE_LABEL[o.role]}：${o.name}`);
       await writes[i];
       Object.assign(staged[i].entry, await sha256File(staged[i].tmp));
       hooks.afterStage?.(o.name);

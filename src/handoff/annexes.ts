@@ -62,7 +62,7 @@ export async function regenerateAnnexes(opts: AnnexesOptions): Promise<AnnexesRe
   const renderers = opts.renderers ?? defaultRenderers();
   let staged;
   try {
-    staged = await stageOutputs(outDir, planOutputs(model, renderers, ['annex1', 'annex2']), next.data.fingerprint, step, opts.hooks);
+    staged = await stageOutputs(outDir, planOutputs(model, renderers, ['annex1', 'annex2', 'annex3']), next.data.fingerprint, step, opts.hooks);
   } finally {
     await renderers.close?.();
   }
