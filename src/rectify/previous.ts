@@ -37,15 +37,22 @@ export function previousRectification(v: ValidatedRound, cwd: string, aggregate:
     warn(`要求写上一轮通报问题的整改情况，但上一轮文件夹 ${displayPath(dir, cwd)} 中没有 ${RECTIFY_FILE}：通报不写整改情况（整改情况记在上一轮的 ${RECTIFY_FILE} 中，见 docs/quarter-guide.md）`);
     return out;
   }
-  const prevModel = aggregate(v.previous.round);
-  const items = failingItems(v.previous.round, prevModel);
-  const loaded = loadRectify(dir, cwd, v.previous.round, items);
-  if (!loaded.value) {
-    out.errors.push(...loaded.diagnostics);
-    return out;
-  }
-  if (items.length === 0) return out;
-  const round = v.round.notice.round;
-  out.followUp = followUp({ round: { code: round } as ReportModel['round'] }, prevModel, items, loaded.value, rectifyWording());
+  const r = rectificationOf(dir, v.previous.round, v.round.notice.round, cwd, aggregate);
+  out.errors.push(...r.errors);
+  out.followUp = r.followUp;
   return out;
+}
+
+/**
+ * The follow-up figures of a round folder that has a rectify.yaml, seen from a later round
+ * (`compare --json` uses it with the two folders it is given). Null when its circular named no
+ * failing unit; errors are rectify.yaml's own problems.
+ */
+export function rectificationOf(dir: string, round: JudgedRound, laterRound: string, cwd: string, aggregate: (round: JudgedRound) => ReportModel): { followUp: RectificationFollowUp | null; errors: Diagnostic[] } {
+  const prevModel = aggregate(round);
+  const items = failingItems(round, prevModel);
+  const loaded = loadRectify(dir, cwd, round, items);
+  if (!loaded.value) return { followUp: null, errors: loaded.diagnostics };
+  if (items.length === 0) return { followUp: null, errors: [] };
+  return { followUp: followUp({ round: { code: laterRound } as ReportModel['round'] }, prevModel, items, loaded.value, rectifyWording()), errors: [] };
 }
