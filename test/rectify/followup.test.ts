@@ -108,7 +108,7 @@ describe('compare.rectification in the next circular', () => {
     const c = rounds({ rectification: true, rectifyYaml: fs.readFileSync(RECTIFY_FIXTURE, 'utf8').replace('review: 不合格', 'review: 基本合格') });
     const r = await cli(['build', 'next', '--out', 'o'], c);
     expect(r.code).toBe(1);
-    expect(r.err).toContain('round/rectify.yaml:135:13: 错误: 复查结果“基本合格”无效，只能是“合格”“不合格”或“未复查”');
+    expect(r.err).toContain('round/rectify.yaml:136:13: 错误: 复查结果“基本合格”无效，只能是“合格”“不合格”或“未复查”');
     expect(fs.existsSync(path.join(c, 'o'))).toBe(false);
   });
 
@@ -135,8 +135,8 @@ describe('compare.rectification in the next circular', () => {
     const after = await cli(['check', 'round', '--as-of', '2023-11-29'], cwd);
     expect(after.code).toBe(0);
     expect(after.err.split('\n').filter((l) => l.includes('逾期'))).toEqual([
-      'round/rectify.yaml:132:5: 警告: 逾期未报送整改情况：三穗县人民政府办公室（三穗政务，政务微博），整改时限 2023-11-28，截至 2023-11-29 未收到整改报告',
-      'round/rectify.yaml:138:5: 警告: 逾期未报送整改情况：锦屏县人民政府办公室（锦屏县政府，政务微信），整改时限 2023-11-28，截至 2023-11-29 未收到整改报告',
+      'round/rectify.yaml:133:5: 警告: 逾期未报送整改情况：三穗县人民政府办公室（三穗政务，政务微博），整改时限 2023-11-28，截至 2023-11-29 未收到整改报告',
+      'round/rectify.yaml:139:5: 警告: 逾期未报送整改情况：锦屏县人民政府办公室（锦屏县政府，政务微信），整改时限 2023-11-28，截至 2023-11-29 未收到整改报告',
     ]);
   });
 });

@@ -130,7 +130,7 @@ describe('tongbao rectify', () => {
     const snap = snapshot(path.join(c2, 'out'));
     const bad = await cli(['rectify', 'round'], c2);
     expect(bad.code).toBe(1);
-    expect(bad.err).toContain('round/rectify.yaml:142:11: 错误: 本轮不合格的政务微信中没有“黔东南商物”；是不是“黔东南商务（政务微信）”？');
+    expect(bad.err).toContain('round/rectify.yaml:143:11: 错误: 本轮不合格的政务微信中没有“黔东南商物”；是不是“黔东南商务（政务微信）”？');
     expect(snapshot(path.join(c2, 'out'))).toEqual(snap);
     const v = await cli(['verify', 'out/round', '--data', 'round'], c2);
     expect(v.code).toBe(1); // rectify.yaml no longer parses as the set recorded
@@ -155,5 +155,30 @@ describeIf(sharedFile('check-ooxml'), pythonLxml)('check-ooxml on every rectify 
     const r = spawnSync('python3', [path.join(ACCEPTANCE, 'check-ooxml'), ...files], { encoding: 'utf8', timeout: 240_000 });
     expect(r.stdout + r.stderr).toMatch(/^(\d+)\/\1 parts schema-valid$/m);
     expect(r.status).toBe(0);
+  });
+});
+
+describe('a round judged from update dates, with failing sites (2024-Q1 fixture, no rectify.yaml)', () => {
+  test('the notices give the rule broken with its figures and the sites with their problems (golden)', async () => {
+    const r0 = roundCopy([], path.join(__dirname, '..', 'fixtures', 'rounds', '2024-q1'));
+    const r = await cli(['rectify', 'round', '--out', 'o'], r0.cwd);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('未报送');
+    const dir = path.join(r0.cwd, 'o');
+    const names = fs.readdirSync(dir).filter((f) => f.endsWith('.docx')).sort();
+    const texts = await Promise.all(names.map((n) => docxParagraphs(fs.readFileSync(path.join(dir, n)))));
+    const text = names.map((n, i) => `== ${n}\n${texts[i].join('\n')}\n`).join('\n');
+    expectGolden(path.join(GOLDEN, 'notices-2024-q1.txt'), text);
+    expect(text).toMatch(/\d+月更新\d+天，少于8天/);
+    const rows = await sheetRows(path.join(dir, fs.readdirSync(dir).find((f) => f.endsWith('.xlsx'))!));
+    expectGolden(path.join(GOLDEN, 'ledger-2024-q1.txt'), rows.map((x) => x.join('\t')).join('\n') + '\n');
+  });
+
+  test('init of the next quarter does not copy rectify.yaml', async () => {
+    const { cwd } = rectifyRound();
+    const r = await cli(['init', 'next', '--from', 'round'], cwd);
+    expect(r.code).toBe(0);
+    expect(fs.existsSync(path.join(cwd, 'next', 'notice.yaml'))).toBe(true);
+    expect(fs.existsSync(path.join(cwd, 'next', 'rectify.yaml'))).toBe(false);
   });
 });
