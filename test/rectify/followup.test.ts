@@ -15,7 +15,7 @@ import { cli } from '../support/cli';
 import { ACCEPTANCE, describeIf, pythonLxml, sharedFile } from '../support/needs';
 import { tempDir } from '../support/tmp';
 import { SEED_DIR } from '../support/round-fixture';
-import { RECTIFY_FIXTURE, docxParagraphs, sheetRows } from './rectify.test';
+import { RECTIFY_FIXTURE, docxParagraphs, sheetRows } from './helpers';
 
 const NEXT = path.join(__dirname, '..', 'fixtures', 'rounds', '2024-q1');
 

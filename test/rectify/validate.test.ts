@@ -6,7 +6,7 @@ import * as path from 'path';
 import { cli } from '../support/cli';
 import { roundCopy, snapshot } from '../support/round-fixture';
 import { jsonSchemaText } from '../../src/validate/json-schema';
-import { RECTIFY_FIXTURE } from './rectify.test';
+import { RECTIFY_FIXTURE } from './helpers';
 
 const HEAD = '# yaml-language-server: $schema=../../../schema/rectify.schema.json\n';
 
