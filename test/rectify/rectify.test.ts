@@ -150,3 +150,30 @@ describe('a round judged from update dates, with failing sites (2024-Q1 fixture,
     expect(fs.existsSync(path.join(cwd, 'next', 'rectify.yaml'))).toBe(false);
   });
 });
+
+describe('package --rectify', () => {
+  test('the archive holds the 整改 folder, listed with checksums; verify checks it', async () => {
+    const { cwd } = rectifyRound();
+    const r = await cli(['package', 'round', '--rectify'], cwd);
+    expect(r.err.split('\n').filter((l) => l && !l.includes('警告'))).toEqual([]);
+    expect(r.code).toBe(0);
+    const dir = path.join(cwd, 'out', 'round');
+    const zipName = fs.readdirSync(dir).find((f) => f.endsWith('.zip'))!;
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(fs.readFileSync(path.join(dir, zipName)));
+    const names = Object.keys(zip.files);
+    expect(names.filter((n) => n.startsWith('整改/'))).toHaveLength(21 + 2);
+    expect(names).toContain('整改/2023年第四季度整改台账.xlsx');
+    const note = await zip.file('送签说明.txt')!.async('string');
+    expect(note).toMatch(/[0-9a-f]{64} {2}整改\/整改通知 三穗县人民政府办公室\.docx/);
+    const v = await cli(['verify', `out/round/${zipName}`], cwd);
+    expect(v.code).toBe(0);
+    const vd = await cli(['verify', 'out/round', '--data', 'round'], cwd);
+    expect(vd.code).toBe(0);
+    // a notice in the 整改 folder altered by hand: verify of the round's folder says so
+    fs.appendFileSync(path.join(dir, '整改', '整改通知 三穗县人民政府办公室.docx'), 'x');
+    const bad = await cli(['verify', 'out/round'], cwd);
+    expect(bad.code).toBe(1);
+    expect(bad.out + bad.err).toContain('整改/：已改动：整改通知 三穗县人民政府办公室.docx');
+  });
+});
