@@ -34,6 +34,11 @@ import type { RoundStateOptions } from './state';
 import { placeDiagnostics, roundView } from './view';
 import type { RoundView, ViewDiagnostic } from './view';
 import { refusedValues } from './refuse';
+import type { ActionAnswer, EditOp, FilesAnswer, RoundSummary, RoundsList, UnitsFound } from '../../web/src/api-types';
+
+// What the page may send is what src/edit takes (web/src/api-types.ts EditOp ⊆ Edit).
+const editOpIsAnEdit = (e: EditOp): Edit => e;
+void editOpIsAnEdit;
 
 export interface AppOptions {
   /** DATA_ROOT: one folder per round */
@@ -47,6 +52,8 @@ export interface AppOptions {
   unitLimit?: number;
   /** folder of the page (default: the project's web/) */
   webDir?: string;
+  /** folder of the page's compiled scripts, served at /assets/js/ (default: dist/page, built from web/src by `npm run build:ts`) */
+  pageDir?: string;
 }
 
 interface Round {
@@ -115,6 +122,7 @@ function parseEdits(body: unknown): { hashes: Partial<Record<DataFileName, strin
 export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: number; parses: number } } {
   const app = new Hono();
   const webDir = opts.webDir ?? path.join(projectRoot(), 'web');
+  const pageDir = opts.pageDir ?? path.join(projectRoot(), 'dist', 'page');
   const rounds = new Map<string, Round>();
   const realRoot = (): string => {
     try {
@@ -218,7 +226,8 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
     } catch {
       return c.json({ error: '没有这个文件' }, 404);
     }
-    const file = resolveInside(webDir, rel, 'file');
+    // the page's scripts are compiled from web/src (tsconfig.web.json); styles are in web/
+    const file = rel.startsWith('js/') ? resolveInside(pageDir, rel.slice(3), 'file') : resolveInside(webDir, rel, 'file');
     const type = file ? ASSET_TYPES[path.extname(file).toLowerCase()] : undefined;
     if (!file || !type || path.basename(file) === 'index.html') return c.json({ error: '没有这个文件' }, 404);
     return c.body(fs.readFileSync(file), 200, { 'Content-Type': type, 'Cache-Control': 'no-cache' });
@@ -226,7 +235,7 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
 
   // ---- reading ----
   app.get('/api/rounds', async (c) => {
-    const list = [];
+    const list: RoundSummary[] = [];
     for (const name of roundNames()) {
       const r = round(name);
       const comp = r.state.compute();
@@ -251,7 +260,8 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
         verify,
       });
     }
-    return c.json({ root: opts.root, rounds: list, tools: { pdf: pdfAvailable(), import: true } });
+    const answer: RoundsList = { root: opts.root, rounds: list, tools: { pdf: pdfAvailable(), import: true } };
+    return c.json(answer);
   });
   app.get('/api/rounds/:name', async (c) => {
     const r = round(c.req.param('name'));
@@ -275,15 +285,17 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
     const all = await serialize(r, () => roundView(r.state, r.state.compute(), null, { unitLimit: Infinity }));
     const hit = (...xs: string[]) => !q || xs.some((x) => x.includes(q));
     const limit = Math.min(Number(c.req.query('limit') ?? 500) || 500, 5000);
-    return c.json({
+    const answer: UnitsFound = {
       sites: all.sites.filter((s) => hit(s.name, s.url)).slice(0, limit),
       accounts: all.accounts.filter((a) => hit(a.name, a.owner)).slice(0, limit),
-    });
+    };
+    return c.json(answer);
   });
   app.get('/api/rounds/:name/files', (c) => {
     const r = round(c.req.param('name'));
     const l = listFiles(target(r).outDir);
-    return c.json({ outDir: path.relative(opts.cwd, l.outDir) || l.outDir, outputs: l.outputs, history: l.history, bundles: l.bundles });
+    const answer: FilesAnswer = { outDir: path.relative(opts.cwd, l.outDir) || l.outDir, outputs: l.outputs, history: l.history, bundles: l.bundles };
+    return c.json(answer);
   });
   app.get('/api/rounds/:name/download', (c) => {
     const r = round(c.req.param('name'));
@@ -310,7 +322,8 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
         throw e;
       }
       const keep = new Set(edits.map((e) => unitKey(e)).filter((x): x is string => !!x));
-      return c.json(view(r, keep));
+      const answer: RoundView = view(r, keep);
+      return c.json(answer);
     });
   });
 
@@ -323,7 +336,8 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
         const comp = r.state.compute();
         // findings placed at their unit, as in the round view
         const placed: ViewDiagnostic[] = placeDiagnostics({ ...comp, diagnostics: res.diagnostics.filter((d) => d.severity === 'error'), lint: res.diagnostics.filter((d) => d.severity !== 'error') });
-        return c.json({ ...res, diagnostics: placed });
+        const answer: ActionAnswer = { ...res, diagnostics: placed };
+        return c.json(answer);
       });
     });
   action('build', (r) => runBuild(target(r)));
@@ -341,7 +355,8 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
       const res = await runImport(target(r), body.filename as string, bytes, body.apply === true);
       const comp = r.state.compute();
       const placed = placeDiagnostics({ ...comp, diagnostics: res.diagnostics, lint: [] });
-      return c.json({ ...res, diagnostics: placed });
+      const answer: ActionAnswer = { ...res, diagnostics: placed };
+      return c.json(answer);
     });
   });
 

@@ -19,13 +19,8 @@ import { HISTORY_DIR, ManifestError, dataFingerprint, noticeDifferences, noticeF
 import type { Manifest } from '../write/manifest';
 import type { Computed, RoundState } from './state';
 
-export interface Changes {
-  /** the data differs from what the last build was made from */
-  sinceBuild: boolean;
-  /** the notice would say something different (a build is needed, not only 只更新附件) */
-  noticeChanges: boolean;
-  lines: string[];
-}
+export type { Changes } from '../../web/src/api-types';
+import type { Changes } from '../../web/src/api-types';
 
 const KIND: Record<DataChange['change'], string> = { added: '新增', removed: '删除', changed: '修改' };
 

@@ -7,13 +7,8 @@ import { HISTORY_DIR, MANIFEST_NAME, ManifestError, packageFileName, parseManife
 import type { Manifest } from '../write/manifest';
 import { resolveInside } from './security';
 
-export interface FileEntry {
-  path: string;
-  name: string;
-  size: number;
-  sha256: string | null;
-  role: string | null;
-}
+import type { FileEntry } from '../../web/src/api-types';
+export type { FileEntry };
 
 export interface FilesListing {
   outDir: string;

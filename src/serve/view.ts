@@ -8,84 +8,16 @@ import type { SourceFile } from '../load/yaml-file';
 import { renderNoticeHtml } from '../render/html';
 import { LEVELS, PLATFORMS } from '../types';
 import type { Level, Platform } from '../types';
-import type { Changes } from './changes';
+import type { AccountRow, Changes, Overview, RoundView, SiteRow, ViewDiagnostic, YamlPath } from '../../web/src/api-types';
 import type { Computed, RoundState } from './state';
 import { indexUnits, offsetOf, unitAt, unitId } from './units';
 import type { UnitIndex } from './units';
 
-type Path = (string | number)[];
+type Path = YamlPath;
 
-export interface SiteRow {
-  id: string;
-  file: 'sites.yaml';
-  group: Level;
-  level: Level;
-  groupName: string;
-  index: number;
-  name: string;
-  url: string;
-  result: string;
-  problems: string[];
-  paths: { name: Path; url: Path; result: Path; problems: Path };
-}
-
-export interface AccountRow {
-  id: string;
-  file: 'accounts.yaml';
-  platform: Platform;
-  platformName: string;
-  group: Level;
-  level: Level;
-  groupName: string;
-  index: number;
-  name: string;
-  owner: string;
-  service: boolean;
-  results: string[] | null;
-  judged: string[] | null;
-  problems: string[];
-  paths: { name: Path; owner: Path; results: Path[]; problems: Path };
-}
-
-export interface ViewDiagnostic {
-  severity: 'error' | 'warning';
-  file: string;
-  line: number;
-  col: number;
-  message: string;
-  rule: string | null;
-  unitId: string | null;
-  field: string | null;
-  /** the item of a list field: the month of `results`, the entry of `problems` */
-  month: number | null;
-  source: 'validate' | 'lint';
-}
-
-export interface Overview {
-  title: string;
-  round: string;
-  totals: ReportModel['totals'];
-  failingSites: { name: string; url: string; levelName: string; problems: string[] }[];
-  failingAccounts: { name: string; owner: string; platformLabel: string; levelName: string; failingMonths: string[] }[];
-  sentences: string[];
-}
-
-export interface RoundView {
-  name: string;
-  hashes: Partial<Record<string, string>>;
-  ok: boolean;
-  errors: number;
-  warnings: number;
-  overview: Overview | null;
-  months: { key: string; label: string }[];
-  sites: SiteRow[];
-  accounts: AccountRow[];
-  /** units left out of sites/accounts in a large round (GET …/units searches them all) */
-  omitted: { sites: number; accounts: number };
-  diagnostics: ViewDiagnostic[];
-  previewHtml: string | null;
-  changes: Changes | null;
-}
+// The shapes the page receives are defined once, in web/src/api-types.ts, which the page's code
+// imports too: a change on one side that the other does not follow fails to compile.
+export type { AccountRow, Overview, RoundView, SiteRow, ViewDiagnostic } from '../../web/src/api-types';
 
 const PLATFORM_NAME: Record<Platform, string> = { weibo: '政务微博', wechat: '政务微信' };
 const DEFAULT_LEVEL: Record<Level, string> = { department: '州直部门', county: '县（市）' };

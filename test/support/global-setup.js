@@ -12,5 +12,8 @@ module.exports = async () => {
   process.env.TMPDIR = own;
   if (process.env.TONGBAO_SKIP_BUILD) return;
   const root = path.join(__dirname, '..', '..');
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+  // the CLI, and the page's scripts (web/src → dist/page) that `tongbao serve` serves
+  for (const project of ['tsconfig.build.json', 'tsconfig.web.json']) {
+    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', project], { cwd: root, stdio: 'inherit' });
+  }
 };
