@@ -1,6 +1,6 @@
 // Requests to the server (docs/serve.md). Each endpoint is typed with the shapes in
 // api-types.ts, which the server's handlers use too.
-import type { ActionAnswer, EditRequest, ErrorAnswer, FilesAnswer, ImportRequest, PackageRequest, RoundView, RoundsList, UnitsFound } from './api-types.js';
+import type { ActionAnswer, EditRequest, ErrorAnswer, FilesAnswer, ImportRequest, PackageRequest, RectifyAnswer, RectifyRequest, RoundView, RoundsList, UnitsFound } from './api-types.js';
 
 const TOKEN = document.querySelector('meta[name="tongbao-token"]')?.getAttribute('content') ?? '';
 
@@ -68,5 +68,7 @@ export const API = {
   annexes: (name: string) => api<ActionAnswer>(roundUrl(name, '/annexes'), {}),
   package: (name: string, req: PackageRequest) => api<ActionAnswer>(roundUrl(name, '/package'), req),
   import: (name: string, req: ImportRequest) => api<ActionAnswer>(roundUrl(name, '/import'), req),
+  rectify: (name: string) => api<RectifyAnswer>(roundUrl(name, '/rectify')),
+  saveRectify: (name: string, req: RectifyRequest) => api<RectifyAnswer>(roundUrl(name, '/rectify'), req),
   downloadUrl: (name: string, path: string) => roundUrl(name, `/download?path=${enc(path)}`),
 };

@@ -4,6 +4,7 @@
 // A new view is one file in this folder and one entry here (see docs/serve.md, “Adding a view”).
 import type { RoundView } from '../api-types.js';
 import { renderFiles } from './files.js';
+import { renderRectify } from './rectify.js';
 import { openRound } from './round.js';
 import { showRounds } from './rounds.js';
 import { renderTable } from './units.js';
@@ -32,5 +33,6 @@ export const ROUTES: Route[] = [
 export const ROUND_TABS: RoundTab[] = [
   { id: 'accounts', label: (v) => `政务新媒体（${v.accounts.length + v.omitted.accounts}）`, render: (panel) => renderTable(panel, 'accounts') },
   { id: 'sites', label: (v) => `政府网站（${v.sites.length + v.omitted.sites}）`, render: (panel) => renderTable(panel, 'sites') },
+  { id: 'rectify', label: () => '整改', render: (panel) => renderRectify(panel) },
   { id: 'files', label: () => '输出文件与历史版本', render: (panel) => renderFiles(panel) },
 ];
