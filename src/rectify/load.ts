@@ -8,7 +8,7 @@ import * as path from 'path';
 import type { Diagnostic } from '../diagnostics';
 import { sortDiagnostics } from '../diagnostics';
 import { readRoundFile } from '../load/round';
-import { locate } from '../load/yaml-file';
+import { displayPath, locate } from '../load/yaml-file';
 import type { DataPath, SourceFile } from '../load/yaml-file';
 import type { JudgedRound, Platform } from '../types';
 import { LEVELS, PLATFORMS } from '../types';
@@ -56,7 +56,7 @@ export function loadRectify(roundDir: string, cwd: string, round: JudgedRound, i
   if (!fs.existsSync(abs)) return { value: { file: null, entries: new Map() }, diagnostics: [] };
   const lst = fs.lstatSync(abs);
   if (lst.isSymbolicLink() || !lst.isFile()) {
-    return { value: null, diagnostics: [{ severity: 'error', file: abs, line: 1, col: 1, message: `${RECTIFY_FILE} 不是普通文件（符号链接或文件夹不予读取）` }] };
+    return { value: null, diagnostics: [{ severity: 'error', file: displayPath(abs, cwd), line: 1, col: 1, message: `${RECTIFY_FILE} 不是普通文件（符号链接或文件夹不予读取）` }] };
   }
   const parsed = readRoundFile(abs, cwd, lst.size);
   if (!parsed.file || parsed.diagnostics.length) return { value: null, diagnostics: parsed.diagnostics };

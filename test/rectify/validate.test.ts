@@ -85,6 +85,17 @@ describe('rectify.yaml errors', () => {
     expect(fs.existsSync(path.join(cwd, 'o', '整改通知 凯里市.docx'))).toBe(true);
   });
 
+  test('a rectify.yaml that is a symbolic link is refused, nothing written', async () => {
+    const { cwd, dir } = withRectify('');
+    fs.rmSync(path.join(dir, 'rectify.yaml'));
+    fs.symlinkSync(RECTIFY_FIXTURE, path.join(dir, 'rectify.yaml'));
+    const before = snapshot(cwd);
+    const r = await cli(['rectify', 'round'], cwd);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('round/rectify.yaml:1:1: 错误: rectify.yaml 不是普通文件（符号链接或文件夹不予读取）');
+    expect(snapshot(cwd)).toEqual(before);
+  });
+
   test('schema/rectify.schema.json is in sync with the zod schema (npm run schema)', () => {
     expect(fs.readFileSync(path.join(__dirname, '..', '..', 'schema', 'rectify.schema.json'), 'utf8')).toBe(jsonSchemaText('rectify'));
     expect(fs.readFileSync(RECTIFY_FIXTURE, 'utf8').startsWith(HEAD)).toBe(true);
