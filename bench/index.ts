@@ -9,11 +9,13 @@
 // whatever else the machine is doing).
 //
 // (3) import of an annex-2 workbook at national scale against exceljs streaming-reading it (bench/import.ts).
+// (4) rectify on a round with about 20,000 failing units against build on it (bench/rectify.ts).
 //
 // usage: node dist/bench/index.js [--runs N] [--sites N] [--accounts N] [--keep DIR] [--strict] [--no-serve-national]
 //   --strict  exit 1 when a target is missed (otherwise the verdict is only printed)
 //   --seed-runs N  runs of the seed build and its floor (default 7)
 //   --import-only  only (3), the import benchmark
+//   --rectify-only only (4), the rectify benchmark; --rectify-runs N (default 1; each run takes minutes)
 import { spawnSync } from 'child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'fs';
 import { tmpdir } from 'os';
@@ -25,6 +27,7 @@ import { NATIONAL, syntheticModel, type Scale } from './synthetic';
 import { benchSeed } from './seed';
 import { benchServe } from './serve';
 import { benchImport, importChild } from './import';
+import { benchRectify, rectifyChild } from './rectify';
 
 /** Targets for 附件2. */
 const TARGET_RATIO = 1.3;
@@ -99,6 +102,11 @@ async function main(): Promise<number> {
     await importChild(importKind, flag(args, '--dir') as string, flag(args, '--file') as string);
     return 0;
   }
+  const rectifyKind = flag(args, '--rectify-child') as 'build' | 'rectify' | undefined;
+  if (rectifyKind) {
+    await rectifyChild(rectifyKind, flag(args, '--dir') as string, flag(args, '--file') as string);
+    return 0;
+  }
   const kind = flag(args, '--child') as Kind | undefined;
   if (kind) {
     await child(kind, scale, flag(args, '--file') as string);
@@ -110,6 +118,13 @@ async function main(): Promise<number> {
     for (const v of vs) console.log(`${v.ok ? 'PASS' : 'FAIL'} ${v.text}`);
     return vs.every((v) => v.ok) || !args.includes('--strict') ? 0 : 1;
   }
+  const seedDir = join(__dirname, '..', '..', 'data', '2023-q4');
+  const rectifyRuns = Math.max(1, Number(flag(args, '--rectify-runs') ?? 1));
+  if (args.includes('--rectify-only')) {
+    const vs = benchRectify(rectifyRuns, seedDir);
+    for (const v of vs) console.log(`${v.ok ? 'PASS' : 'FAIL'} ${v.text}`);
+    return vs.every((v) => v.ok) || !args.includes('--strict') ? 0 : 1;
+  }
   const keep = flag(args, '--keep');
   const strict = args.includes('--strict');
   const dir = keep ?? mkdtempSync(join(tmpdir(), 'tongbao-bench-'));
@@ -118,6 +133,7 @@ async function main(): Promise<number> {
   const verdicts: { text: string; ok: boolean }[] = benchSeed(Math.max(1, Number(flag(args, '--seed-runs') ?? 7)));
   verdicts.push(...(await benchServe({ runs: 3, national: args.includes('--no-serve-national') ? null : { sites: 15000, accounts: 150000 }, seedDir: join(__dirname, '..', '..', 'data', '2023-q4') })));
   verdicts.push(...(await benchImport(runs, scale.accounts)));
+  verdicts.push(...benchRectify(rectifyRuns, seedDir));
 
   console.log(`Excel annexes at national scale: ${scale.sites.toLocaleString('en')} sites, ${scale.accounts.toLocaleString('en')} accounts`);
   console.log(`node ${process.version}; ${runs} runs of each, alternating, every run in a process of its own; best time, highest peak memory\n`);

@@ -19,6 +19,7 @@ import { ROLE_LABEL } from './write/manifest';
 import type { BodyRecord, InputEntry, Manifest, OutputEntry, OutputRole } from './write/manifest';
 import type { Correction } from './handoff/corrections';
 import { archiveToHistory, commit, dropHistory, setFiles } from './write/output-set';
+import { annex3Outputs } from './rectify/annex3';
 import type { CommitHooks, StagedFile } from './write/output-set';
 
 /** The renderers, passed in so tests can use fakes; defaultRenderers() is the one lookup. */
@@ -123,13 +124,15 @@ export interface PlannedOutput {
 
 /** Which files a round produces and how each is written. Each renderer makes its own bytes
  *  deterministic (dates are the 成文日期, zip times pinned); its tests hold it to that. */
-export function planOutputs(model: ReportModel, r: Renderers, roles: readonly OutputRole[] = ['notice', 'annex1', 'annex2']): PlannedOutput[] {
+export function planOutputs(model: ReportModel, r: Renderers, roles: readonly OutputRole[] = ['notice', 'annex1', 'annex2', 'annex3']): PlannedOutput[] {
   const annex = r.annexFileNames(model);
   const all: PlannedOutput[] = [
     { role: 'notice', name: r.noticeFileName(model), write: async (f) => fs.writeFileSync(f, await r.renderNotice(model)) },
     { role: 'annex1', name: annex.annex1, write: (f) => r.writeAnnex1(model, f) },
     { role: 'annex2', name: annex.annex2, write: (f) => r.writeAnnex2(model, f) },
   ];
+  // 附件3 (compare.rectification, when a unit did not report on the previous round's rectification)
+  all.push(...annex3Outputs(model));
   const names = all.map((o) => o.name);
   if (new Set([...names, 'manifest.json']).size !== names.length + 1) throw new Error(`输出文件重名：${names.join('、')}`);
   return all.filter((o) => roles.includes(o.role));

@@ -5,6 +5,7 @@ import type { ReportModel } from './aggregate/model';
 import { loadWording } from './aggregate/wording';
 import type { Wording } from './aggregate/wording';
 import { resolvePrevious } from './compare/previous';
+import { previousRectification } from './rectify/previous';
 import { DataError } from './diagnostics';
 import { loadRound } from './load/round';
 import { validateRound } from './validate';
@@ -30,12 +31,24 @@ export function loadValidated(dataDir: string, cwd: string = process.cwd(), opti
     if (p.errors.length) throw new DataError(p.errors);
     value.previous = p.previous;
     value.warnings.push(...p.warnings);
+    // compare.rectification: the previous round's rectify.yaml, checked like its other files
+    if (value.round.notice.compare?.rectification) {
+      const r = previousRectification(value, cwd, (round) => aggregate(round, wording(), null));
+      if (r.errors.length) throw new DataError(r.errors);
+      value.rectification = r.followUp;
+      value.warnings.push(...r.warnings);
+    }
   }
   return value;
 }
 
 export function modelOf(v: ValidatedRound): ReportModel {
-  return aggregate(v.round, wording(), v.previous?.round ?? null);
+  const model = aggregate(v.round, wording(), v.previous?.round ?? null);
+  if (v.rectification) {
+    model.rectification = v.rectification;
+    model.compare = { ...model.compare!, rectification: true };
+  }
+  return model;
 }
 
 export { wording as annexWording };

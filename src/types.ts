@@ -54,7 +54,7 @@ export interface NoticeInput {
   /** the previous round's folder, relative to this round's folder */
   previous?: string;
   /** what of the comparison with the previous round the documents print */
-  compare?: { paragraph?: boolean; annex_column?: boolean };
+  compare?: { paragraph?: boolean; annex_column?: boolean; rectification?: boolean };
   rules?: Partial<Rules>;
   lint?: { disable?: string[] };
 }

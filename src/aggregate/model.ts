@@ -1,6 +1,7 @@
 // The report model: everything the notice and the annexes say, computed once from the data.
 // Plain JSON (no classes, no Dates) so it can be snapshotted, diffed and stored in the manifest.
 import type { Comparison, RoundRates } from '../compare/compare';
+import type { RectificationFollowUp } from '../rectify/followup';
 import type { Level, Platform, Prose, Result } from '../types';
 
 /** A calendar date, already formatted the ways the documents print it. */
@@ -149,5 +150,7 @@ export interface ReportModel {
   /** against the previous round; null when there is none */
   comparison?: Comparison | null;
   /** what notice.yaml's compare asks the documents to print (annexColumn needs a previous round) */
-  compare?: { paragraph: boolean; annexColumn: boolean };
+  compare?: { paragraph: boolean; annexColumn: boolean; rectification?: boolean };
+  /** the previous round's rectification (its rectify.yaml), with compare.rectification; see src/rectify */
+  rectification?: RectificationFollowUp | null;
 }

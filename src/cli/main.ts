@@ -24,6 +24,7 @@ const COMMAND_LOADERS: Record<string, () => Command> = {
   diff: () => require('./commands/diff').diffCommand,
   verify: () => require('./commands/verify').verifyCommand,
   package: () => require('./commands/package').packageCommand,
+  rectify: () => require('./commands/rectify').rectifyCommand,
   lint: () => require('./commands/lint').lintCommand,
   explain: () => require('./commands/explain').explainCommand,
   encoding: () => require('./commands/encoding').encodingCommand,

@@ -5,7 +5,8 @@ import { isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { blockText, flowText, inlineText, isInline, isScalarValue, scalarText } from './render';
 
-export type DataFileName = 'notice.yaml' | 'sites.yaml' | 'accounts.yaml';
+// rectify.yaml: written by the 整改台账 import and the page's 整改 view (src/rectify)
+export type DataFileName = 'notice.yaml' | 'sites.yaml' | 'accounts.yaml' | 'rectify.yaml';
 export type YamlPath = readonly (string | number)[];
 export type Edit =
   | {

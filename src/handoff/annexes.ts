@@ -12,7 +12,7 @@ import { loadValidated, modelOf } from '../pipeline';
 import { checkReplaceable, removeStaleTemps, tmpPathFor } from '../write/atomic';
 import { removeOnInterrupt } from '../write/interrupt';
 import { sha256File } from '../write/hash';
-import { MANIFEST_NAME, makeManifest, noticeDifferences, readManifest, serializeManifest } from '../write/manifest';
+import { MANIFEST_NAME, ROLE_LABEL, makeManifest, noticeDifferences, readManifest, serializeManifest } from '../write/manifest';
 import type { Manifest, OutputEntry } from '../write/manifest';
 import { commit, setFiles } from '../write/output-set';
 import { annexRowChangeCount } from '../render/annex-rows';
@@ -86,7 +86,7 @@ export async function regenerateAnnexes(opts: AnnexesOptions): Promise<AnnexesRe
     checkReplaceable(outDir, [...setFiles(outDir, previous.manifest), CORRECTIONS_FILE]);
     const plan: PlannedOutput[] = [
       { role: 'notice', name: notice.name, write: async (f) => fs.writeFileSync(f, rendered) },
-      ...planOutputs(model, renderers, ['annex1', 'annex2']),
+      ...planOutputs(model, renderers, ['annex1', 'annex2', 'annex3']),
     ];
     const staged = await stageOutputs(outDir, plan, next.data.fingerprint, step, opts.hooks);
     let record: Staged | null = null;
@@ -168,7 +168,7 @@ async function annexCorrections(outDir: string, m: Manifest, staged: Staged[]): 
   const corrections: Correction[] = [];
   const unknown: string[] = [];
   for (const s of staged) {
-    if (s.entry.role !== 'annex1' && s.entry.role !== 'annex2') continue;
+    if (s.entry.role !== 'annex1' && s.entry.role !== 'annex2' && s.entry.role !== 'annex3') continue;
     const old = m.outputs.find((o) => o.role === s.entry.role);
     if (old && old.sha256 === s.entry.sha256) continue; // the same bytes: nothing corrected
     const intact = old && (await damagedOutputs(outDir, { ...m, outputs: [old] })).length === 0;
@@ -176,7 +176,7 @@ async function annexCorrections(outDir: string, m: Manifest, staged: Staged[]): 
     const after = await readPrintedSheet(fs.readFileSync(s.tmp));
     if (!before || !after) {
       // not a workbook tongbao wrote (the tests' fakes) when intact; else altered by hand
-      if (!intact) unknown.push(s.entry.role === 'annex1' ? '附件1' : '附件2');
+      if (!intact) unknown.push(ROLE_LABEL[s.entry.role]);
       continue;
     }
     corrections.push(...sheetCorrections(before, after));

@@ -59,6 +59,7 @@ export function handoffNote(m: Manifest, entries: ArchiveEntry[], pdfs: string[]
       const of = source ? (source.role === 'notice' ? '通报正文' : ROLE_LABEL[source.role]) : '文件';
       return `${of}的 PDF 阅读稿：${name}${pageText(name)}`;
     }
+    if (name.startsWith('整改/')) return `整改材料（tongbao rectify）：${name}`;
     if (name === MANIFEST_NAME) return `清单：${name}（记录数据文件和上列各文件的校验值，以及通报所写的合计、名单和日期）`;
     return name;
   };

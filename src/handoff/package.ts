@@ -37,6 +37,8 @@ export interface PackageOptions {
   strict?: boolean;
   renderers?: Renderers;
   onStep?: OnStep;
+  /** also generate the 整改 folder (tongbao rectify) and put its files in the archive under 整改/ */
+  rectify?: boolean;
   /** for tests: the LibreOffice to use, skipping the PATH lookup */
   soffice?: string;
   timeoutMs?: number;
@@ -57,6 +59,15 @@ export async function packageRound(opts: PackageOptions): Promise<PackageResult>
   const manifestText = b.manifestText!;
   const archiveName = packageFileName(manifest);
 
+  // --rectify: the 整改 folder is generated first, so that the verification below covers it
+  let rectifyEntries: ArchiveEntry[] = [];
+  if (opts.rectify) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { rectify, RECTIFY_DIR } = require('../rectify') as typeof import('../rectify');
+    const dir = path.join(outDir, RECTIFY_DIR);
+    const r = await rectify({ dataDir: opts.dataDir, cwd: opts.cwd, outDir: dir });
+    rectifyEntries = [...r.manifest.outputs.map((o) => o.name), MANIFEST_NAME].map((n) => ({ name: `${RECTIFY_DIR}/${n}`, data: fs.readFileSync(path.join(dir, n)) }));
+  }
   // Files that go into the archive must match the manifest and the data; an old archive in the
   // folder is about to be replaced, and unrelated files are only worth a warning.
   const report = await verifyOutDir(outDir, { dataDir: opts.dataDir, cwd: opts.cwd }, { skipArchive: true });
@@ -87,7 +98,7 @@ export async function packageRound(opts: PackageOptions): Promise<PackageResult>
       pages.set(path.basename(file), pdfPageCount(pdf.data));
     }
   }
-  const all = [...entries, ...pdfs, { name: MANIFEST_NAME, data: Buffer.from(manifestText, 'utf8') }];
+  const all = [...entries, ...pdfs, { name: MANIFEST_NAME, data: Buffer.from(manifestText, 'utf8') }, ...rectifyEntries];
   const bytes = await makeArchive(manifest, all, pdfs.map((p) => p.name), pages);
 
   // Check what we are about to hand over before it replaces anything.

@@ -15,6 +15,7 @@ import { noticeTableDifferences } from '../render/annex-rows';
 import { HANDOFF_NOTE, parseChecksums } from './note';
 import { readNoticeBody } from './body';
 import { noticeTablesOnDisk } from './notice-tables';
+import { isRectifyManifest, rectifyInputs, RECTIFY_DIR } from '../rectify';
 
 export type FindingKind = 'no-manifest' | 'bad-manifest' | 'missing' | 'altered' | 'extra' | 'temp' | 'stale' | 'package';
 
@@ -71,7 +72,9 @@ function fileFindings(files: FileCheck[], where: string): Finding[] {
 export async function checkData(m: Manifest, data: DataCheck, noticeDocx?: Buffer): Promise<{ findings: Finding[]; notes: string[] }> {
   const v = loadValidated(data.dataDir, data.cwd);
   const model = modelOf(v);
-  const now = makeManifest({ version: toolVersion(), model, inputs: await inputEntries(v), outputs: [] });
+  // the 整改 folder's manifest also records rectify.yaml (src/rectify)
+  const inputs = isRectifyManifest(m) ? await rectifyInputs(v) : await inputEntries(v);
+  const now = makeManifest({ version: toolVersion(), model, inputs, outputs: [] });
   const findings: Finding[] = [];
   const notes: string[] = [];
   const expected = now.notice.annexTables ?? [];
@@ -304,6 +307,15 @@ export async function verifyOutDir(outDir: string, data?: DataCheck, opts: { ski
   const pkg = packageFileName(manifest);
   // `package` checks the folder before it replaces the archive: the old one is not a finding then.
   const known = new Set([MANIFEST_NAME, HISTORY_DIR, pkg, ...manifest.outputs.map((o) => o.name), ...(noted.length || fs.existsSync(noteFile) ? [HANDOFF_NOTE, ...noted] : [])]);
+  // the 整改 folder (tongbao rectify) is a set of its own inside the round's folder: checked as such
+  const rectifyDir = path.join(outDir, RECTIFY_DIR);
+  if (!isRectifyManifest(manifest) && fs.existsSync(path.join(rectifyDir, MANIFEST_NAME))) {
+    known.add(RECTIFY_DIR);
+    const sub = await verifyOutDir(rectifyDir, data, opts);
+    for (const f of sub.findings) findings.push({ ...f, file: f.file ? `${RECTIFY_DIR}/${f.file}` : RECTIFY_DIR, message: `${RECTIFY_DIR}/：${f.message}` });
+    for (const f of sub.files) files.push({ ...f, name: `${RECTIFY_DIR}/${f.name}` });
+    notes.push(...sub.notes.filter((n) => !notes.includes(n)));
+  }
   for (const name of fs.readdirSync(outDir).sort()) {
     if (known.has(name)) continue;
     if (isLockFile(name)) {

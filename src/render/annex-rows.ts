@@ -16,14 +16,18 @@ export const ANNEX_INLINE_MAX_ROWS = 2000;
 export interface NoticeLayout {
   annex1: { rows: number; inline: boolean };
   annex2: { rows: number; inline: boolean };
+  /** 附件3 (units that did not report on the previous rectification); 0 rows when there is none */
+  annex3: { rows: number; inline: boolean };
 }
 
 export function noticeLayout(model: ReportModel): NoticeLayout {
   const rows1 = model.annex1.groups.reduce((n, g) => n + g.rows.length, 0);
   const rows2 = model.annex2.sections.reduce((n, s) => n + s.rows.length, 0);
+  const rows3 = annex3Of(model)?.rows.length ?? 0;
   return {
     annex1: { rows: rows1, inline: rows1 <= ANNEX_INLINE_MAX_ROWS },
     annex2: { rows: rows2, inline: rows2 <= ANNEX_INLINE_MAX_ROWS },
+    annex3: { rows: rows3, inline: rows3 <= ANNEX_INLINE_MAX_ROWS },
   };
 }
 
@@ -42,6 +46,11 @@ export interface NoticeTable {
 const CONTROL = /[\u0000-\u001f\u007f\ufffe\uffff]/g;
 const clean = (s: string) => s.replace(CONTROL, ' ');
 const row = (cells: (string | string[])[]) => cells.map((c) => (Array.isArray(c) ? c.map(clean).join('\n') : clean(c))).join('\t');
+
+/** 附件3 as the notice prints it: only with compare.rectification and a unit that did not report. */
+function annex3Of(model: ReportModel) {
+  return model.compare?.rectification ? (model.rectification?.annex ?? null) : null;
+}
 
 /** The tables the notice prints, in order; none for an annex too long to print there. */
 export function noticeAnnexTables(model: ReportModel): NoticeTable[] {
@@ -69,6 +78,11 @@ export function noticeAnnexTables(model: ReportModel): NoticeTable[] {
       if (s.rows.length === 0) rows.push(row([model.emptyRow]));
       out.push({ title: `${clean(a.label)}${clean(s.title)}`, rows });
     }
+  }
+  const a3 = annex3Of(model);
+  if (a3 && layout.annex3.inline) {
+    const C = a3.columns;
+    out.push({ title: clean(a3.label), rows: [row([C.seq, C.unit, C.name, C.kind]), ...a3.rows.map((r) => row([String(r.seq), r.unit, r.name, r.kind]))] });
   }
   return out;
 }

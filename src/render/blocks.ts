@@ -25,7 +25,7 @@ export const BLOCK_KINDS = [
 export type BlockKind = (typeof BLOCK_KINDS)[number];
 
 /** Which annex table a `table` block stands for. */
-export type TableRef = { annex: 'annex1' } | { annex: 'annex2'; section: number };
+export type TableRef = { annex: 'annex1' } | { annex: 'annex2'; section: number } | { annex: 'annex3' };
 
 export interface Block {
   kind: BlockKind;

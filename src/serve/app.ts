@@ -5,6 +5,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
+import { DataError } from '../diagnostics';
+import type { RectifyAnswer } from '../../web/src/api-types';
+import { RectifyRefused, rectifyAnswer, saveRectify } from './rectify';
 import { EditError, StaleFileError } from '../edit';
 import type { DataFileName, Edit } from '../edit';
 import { resolveOutDir } from '../build';
@@ -442,6 +445,26 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
     const next = initQueue.then(job, job);
     initQueue = next.catch(() => undefined);
     return next;
+  });
+
+  // the 整改 tab (src/serve/rectify.ts)
+  const rectifyRoute = (c: Context, job: () => RectifyAnswer) => {
+    try {
+      return c.json(job());
+    } catch (e) {
+      if (e instanceof RectifyRefused) throw new HttpError(e.status, e.message, { diagnostics: e.diagnostics });
+      if (e instanceof DataError) throw new HttpError(422, `数据有 ${e.diagnostics.length} 处错误，先在数据页改正`, { diagnostics: e.diagnostics });
+      throw e;
+    }
+  };
+  app.get('/api/rounds/:name/rectify', async (c) => {
+    const r = round(c.req.param('name'));
+    return serialize(r, () => rectifyRoute(c, () => rectifyAnswer(r.state.dir)));
+  });
+  app.post('/api/rounds/:name/rectify', async (c) => {
+    const r = round(c.req.param('name'));
+    const body = await jsonBody(c);
+    return serialize(r, () => rectifyRoute(c, () => saveRectify(r.state.dir, body)));
   });
 
   const action = (name: string, run: (r: Round, body: Record<string, unknown>) => Promise<ActionResult>) =>

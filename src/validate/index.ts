@@ -24,6 +24,7 @@ import { PLATFORM_LABEL, runRules } from './rules';
 import type { RuleContext } from './rules';
 import { SCHEMAS, isoDate } from './schema';
 import { findUnfilled } from './unfilled';
+import type { RectificationFollowUp } from '../rectify/followup';
 
 export const calendarSchema = z.record(
   z.string().regex(/^\d{4}$/, { error: '年份应为四位数字' }),
@@ -39,6 +40,8 @@ export interface ValidatedRound {
   warnings: Diagnostic[];
   /** the round before this one, when the pipeline found it (src/compare/previous.ts) */
   previous?: { dir: string; round: JudgedRound } | null;
+  /** the previous round's rectification, with compare.rectification (src/rectify/previous.ts) */
+  rectification?: RectificationFollowUp | null;
 }
 
 function diag(file: SourceFile, path: DataPath, message: string): Diagnostic {

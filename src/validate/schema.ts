@@ -94,6 +94,7 @@ export const noticeSchema = z
       .strictObject({
         paragraph: z.boolean().optional().describe('正文写入合格率、比上季度的变化、连续两个季度不合格和复查情况'),
         annex_column: z.boolean().optional().describe('附件表格加“上季度结果”一列'),
+        rectification: z.boolean().optional().describe('正文写入上一轮通报问题的整改情况（上一轮文件夹中的 rectify.yaml），有单位未报送时加附件3'),
       })
       .optional()
       .describe('可选：与上一轮比较的内容写入通报（缺省都不写）'),

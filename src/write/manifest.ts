@@ -7,6 +7,7 @@ import * as path from 'path';
 import type { ReportModel } from '../aggregate/model';
 import { noticeAnnexTables } from '../render/annex-rows';
 import type { NoticeTable } from '../render/annex-rows';
+import { followUpFact } from '../rectify/followup';
 import { sha256 } from './hash';
 
 export const MANIFEST_NAME = 'manifest.json';
@@ -14,10 +15,12 @@ export const HISTORY_DIR = 'history';
 /** Bumped when a field changes meaning; readers refuse other formats. */
 export const MANIFEST_FORMAT = 1;
 
-/** corrections: the 更正记录 that `annexes` keeps (src/handoff/corrections.ts) */
-export type OutputRole = 'notice' | 'annex1' | 'annex2' | 'corrections';
-export const OUTPUT_ROLES: readonly OutputRole[] = ['notice', 'annex1', 'annex2', 'corrections'];
-export const ROLE_LABEL: Record<OutputRole, string> = { notice: '通报', annex1: '附件1', annex2: '附件2', corrections: '更正记录' };
+/** corrections: the 更正记录 that `annexes` keeps (src/handoff/corrections.ts);
+ *  annex3: the next circular's 附件3 (units that did not report on rectification);
+ *  rectify-notice and ledger: the 整改 folder's per-unit notices and 整改台账 (src/rectify) */
+export type OutputRole = 'notice' | 'annex1' | 'annex2' | 'annex3' | 'corrections' | 'rectify-notice' | 'ledger';
+export const OUTPUT_ROLES: readonly OutputRole[] = ['notice', 'annex1', 'annex2', 'annex3', 'corrections', 'rectify-notice', 'ledger'];
+export const ROLE_LABEL: Record<OutputRole, string> = { notice: '通报', annex1: '附件1', annex2: '附件2', annex3: '附件3', corrections: '更正记录', 'rectify-notice': '整改通知', ledger: '整改台账' };
 
 export interface InputEntry {
   /** file name inside the data folder */
@@ -59,6 +62,8 @@ export interface NoticeFacts {
   failingAccounts: string[];
   /** the pass rates, their change and the 复查 figures, when the notice prints them (compare.paragraph) */
   comparison?: string;
+  /** the previous round's rectification figures, when the notice prints them (compare.rectification) */
+  rectification?: string;
   contact: string;
   annexes: string[];
   /** SHA-256 of the 存在的问题 and 下步要求 paragraphs (quoted verbatim in the notice) */
@@ -116,6 +121,7 @@ export function noticeFacts(model: ReportModel): NoticeFacts {
     failingSites: model.failingSites.map((s) => s.name),
     failingAccounts: model.failingAccounts.map((a) => `${a.name}（${a.platformLabel}）`),
     ...comparisonFact(model),
+    ...(model.compare?.rectification && model.rectification ? { rectification: followUpFact(model.rectification) } : {}),
     contact: `${model.contact.name}；${model.contact.phone}`,
     annexes: [model.annex1, model.annex2].map((a) => `${a.label} ${a.title}`),
     prose: sha256(JSON.stringify({ problems: model.problems, requirements: model.requirements })),
@@ -281,6 +287,7 @@ export function noticeDifferences(a: NoticeFacts, b: NoticeFacts): string[] {
   out.push(...listChanges('不合格政府网站', a.failingSites, b.failingSites, sa.failing, sb.failing));
   out.push(...listChanges('不合格政务新媒体', a.failingAccounts, b.failingAccounts, ma.failing, mb.failing));
   text('合格率与复查', a.comparison ?? null, b.comparison ?? null);
+  text('上季度整改情况', a.rectification ?? null, b.rectification ?? null);
   if (a.prose !== b.prose) out.push('“存在的问题”或“下步要求”的文字有改动');
   text('整改截止日期', a.deadline, b.deadline, dateText);
   if (a.annexes.join('\n') !== b.annexes.join('\n')) out.push(`附件说明：${a.annexes.join('、')} → ${b.annexes.join('、')}`);

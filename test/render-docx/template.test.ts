@@ -39,6 +39,20 @@ describe('templates/*.hbs', () => {
           }),
         ),
       );
+      // and the previous round's rectification with an 附件3, so that paragraph's paths are checked too
+      sample.rectification = {
+        previous: { round: '2023-Q4', label: '2023年第四季度' },
+        adjacent: true,
+        subject: '不合格政务新媒体',
+        total: 3,
+        onTime: 1,
+        late: 1,
+        missing: 1,
+        passed: 2,
+        failed: 1,
+        notReviewed: 0,
+        annex: { label: '附件3', title: '未按要求报送整改情况的单位名单', columns: { seq: '序号', unit: '单位', name: '名称', kind: '类型' }, rows: [{ seq: 1, unit: '某局', name: '某局发布', kind: '政务微博' }] },
+      };
       expect(missingPaths(uses, sample).map((u) => `${u.line}: ${u.path}`)).toEqual([]);
     });
 
@@ -130,7 +144,7 @@ describe('block markup', () => {
     ['@p', /没有文字/],
     ['@p \u001e（一）\u001f不在h2', /只能放在 @h2/],
     ['@h2 没有标题', /应以 \{\{#lead\}\}/],
-    ['@table annex3', /annex1 或 annex2/],
+    ['@table annex4', /annex1、annex2 N 或 annex3/],
   ])('rejects %j', (line, message) => {
     expect(() => parseBlocks(line)).toThrow(message);
   });

@@ -258,3 +258,40 @@ export interface RestoreRequest {
   n: number;
   hashes: Partial<Record<string, string>>;
 }
+
+/** GET/POST …/rectify: the round's failing units and what they reported back (rectify.yaml) */
+export interface RectifyItemView {
+  /** identity of the item (a site by address, an account by name + platform) */
+  key: string;
+  unit: string;
+  name: string;
+  /** 政府网站 / 政务微博 / 政务微信 */
+  kind: string;
+  problems: string;
+  reported: string | null;
+  summary: string | null;
+  review: '合格' | '不合格' | '未复查';
+  reviewed: string | null;
+  status: 'on-time' | 'late' | 'missing';
+}
+
+export interface RectifyAnswer {
+  deadline: string;
+  /** rectify.yaml's SHA-256 as read (null: no file yet); sent back with a change */
+  hash: string | null;
+  items: RectifyItemView[];
+  counts: { items: number; onTime: number; late: number; missing: number; passed: number; failed: number; notReviewed: number };
+}
+
+export interface RectifyChange {
+  key: string;
+  reported: string | null;
+  summary: string | null;
+  review: '合格' | '不合格' | '未复查';
+  reviewed: string | null;
+}
+
+export interface RectifyRequest {
+  hash: string | null;
+  changes: RectifyChange[];
+}

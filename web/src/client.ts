@@ -1,6 +1,6 @@
 // Requests to the server (docs/serve.md). Each endpoint is typed with the shapes in
 // api-types.ts, which the server's handlers use too.
-import type { ActionAnswer, EditRequest, ErrorAnswer, FilesAnswer, HistoryAnswer, ImportRequest, InitAnswer, InitRequest, PackageRequest, RestoreRequest, RoundView, RoundsList, UnitsFound, VersionDiff } from './api-types.js';
+import type { ActionAnswer, EditRequest, ErrorAnswer, FilesAnswer, HistoryAnswer, ImportRequest, InitAnswer, InitRequest, PackageRequest, RectifyAnswer, RectifyRequest, RestoreRequest, RoundView, RoundsList, UnitsFound, VersionDiff } from './api-types.js';
 
 const TOKEN = document.querySelector('meta[name="tongbao-token"]')?.getAttribute('content') ?? '';
 
@@ -72,5 +72,7 @@ export const API = {
   history: (name: string) => api<HistoryAnswer>(roundUrl(name, '/history')),
   version: (name: string, n: number) => api<VersionDiff>(roundUrl(name, `/history/${n}`)),
   restore: (name: string, req: RestoreRequest) => api<RoundView>(roundUrl(name, '/restore'), req),
+  rectify: (name: string) => api<RectifyAnswer>(roundUrl(name, '/rectify')),
+  saveRectify: (name: string, req: RectifyRequest) => api<RectifyAnswer>(roundUrl(name, '/rectify'), req),
   downloadUrl: (name: string, path: string) => roundUrl(name, `/download?path=${enc(path)}`),
 };

@@ -1,8 +1,13 @@
+import * as fs from 'fs';
 import * as path from 'path';
+import { aggregate } from '../../aggregate/aggregate';
+import { RECTIFY_FILE } from '../../rectify/load';
+import { rectificationOf } from '../../rectify/previous';
+import type { RectificationFollowUp } from '../../rectify/followup';
 import type { Comparison, MatchedUnit, RateCategory, Unit } from '../../compare/compare';
 import { RATE_CATEGORIES, RATE_SCOPES, compareRounds } from '../../compare/compare';
 import type { Change, Rate } from '../../compare/rate';
-import { UsageError } from '../../diagnostics';
+import { DataError, UsageError } from '../../diagnostics';
 import { annexWording, loadValidated } from '../../pipeline';
 import type { Level, Platform } from '../../types';
 import { expectPositional } from '../args';
@@ -97,6 +102,21 @@ export function comparisonJson(c: Comparison, prevDir: string, curDir: string): 
   return { ...c, previous: { ...c.previous, dir: prevDir }, current: { ...c.current, dir: curDir } };
 }
 
+/** The reporting counts of PREV's rectification for `compare --json` (docs/rectify.md). */
+function rectificationJson(f: RectificationFollowUp | null): unknown {
+  if (!f) return { total: 0, onTime: 0, late: 0, missing: 0, passed: 0, failed: 0, notReviewed: 0, notReported: [] };
+  return {
+    total: f.total,
+    onTime: f.onTime,
+    late: f.late,
+    missing: f.missing,
+    passed: f.passed,
+    failed: f.failed,
+    notReviewed: f.notReviewed,
+    notReported: (f.annex?.rows ?? []).map((r) => ({ unit: r.unit, name: r.name, kind: r.kind })),
+  };
+}
+
 export const compareCommand: Command = {
   name: 'compare',
   summary: '与上一轮比较：合格率及其变化、连续两个季度不合格、已整改、新增和减少的单位',
@@ -119,7 +139,12 @@ export const compareCommand: Command = {
     if (pr >= cr) throw new UsageError(`${a} 的轮次是 ${pr}，不早于 ${b} 的 ${cr}：第一个参数应为较早的一轮（同一轮的两个版本请用 tongbao diff）`);
     const w = annexWording();
     const c = compareRounds(prev.round, cur.round, w.platforms);
-    io.out(args.flags.json ? JSON.stringify(comparisonJson(c, a, b), null, 2) : formatComparison(c, { levels: cur.round.notice.levels, platforms: w.platforms }, a, b));
+    // PREV's rectify.yaml, when it has one: how its failing units reported and were reviewed
+    const prevDir = path.dirname(prev.files.notice!.path);
+    const rect = fs.existsSync(path.join(prevDir, RECTIFY_FILE)) ? rectificationOf(prevDir, prev.round, cr, io.cwd, (r) => aggregate(r, w, null)) : null;
+    if (rect?.errors.length) throw new DataError(rect.errors);
+    const json = comparisonJson(c, a, b);
+    io.out(args.flags.json ? JSON.stringify(rect ? { ...(json as object), rectification: rectificationJson(rect.followUp) } : json, null, 2) : formatComparison(c, { levels: cur.round.notice.levels, platforms: w.platforms }, a, b));
     return 0;
   },
 };

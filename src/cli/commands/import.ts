@@ -1,4 +1,6 @@
+import * as fs from 'fs';
 import * as path from 'path';
+import type { LedgerImport } from '../../rectify/import';
 import { formatDiagnostic } from '../../diagnostics';
 import { importWorkbook, WorkbookError } from '../../import';
 import type { ImportResult } from '../../import';
@@ -61,6 +63,37 @@ function report(io: Io, r: ImportResult, dataDir: string, wb: string, apply: boo
   return 0;
 }
 
+function ledgerReport(io: Io, r: LedgerImport, dataDir: string, wb: string, apply: boolean): number {
+  if (r.problems.length) {
+    for (const p of r.problems) io.err(`${wb} ${p.at}: 错误: ${p.message}`);
+    io.err(`共 ${r.problems.length} 个错误，未改动任何文件。`);
+    return 1;
+  }
+  io.out(`读取 ${wb}：${r.sheet} ${r.rows} 行（整改台账，导入 ${path.join(dataDir, 'rectify.yaml')}）`);
+  if (!r.changes.length) {
+    io.out(`整改台账与 ${path.join(dataDir, 'rectify.yaml')} 一致，没有需要导入的改动。`);
+    return 0;
+  }
+  io.out(`\n将改动 ${r.changes.length} 处：`);
+  const rows = [['单元格', '名称', '项目', '原值', '新值']];
+  for (const c of r.changes) rows.push([c.at, c.unit, c.field, c.old, c.new]);
+  io.out(table(rows).replace(/^/gm, '  '));
+  if (r.after.length) {
+    io.err('\n按整改台账改动后，rectify.yaml 会有以下错误（未改动任何文件）：');
+    for (const d of r.after) io.err(d);
+    io.err(`共 ${r.after.length} 个错误，未改动任何文件。`);
+    return 1;
+  }
+  if (!apply) {
+    io.out('\n这是预览，没有改动任何文件。确认无误后加 --apply 写入。');
+    return 0;
+  }
+  const c = r.commit!;
+  io.out(`\n已${r.created ? '新建' : '写入'} ${path.join(dataDir, 'rectify.yaml')}${c.history ? `；原文件存入 ${path.join(dataDir, c.history)}${path.sep}` : ''}`);
+  io.out('请运行 tongbao rectify 重新生成整改台账。');
+  return 0;
+}
+
 export const importCommand: Command = {
   name: 'import',
   summary: '从 Excel 工作簿导入更正（各月结果、问题、名称等），先预览，加 --apply 写入',
@@ -71,6 +104,8 @@ export const importCommand: Command = {
     删过行、加过列都可以；“数据”表也读）；
   · 带中文表头的普通名单或结果表，列名见 templates/import-headers.yaml
     （名称、网址、主办单位、平台、级别、结果、问题、2024年1月 或 1月 等）。
+  · tongbao rectify 生成的整改台账（填好报送日期、整改情况、复查结果后导入
+    rectify.yaml，见 docs/rectify.md）。
 按身份对应单位，不按行号：网站按网址（其次名称），账号按名称和平台（改了名的
 账号按主办单位）。表中没有的单位不变；表中有、数据中没有的单位报错。
 
@@ -87,6 +122,11 @@ WORKBOOK.xlsx 工作表!单元格: 错误: 说明，退出状态 1，不写任�
   async run(args, io) {
     const [dir, wb] = expectPositional(args, ['DATA_DIR', 'WORKBOOK.xlsx'], 'import');
     const apply = !!args.flags.apply;
+    // a 整改台账 (tongbao rectify's ledger) goes to rectify.yaml, not to the round's files
+    const { isLedgerWorkbook, importLedger } = await import('../../rectify/import');
+    if (fs.existsSync(path.resolve(io.cwd, wb)) && (await isLedgerWorkbook(path.resolve(io.cwd, wb)))) {
+      return ledgerReport(io, await importLedger(dir, wb, { apply, cwd: io.cwd }), dir, displayPath(path.resolve(io.cwd, wb), io.cwd), apply);
+    }
     let r: ImportResult;
     try {
       r = await importWorkbook(dir, wb, { apply, cwd: io.cwd });

@@ -12,7 +12,7 @@ import { buildSummary } from './build';
 export const packageCommand: Command = {
   name: 'package',
   summary: '生成、核对并打包送签稿（<标题>（送签稿）.zip），可附 PDF',
-  usage: `用法：tongbao package DATA_DIR [--out OUT_DIR] [--pdf] [--strict]
+  usage: `用法：tongbao package DATA_DIR [--out OUT_DIR] [--pdf] [--strict] [--rectify]
 
 先按 DATA_DIR 生成（同 tongbao build），再核对（同 tongbao verify --data），然后在
 OUT_DIR（默认 out/<数据文件夹名>）写入一个送签压缩包“<通报标题>（送签稿）.zip”，内含：
@@ -24,18 +24,20 @@ SHA-256、合计与不合格名单、数据指纹）。同样的数据得到完�
             libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk
             fonts-arphic-ukai fonts-liberation2
   --strict  有校对意见时不生成
+  --rectify 同时生成整改通知和整改台账（同 tongbao rectify，写入 OUT_DIR/整改），
+            一并核对并放入压缩包的“整改”文件夹
   --out OUT_DIR  输出文件夹
 
 退出状态：0 成功；1 数据有错误、核对未通过、--strict 下有校对意见或缺少 LibreOffice；
 2 用法错误。`,
   valueFlags: ['out'],
-  booleanFlags: ['pdf', 'strict'],
+  booleanFlags: ['pdf', 'strict', 'rectify'],
   async run(args, io) {
     const [dir] = expectPositional(args, ['DATA_DIR'], 'package');
     const progress = createProgress(io);
     let r: PackageResult;
     try {
-      r = await packageRound({ dataDir: dir, cwd: io.cwd, outDir: stringFlag(args, 'out'), pdf: !!args.flags.pdf, strict: !!args.flags.strict, onStep: progress.step });
+      r = await packageRound({ dataDir: dir, cwd: io.cwd, outDir: stringFlag(args, 'out'), pdf: !!args.flags.pdf, strict: !!args.flags.strict, rectify: !!args.flags.rectify, onStep: progress.step });
     } catch (e) {
       if (e instanceof PdfUnavailable) {
         io.err(`tongbao package：${e.message}`);

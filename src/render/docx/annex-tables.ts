@@ -106,3 +106,19 @@ function annex2Row(r: Annex2Row, problems: boolean, previous: boolean): CellSpec
   if (problems) cells.push(left(r.problems));
   return cells;
 }
+
+/** 附件3 of the next circular: the units that did not report on the previous rectification. */
+export function annex3Table(model: ReportModel): string {
+  const a = model.rectification?.annex;
+  if (!a) throw new Error('没有附件3');
+  const C = a.columns;
+  const labels = [C.seq, C.unit, C.name, C.kind];
+  const widths = columnWidths([narrowWidth([C.kind, '政务微博'])], [6, 6]);
+  return table({
+    widths,
+    header: [header(labels, widths)],
+    rows: a.rows.map((r) => [center(String(r.seq)), left([r.unit]), left([r.name]), center(r.kind)]),
+    border: BORDER,
+    cellMargin: CELL_MARGIN,
+  });
+}

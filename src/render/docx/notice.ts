@@ -5,7 +5,7 @@ import { safeFileName } from '../../write/file-name';
 import { pinZipTimes } from '../../write/zip-times';
 import type { Block } from '../blocks';
 import { renderNoticeBlocks, type NoticeTemplateOptions } from '../template/notice';
-import { annex1Table, annex2Table } from './annex-tables';
+import { annex1Table, annex2Table, annex3Table } from './annex-tables';
 import { CHAR, CHAR_ADVANCE, FACE, FOOTER_DISTANCE, LINE, MARGIN, PAGE, SIZE, TEXT_WIDTH, font, printedWidth, textWidth } from './layout';
 import { STYLE, styles } from './styles';
 import { titleLines } from './title';
@@ -22,6 +22,19 @@ export function noticeFileName(model: ReportModel): string {
 /** The notice as a .docx; the same model gives the same bytes. */
 export async function renderNotice(model: ReportModel, options: RenderNoticeOptions = {}): Promise<Buffer> {
   const blocks = renderNoticeBlocks(model, options);
+  const { zip, section } = await noticePackage(model);
+  const document = documentXml(layoutBlocks(blocks, model), section);
+  const buf = replaceZipEntry(zip, 'word/document.xml', Buffer.from(document, 'utf8'));
+  return pinZipTimes(buf, model.issued.iso);
+}
+
+/**
+ * The package around a body: styles, page-number footers, settings, relationships, and
+ * core.xml dated by the 成文日期, with an empty body, plus the section properties a body ends
+ * with. Other documents on the same GB/T 9704 page (the per-unit 整改通知, src/rectify) put
+ * their own body in it, so one package serves any number of them.
+ */
+export async function noticePackage(model: ReportModel): Promise<{ zip: Buffer; section: string }> {
   // The package (styles, page-number footers, settings, relationships) comes from docx; the
   // body is written as text (wordml.ts) and replaces docx's empty one.
   const doc = new Document({
@@ -37,12 +50,10 @@ export async function renderNotice(model: ReportModel, options: RenderNoticeOpti
     footers: { default: odd, even },
     linePitch: LINE,
   });
-  const document = documentXml(layoutBlocks(blocks, model), section);
   // docx stamps core.xml with the current time; the 成文日期 stands in for it. The body goes
   // in after packing (zlib deflates it far faster than JSZip would).
-  const packed = await Packer.toBuffer(doc, undefined, [{ path: 'docProps/core.xml', data: coreXml(model) }]);
-  const buf = replaceZipEntry(packed, 'word/document.xml', Buffer.from(document, 'utf8'));
-  return pinZipTimes(buf, model.issued.iso);
+  const zip = await Packer.toBuffer(doc, undefined, [{ path: 'docProps/core.xml', data: coreXml(model) }]);
+  return { zip, section };
 }
 
 /**
@@ -128,7 +139,7 @@ export function layoutBlocks(blocks: readonly Block[], model: ReportModel): stri
         break;
       case 'table': {
         const t = b.table!;
-        out.push(t.annex === 'annex1' ? annex1Table(model) : annex2Table(model, model.annex2.sections[t.section]));
+        out.push(t.annex === 'annex1' ? annex1Table(model) : t.annex === 'annex3' ? annex3Table(model) : annex2Table(model, model.annex2.sections[t.section]));
         break;
       }
       default: {
@@ -169,14 +180,14 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
 }
 
 /** docProps/core.xml dated by the 成文日期 (midnight UTC: a calendar date, not an instant). */
-export function coreXml(model: ReportModel): string {
+export function coreXml(model: Pick<ReportModel, 'issued' | 'title' | 'issuer'>, title: string = model.title): string {
   const when = `${model.issued.iso}T00:00:00Z`;
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
     '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"' +
     ' xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"' +
     ' xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
-    `<dc:title>${esc(model.title)}</dc:title>` +
+    `<dc:title>${esc(title)}</dc:title>` +
     `<dc:creator>${esc(model.issuer)}</dc:creator>` +
     `<cp:lastModifiedBy>${esc(model.issuer)}</cp:lastModifiedBy>` +
     '<cp:revision>1</cp:revision>' +

@@ -161,7 +161,7 @@ export function renderNoticeHtml(model: ReportModel, options: RenderHtmlOptions 
         break;
       case 'table': {
         const t = b.table!;
-        run.push(...(t.annex === 'annex1' ? annex1Table(model) : annex2Table(model, model.annex2.sections[t.section])));
+        run.push(...(t.annex === 'annex1' ? annex1Table(model) : t.annex === 'annex3' ? annex3Table(model) : annex2Table(model, model.annex2.sections[t.section])));
         break;
       }
       default: {
@@ -429,6 +429,20 @@ function annex2Table(model: ReportModel, section: Annex2Section): Piece[] {
     ? section.rows.map((r) => annex2Row(r, problems))
     : [[{ lines: [model.emptyRow], cls: 'c' as const, span: widths.length }]];
   return tablePieces(`annex2-${section.platform}-${section.level}`, widths, labels, rows);
+}
+
+/** 附件3 of the next circular (units that did not report on the previous rectification). */
+function annex3Table(model: ReportModel): Piece[] {
+  const a = model.rectification!.annex!;
+  const C = a.columns;
+  const widths = columnWidths([narrowWidth([C.kind, '政务微博'])], [6, 6]);
+  const rows = a.rows.map((r): Cell[] => [
+    { lines: [String(r.seq)], cls: 'c' },
+    { lines: [r.unit], cls: 'l' },
+    { lines: [r.name], cls: 'l' },
+    { lines: [r.kind], cls: 'c' },
+  ]);
+  return tablePieces('annex3', widths, [C.seq, C.unit, C.name, C.kind], rows);
 }
 
 function annex2Row(r: Annex2Row, problems: boolean): Cell[] {

@@ -61,8 +61,8 @@ export function sanitize<T>(value: T): T {
 /** The template's context: the model (control characters removed) plus layout facts. */
 export function noticeContext(model: ReportModel): NoticeContext {
   // the comparison fields are optional in the model; the template (strict) always sees them
-  const compare = { paragraph: false, annexColumn: false, ...model.compare };
-  return { passRates: null, comparison: null, ...sanitize(model), compare, layout: noticeLayout(model) };
+  const compare = { paragraph: false, annexColumn: false, rectification: false, ...model.compare };
+  return { passRates: null, comparison: null, rectification: null, ...sanitize(model), compare, layout: noticeLayout(model) };
 }
 
 /** Read a template's output back as blocks; a line that is not `@kind text` is a template error. */
@@ -105,9 +105,10 @@ export function parseBlocks(output: string, source = '模板'): Block[] {
 
 function tableRef(spec: string, where: string): Block['table'] {
   if (spec === 'annex1') return { annex: 'annex1' };
+  if (spec === 'annex3') return { annex: 'annex3' };
   const m = /^annex2\s+(\d+)$/.exec(spec);
   if (m) return { annex: 'annex2', section: Number(m[1]) };
-  throw new Error(`${where}：@table 后应为 annex1 或 annex2 N，实际为「${spec}」`);
+  throw new Error(`${where}：@table 后应为 annex1、annex2 N 或 annex3，实际为「${spec}」`);
 }
 
 function readTemplate(file: string): string {
@@ -139,5 +140,6 @@ function checkTables(blocks: Block[], model: ReportModel, source: string): void 
     if (b.table?.annex === 'annex2' && !model.annex2.sections[b.table.section]) {
       throw new Error(`${source}：@table annex2 ${b.table.section} 超出附件2的表格数（${model.annex2.sections.length}）`);
     }
+    if (b.table?.annex === 'annex3' && !model.rectification?.annex) throw new Error(`${source}：@table annex3 只能在有附件3（未按要求报送整改情况的单位）时使用`);
   }
 }

@@ -67,6 +67,7 @@ export class SheetWriter {
   private readonly ws: Worksheet;
   private rowNo = 0;
   private readonly resultRanges: string[] = [];
+  private readonly lists: { ref: string; values: readonly string[] }[] = [];
   private readonly n: number;
   private readonly cellStyles: Partial<Style>[];
   private readonly resultCols: number[];
@@ -157,8 +158,25 @@ export class SheetWriter {
     this.resultRanges.push(`${l}${first}:${r}${last}`);
   }
 
+  /** A drop-down of other values over a range (the 整改台账's 逾期 and 复查结果 columns). */
+  list(ref: string, values: readonly string[]): void {
+    this.lists.push({ ref, values });
+  }
+
   /** Writes the sheet's closing parts (validation, formatting, filter) and ends it. */
   commit(): void {
+    for (const { ref, values } of this.lists) {
+      const validations = (this.ws as unknown as { dataValidations: { add(ref: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+      validations.add(ref, {
+        type: 'list',
+        allowBlank: true,
+        formulae: [`"${values.join(',')}"`],
+        showErrorMessage: true,
+        errorStyle: 'stop',
+        errorTitle: '只能填写' + values.join('、'),
+        error: `请从下拉列表中选择“${values.join('”“')}”。`,
+      });
+    }
     if (this.resultRanges.length) {
       // keyed by range, not by cell: one entry per block however many rows it has
       const validations = (this.ws as unknown as { dataValidations: { add(ref: string, v: ExcelJS.DataValidation): void } }).dataValidations;

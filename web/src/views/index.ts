@@ -6,6 +6,7 @@ import type { RoundView } from '../api-types.js';
 import { renderFiles } from './files.js';
 import { renderHistory } from './history.js';
 import { renderNotice } from './notice.js';
+import { renderRectify } from './rectify.js';
 import { openRound } from './round.js';
 import { showRounds } from './rounds.js';
 import { renderTable } from './units.js';
@@ -36,5 +37,6 @@ export const ROUND_TABS: RoundTab[] = [
   { id: 'sites', label: (v) => `政府网站（${v.sites.length + v.omitted.sites}）`, render: (panel) => renderTable(panel, 'sites') },
   { id: 'notice', label: (v) => `通报信息${v.progress.groups.find((g) => g.key === 'notice') ? `（待填 ${v.progress.groups.find((g) => g.key === 'notice')!.count}）` : ''}`, render: (panel) => renderNotice(panel) },
   { id: 'history', label: () => '修改历史', render: (panel) => renderHistory(panel) },
+  { id: 'rectify', label: () => '整改', render: (panel) => renderRectify(panel) },
   { id: 'files', label: () => '输出文件与历史版本', render: (panel) => renderFiles(panel) },
 ];
