@@ -229,7 +229,7 @@ suite('a whole quarter in the page', () => {
     await page.locator('#result .card.result.ok').waitFor({ timeout: 90_000 });
     await seePreview();
 
-    // 6. correct a URL, 只更新附件 (the guard decides; its answer is shown with its reason)
+    // 6. correct a URL, 只更新附件 (the 正文 stays, the 附件 are corrected)
     const url = page.locator('[data-key="sites.yaml:county:0|url"]');
     const oldUrl = await url.inputValue();
     await act(url.fill('https://www.corrected.example.gov.cn'));
@@ -240,10 +240,11 @@ suite('a whole quarter in the page', () => {
     await page.locator('#result .card.result').waitFor();
     await until(async () => /只更新附件：(完成|未执行)/.test(await page.locator('#result').innerText()), 'the annexes answer', 90_000);
     const annexes = await page.locator('#result').innerText();
-    // the guard decides whether a URL correction leaves the notice as it is (the notice may print
-    // the annex tables); either way the page says the outcome, and a refusal says why
-    if (annexes.includes('只更新附件：未执行')) expect(annexes).toMatch(/通报/);
-    else expect(annexes).toMatch(/只更新附件：完成[\s\S]*附件/);
+    // a URL correction leaves the 正文 as signed: the annexes and the notice's 附件 pages are
+    // corrected, and the corrected row is named as the reader sees it
+    expect(annexes).toMatch(/只更新附件：完成/);
+    expect(annexes).toContain('https://www.corrected.example.gov.cn');
+    expect(annexes).not.toContain('只更新附件：未执行');
     await seePreview();
 
     // 7. undo the URL correction through the history
