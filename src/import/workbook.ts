@@ -39,7 +39,8 @@ export function colName(n: number): string {
 }
 
 export function decodeRef(ref: string): { col: number; row: number } {
-  const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
+  const m = /^([A-Z]+)(\d+)$/.exec(ref);
+  if (!m) return { col: 0, row: 0 };
   let col = 0;
   for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
   return { col, row: Number(m[2]) };

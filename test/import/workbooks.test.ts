@@ -76,7 +76,7 @@ test('sites by url: a renamed site and a corrected url; the 数据 sheet’s 是
       ws.addRow(['州文体广电旅游局', 'https://wtgdlyj.qdn.gov.cn', '合格']);
     },
   });
-  const r = await cli(['import', 'data', '网站.xlsx', '--apply'], cwd);
+  const r = await cli(['import', 'data', '网站.xlsx', '--apply', '--rename'], cwd);
   expect(r.err).toBe('');
   expect(r.out).toMatch(/网站!A2 +州直部门网站 +州发展改革委 +名称 +州发展改革委 +州发展和改革委员会/);
   expect(r.out).toMatch(/网站!B3 +州直部门网站 +州科技局 +网址 +http:\/\/kjj.qdn.gov.cn +https:\/\/kjj.qdn.gov.cn\/index.html/);
@@ -106,7 +106,7 @@ test('a bad workbook: every problem at its cell, in Chinese, exit 1, nothing wri
   const before = files();
   const r = await cli(['import', 'data', '错.xlsx', '--apply'], cwd);
   expect(r.code).toBe(1);
-  expect(r.out).toBe('');
+  expect(r.out).toBe('读取 错.xlsx：表一 3 行（按政务新媒体账号读取：表头“8月”等月份；前 5 行中 3 个名称是本轮的账号）\n未导入的列（templates/import-headers.yaml 的 ignore 中所列）：表一!E1“备注”\n');
   expect(r.err.trim().split('\n')).toEqual([
     '错.xlsx 表一!D1: 错误: 月份“2023年11月”不在本轮检查月份（2023-08、2023-09、2023-10）之内',
     '错.xlsx 表一!E1: 错误: 表头是合并单元格（E1:F1）：请取消合并，每列只写一个表头',
@@ -216,7 +216,7 @@ test('a change the data cannot take (a rename onto another site’s name): the e
     },
   });
   const before = files();
-  const r = await cli(['import', 'data', '重名.xlsx', '--apply'], cwd);
+  const r = await cli(['import', 'data', '重名.xlsx', '--apply', '--rename'], cwd);
   expect(r.code).toBe(1);
   expect(r.out).toMatch(/网站!A2 +州直部门网站 +州科技局 +名称 +州科技局 +州发展改革委/);
   expect(r.err).toContain('按工作簿改动后，数据会有以下错误（所列位置是改动后的文件；未改动任何文件）：');
