@@ -311,7 +311,9 @@ export class Planner {
       // after the first header, only a row naming the name column's header can be another
       const known = cols as Columns | null;
       const nameCol: number | undefined = known?.fields.get('name') ?? known?.fields.get('url');
-      const maybeHeader: boolean = !known || nameCol === undefined || this.aliases.fields.has(norm(r.cells[nameCol]?.text ?? ''));
+      // (headers are short: a long name is not normalised to be compared)
+      const nameText = nameCol === undefined ? '' : (r.cells[nameCol]?.text ?? '');
+      const maybeHeader: boolean = !known || nameCol === undefined || (nameText.length <= 24 && this.aliases.fields.has(norm(nameText)));
       const hdr: Columns | null = maybeHeader ? this.header(s.name, r.number, r.cells) : null;
       if (hdr) {
         decideSample();

@@ -151,6 +151,11 @@ export async function* readWorkbook(file: string): AsyncGenerator<SheetRead> {
   const x = require('./xlsx') as typeof import('./xlsx');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const z = require('./zip') as typeof import('./zip');
+  const errorFor = (e: unknown): Error => {
+    if (e instanceof x.SheetError) return e;
+    if (e instanceof z.ZipError || (e instanceof WorkbookError && !(e as { code?: string }).code)) return new WorkbookError(`${file} ${e.message}`);
+    return e instanceof WorkbookError ? e : systemError(file, e);
+  };
   let fd: number;
   try {
     fd = fs.openSync(file, 'r');
@@ -161,16 +166,21 @@ export async function* readWorkbook(file: string): AsyncGenerator<SheetRead> {
     const zip = z.openZip(fd, size);
     const parts = await x.readWorkbookParts(zip);
     for (const sheet of parts.sheets) {
-      const { rows, merges } = x.sheetRows(zip, parts, sheet);
+      const { rows: raw, merges } = x.sheetRows(zip, parts, sheet);
+      // the rows are read by the caller: their errors are said the same way
+      const rows = (async function* () {
+        try {
+          yield* raw;
+        } catch (e) {
+          throw errorFor(e);
+        }
+      })();
       yield { name: sheet.name, rows, merges: () => merges };
       // a caller that did not read every row: the sheet is still read to its end (its errors count)
       for await (const _ of rows) void _;
     }
   } catch (e) {
-    if (e instanceof x.SheetError) throw e;
-    if (e instanceof z.ZipError) throw new WorkbookError(`${file} ${e.message}`);
-    if (e instanceof WorkbookError) throw new WorkbookError(`${file} ${e.message}`);
-    throw systemError(file, e);
+    throw errorFor(e);
   } finally {
     fs.closeSync(fd);
   }

@@ -44,6 +44,8 @@ interface PartOptions {
   limit?: number;
   /** what the part is, for messages: 工作表“表一” */
   label?: string;
+  /** the sheet being read: its problems are located there */
+  sheet?: string;
   /** the cell being read, for messages */
   cell?: () => string;
 }
@@ -86,9 +88,13 @@ async function* parseSteps(zip: Zip, entry: ZipEntry, on: { open: Open; close?: 
     const label = o.label ?? `部件 ${entry.name}`;
     if (e instanceof XmlError) {
       const cell = o.cell?.();
+      if (o.sheet !== undefined) throw new SheetError(o.sheet, cell ?? '', `无法读取（${entry.name} 第 ${e.line} 行第 ${e.column} 列${cell ? '附近' : ''}）：${e.why}。文件已损坏：请在 Excel 或 WPS 中打开后另存为 .xlsx，再导入`);
       throw new WorkbookError(`${label}无法读取（${entry.name} 第 ${e.line} 行第 ${e.column} 列${cell ? `，单元格 ${cell} 附近` : ''}）：${e.why}。文件已损坏：请在 Excel 或 WPS 中打开后另存为 .xlsx，再导入`);
     }
-    if (e instanceof TypeError && (e as { code?: string }).code === 'ERR_ENCODING_INVALID_ENCODED_DATA') throw new WorkbookError(`${label}无法读取（${entry.name}）：不是 UTF-8 编码的 XML，文件已损坏`);
+    if (e instanceof TypeError && (e as { code?: string }).code === 'ERR_ENCODING_INVALID_ENCODED_DATA') {
+      if (o.sheet !== undefined) throw new SheetError(o.sheet, '', `无法读取（${entry.name}）：不是 UTF-8 编码的 XML，文件已损坏`);
+      throw new WorkbookError(`${label}无法读取（${entry.name}）：不是 UTF-8 编码的 XML，文件已损坏`);
+    }
     throw e;
   }
 }
@@ -219,11 +225,21 @@ function serialDate(v: number, date1904: boolean): Date {
 
 /** A cell reference's column and row; null when it is not one Excel could have. */
 function refOf(r: string): { col: number; row: number } | null {
-  const m = /^([A-Za-z]{1,3})(\d{1,7})$/.exec(r);
-  if (!m) return null;
+  // by hand: this runs for every cell
   let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
-  const row = Number(m[2]);
+  let i = 0;
+  for (; i < r.length && i < 4; i++) {
+    const c = r.charCodeAt(i) | 0x20;
+    if (c < 97 || c > 122) break;
+    col = col * 26 + c - 96;
+  }
+  if (i === 0 || i > 3 || i === r.length || r.length - i > 7) return null;
+  let row = 0;
+  for (let j = i; j < r.length; j++) {
+    const d = r.charCodeAt(j) - 48;
+    if (d < 0 || d > 9) return null;
+    row = row * 10 + d;
+  }
   if (col > MAX_COLS || row < 1 || row > MAX_ROWS) return null;
   return { col, row };
 }
@@ -425,7 +441,7 @@ export function sheetRows(zip: Zip, wb: WorkbookParts, sheet: SheetPart): { rows
         else if (inIs) s.text(t);
       },
     },
-    { label: `工作表“${sheet.name}”`, cell: () => ref },
+    { label: `工作表“${sheet.name}”`, sheet: sheet.name, cell: () => ref },
   );
   const rows = (async function* () {
     for await (const _ of steps) {

@@ -29,7 +29,7 @@ function changeTable(list: ImportChange[], how: boolean): string {
 function report(io: Io, r: ImportResult, dataDir: string, wb: string, apply: boolean, rename: boolean): number {
   // what each sheet was read as, and what was not read: said before anything else
   const read = r.sheets.map((s) => `${s.name} ${s.rows} 行${s.how ? `（${s.how}）` : ''}`).join('、') || '无';
-  io.out(`读取 ${wb}：${read}`);
+  if (r.sheets.length || !r.problems.length) io.out(`读取 ${wb}：${read}`);
   if (r.skipped.length) io.out(`未读取的工作表：${r.skipped.join('、')}`);
   if (r.ignored.length) io.out(`未导入的列（templates/import-headers.yaml 的 ignore 中所列）：${r.ignored.join('、')}`);
   if (r.problems.length) {
