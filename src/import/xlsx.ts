@@ -14,6 +14,7 @@ import type { Zip, ZipEntry } from './zip';
 /** Excel's own bounds. */
 export const MAX_COLS = 16384;
 export const MAX_ROWS = 1048576;
+export const CELL_MAX = 32767;
 
 class XmlError extends Error {
   constructor(
@@ -119,12 +120,18 @@ class StringCollector {
     if (name === 'rPh') this.depthRph--;
     else if (name === 't') this.inT = false;
   }
+  private length = 0;
   text(t: string): void {
-    if (this.inT) this.parts.push(t);
+    if (!this.inT) return;
+    // Excel holds at most 32,767 characters in a cell (with _xHHHH_ escapes, up to 7 bytes each)
+    this.length += t.length;
+    if (this.length > CELL_MAX * 7) throw new WorkbookError(`有单元格的文字超过 Excel 的上限 ${CELL_MAX.toLocaleString('en')} 个字符：文件已损坏或不是 Excel/WPS 保存的`);
+    this.parts.push(t);
   }
   take(): string {
     const s = unescapeX(this.parts.join(''));
     this.parts = [];
+    this.length = 0;
     return s;
   }
 }
@@ -207,6 +214,7 @@ async function readShared(zip: Zip, part: string | undefined): Promise<string[]>
       close: (n) => {
         if (n === 'si') {
           inSi = false;
+          if (out.length >= ZIP_LIMITS.sharedStringCount) throw new WorkbookError(`共享字符串表中的字符串超过 ${ZIP_LIMITS.sharedStringCount.toLocaleString('en')} 个，超过上限`);
           out.push(s.take());
         } else if (inSi) s.close(n);
       },
@@ -437,7 +445,10 @@ export function sheetRows(zip: Zip, wb: WorkbookParts, sheet: SheetPart): { rows
         }
       },
       text: (t) => {
-        if (inV) v!.push(t);
+        if (inV) {
+          v!.push(t);
+          if (v!.length > 64 && v!.join('').length > CELL_MAX * 7) fail(ref, `单元格的值超过 Excel 的上限 ${CELL_MAX.toLocaleString('en')} 个字符：文件已损坏`);
+        }
         else if (inIs) s.text(t);
       },
     },

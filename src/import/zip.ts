@@ -20,6 +20,8 @@ export const ZIP_LIMITS = {
   total: 1024 * 1024 * 1024,
   /** the shared strings, which are kept in memory while the sheets are read */
   sharedStrings: 100 * 1024 * 1024,
+  /** strings in the shared strings table (a national workbook saved by Excel has about 500,000) */
+  sharedStringCount: 2_000_000,
   /** declared inflated size ÷ compressed size, for parts over 1 MB inflated */
   ratio: 200,
   /** the size from which the ratio is checked */
