@@ -13,6 +13,8 @@ export type Kind = 'site' | Platform;
 
 /** Header text as compared: no spaces or line breaks, full-width letters folded, lower case. */
 export function norm(s: string): string {
+  // most cells (names) have nothing to fold: no regex replacing for them
+  if (!/[\s\u3000\uff01-\uff5eA-Z]/.test(s)) return s;
   return s
     .replace(/[\s\u3000]+/g, '')
     .replace(/[\uff01-\uff5e]/g, (c) => (/[（）]/.test(c) ? c : String.fromCharCode(c.charCodeAt(0) - 0xfee0)))

@@ -194,7 +194,8 @@ function eachText(v: unknown, path: DataPath, f: (s: string, path: DataPath) => 
 /** Invisible and direction characters: two names that look the same would not match, or read backwards. */
 const invisibleCharacters: Rule = (ctx, report) => {
   for (const part of [ctx.notice, ctx.sites, ctx.accounts]) {
-    if (!part) continue;
+    // one scan of the file's text first: almost always there is nothing to look for
+    if (!part || !INVISIBLE_RE.test(part.file.text)) continue;
     eachText(part.data, [], (s, path) => {
       const m = INVISIBLE_RE.exec(s);
       if (!m) return;
