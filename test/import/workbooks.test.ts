@@ -223,3 +223,38 @@ test('a change the data cannot take (a rename onto another site’s name): the e
   expect(r.err).toMatch(/data\/sites\.yaml:\d+:\d+: 错误: 网站名称“州发展改革委”在州直部门网站中重复/);
   expect(files()).toEqual(before);
 });
+
+test('--apply on a data folder that takes no files: said of the data folder, no --out (import has none), nothing changed', async () => {
+  await workbook('只读.xlsx', {
+    表: (ws) => {
+      ws.addRow(['名称', '平台', '9月']);
+      ws.addRow(['丹寨政务', '微博', '不合格']);
+    },
+  });
+  const before = files();
+  // a read-only folder, as the system says it (tests may run as root, which ignores modes)
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const nodeFs = require('fs') as typeof fs;
+  const real = nodeFs.mkdirSync;
+  const spy = jest.spyOn(nodeFs, 'mkdirSync').mockImplementation(((p: fs.PathLike, o?: fs.MakeDirectoryOptions) => {
+    if (String(p).includes(path.join('data', 'history'))) throw Object.assign(new Error(`EACCES: permission denied, mkdir '${String(p)}'`), { code: 'EACCES', path: String(p) });
+    return real(p, o);
+  }) as typeof fs.mkdirSync);
+  try {
+    const r = await cli(['import', 'data', '只读.xlsx', '--apply'], cwd);
+    expect([r.code, r.err]).toEqual([1, 'tongbao import：无法写入数据文件夹 data：文件夹或其中的文件是只读的、没有写入权限，或正被其他程序占用。请检查文件夹属性（或把数据文件夹复制到可写的位置再导入）；原有文件都未改动。\n']);
+    expect(r.err).not.toContain('--out');
+  } finally {
+    spy.mockRestore();
+  }
+  expect(files()).toEqual(before);
+});
+
+test('a file or folder problem keeps its meaning across the reading thread (class, code, sheet and cell)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { errorData, WorkbookError } = require('../../src/import/workbook') as typeof import('../../src/import/workbook');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { SheetError } = require('../../src/import/xlsx') as typeof import('../../src/import/xlsx');
+  expect(errorData(Object.assign(new WorkbookError('book.xlsx 没有权限读取'), { code: 'EACCES' }))).toEqual({ message: 'book.xlsx 没有权限读取', kind: 'user', code: 'EACCES', sheet: undefined, ref: undefined });
+  expect(errorData(new SheetError('表一', 'B5', '单元格不在它所属的第 4 行：文件已损坏'))).toEqual({ message: '单元格不在它所属的第 4 行：文件已损坏', kind: 'sheet', sheet: '表一', ref: 'B5', code: undefined });
+});

@@ -4,7 +4,7 @@ import { importWorkbook, WorkbookError } from '../../import';
 import type { ImportResult } from '../../import';
 import type { ImportChange } from '../../import/plan';
 import { sheetRef } from '../../import/plan';
-import { OutputLockedError } from '../../write/atomic';
+import { OutputLockedError, OutputPathError } from '../../write/atomic';
 import { displayPath } from '../../load/yaml-file';
 import { fillSummary } from '../../validate/unfilled';
 import { expectPositional } from '../args';
@@ -145,9 +145,10 @@ WORKBOOK.xlsx 工作表!单元格: 错误: 说明，退出状态 1，不写任�
         io.err(`tongbao import：${e.message.split(path.resolve(io.cwd, wb)).join(shown)}`);
         return 1;
       }
-      if (e instanceof OutputLockedError) {
-        // import writes the data folder itself: there is no other place to offer
-        io.err(`tongbao import：无法写入 ${e.file}：文件夹或文件是只读的、没有写入权限，或正被其他程序占用。请检查后重试；原有文件都未改动。`);
+      // import writes the data folder itself: there is no other place (no --out) to offer
+      const code = (e as NodeJS.ErrnoException).code;
+      if (e instanceof OutputLockedError || e instanceof OutputPathError || (code && ['EACCES', 'EPERM', 'EROFS', 'EBUSY'].includes(code))) {
+        io.err(`tongbao import：无法写入数据文件夹 ${dir}：文件夹或其中的文件是只读的、没有写入权限，或正被其他程序占用。请检查文件夹属性（或把数据文件夹复制到可写的位置再导入）；原有文件都未改动。`);
         return 1;
       }
       throw e;
