@@ -223,7 +223,7 @@ export async function importWorkbook(dataDir: string, workbook: string, opts: { 
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new DataError(loadRound(dataDir, cwd).diagnostics);
   for (const f of files) {
     const p = path.join(dir, f);
-    if (!fs.existsSync(p)) throw new DataError(loadRound(dataDir, cwd).diagnostics);
+    if (!fs.existsSync(p) || fs.lstatSync(p).isSymbolicLink()) throw new DataError(loadRound(dataDir, cwd).diagnostics);
     const bytes = fs.readFileSync(p);
     // a file not in UTF-8 (or too large) is reported as every command reports it
     if (encodingMessage(detectEncoding(bytes)) || sizeProblem(f, bytes.length)) throw new DataError(loadRound(dataDir, cwd).diagnostics);
