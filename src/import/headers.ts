@@ -97,6 +97,8 @@ export function loadAliases(wording: Wording, levelNames: Record<Level, string>,
     }
   }
   const ignore = new Set(list(t.ignore).map(norm));
+  // the annexes' 上季度结果 column (compare.annex_column) comes from the previous round: not imported
+  ignore.add(norm(wording.columns.previousResult));
   const known = [...new Set([...FIELDS.flatMap((f) => list(t.fields?.[f])), ...own.map(([a]) => a), ...list(t.ignore), '1月', '2024年1月'])];
   const sheetKinds: SheetKindSpec[] = (['site', 'account'] as const).map((id) => {
     const k = (t.kinds?.[id] ?? {}) as Record<string, unknown>;

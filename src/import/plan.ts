@@ -234,7 +234,8 @@ export class Planner {
       }
       const m = monthOf(this.aliases, c.text, c.date);
       if (!m) {
-        if (this.aliases.ignore.has(norm(c.text))) ignored.push([col, c.text.trim()]);
+        // (2024年第一季度结果: the previous-result column naming an older quarter)
+        if (this.aliases.ignore.has(norm(c.text)) || /^\d{4}年第[一二三四]季度结果$/.test(norm(c.text))) ignored.push([col, c.text.trim()]);
         else unknown.push([col, c.text.trim()]);
         return;
       }

@@ -258,3 +258,15 @@ test('a file or folder problem keeps its meaning across the reading thread (clas
   expect(errorData(Object.assign(new WorkbookError('book.xlsx 没有权限读取'), { code: 'EACCES' }))).toEqual({ message: 'book.xlsx 没有权限读取', kind: 'user', code: 'EACCES', sheet: undefined, ref: undefined });
   expect(errorData(new SheetError('表一', 'B5', '单元格不在它所属的第 4 行：文件已损坏'))).toEqual({ message: '单元格不在它所属的第 4 行：文件已损坏', kind: 'sheet', sheet: '表一', ref: 'B5', code: undefined });
 });
+
+test('an annex with the 上季度结果 column (compare.annex_column) reads back unchanged; the column is named as not imported', async () => {
+  const rounds = path.join(__dirname, '..', 'fixtures', 'rounds');
+  for (const r of ['2024-q2', '2024-q3']) fs.cpSync(path.join(rounds, r), path.join(cwd, r), { recursive: true });
+  expect((await cli(['build', '2024-q3', '--out', 'out'], cwd)).code).toBe(0);
+  const annex = fs.readdirSync(path.join(cwd, 'out')).find((n) => n.startsWith('附件2'))!;
+  const r = await cli(['import', '2024-q3', path.join('out', annex)], cwd);
+  expect(r.err).toBe('');
+  expect(r.code).toBe(0);
+  expect(r.out).toContain('未导入的列（templates/import-headers.yaml 的 ignore 中所列）：附件2!G4“上季度结果”');
+  expect(r.out).toContain('工作簿与 2024-q3 的数据一致，没有需要导入的改动。');
+});
