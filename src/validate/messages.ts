@@ -122,9 +122,9 @@ function missingField(schema: Schema, data: unknown, path: DataPath, want: strin
   const keys = Object.keys(shape);
   const i = keys.indexOf(key);
   const next = keys.slice(i + 1).find(present);
-  if (next) return { at: [...parent, next], message: `缺少${label}（${key}）：${form}；请写在“${next}”之前` };
+  if (next) return { at: [...parent, next], message: `缺少必填“${label}”（${key}）：${form}；请写在“${next}”之前` };
   const prev = keys.slice(0, i).reverse().find(present);
-  if (prev) return { at: [...parent, prev], message: `缺少${label}（${key}）：${form}；请写在“${prev}”一项之后` };
+  if (prev) return { at: [...parent, prev], message: `缺少必填“${label}”（${key}）：${form}；请写在“${prev}”一项之后` };
   return null;
 }
 
