@@ -211,7 +211,7 @@ function causeOf(text: string, offset: number): string | null {
   const prevStart = start > 0 ? text.lastIndexOf('\n', start - 1) : -1;
   const end = text.indexOf('\n', offset);
   const near = text.slice(prevStart + 1, end < 0 ? text.length : end);
-  if (near.includes('\ufeff')) return '有一个看不见的 BOM 字符（U+FEFF），多半是把另一个文件的内容整段粘贴进来时带进来的：请删去它（在这一行或上一行的开头）';
+  if (near.includes('\ufeff')) return '有一个看不见的字节顺序标记“U+FEFF”，多半是把另一个文件的内容整段粘贴进来时带进来的：请删去它（在这一行或上一行的开头）';
   if (/(^|\n)[ \t]*\u3000/.test(near)) return `这一行（或上一行）用全角空格（　）缩进：YAML 只能用半角空格缩进，请把全角空格换成半角空格`;
   return null;
 }

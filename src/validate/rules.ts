@@ -66,7 +66,7 @@ export function urlProblem(url: string): string | null {
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') return `协议“${u.protocol.replace(':', '')}”不可用，只能是 http 或 https`;
   // http://x.gov.cn@evil.example opens evil.example: what is before @ is a user name
-  if (u.username || u.password) return `“@”之前的部分是用户名，浏览器实际打开的是 ${u.hostname}：网址中不能有“@”`;
+  if (u.username || u.password) return `“@”之前的部分是用户名，浏览器实际打开的是“${u.hostname}”：网址中不能有“@”`;
   const bad = /["<>\\^`{|}]/.exec(url);
   if (bad) return `含有网址中不允许的字符“${bad[0]}”`;
   if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(u.hostname) || !/^https?:\/\/[^/]/i.test(url)) {
@@ -180,7 +180,7 @@ const INVISIBLE: Record<number, string> = {
   0x2067: '从右向左隔离',
   0x2068: '方向隔离',
   0x2069: '方向隔离结束',
-  0xfeff: '零宽不换行空格（BOM）',
+  0xfeff: '零宽不换行空格，即字节顺序标记',
 };
 const INVISIBLE_RE = /[\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/;
 
@@ -201,7 +201,7 @@ const invisibleCharacters: Rule = (ctx, report) => {
       if (!m) return;
       const code = m[0].charCodeAt(0);
       const hex = code.toString(16).toUpperCase().padStart(4, '0');
-      report(part.file, path, `文字中有看不见的字符 U+${hex}（${INVISIBLE[code]}），多是从网页复制时带进来的：会使文字显示错乱，或使看似相同的名称对不上，请删去`, 'value', m.index);
+      report(part.file, path, `文字中有看不见的字符“U+${hex}”（${INVISIBLE[code]}），多是从网页复制时带进来的：会使文字显示错乱，或使看似相同的名称对不上，请删去`, 'value', m.index);
     });
   }
 };
