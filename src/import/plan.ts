@@ -263,6 +263,8 @@ export class Planner {
     let cols: Columns | null = null;
     let context: { kind: Kind | 'account'; level: Level } | null = null;
     let assumed: Assumed | null = null;
+    /** the kind of the current block was decided (or found undecidable, said once) */
+    let decided = false;
     const hows = new Set<string>();
     let sample: RowRead[] = [];
     const headerRows: number[] = [];
@@ -288,7 +290,8 @@ export class Planner {
       } else if (u >= 0) this.take(s.name, row, u, matchedHere);
     };
     const decideSample = () => {
-      if (!cols || assumed || context || cols.fields.has('platform')) return;
+      if (!cols || decided || context || cols.fields.has('platform')) return;
+      decided = true;
       assumed = this.decideKind(s.name, cols, sample);
       if (assumed) hows.add(`按${this.kindSpec(assumed.kind).label}读取：${assumed.why}`);
       const rowsNow = sample;
@@ -320,6 +323,7 @@ export class Planner {
         decideSample();
         cols = hdr;
         assumed = null;
+        decided = false;
         unheaded.clear();
         headerRows.push(r.number);
         for (const c of [...hdr.fields.entries()].filter(([f]) => f !== 'seq').map(([, c]) => c)) usedCols.add(c);
@@ -328,10 +332,14 @@ export class Planner {
         continue;
       }
       if (!cols) continue;
-      if (!context && !assumed && !cols.fields.has('platform')) {
-        sample.push(r);
-        if (sample.length >= SAMPLE_ROWS) decideSample();
-        continue;
+      if (!context && !cols.fields.has('platform')) {
+        if (!decided) {
+          sample.push(r);
+          if (sample.length >= SAMPLE_ROWS) decideSample();
+          continue;
+        }
+        // a block whose kind could not be told was said once: its rows are not guessed at
+        if (!assumed) continue;
       }
       take(r, cols);
     }
@@ -376,43 +384,48 @@ export class Planner {
    * the names do not. Null (and a problem at the name's header) when nothing decides.
    */
   private decideKind(sheet: string, cols: Columns, sample: RowRead[]): Assumed | null {
-    const hints = new Map<string, string[]>();
-    for (const spec of this.aliases.sheetKinds) {
+    // per kind of sheet (templates/import-headers.yaml kinds): the headers that say it, and
+    // how many names of the first rows are this round's units of that kind
+    const ev = this.aliases.sheetKinds.map((spec) => {
       const said: string[] = [];
       for (const t of cols.texts.values()) if (t && spec.headers.has(norm(t))) said.push(`“${t}”`);
       const firstMonth = [...cols.months.keys()][0];
       if (spec.months && firstMonth !== undefined) said.push(`“${cols.texts.get(firstMonth) || '月份'}”等月份`);
-      hints.set(spec.id, said);
-    }
-    let sites = 0;
-    let accounts = 0;
+      return { spec, said, names: 0 };
+    });
     let n = 0;
     for (const r of sample) {
       const name = this.stripPlatform(this.cellText(r.cells, cols, 'name')).name;
       const url = this.cellText(r.cells, cols, 'url');
       if (!name && !url) continue;
       n++;
-      if ((url && this.idx.siteByUrl.has(urlKey(url))) || this.idx.siteByName.has(name)) sites++;
-      if (this.idx.accByName.has(name)) accounts++;
+      for (const e of ev) if (this.isUnitOf(e.spec.id, name, url)) e.names++;
     }
-    const hs = hints.get('site')!;
-    const ha = hints.get('account')!;
-    const headerWhy = (l: string[]) => (l.length ? `表头${l.join('、')}` : '');
-    const valueWhy = (k: number, label: string) => `前 ${n} 行中 ${k} 个名称是本轮的${label}`;
-    const pickOf = (kind: 'site' | 'account', byValues: boolean): Assumed => {
-      const label = kind === 'site' ? '网站' : '账号';
-      const parts = [headerWhy(kind === 'site' ? hs : ha), byValues || (kind === 'site' ? sites : accounts) ? valueWhy(kind === 'site' ? sites : accounts, label) : ''].filter(Boolean);
-      return { kind, why: parts.join('；') };
+    const pick = (e: (typeof ev)[number]): Assumed => {
+      const unit = e.spec.id === 'site' ? '网站' : e.spec.id === 'account' ? '账号' : e.spec.label;
+      const parts = [e.said.length ? `表头${e.said.join('、')}` : '', e.names ? `前 ${n} 行中 ${e.names} 个名称是本轮的${unit}` : ''].filter(Boolean);
+      return { kind: e.spec.id, why: parts.join('；') };
     };
-    if (sites && !accounts) return pickOf('site', true);
-    if (accounts && !sites) return pickOf('account', true);
-    if (hs.length > ha.length) return pickOf('site', false);
-    if (ha.length > hs.length) return pickOf('account', false);
-    if (sites !== accounts) return pickOf(sites > accounts ? 'site' : 'account', true);
+    /** the one entry that beats all others on `score`, if there is one */
+    const best = (score: (e: (typeof ev)[number]) => number) => {
+      const sorted = [...ev].sort((x, y) => score(y) - score(x));
+      return sorted.length && score(sorted[0]) > 0 && (sorted.length === 1 || score(sorted[0]) > score(sorted[1])) ? sorted[0] : null;
+    };
+    // the names are the stronger evidence when only one kind has them; then the headers; then the most names
+    const onlyNames = ev.filter((e) => e.names > 0);
+    const chosen = (onlyNames.length === 1 ? onlyNames[0] : null) ?? best((e) => e.said.length) ?? best((e) => e.names);
+    if (chosen) return pick(chosen);
     if (!sample.length) return null;
     const c = cols.fields.get('name') ?? cols.fields.get('url')!;
     this.problem(sheet, `${colName(c)}${cols.row}`, '无法判断这张表列的是网站还是政务新媒体账号：请加一列“平台”（政府网站、政务微博或政务微信），或把名称列的表头写作“网站名称”或“账号名称”');
     return null;
+  }
+
+  /** Is this name (or url) one of the round's units of this kind of sheet. */
+  private isUnitOf(kind: SheetKindSpec['id'], name: string, url: string): boolean {
+    if (kind === 'site') return (!!url && this.idx.siteByUrl.has(urlKey(url))) || this.idx.siteByName.has(name);
+    if (kind === 'account') return this.idx.accByName.has(name);
+    return false;
   }
 
   private cellText(cells: (CellRead | undefined)[], cols: Columns, f: Field): string {
