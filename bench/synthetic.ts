@@ -107,7 +107,7 @@ export function syntheticModel(scale: Scale, seed = 20231123): ReportModel {
     levels,
     platformLabels,
     basis: [],
-    round: { code: '2023-Q4', year: 2023, quarter: 4, quarterLabel: '第四季度', label: '2023年第四季度' },
+    round: { code: '2023-Q4', year: 2023, quarter: 4, quarterLabel: '第四季度', label: '2023年第四季度', issuedQuarterLabel: '第四季度' },
     inspection: { from: date('2023-11-15'), to: date('2023-11-20'), span: '2023年11月15至11月20日', coverage: '100%' },
     months,
     issued: date('2023-11-23'),

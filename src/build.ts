@@ -12,7 +12,7 @@ import { toolVersion } from './paths';
 import { loadValidated, modelOf } from './pipeline';
 import type { ValidatedRound } from './validate';
 import { checkReplaceable, ensureDir, readOnlyFolderError, removeStaleTemps, renameIntoPlace, tmpPathFor } from './write/atomic';
-import { removeOnInterrupt, stopOnInterrupt } from './write/interrupt';
+import { removeIfEmptyOnInterrupt, removeOnInterrupt, stopOnInterrupt } from './write/interrupt';
 import { sha256File } from './write/hash';
 import { MANIFEST_NAME, makeManifest, nextBodyRecord, readManifest, serializeManifest } from './write/manifest';
 import { ROLE_LABEL } from './write/manifest';
@@ -251,7 +251,11 @@ async function buildWith(renderers: Renderers, opts: BuildOptions): Promise<Buil
 
   const inputs = await inputEntries(v);
   const plan = planOutputs(model, renderers);
+  // the folders this run creates (out/2023-q4 and out/): not left behind empty by an interrupt
+  const fresh: string[] = [];
+  for (let d = path.resolve(outDir); !fs.existsSync(d) && path.dirname(d) !== d; d = path.dirname(d)) fresh.push(d);
   ensureDir(outDir);
+  for (const d of fresh) removeIfEmptyOnInterrupt(d);
   removeStaleTemps(outDir);
   const previous = readManifest(outDir);
   // A file open in Word or Excel, or a read-only folder: say so before anything is written.

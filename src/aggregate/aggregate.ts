@@ -146,6 +146,7 @@ export function aggregate(round: JudgedRound, w: Wording, previous: JudgedRound 
     };
   });
 
+  const comparison = previous ? compareRounds(previous, round, w.platforms) : null;
   return {
     title: n.title ?? `关于${year}年${quarterLabel}${n.scope}政府网站和政务新媒体检查情况的通报`,
     docNumber: n.doc_number ?? null,
@@ -155,7 +156,7 @@ export function aggregate(round: JudgedRound, w: Wording, previous: JudgedRound 
     levels: { ...n.levels },
     platformLabels: { ...w.platforms },
     basis: n.basis.map((b) => ({ title: b.title, number: b.number ?? null })),
-    round: { code: n.round, year, quarter: q, quarterLabel, label: `${year}年${quarterLabel}` },
+    round: { code: n.round, year, quarter: q, quarterLabel, label: `${year}年${quarterLabel}`, issuedQuarterLabel: `第${chineseNumber(Math.ceil(Number(n.issued.slice(5, 7)) / 3) || q)}季度` },
     inspection: { from, to, span: spanText(from, to), coverage: n.inspection.coverage },
     months,
     issued: dateText(n.issued),
@@ -182,11 +183,12 @@ export function aggregate(round: JudgedRound, w: Wording, previous: JudgedRound 
     failingAccounts: failing,
     annex1: { label: w.annex1.label, title: w.annex1.title, hasProblems: groups.some((g) => g.rows.some((r) => r.problems.length)), groups },
     annex2: { label: w.annex2.label, title: w.annex2.title, hasProblems: sections.some((s) => s.rows.some((r) => r.problems.length)), sections },
-    columns: { ...w.columns },
+    // a previous round that is not the quarter before: the column says which quarter it shows
+    columns: { ...w.columns, ...(comparison && !comparison.adjacent ? { previousResult: `${comparison.previous.label}结果` } : {}) },
     dataSheet: { ...w.dataSheet, columns: { ...w.dataSheet.columns } },
     emptyRow: w.emptyRow,
     passRates: roundRates(units),
-    comparison: previous ? compareRounds(previous, round, w.platforms) : null,
+    comparison,
     compare: { paragraph: !!n.compare?.paragraph, annexColumn },
   };
 }

@@ -113,6 +113,8 @@ export interface ReportModel {
     quarter: number;
     quarterLabel: string; // 第四季度
     label: string; // 2023年第四季度
+    /** the quarter the notice is issued in (what 确保……检查合格 means): 第一季度 for a Q4 round issued in January */
+    issuedQuarterLabel: string;
   };
   inspection: {
     from: DateText;

@@ -46,6 +46,8 @@ const SYSTEM_ERRORS: Record<string, string> = {
   EISDIR: '这是一个文件夹，不是文件',
   EBUSY: '文件正被占用（可能在 Word 或 Excel 中打开着）',
   EMFILE: '打开的文件太多',
+  EFBIG: '文件超过系统允许的大小（ulimit -f 或文件系统的上限）',
+  EDQUOT: '磁盘配额已用完',
 };
 
 /** The commands that write the Excel annexes. */

@@ -13,6 +13,8 @@ export type Kind = 'site' | Platform;
 
 /** Header text as compared: no spaces or line breaks, full-width letters folded, lower case. */
 export function norm(s: string): string {
+  // most cells (names) have nothing to fold: no regex replacing for them
+  if (!/[\s\u3000\uff01-\uff5eA-Z]/.test(s)) return s;
   return s
     .replace(/[\s\u3000]+/g, '')
     .replace(/[\uff01-\uff5e]/g, (c) => (/[（）]/.test(c) ? c : String.fromCharCode(c.charCodeAt(0) - 0xfee0)))
@@ -29,6 +31,27 @@ export interface Aliases {
   emptyRow: string;
   yes: string;
   no: string;
+  /** columns read by no one, on purpose (备注): named in the output, not an error */
+  ignore: Set<string>;
+  /** every header the tool knows, as written (for "the closest known header") */
+  known: string[];
+  /** the kinds of sheet, each with the headers that say it (templates/import-headers.yaml kinds) */
+  sheetKinds: SheetKindSpec[];
+}
+
+/**
+ * A kind of sheet the import reads, and the headers that point to it. Which kind a sheet is
+ * comes from its headers and its values (plan.ts decideKind); another kind of workbook is
+ * another entry here and in templates/import-headers.yaml `kinds`.
+ */
+export interface SheetKindSpec {
+  id: 'site' | 'account';
+  /** 政府网站 */
+  label: string;
+  /** normalised headers that say this kind */
+  headers: Set<string>;
+  /** month columns say this kind */
+  months: boolean;
 }
 
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
@@ -73,7 +96,18 @@ export function loadAliases(wording: Wording, levelNames: Record<Level, string>,
       headings.set(norm(wording.annex2.sectionTitle({ ordinal: '', level: levelNames[l], platform: wording.platforms[p] })), { kind: p, level: l });
     }
   }
+  const ignore = new Set(list(t.ignore).map(norm));
+  // the annexes' 上季度结果 column (compare.annex_column) comes from the previous round: not imported
+  ignore.add(norm(wording.columns.previousResult));
+  const known = [...new Set([...FIELDS.flatMap((f) => list(t.fields?.[f])), ...own.map(([a]) => a), ...list(t.ignore), '1月', '2024年1月'])];
+  const sheetKinds: SheetKindSpec[] = (['site', 'account'] as const).map((id) => {
+    const k = (t.kinds?.[id] ?? {}) as Record<string, unknown>;
+    return { id, label: typeof k.label === 'string' ? k.label : id, headers: new Set(list(k.headers).map(norm)), months: k.months === true };
+  });
   return {
+    ignore,
+    known,
+    sheetKinds,
     fields,
     monthSuffixes: ['', ...list(t.month_suffixes).map(norm)].sort((a, b) => b.length - a.length),
     kinds,
@@ -91,17 +125,20 @@ export function headingOf(a: Aliases, text: string): { kind: Kind | 'account'; l
   return a.headings.get(n);
 }
 
+const CN_MONTHS: Record<string, string> = { 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9', 十: '10', 十一: '11', 十二: '12' };
+
 /**
- * A month header: 2024年1月, 2024-01, 2024/1, 2024.1, 1月, 2024年3月5日 or a date cell, with
- * an optional suffix (1月更新情况). Returns year (or null when not given) and month.
+ * A month header: 2024年1月, 2024-01, 2024/1, 2024.1, 1月, 1月份, 一月, 2024年3月5日 or a date
+ * cell, with an optional suffix (1月更新情况). Returns year (or null when not given) and month.
  */
 export function monthOf(a: Aliases, text: string, date?: Date): { year: number | null; month: number } | null {
   if (date) return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1 };
-  const n = norm(text);
+  // 三月 → 3月, 十二月份 → 12月份 (the longest numeral first)
+  const n = norm(text).replace(/^((?:\d{4}年)?)(十[一二]|[一二三四五六七八九十])(?=月)/, (_, y: string, m: string) => y + CN_MONTHS[m]);
   const forms: RegExp[] = [
-    /^(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?/,
-    /^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?/,
-    /^()(\d{1,2})月/,
+    /^(\d{4})年(\d{1,2})月份?(?:(\d{1,2})日)?/,
+    /^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?(?![\d])/,
+    /^()(\d{1,2})月份?/,
   ];
   for (const re of forms) {
     const m = re.exec(n);

@@ -37,8 +37,14 @@ const obj = (v: unknown): Raw => (v !== null && typeof v === 'object' && !Array.
 
 export interface ImportResult {
   problems: ImportProblem[];
+  /** problems found beyond those kept */
+  moreProblems: number;
+  /** columns not imported on purpose (备注): named for the person */
+  ignored: string[];
+  /** sheets not read, with why */
+  skipped: string[];
   changes: ImportChange[];
-  sheets: { name: string; rows: number }[];
+  sheets: { name: string; rows: number; how: string }[];
   untouched: number;
   /** problems of the data as it would be after the import (nothing written when errors) */
   after: Diagnostic[];
@@ -206,7 +212,7 @@ const mark = (() => {
   };
 })();
 
-export async function importWorkbook(dataDir: string, workbook: string, opts: { apply: boolean; cwd: string }): Promise<ImportResult> {
+export async function importWorkbook(dataDir: string, workbook: string, opts: { apply: boolean; cwd: string; rename?: boolean }): Promise<ImportResult> {
   const cwd = opts.cwd;
   mark('start');
   const dir = path.resolve(cwd, dataDir);
@@ -217,7 +223,7 @@ export async function importWorkbook(dataDir: string, workbook: string, opts: { 
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new DataError(loadRound(dataDir, cwd).diagnostics);
   for (const f of files) {
     const p = path.join(dir, f);
-    if (!fs.existsSync(p)) throw new DataError(loadRound(dataDir, cwd).diagnostics);
+    if (!fs.existsSync(p) || fs.lstatSync(p).isSymbolicLink()) throw new DataError(loadRound(dataDir, cwd).diagnostics);
     const bytes = fs.readFileSync(p);
     // a file not in UTF-8 (or too large) is reported as every command reports it
     if (encodingMessage(detectEncoding(bytes)) || sizeProblem(f, bytes.length)) throw new DataError(loadRound(dataDir, cwd).diagnostics);
@@ -241,7 +247,7 @@ async function importRead(
   hashes: Partial<Record<DataFileName, string>>,
   sheets: AsyncGenerator<SheetRead>,
   first: Promise<IteratorResult<SheetRead>>,
-  opts: { apply: boolean; cwd: string },
+  opts: { apply: boolean; cwd: string; rename?: boolean },
 ): Promise<ImportResult> {
   const cwd = opts.cwd;
   const dataDir = dir;
@@ -275,13 +281,13 @@ async function importRead(
   for (let s = await first; !s.done; s = await sheets.next()) await planner.sheet(s.value);
   settle(large);
   mark('read');
-  const plan = planner.finish();
+  const plan = planner.finish(!!opts.rename);
   // at national scale every copy of the data counts: drop what is no longer needed
   planner = null;
   round = null;
   settle(large);
   mark('plan');
-  const result: ImportResult = { problems: plan.problems, changes: plan.changes, sheets: plan.sheets, untouched: plan.untouched, after: [], diff: null, commit: null, brokenBefore: before.diagnostics.some((d) => d.severity === 'error' && !('fill' in d)) };
+  const result: ImportResult = { problems: plan.problems, moreProblems: plan.moreProblems, ignored: plan.ignored, skipped: plan.skipped, changes: plan.changes, sheets: plan.sheets, untouched: plan.untouched, after: [], diff: null, commit: null, brokenBefore: before.diagnostics.some((d) => d.severity === 'error' && !('fill' in d)) };
   if (plan.problems.length || !plan.edits.length) return result;
 
   const editsOf = (f: DataFileName) => plan.edits.filter((e) => e.file === f);

@@ -1,15 +1,17 @@
 // From workbook rows to edits of the round's YAML. Rows are matched to units by identity —
 // a site by its url (then its name), an account by name and platform (then, for a renamed
 // one, by its owner among the accounts no other row of the sheet names) — never by position.
+// A row whose match is not exact identity (a new name, a new url, found by its owner) is a
+// rename: its changes are listed apart and written only when confirmed (--rename).
 // Every problem is collected with its cell; nothing is decided by the first one.
 import type { Edit } from '../edit';
 import type { Level, Platform } from '../types';
 import { LEVELS, PLATFORMS } from '../types';
 import { urlKey, urlProblem } from '../validate/rules';
-import { closest } from '../validate/suggest';
-import type { Aliases, Field, Kind } from './headers';
+import { closest, editDistance } from '../validate/suggest';
+import type { Aliases, Field, Kind, SheetKindSpec } from './headers';
 import { headingOf, monthOf, norm } from './headers';
-import type { CellRead, SheetRead } from './workbook';
+import type { CellRead, RowRead, SheetRead } from './workbook';
 import { colName, decodeRef } from './workbook';
 
 export interface ImportProblem {
@@ -20,6 +22,10 @@ export interface ImportProblem {
 
 export interface ImportChange {
   at: string;
+  /** part of a rename (the row was not matched by exact identity): written only when confirmed */
+  confirm: boolean;
+  /** how the row was matched: 按网址 / 按名称 / 按主办单位 */
+  matchedBy: string;
   /** 州直部门政务微博 */
   area: string;
   unit: string;
@@ -105,6 +111,12 @@ interface Columns {
   fields: Map<Field, number>;
   /** column number → index into the round's months */
   months: Map<number, number>;
+  /** header row */
+  row: number;
+  /** columns with any header */
+  headed: Set<number>;
+  /** header texts by normalised form, for the kind of sheet */
+  texts: Map<number, string>;
 }
 
 interface Row {
@@ -113,20 +125,44 @@ interface Row {
   kind: Kind | 'account';
   level?: Level;
   cols: Columns;
+  /** the name as matched: without a platform suffix such as （政务微信） */
+  name: string;
+  /** how the row was matched (set when matched) */
+  matchedBy?: 'url' | 'name' | 'owner';
 }
 
 interface Proposed {
   value: unknown;
   shown: string;
   at: string;
+  confirm: boolean;
+  matchedBy: string;
 }
+
+/** What a sheet block's rows are when no heading or platform column says it per row. */
+interface Assumed {
+  kind: 'site' | 'account';
+  /** why, for the person: 表头“新媒体名称”；前 3 行中 3 个名称是本轮的账号 */
+  why: string;
+}
+
+/** Problems kept (all are counted); the CLI shows fewer. */
+export const PROBLEMS_KEPT = 2000;
+/** Data rows looked at to decide a sheet's kind from its values. */
+const SAMPLE_ROWS = 20;
 
 export interface Plan {
   problems: ImportProblem[];
+  /** problems found beyond those kept */
+  moreProblems: number;
+  /** columns read on purpose by no one (ignore in import-headers.yaml): 表一!E1“备注” */
+  ignored: string[];
+  /** sheets not read, with why */
+  skipped: string[];
   changes: ImportChange[];
   edits: Edit[];
-  /** rows read as units, per sheet used */
-  sheets: { name: string; rows: number }[];
+  /** rows read as units, per sheet used, and what they were read as */
+  sheets: { name: string; rows: number; how: string }[];
   /** units of the round that no row named */
   untouched: number;
 }
@@ -134,11 +170,15 @@ export interface Plan {
 export class Planner {
   private readonly idx: Index;
   readonly problems: ImportProblem[] = [];
+  private moreProblems = 0;
   private readonly proposed = new Map<number, Map<string, Proposed>>();
-  private readonly sheetsUsed: { name: string; rows: number }[] = [];
+  private readonly sheetsUsed: { name: string; rows: number; how: string }[] = [];
+  private readonly skipped: string[] = [];
+  private readonly ignored: string[] = [];
   private readonly seen = new Set<number>();
   private suggestions = 0;
   private headersFound = 0;
+  private accountNames: string[] | null = null;
 
   constructor(
     private readonly round: RoundInfo,
@@ -151,6 +191,10 @@ export class Planner {
   private readonly order = new Map<ImportProblem, [number, number, number]>();
 
   private problem(sheet: string, ref: string, message: string): void {
+    if (this.problems.length >= PROBLEMS_KEPT) {
+      this.moreProblems++;
+      return;
+    }
     const p = { at: sheetRef(sheet, ref), message };
     if (!this.sheetOrder.has(sheet)) this.sheetOrder.set(sheet, this.sheetOrder.size);
     const { row, col } = decodeRef(ref);
@@ -171,41 +215,89 @@ export class Planner {
   private header(sheet: string, rowNo: number, cells: (CellRead | undefined)[]): Columns | null {
     const fields = new Map<Field, number>();
     const months = new Map<number, number>();
-    const monthProblems: [string, string][] = [];
-    const dupes: [string, string][] = [];
+    const later: [string, string][] = [];
+    const unknown: [number, string][] = [];
+    const ignored: [number, string][] = [];
+    const headed = new Set<number>();
+    const texts = new Map<number, string>();
     let known = 0;
     cells.forEach((c, col) => {
       if (!c || (!c.text.trim() && !c.date)) return;
+      headed.add(col);
+      texts.set(col, c.date ? '' : c.text.trim());
       const f = this.aliases.fields.get(norm(c.text));
       if (f) {
         known++;
-        if (fields.has(f)) dupes.push([`${colName(col)}${rowNo}`, `表头“${c.text.trim()}”与 ${colName(fields.get(f)!)}${rowNo} 是同一项，只能有一列`]);
+        if (fields.has(f)) later.push([`${colName(col)}${rowNo}`, `表头“${c.text.trim()}”与 ${colName(fields.get(f)!)}${rowNo} 是同一项，只能有一列`]);
         else fields.set(f, col);
         return;
       }
       const m = monthOf(this.aliases, c.text, c.date);
-      if (!m) return;
+      if (!m) {
+        // (2024年第一季度结果: the previous-result column naming an older quarter)
+        if (this.aliases.ignore.has(norm(c.text)) || /^\d{4}年第[一二三四]季度结果$/.test(norm(c.text))) ignored.push([col, c.text.trim()]);
+        else unknown.push([col, c.text.trim()]);
+        return;
+      }
       known++;
       const at = this.round.months.findIndex((ym) => Number(ym.slice(5)) === m.month && (m.year === null || Number(ym.slice(0, 4)) === m.year));
       const shown = c.date ? `${m.year}年${m.month}月` : c.text.trim();
-      if (at < 0) monthProblems.push([`${colName(col)}${rowNo}`, `月份“${shown}”不在本轮检查月份（${this.round.months.join('、')}）之内`]);
-      else if ([...months.values()].includes(at)) dupes.push([`${colName(col)}${rowNo}`, `月份“${shown}”重复：本轮的这个月已有一列`]);
+      if (at < 0) later.push([`${colName(col)}${rowNo}`, `月份“${shown}”不在本轮检查月份（${this.round.months.join('、')}）之内`]);
+      else if ([...months.values()].includes(at)) later.push([`${colName(col)}${rowNo}`, `月份“${shown}”重复：本轮的这个月已有一列`]);
       else months.set(col, at);
     });
     if (!(fields.has('name') || fields.has('url')) || known < 2) return null;
-    for (const [ref, msg] of [...monthProblems, ...dupes]) this.problem(sheet, ref, msg);
+    for (const [ref, msg] of later) this.problem(sheet, ref, msg);
+    // a column nobody reads is said, never skipped in silence
+    for (const [col, text] of unknown) {
+      const near = nearest(text, this.aliases.known);
+      this.problem(sheet, `${colName(col)}${rowNo}`, `表头“${text}”认不出，这一列不会导入（最接近的认得的列名是“${near}”）：请改成认得的列名（见 templates/import-headers.yaml），不导入的列请删去`);
+    }
+    for (const [col, text] of ignored) this.ignored.push(`${sheetRef(sheet, `${colName(col)}${rowNo}`)}“${text}”`);
     this.headersFound++;
-    return { fields, months };
+    return { fields, months, row: rowNo, headed, texts };
   }
 
   /** Read one sheet, row by row; rows are matched as they come, renamed ones at the end. */
   async sheet(s: SheetRead): Promise<void> {
     let cols: Columns | null = null;
     let context: { kind: Kind | 'account'; level: Level } | null = null;
+    let assumed: Assumed | null = null;
+    /** the kind of the current block was decided (or found undecidable, said once) */
+    let decided = false;
+    const hows = new Set<string>();
+    let sample: RowRead[] = [];
     const headerRows: number[] = [];
     const pending: Row[] = [];
     const matchedHere = new Set<number>();
+    /** data rows, as runs [first, last], and the columns read, for the merged-cell check */
+    const dataRuns: [number, number][] = [];
+    const usedCols = new Set<number>();
+    const unheaded = new Set<number>();
     let rows = 0;
+    const take = (r: RowRead, c: Columns) => {
+      const row = this.rowOf(s.name, r.number, r.cells, c, context, assumed, unheaded);
+      if (!row) return;
+      rows++;
+      const last = dataRuns[dataRuns.length - 1];
+      if (last && last[1] === r.number - 1) last[1] = r.number;
+      else dataRuns.push([r.number, r.number]);
+      const u = this.matchFirst(s.name, row, matchedHere);
+      if (u === undefined) {
+        // only a row whose owner runs an account can be a rename: the others are said now
+        if (this.renameCandidates(row).length) pending.push(row);
+        else this.unknownAccount(s.name, row);
+      } else if (u >= 0) this.take(s.name, row, u, matchedHere);
+    };
+    const decideSample = () => {
+      if (!cols || decided || context || cols.fields.has('platform')) return;
+      decided = true;
+      assumed = this.decideKind(s.name, cols, sample);
+      if (assumed) hows.add(`按${this.kindSpec(assumed.kind).label}读取：${assumed.why}`);
+      const rowsNow = sample;
+      sample = [];
+      if (assumed) for (const r of rowsNow) take(r, cols);
+    };
     for await (const r of s.rows) {
       const texts: string[] = [];
       for (const c of r.cells) if (c && (c.text.trim() || c.problem)) texts.push(c.text.trim());
@@ -213,7 +305,9 @@ export class Planner {
       if (texts.every((t) => t === texts[0])) {
         const h = headingOf(this.aliases, texts[0]);
         if (h) {
+          decideSample();
           context = h;
+          hows.add('按附件的分组标题读取');
           continue;
         }
         if (cols && norm(texts[0]) === this.aliases.emptyRow) continue;
@@ -221,34 +315,130 @@ export class Planner {
       // after the first header, only a row naming the name column's header can be another
       const known = cols as Columns | null;
       const nameCol: number | undefined = known?.fields.get('name') ?? known?.fields.get('url');
-      const maybeHeader: boolean = !known || nameCol === undefined || this.aliases.fields.has(norm(r.cells[nameCol]?.text ?? ''));
+      // (headers are short: a long name is not normalised to be compared)
+      const nameText = nameCol === undefined ? '' : (r.cells[nameCol]?.text ?? '');
+      const maybeHeader: boolean = !known || nameCol === undefined || (nameText.length <= 24 && this.aliases.fields.has(norm(nameText)));
       const hdr: Columns | null = maybeHeader ? this.header(s.name, r.number, r.cells) : null;
       if (hdr) {
+        decideSample();
         cols = hdr;
+        assumed = null;
+        decided = false;
+        unheaded.clear();
         headerRows.push(r.number);
+        for (const c of [...hdr.fields.entries()].filter(([f]) => f !== 'seq').map(([, c]) => c)) usedCols.add(c);
+        for (const c of hdr.months.keys()) usedCols.add(c);
+        if (hdr.fields.has('platform') && !context) hows.add('按“平台”列读取');
         continue;
       }
       if (!cols) continue;
-      const row = this.rowOf(s.name, r.number, r.cells, cols, context);
-      if (!row) continue;
-      rows++;
-      const u = this.matchFirst(s.name, row, matchedHere);
-      if (u === undefined) pending.push(row);
-      else if (u >= 0) this.take(s.name, row, u, matchedHere);
+      if (!context && !cols.fields.has('platform')) {
+        if (!decided) {
+          sample.push(r);
+          if (sample.length >= SAMPLE_ROWS) decideSample();
+          continue;
+        }
+        // a block whose kind could not be told was said once: its rows are not guessed at
+        if (!assumed) continue;
+      }
+      take(r, cols);
     }
+    decideSample();
     for (const row of pending) {
       const u = this.matchRenamed(s.name, row, matchedHere);
       if (u !== undefined) this.take(s.name, row, u, matchedHere);
     }
     // merged cells are listed after the rows in the file
     for (const m of s.merges()) {
+      if (!/^[A-Z]+\d+:[A-Z]+\d+$/.test(m)) continue;
       const [a, b] = m.split(':').map(decodeRef);
       if (a.col === b.col && a.row === b.row) continue;
+      let onHeader = false;
       for (const h of headerRows) {
-        if (h >= a.row && h <= b.row) this.problem(s.name, `${colName(a.col)}${a.row}`, `表头是合并单元格（${m}）：请取消合并，每列只写一个表头`);
+        if (h >= a.row && h <= b.row) {
+          onHeader = true;
+          this.problem(s.name, `${colName(a.col)}${a.row}`, `表头是合并单元格（${m}）：请取消合并，每列只写一个表头`);
+        }
+      }
+      if (onHeader) continue;
+      // a value merged over cells that are read: only its first cell holds it
+      const overData = dataRuns.some(([x, y]) => x <= b.row && y >= a.row);
+      let used = 0;
+      for (let c = a.col; c <= b.col; c++) if (usedCols.has(c)) used += b.row - a.row + 1;
+      if (overData && used >= 2) {
+        const tl = `${colName(a.col)}${a.row}`;
+        this.problem(s.name, tl, `合并单元格 ${m} 覆盖了要导入的 ${used} 个格子，值只在 ${tl}，其余会被看作空的：请取消合并，在每一格填写`);
       }
     }
-    if (rows) this.sheetsUsed.push({ name: s.name, rows });
+    if (rows) this.sheetsUsed.push({ name: s.name, rows, how: [...hows].join('；') });
+    else if (!cols) this.skipped.push(`${s.name}（没有认得的表头）`);
+  }
+
+  private kindSpec(id: 'site' | 'account'): SheetKindSpec {
+    return this.aliases.sheetKinds.find((k) => k.id === id)!;
+  }
+
+  /**
+   * What a block of rows is, from its headers and the names in its first rows: the names are
+   * the stronger evidence (they are this round's sites or accounts), the headers decide when
+   * the names do not. Null (and a problem at the name's header) when nothing decides.
+   */
+  private decideKind(sheet: string, cols: Columns, sample: RowRead[]): Assumed | null {
+    // per kind of sheet (templates/import-headers.yaml kinds): the headers that say it, and
+    // how many names of the first rows are this round's units of that kind
+    const ev = this.aliases.sheetKinds.map((spec) => {
+      const said: string[] = [];
+      for (const t of cols.texts.values()) if (t && spec.headers.has(norm(t))) said.push(`“${t}”`);
+      const firstMonth = [...cols.months.keys()][0];
+      if (spec.months && firstMonth !== undefined) said.push(`“${cols.texts.get(firstMonth) || '月份'}”等月份`);
+      return { spec, said, names: 0 };
+    });
+    let n = 0;
+    for (const r of sample) {
+      const name = this.stripPlatform(this.cellText(r.cells, cols, 'name')).name;
+      const url = this.cellText(r.cells, cols, 'url');
+      if (!name && !url) continue;
+      n++;
+      for (const e of ev) if (this.isUnitOf(e.spec.id, name, url)) e.names++;
+    }
+    const pick = (e: (typeof ev)[number]): Assumed => {
+      const unit = e.spec.id === 'site' ? '网站' : e.spec.id === 'account' ? '账号' : e.spec.label;
+      const parts = [e.said.length ? `表头${e.said.join('、')}` : '', e.names ? `前 ${n} 行中 ${e.names} 个名称是本轮的${unit}` : ''].filter(Boolean);
+      return { kind: e.spec.id, why: parts.join('；') };
+    };
+    /** the one entry that beats all others on `score`, if there is one */
+    const best = (score: (e: (typeof ev)[number]) => number) => {
+      const sorted = [...ev].sort((x, y) => score(y) - score(x));
+      return sorted.length && score(sorted[0]) > 0 && (sorted.length === 1 || score(sorted[0]) > score(sorted[1])) ? sorted[0] : null;
+    };
+    // the names are the stronger evidence when only one kind has them; then the headers; then the most names
+    const onlyNames = ev.filter((e) => e.names > 0);
+    const chosen = (onlyNames.length === 1 ? onlyNames[0] : null) ?? best((e) => e.said.length) ?? best((e) => e.names);
+    if (chosen) return pick(chosen);
+    if (!sample.length) return null;
+    const c = cols.fields.get('name') ?? cols.fields.get('url')!;
+    this.problem(sheet, `${colName(c)}${cols.row}`, '无法判断这张表列的是网站还是政务新媒体账号：请加一列“平台”（政府网站、政务微博或政务微信），或把名称列的表头写作“网站名称”或“账号名称”');
+    return null;
+  }
+
+  /** Is this name (or url) one of the round's units of this kind of sheet. */
+  private isUnitOf(kind: SheetKindSpec['id'], name: string, url: string): boolean {
+    if (kind === 'site') return (!!url && this.idx.siteByUrl.has(urlKey(url))) || this.idx.siteByName.has(name);
+    if (kind === 'account') return this.idx.accByName.has(name);
+    return false;
+  }
+
+  private cellText(cells: (CellRead | undefined)[], cols: Columns, f: Field): string {
+    const c = cols.fields.get(f);
+    return c === undefined ? '' : (cells[c]?.text.trim() ?? '');
+  }
+
+  /** 黔东南州自然资源局（政务微信） → the name and the platform it names; a name of the round is kept whole. */
+  private stripPlatform(full: string): { name: string; hint?: Kind; suffix?: string } {
+    const m = /\s*[（(]([^（）()]+)[）)]$/.exec(full);
+    if (!m || this.idx.accByName.has(full) || this.idx.siteByName.has(full)) return { name: full };
+    const hint = this.aliases.kinds.get(norm(m[1]));
+    return hint ? { name: full.slice(0, m.index).trim(), hint, suffix: m[0].trim() } : { name: full };
   }
 
   private cell(row: { cells: (CellRead | undefined)[] }, cols: Columns, f: Field): CellRead | undefined {
@@ -256,12 +446,18 @@ export class Planner {
     return c === undefined ? undefined : row.cells[c];
   }
 
-  private rowOf(sheet: string, number: number, cells: (CellRead | undefined)[], cols: Columns, context: { kind: Kind | 'account'; level: Level } | null): Row | null {
+  private rowOf(sheet: string, number: number, cells: (CellRead | undefined)[], cols: Columns, context: { kind: Kind | 'account'; level: Level } | null, assumed: Assumed | null, unheaded: Set<number>): Row | null {
     const name = this.cell({ cells }, cols, 'name');
     const url = this.cell({ cells }, cols, 'url');
     if (!name?.text.trim() && !url?.text.trim() && !name?.problem && !url?.problem) return null;
     // a total or a note written under the table is not a unit
     if (!url?.text.trim() && /^(合计|总计|小计|共计)$|^(注|备注|说明)[:：]/.test(norm(name?.text ?? ''))) return null;
+    // a value under no header is read by no one: said once per column
+    cells.forEach((c, col) => {
+      if (!c || cols.headed.has(col) || unheaded.has(col) || !(c.text.trim() || c.problem)) return;
+      unheaded.add(col);
+      this.problem(sheet, `${colName(col)}${number}`, `这一列没有表头，其中的值（“${c.text.trim().slice(0, 20)}”）不会导入：请在第 ${cols.row} 行补上表头，或删去这一列`);
+    });
     // a cell that cannot be read is reported only where it matters
     let bad = false;
     const used: Field[] = ['name', 'url', 'owner', 'platform', 'level', 'result', 'failing', 'problems'];
@@ -292,6 +488,18 @@ export class Planner {
       }
       kind = k;
     }
+    const full = name?.text.trim() ?? '';
+    const stripped = this.stripPlatform(full);
+    if (stripped.hint) {
+      // the platform written after the name is a hint; it must agree with what else says it
+      const other = kind && kind !== 'account' ? kind : undefined;
+      if (other && other !== stripped.hint) {
+        const said = p?.text.trim() ? `平台“${p.text.trim()}”` : '所在分组';
+        this.problem(sheet, `${colName(cols.fields.get('name')!)}${number}`, `名称后的“${stripped.suffix}”与${said}不一致：请核对是哪个平台的账号`);
+        return null;
+      }
+      kind = stripped.hint;
+    }
     const l = this.cell({ cells }, cols, 'level');
     if (l?.text.trim()) {
       const lv = this.aliases.levels.get(norm(l.text));
@@ -301,20 +509,28 @@ export class Planner {
       }
       level = lv;
     }
-    if (!kind) kind = cols.months.size ? 'account' : cols.fields.has('url') || cols.fields.has('result') ? 'site' : 'account';
+    if (!kind) kind = assumed?.kind ?? (cols.months.size ? 'account' : cols.fields.has('url') || cols.fields.has('result') ? 'site' : 'account');
     // values are checked whether or not the row's unit is found: all problems at once
     const resultCols = [...cols.months.keys(), ...(cols.fields.has('result') ? [cols.fields.get('result')!] : [])];
     for (const col of resultCols) {
       const v = cells[col]?.text.trim() ?? '';
       if (v && !RESULTS.includes(v)) this.problem(sheet, `${colName(col)}${number}`, `结果“${v}”无效：只能是“合格”或“不合格”`);
     }
-    return { number, cells, kind, level, cols };
+    // a value of a kind that has no such thing is not dropped in silence
+    if (kind === 'site') {
+      for (const col of cols.months.keys()) {
+        if (cells[col]?.text.trim()) this.problem(sheet, `${colName(col)}${number}`, `网站没有各月结果，这一格（${cols.texts.get(col) || '月份'}）不能导入：网站的结果请写在“结果”列`);
+      }
+    } else if (cols.fields.has('result') && cells[cols.fields.get('result')!]?.text.trim()) {
+      const col = cols.fields.get('result')!;
+      this.problem(sheet, `${colName(col)}${number}`, `账号的结果按月份记，“${cols.texts.get(col)}”一列不能导入账号的结果：请按月份分列（如“${this.round.monthColumn(Number((this.round.months[this.round.months.length - 1] ?? '0000-10').slice(5)))}”）`);
+    }
+    return { number, cells, kind, level, cols, name: stripped.name };
   }
 
   private describeRow(row: Row): string {
-    const name = this.cell(row, row.cols, 'name')?.text.trim() ?? '';
-    if (row.kind === 'site') return `网站“${name || this.cell(row, row.cols, 'url')?.text.trim()}”`;
-    return `${row.kind === 'account' ? '账号' : this.round.platformNames[row.kind]}“${name}”`;
+    if (row.kind === 'site') return `网站“${row.name || this.cell(row, row.cols, 'url')?.text.trim()}”`;
+    return `${row.kind === 'account' ? '账号' : this.round.platformNames[row.kind]}“${row.name}”`;
   }
 
   private nameRef(row: Row): string {
@@ -336,22 +552,27 @@ export class Planner {
 
   /** By url or name: the unit's number; undefined to try again by owner; -1 when reported. */
   private matchFirst(sheet: string, row: Row, here: Set<number>): number | undefined {
-    const name = this.cell(row, row.cols, 'name')?.text.trim() ?? '';
+    const name = row.name;
     if (row.kind === 'site') {
       const url = this.cell(row, row.cols, 'url')?.text.trim() ?? '';
       let c = url ? this.pick(this.idx.siteByUrl.get(urlKey(url)) ?? [], row) : [];
-      if (!c.length && name) c = this.pick(this.idx.siteByName.get(name) ?? [], row);
+      row.matchedBy = 'url';
+      if (!c.length && name) {
+        c = this.pick(this.idx.siteByName.get(name) ?? [], row);
+        row.matchedBy = 'name';
+      }
       if (c.length === 1) return c[0];
       if (c.length > 1) {
         this.problem(sheet, this.nameRef(row), `${this.describeRow(row)}对应多个网站（${c.map((i) => this.where(i)).join('、')}），无法确定是哪一个：请补上级别或网址`);
         return -1;
       }
-      this.unknown(sheet, row, name, [...this.idx.siteByName.keys()]);
+      this.unknown(sheet, row, name, () => [...this.idx.siteByName.keys()]);
       return -1;
     }
     const c = name ? this.pick(this.idx.accByName.get(name) ?? [], row) : [];
     if (c.length === 1) {
       here.add(c[0]);
+      row.matchedBy = 'name';
       return c[0];
     }
     if (c.length > 1) {
@@ -361,32 +582,43 @@ export class Planner {
     return undefined;
   }
 
+  private renameCandidates(row: Row): number[] {
+    const owner = this.cell(row, row.cols, 'owner')?.text.trim() ?? '';
+    return owner ? this.pick(this.idx.accByOwner.get(owner) ?? [], row) : [];
+  }
+
   /** A renamed account: the one account with this owner (and platform) that no row of the sheet names. */
   private matchRenamed(sheet: string, row: Row, here: Set<number>): number | undefined {
-    const name = this.cell(row, row.cols, 'name')?.text.trim() ?? '';
     const owner = this.cell(row, row.cols, 'owner')?.text.trim() ?? '';
-    const c = owner ? this.pick(this.idx.accByOwner.get(owner) ?? [], row).filter((i) => !here.has(i)) : [];
+    const c = this.renameCandidates(row).filter((i) => !here.has(i));
     if (c.length === 1) {
       here.add(c[0]);
+      row.matchedBy = 'owner';
       return c[0];
     }
     if (c.length > 1) {
       this.problem(sheet, this.nameRef(row), `找不到${this.describeRow(row)}；主办单位“${owner}”还有 ${c.length} 个账号（${c.map((i) => `${this.where(i)}“${this.idx.units[i].name}”`).join('、')}）未在表中出现，无法确定是哪一个改了名`);
       return undefined;
     }
-    const names = [...new Set(this.idx.units.filter((u) => u.kind !== 'site' && (row.kind === 'account' || u.kind === row.kind)).map((u) => u.name))];
-    this.unknown(sheet, row, name, names);
+    this.unknownAccount(sheet, row);
     return undefined;
   }
 
-  private unknown(sheet: string, row: Row, name: string, names: string[]): void {
+  private unknownAccount(sheet: string, row: Row): void {
+    this.unknown(sheet, row, row.name, () => {
+      if (!this.accountNames) this.accountNames = [...new Set(this.idx.units.filter((u) => u.kind !== 'site').map((u) => u.name))];
+      return row.kind === 'account' ? this.accountNames : [...new Set(this.idx.units.filter((u) => u.kind === row.kind).map((u) => u.name))];
+    });
+  }
+
+  private unknown(sheet: string, row: Row, name: string, names: () => string[]): void {
     // suggestions cost a pass over every name: enough for a person to see the pattern
-    const guess = this.suggestions++ < 100 && name ? closest(name, names) : null;
+    const guess = this.suggestions++ < 100 && name ? closest(name, names()) : null;
     const hint = guess ? `；是不是“${guess}”？` : '：新增单位请直接写入数据文件';
     this.problem(sheet, this.nameRef(row), `本轮数据中找不到${this.describeRow(row)}${hint}`);
   }
 
-  private propose(sheet: string, unit: number, key: string, value: unknown, shown: string, ref: string): void {
+  private propose(sheet: string, unit: number, key: string, value: unknown, shown: string, ref: string, confirm: boolean, matchedBy: string): void {
     const at = sheetRef(sheet, ref);
     const m = this.proposed.get(unit) ?? new Map<string, Proposed>();
     const prev = m.get(key);
@@ -394,7 +626,8 @@ export class Planner {
       this.problem(sheet, ref, `与 ${prev.at} 不一致（那里是“${prev.shown}”，这里是“${shown}”）：请只保留一处修改`);
       return;
     }
-    if (!prev) m.set(key, { value, shown, at });
+    if (!prev) m.set(key, { value, shown, at, confirm, matchedBy });
+    else if (!confirm) prev.confirm = false;
     this.proposed.set(unit, m);
   }
 
@@ -404,16 +637,22 @@ export class Planner {
     this.seen.add(ui);
     const ref = (f: Field) => `${colName(row.cols.fields.get(f)!)}${row.number}`;
     const text = (f: Field) => this.cell(row, row.cols, f)?.text.trim() ?? '';
-    const name = text('name');
-    if (name && name !== u.name) this.propose(sheet, ui, 'name', name, name, ref('name'));
+    const name = row.name;
+    // a new name or a new url is a change of identity: the whole row waits for confirmation
+    // (a trailing slash or letter case is the same address; another scheme, http → https, is a
+    // correction of the same address; another address is another identity)
+    const scheme = (x: string) => x.trim().toLowerCase().split(':')[0];
+    const url = u.kind === 'site' ? text('url') : '';
+    const urlChanged = !!url && (urlKey(url) !== urlKey(u.url) || scheme(url) !== scheme(u.url));
+    const confirm = (!!name && name !== u.name) || (!!url && urlKey(url) !== urlKey(u.url)) || row.matchedBy === 'owner';
+    const by = { url: '按网址对应', name: '按名称对应', owner: '按主办单位对应' }[row.matchedBy ?? 'name'];
+    const propose = (key: string, value: unknown, shown: string, at: string) => this.propose(sheet, ui, key, value, shown, at, confirm, by);
+    if (name && name !== u.name) propose('name', name, name, ref('name'));
     if (u.kind === 'site') {
-      const url = text('url');
-      // a trailing slash or letter case is the same address; another scheme (http → https) is a correction
-      const scheme = (x: string) => x.trim().toLowerCase().split(':')[0];
-      if (url && (urlKey(url) !== urlKey(u.url) || scheme(url) !== scheme(u.url))) {
+      if (urlChanged) {
         const p = urlProblem(url);
         if (p) this.problem(sheet, ref('url'), `网址“${url}”格式不对：${p}`);
-        else this.propose(sheet, ui, 'url', url, url, ref('url'));
+        else propose('url', url, url, ref('url'));
       }
       let result = text('result');
       let resultRef = row.cols.fields.has('result') ? ref('result') : '';
@@ -427,10 +666,10 @@ export class Planner {
           return;
         }
       }
-      if (result && RESULTS.includes(result) && result !== u.result) this.propose(sheet, ui, 'result', result, result, resultRef);
+      if (result && RESULTS.includes(result) && result !== u.result) propose('result', result, result, resultRef);
     } else {
       const owner = text('owner');
-      if (owner && owner !== u.owner) this.propose(sheet, ui, 'owner', owner, owner, ref('owner'));
+      if (owner && owner !== u.owner) propose('owner', owner, owner, ref('owner'));
       for (const [col, k] of row.cols.months) {
         const v = row.cells[col]?.text.trim() ?? '';
         if (!v) continue;
@@ -440,7 +679,7 @@ export class Planner {
           this.problem(sheet, at, `“${u.name}”的各月结果按发布日期（updates）判定，不能从表格导入`);
           continue;
         }
-        if (v !== u.results[k]) this.propose(sheet, ui, `m${k}`, v, v, at);
+        if (v !== u.results[k]) propose(`m${k}`, v, v, at);
       }
     }
     if (row.cols.fields.has('problems')) {
@@ -449,12 +688,13 @@ export class Planner {
         .split(/\r?\n/)
         .map((s) => s.trim())
         .filter(Boolean);
-      if (list.length !== u.problems.length || list.some((x, k) => x !== u.problems[k])) this.propose(sheet, ui, 'problems', list, list.join('；') || '（无）', ref('problems'));
+      if (list.length !== u.problems.length || list.some((x, k) => x !== u.problems[k])) propose('problems', list, list.join('；') || '（无）', ref('problems'));
     }
   }
 
-  finish(): Plan {
-    if (!this.headersFound) this.problems.push({ at: '', message: '工作簿中没有认得的表头：需要有一行列名，至少包括“名称”（或“网址”）和结果、月份、主办单位等中的一项' });
+  /** The plan; changes that need confirmation become edits only with `renames` (--rename). */
+  finish(renames = false): Plan {
+    if (!this.headersFound && !this.problems.length) this.problems.push({ at: '', message: '工作簿中没有认得的表头：需要有一行列名，至少包括“名称”（或“网址”）和结果、月份、主办单位等中的一项' });
     const changes: ImportChange[] = [];
     const edits: Edit[] = [];
     const renamed: { platform: Platform; old: string; new: string }[] = [];
@@ -465,27 +705,29 @@ export class Planner {
       const file = u.kind === 'site' ? 'sites.yaml' : 'accounts.yaml';
       const base = u.kind === 'site' ? [u.level, u.index] : [u.kind, u.level, u.index];
       for (const [key, p] of this.proposed.get(ui)!) {
+        const out: Edit[] = [];
         let old: string;
         let field: string;
         if (key.startsWith('m')) {
           const k = Number(key.slice(1));
           old = u.results?.[k] ?? '（待填写）';
           field = this.round.monthColumn(Number(this.round.months[k].slice(5)));
-          edits.push({ op: 'set', file, path: [...base, 'results', k], value: p.value });
+          out.push({ op: 'set', file, path: [...base, 'results', k], value: p.value });
         } else if (key === 'problems') {
           old = u.problems.join('；') || '（无）';
           field = '问题曝光情况';
           const list = p.value as string[];
-          if (list.length) edits.push({ op: 'set', file, path: [...base, 'problems'], value: list });
-          else if (u.hasProblems) edits.push({ op: 'delete', file, path: [...base, 'problems'] });
+          if (list.length) out.push({ op: 'set', file, path: [...base, 'problems'], value: list });
+          else if (u.hasProblems) out.push({ op: 'delete', file, path: [...base, 'problems'] });
         } else {
           const labels: Record<string, string> = { name: '名称', url: '网址', owner: '主办单位', result: '结果' };
           field = labels[key];
           old = key === 'result' ? (u.result ?? '（待填写）') : String((u as unknown as Record<string, unknown>)[key] ?? '');
-          edits.push({ op: 'set', file, path: [...base, key], value: p.value });
-          if (key === 'name' && u.kind !== 'site') renamed.push({ platform: u.kind, old: u.name, new: p.value as string });
+          out.push({ op: 'set', file, path: [...base, key], value: p.value });
+          if (key === 'name' && u.kind !== 'site' && (!p.confirm || renames)) renamed.push({ platform: u.kind, old: u.name, new: p.value as string });
         }
-        changes.push({ at: p.at, area, unit: u.name, field, old, new: p.shown });
+        if (!p.confirm || renames) edits.push(...out);
+        changes.push({ at: p.at, area, unit: u.name, field, old, new: p.shown, confirm: p.confirm, matchedBy: p.matchedBy });
       }
     }
     // failing_order names accounts: a renamed one is renamed there too
@@ -498,6 +740,20 @@ export class Planner {
     // units of the kinds the workbook lists (sites, accounts) that no row named
     const listed = new Set([...this.seen].map((i) => this.idx.units[i].kind === 'site'));
     const untouched = this.idx.units.filter((u, i) => listed.has(u.kind === 'site') && !this.seen.has(i)).length;
-    return { problems: this.sortedProblems(), changes, edits, sheets: this.sheetsUsed, untouched };
+    return { problems: this.sortedProblems(), moreProblems: this.moreProblems, ignored: this.ignored, skipped: this.skipped, changes, edits, sheets: this.sheetsUsed, untouched };
   }
+}
+
+/** The closest of the candidates, however far (for naming a header that is not understood). */
+function nearest(word: string, candidates: string[]): string {
+  let best = candidates[0] ?? '';
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(norm(word), norm(c));
+    if (d < bestD) {
+      best = c;
+      bestD = d;
+    }
+  }
+  return best;
 }

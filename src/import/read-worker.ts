@@ -1,15 +1,15 @@
 // Reads a workbook on the second core while the main thread loads and checks the round:
 // posts each sheet's rows in batches, in order (see readWorkbookThreaded).
 import { parentPort, workerData } from 'worker_threads';
-import { flattenRow, readWorkbook, WorkbookError } from './workbook';
-import type { FlatRows } from './workbook';
+import { errorData, flattenRow, readWorkbook } from './workbook';
+import type { ErrorData, FlatRows } from './workbook';
 
 export type WorkerMessage =
   | { type: 'sheet'; name: string }
   | { type: 'rows'; rows: FlatRows }
   | { type: 'end'; merges: string[] }
   | { type: 'done' }
-  | { type: 'error'; message: string; user: boolean };
+  | { type: 'error'; error: ErrorData };
 
 // small batches: a large one is allocated straight in the main thread's old generation and
 // stays there as garbage until a full collection (measured: +100 MB of heap while reading)
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     }
     post({ type: 'done' });
   } catch (e) {
-    post({ type: 'error', message: (e as Error).message, user: e instanceof WorkbookError });
+    post({ type: 'error', error: errorData(e) });
   }
 }
 

@@ -1,10 +1,9 @@
-// Reading a workbook as the person sees it, row by row with exceljs's streaming reader:
+// Reading a workbook as the person sees it, row by row (./xlsx.ts, on a worker thread):
 // rich text as its plain text, a hyperlink as its text, a formula as its saved result, a
 // date cell as a date; formula-looking text stays text. A formula without a saved result
 // or an error value (#N/A) is marked as a problem, reported only if the cell is used.
+// The file itself is checked here first (a folder, no permission, encrypted, an old .xls).
 import * as fs from 'fs';
-import { Transform } from 'stream';
-import { StringDecoder } from 'string_decoder';
 
 export interface CellRead {
   /** what the cell shows, as text ('' for empty) */
@@ -40,110 +39,11 @@ export function colName(n: number): string {
 }
 
 export function decodeRef(ref: string): { col: number; row: number } {
-  const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
+  const m = /^([A-Z]+)(\d+)$/.exec(ref);
+  if (!m) return { col: 0, row: 0 };
   let col = 0;
   for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
   return { col, row: Number(m[2]) };
-}
-
-function isoDate(d: Date): string {
-  return d.toISOString().slice(0, 10);
-}
-
-type Value = unknown;
-
-export function cellOf(v: Value): CellRead | undefined {
-  if (v === null || v === undefined) return undefined;
-  if (typeof v === 'string') return { text: v };
-  if (typeof v === 'number') return Number.isFinite(v) ? { text: String(v) } : { text: '', problem: '单元格是错误值' };
-  if (typeof v === 'boolean') return { text: v ? 'TRUE' : 'FALSE' };
-  if (v instanceof Date) return { text: isoDate(v), date: v };
-  const o = v as Record<string, unknown>;
-  if (Array.isArray(o.richText)) return { text: (o.richText as { text?: string }[]).map((r) => r.text ?? '').join('') };
-  if ('error' in o) return { text: '', problem: `单元格是错误值 ${String(o.error)}` };
-  if ('formula' in o || 'sharedFormula' in o) {
-    if (!('result' in o) || o.result === undefined) return { text: '', problem: '公式没有保存计算结果：请在 Excel 或 WPS 中打开后保存一次，或把公式改成数值' };
-    const r = o.result;
-    if (typeof r === 'number' && !Number.isFinite(r)) return { text: '', problem: '公式的结果是错误值' };
-    if (r && typeof r === 'object' && 'error' in (r as object)) return { text: '', problem: `公式的结果是错误值 ${String((r as { error: unknown }).error)}` };
-    return cellOf(r);
-  }
-  if ('text' in o) return cellOf(o.text);
-  return { text: String(v) };
-}
-
-/**
- * A sheet's XML as text, decoded across chunk boundaries (exceljs decodes each chunk on its
- * own, which garbles a character split between two chunks), watched for the
- * <mergeCell ref="A1:B2"/> entries that the streaming reader skips.
- */
-function decodeAndTapMerges(source: AsyncIterable<Buffer | string>, found: string[]): AsyncIterable<Buffer | string> {
-  return (async function* () {
-    let carry: Buffer | null = null;
-    let tail = '';
-    const scan = (b: Buffer) => {
-      // the merge list comes after the rows: look for it only where it can be
-      const at = b.indexOf('<mergeCell');
-      if (at < 0 && !(tail + b.toString('latin1', 0, Math.min(b.length, 80))).includes('<mergeCell')) {
-        tail = b.toString('latin1', Math.max(0, b.length - 64));
-        return;
-      }
-      const text = tail + b.toString('latin1');
-      const re = /<mergeCell\s+ref="([A-Z]+\d+:[A-Z]+\d+)"/g;
-      let m: RegExpExecArray | null;
-      let last = 0;
-      while ((m = re.exec(text))) {
-        found.push(m[1]);
-        last = re.lastIndex;
-      }
-      tail = text.slice(Math.max(last, text.length - 64));
-    };
-    for await (const chunk of source) {
-      if (typeof chunk === 'string') {
-        yield chunk;
-        continue;
-      }
-      let b: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
-      carry = null;
-      // end the chunk on a whole character: the rest goes with the next chunk
-      let cut = b.length;
-      for (let k = 1; k <= 3 && k <= b.length; k++) {
-        const byte = b[b.length - k];
-        if ((byte & 0xc0) === 0x80) continue; // continuation byte
-        const need = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
-        if (need > k) cut = b.length - k;
-        break;
-      }
-      if (cut < b.length) {
-        carry = Buffer.from(b.subarray(cut));
-        b = b.subarray(0, cut);
-      }
-      scan(b);
-      if (b.length) yield b;
-    }
-    if (carry) {
-      scan(carry);
-      yield carry;
-    }
-  })();
-}
-
-/** The same decoding for a zip entry read by exceljs itself (the shared strings). */
-function decodedStream(entry: NodeJS.ReadableStream): NodeJS.ReadableStream {
-  const dec = new StringDecoder('utf8');
-  const t = new Transform({
-    readableObjectMode: true,
-    transform(chunk: Buffer, _enc, cb) {
-      const s = dec.write(chunk);
-      cb(null, s || undefined);
-    },
-    flush(cb) {
-      const s = dec.end();
-      cb(null, s || undefined);
-    },
-  });
-  entry.on('error', (e) => t.destroy(e));
-  return entry.pipe(t);
 }
 
 /**
@@ -182,64 +82,150 @@ export function* unflatten(flat: FlatRows): Generator<RowRead> {
   }
 }
 
+/** A problem with the workbook the person can fix (exit 1). */
 export class WorkbookError extends Error {}
 
-/** The sheets of a workbook in file order, each streamed once. */
-export async function* readWorkbook(file: string): AsyncGenerator<SheetRead> {
-  if (!fs.existsSync(file)) throw new WorkbookError(`找不到工作簿 ${file}`);
-  const head = Buffer.alloc(4);
-  const fd = fs.openSync(file, 'r');
+const SYSTEM: Record<string, string> = {
+  EACCES: '没有权限读取',
+  EPERM: '没有权限读取',
+  EISDIR: '是一个文件夹，不是工作簿',
+  ENOTDIR: '路径中有一段是文件而不是文件夹',
+  ELOOP: '是循环的符号链接',
+  EIO: '读取时出错（磁盘或网络故障）',
+};
+
+/** An operating system error while reading the workbook, in Chinese, keeping its code. */
+export function systemError(file: string, e: unknown): Error {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new WorkbookError(`找不到工作簿 ${file}`);
+  if (code && SYSTEM[code]) return Object.assign(new WorkbookError(`${file} ${SYSTEM[code]}`), { code });
+  return e as Error;
+}
+
+/** What an OLE compound file (the container of .xls and of password-protected .xlsx) holds. */
+function isEncrypted(fd: number, size: number): boolean {
+  // the stream names are in the directory sectors, UTF-16; read at most 8 MB
+  const want = Math.min(size, 8 * 1024 * 1024);
+  const b = Buffer.alloc(want);
+  fs.readSync(fd, b, 0, want, 0);
+  return b.includes(Buffer.from('EncryptionInfo', 'utf16le')) || b.includes(Buffer.from('EncryptedPackage', 'utf16le'));
+}
+
+/** The file as a file: there, readable, a zip (not a folder, an .xls, a password-protected workbook). */
+export function checkWorkbookFile(file: string): { size: number } {
+  let st: fs.Stats;
   try {
+    st = fs.statSync(file);
+  } catch (e) {
+    throw systemError(file, e);
+  }
+  if (st.isDirectory()) throw Object.assign(new WorkbookError(`${file} ${SYSTEM.EISDIR}`), { code: 'EISDIR' });
+  if (!st.isFile()) throw new WorkbookError(`${file} 不是普通文件，不是工作簿`);
+  if (st.size === 0) throw new WorkbookError(`${file} 是空文件，不是工作簿`);
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch (e) {
+    throw systemError(file, e);
+  }
+  try {
+    const head = Buffer.alloc(4);
     fs.readSync(fd, head, 0, 4, 0);
+    if (head[0] === 0x50 && head[1] === 0x4b) return { size: st.size };
+    if (head.readUInt32LE(0) === 0xe011cfd0) {
+      if (isEncrypted(fd, st.size)) throw new WorkbookError(`${file} 已加密（设置了打开密码）：请在 Excel 或 WPS 中打开，取消密码后另存为 .xlsx，再导入`);
+      throw new WorkbookError(`${file} 是旧版 .xls 工作簿：请在 Excel 或 WPS 中另存为 .xlsx 后再导入`);
+    }
+    throw new WorkbookError(`${file} 不是 .xlsx 格式的 Excel 工作簿`);
+  } catch (e) {
+    throw e instanceof WorkbookError ? e : systemError(file, e);
   } finally {
     fs.closeSync(fd);
   }
-  if (head[0] !== 0x50 || head[1] !== 0x4b) {
-    const old = head[0] === 0xd0 && head[1] === 0xcf;
-    throw new WorkbookError(old ? `${file} 是旧版 .xls 工作簿：请在 Excel 或 WPS 中另存为 .xlsx 后再导入` : `${file} 不是 .xlsx 格式的 Excel 工作簿`);
-  }
+}
+
+/** The sheets of a workbook in tab order, each streamed once. */
+export async function* readWorkbook(file: string): AsyncGenerator<SheetRead> {
+  const { size } = checkWorkbookFile(file);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const ExcelJS = require('exceljs') as typeof import('exceljs');
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', styles: 'cache', worksheets: 'emit', hyperlinks: 'ignore', entries: 'ignore' });
-  const r = reader as unknown as { _parseSharedStrings: (entry: NodeJS.ReadableStream) => unknown };
-  const parseSharedStrings = Object.getPrototypeOf(reader)._parseSharedStrings as (entry: NodeJS.ReadableStream) => unknown;
-  r._parseSharedStrings = function (entry) {
-    return parseSharedStrings.call(this, decodedStream(entry));
+  const x = require('./xlsx') as typeof import('./xlsx');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const z = require('./zip') as typeof import('./zip');
+  const errorFor = (e: unknown): Error => {
+    if (e instanceof x.SheetError) return e;
+    if (e instanceof z.ZipError || (e instanceof WorkbookError && !(e as { code?: string }).code)) return new WorkbookError(`${file} ${e.message}`);
+    return e instanceof WorkbookError ? e : systemError(file, e);
   };
+  let fd: number;
   try {
-    for await (const wsAny of reader as unknown as AsyncIterable<unknown>) {
-      const ws = wsAny as { name: string; iterator: AsyncIterable<Buffer>; [Symbol.asyncIterator](): AsyncIterator<unknown> };
-      const merges: string[] = [];
-      ws.iterator = decodeAndTapMerges(ws.iterator, merges) as AsyncIterable<Buffer>;
+    fd = fs.openSync(file, 'r');
+  } catch (e) {
+    throw systemError(file, e);
+  }
+  try {
+    const zip = z.openZip(fd, size);
+    const parts = await x.readWorkbookParts(zip);
+    for (const sheet of parts.sheets) {
+      const { rows: raw, merges } = x.sheetRows(zip, parts, sheet);
+      // the rows are read by the caller: their errors are said the same way
       const rows = (async function* () {
-        for await (const rowAny of ws as AsyncIterable<unknown>) {
-          const row = rowAny as { number: number; eachCell: (o: { includeEmpty: boolean }, f: (c: { value: unknown }, col: number) => void) => void };
-          const cells: (CellRead | undefined)[] = [];
-          row.eachCell({ includeEmpty: false }, (c, col) => {
-            cells[col] = cellOf(c.value);
-          });
-          yield { number: row.number, cells };
+        try {
+          yield* raw;
+        } catch (e) {
+          throw errorFor(e);
         }
       })();
-      yield { name: ws.name, rows, merges: () => merges };
+      yield { name: sheet.name, rows, merges: () => merges };
+      // a caller that did not read every row: the sheet is still read to its end (its errors count)
+      for await (const _ of rows) void _;
     }
   } catch (e) {
-    if (e instanceof WorkbookError) throw e;
-    if (process.env.TONGBAO_DEBUG) console.error(e);
-    throw new WorkbookError(`无法读取工作簿 ${file}：文件可能已损坏，或不是 Excel/WPS 保存的 .xlsx`);
+    throw errorFor(e);
+  } finally {
+    fs.closeSync(fd);
   }
+}
+
+/** An error from the reading thread, as it was thrown there (class, sheet and cell, system code). */
+export interface ErrorData {
+  message: string;
+  kind: 'sheet' | 'user' | 'other';
+  sheet?: string;
+  ref?: string;
+  code?: string;
+}
+
+export function errorData(e: unknown): ErrorData {
+  const err = e as Error & { code?: string; sheet?: string; ref?: string };
+  const kind = err instanceof WorkbookError ? (typeof err.sheet === 'string' ? 'sheet' : 'user') : 'other';
+  return { message: err?.message ?? String(e), kind, sheet: err.sheet, ref: err.ref, code: err.code };
+}
+
+function errorOf(d: ErrorData): Error {
+  const e = d.kind === 'other' ? new Error(d.message) : new WorkbookError(d.message);
+  if (d.kind === 'sheet') Object.assign(e, { sheet: d.sheet, ref: d.ref ?? '' });
+  if (d.code) Object.assign(e, { code: d.code });
+  return e;
 }
 
 /**
  * readWorkbook on a worker thread when the compiled worker is there (not under ts-jest, not
  * with TONGBAO_NO_WORKER): reading starts at once, and the rows wait, in order, until the
- * caller takes them.
+ * caller takes them. The file itself is checked here first, so that its problems (a folder,
+ * no permission) are said before a thread is started.
  */
 export function readWorkbookThreaded(file: string): AsyncGenerator<SheetRead> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const path = require('path') as typeof import('path');
   const script = path.join(__dirname, 'read-worker.js');
   if (process.env.TONGBAO_NO_WORKER || !fs.existsSync(script)) return readWorkbook(file);
+  try {
+    checkWorkbookFile(file);
+  } catch (e) {
+    return (async function* (): AsyncGenerator<SheetRead> {
+      throw e;
+    })();
+  }
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { Worker } = require('worker_threads') as typeof import('worker_threads');
   type Msg = import('./read-worker').WorkerMessage;
@@ -268,7 +254,7 @@ export function readWorkbookThreaded(file: string): AsyncGenerator<SheetRead> {
       for (;;) {
         const m = await next();
         if (m.type === 'done') return;
-        if (m.type === 'error') throw m.user ? new WorkbookError(m.message) : new Error(m.message);
+        if (m.type === 'error') throw errorOf(m.error);
         if (m.type !== 'sheet') continue;
         const merges: string[] = [];
         let ended = false;
@@ -280,7 +266,7 @@ export function readWorkbookThreaded(file: string): AsyncGenerator<SheetRead> {
               merges.push(...r.merges);
               ended = true;
               return;
-            } else if (r.type === 'error') throw r.user ? new WorkbookError(r.message) : new Error(r.message);
+            } else if (r.type === 'error') throw errorOf(r.error);
           }
         })();
         yield { name: m.name, rows, merges: () => merges };

@@ -139,8 +139,9 @@ export const ENCODING_LABEL: Record<Encoding, string> = {
 };
 
 /** The one message for a file that is not UTF-8; null when it is. */
-export function encodingMessage(info: EncodingInfo): string | null {
-  const convert = '，或运行 tongbao encoding 数据文件夹 --fix 自动转换';
+export function encodingMessage(info: EncodingInfo, folder = '数据文件夹'): string | null {
+  // the folder as the user typed it, so the command can be run as printed
+  const convert = `，或运行“tongbao encoding ${/\s/.test(folder) ? `"${folder}"` : folder} --fix”自动转换`;
   switch (info.encoding) {
     case 'utf8':
     case 'utf8-bom':

@@ -40,7 +40,12 @@ export function parseRoundFile(abs: string, content: string | Buffer, cwd: strin
 }
 
 /** Read and parse one data file from disk; one too large is refused before it is read. */
-export function readRoundFile(abs: string, cwd: string, size: number = fs.statSync(abs).size): ParsedRoundFile {
+export function readRoundFile(abs: string, cwd: string, size?: number): ParsedRoundFile {
+  // a link may point anywhere (a system file, another round): its text is not read, nor echoed in messages
+  if (fs.lstatSync(abs).isSymbolicLink()) {
+    return { file: null, diagnostics: [{ severity: 'error', file: displayPath(abs, cwd), line: 1, col: 1, message: '是符号链接（指向别处的文件），未读取：数据文件须是数据文件夹中的真实文件，请把文件本身复制进来' }] };
+  }
+  if (size === undefined) size = fs.statSync(abs).size;
   const big = sizeProblem(displayPath(abs, cwd), size);
   return big ? { file: null, diagnostics: [big] } : parseRoundFile(abs, fs.readFileSync(abs), cwd);
 }

@@ -190,7 +190,7 @@ export function parseYamlText(text: string, abs: string, display: string): { fil
   const problems = [...doc.errors.slice(0, 1), ...doc.warnings];
   for (const e of problems) {
     const pos = lineCounter.linePos(e.pos[0]);
-    const what = yamlMessage(e.code, e.message);
+    const what = causeOf(body, e.pos[0]) ?? yamlMessage(e.code, e.message);
     const more = e === doc.errors[0] && doc.errors.length > 1 ? `；其后 ${doc.errors.length - 1} 处语法错误可能由此引起，改正后再检查` : '';
     diagnostics.push(fileDiag(display, pos.line, pos.col, `YAML 语法错误：${what}${more}`));
   }
@@ -198,6 +198,22 @@ export function parseYamlText(text: string, abs: string, display: string): { fil
     diagnostics.push(fileDiag(display, 1, 1, '文件为空：没有任何数据'));
   }
   return { file, diagnostics };
+}
+
+/**
+ * Characters that break YAML without showing themselves, named instead of the parser's
+ * symptom: a BOM inside the file (two files pasted together), a full-width space (U+3000) as
+ * indentation (typed with a Chinese input method). Looked for on the error's line and the
+ * line before it.
+ */
+function causeOf(text: string, offset: number): string | null {
+  const start = text.lastIndexOf('\n', Math.max(0, offset - 1));
+  const prevStart = start > 0 ? text.lastIndexOf('\n', start - 1) : -1;
+  const end = text.indexOf('\n', offset);
+  const near = text.slice(prevStart + 1, end < 0 ? text.length : end);
+  if (near.includes('\ufeff')) return '有一个看不见的字节顺序标记“U+FEFF”，多半是把另一个文件的内容整段粘贴进来时带进来的：请删去它（在这一行或上一行的开头）';
+  if (/(^|\n)[ \t]*\u3000/.test(near)) return `这一行（或上一行）用全角空格（　）缩进：YAML 只能用半角空格缩进，请把全角空格换成半角空格`;
+  return null;
 }
 
 /** A data file past the size limit: refused before it is read, instead of exhausting memory. */
@@ -214,7 +230,7 @@ export function sizeProblem(display: string, size: number): Diagnostic | null {
  */
 export function parseYamlBytes(bytes: Buffer, abs: string, display: string): { file: SourceFile | null; diagnostics: Diagnostic[] } {
   const info = detectEncoding(bytes);
-  const problem = encodingMessage(info);
+  const problem = encodingMessage(info, path.dirname(display));
   if (problem) {
     const pos = positionOfByte(bytes, info.badOffset);
     return { file: null, diagnostics: [fileDiag(display, pos.line, pos.col, problem)] };

@@ -81,6 +81,53 @@ function fieldName(path: DataPath): string {
   return last === undefined ? '（文件顶层）' : String(last);
 }
 
+/** Chinese names of fields whose schema has no description (or a long one). */
+const FIELD_LABELS: Record<string, string> = {
+  result: '检查结果',
+  coverage: '检查比例',
+  from: '检查开始日期',
+  to: '检查结束日期',
+  phone: '联系电话',
+  deadline: '整改情况报送截止日期',
+};
+
+/** How a value is written, for fields whose type alone ("文本") would not say it. */
+const DATE_FORM = '日期，写作 YYYY-MM-DD，例如 2023-11-23';
+const FIELD_FORMS: Record<string, string> = {
+  issued: DATE_FORM,
+  deadline: DATE_FORM,
+  from: DATE_FORM,
+  to: DATE_FORM,
+  round: '轮次，写作 YYYY-Qn，例如 2023-Q4',
+  months: '列表，例如 [2023-08, 2023-09, 2023-10]',
+  coverage: '百分数，例如 100%',
+};
+
+/**
+ * A required field that is absent: its Chinese name (with the key to type), how it is written,
+ * and where it belongs — at the field that should follow it (or after the one before it).
+ */
+function missingField(schema: Schema, data: unknown, path: DataPath, want: string): { at: DataPath; message: string } | null {
+  const key = path[path.length - 1];
+  if (typeof key !== 'string') return null;
+  const parent = path.slice(0, -1);
+  const shape = objectShapeAt(schema, parent);
+  if (!shape) return null;
+  const described = (shape[key] as unknown as { description?: string }).description?.split(/[，（,]/)[0];
+  const label = FIELD_LABELS[key] ?? described;
+  if (!label) return null;
+  const form = FIELD_FORMS[key] ? `应为${FIELD_FORMS[key]}` : want;
+  const here = valueAt(data, parent);
+  const present = (k: string) => here !== null && typeof here === 'object' && !Array.isArray(here) && Object.hasOwn(here, k);
+  const keys = Object.keys(shape);
+  const i = keys.indexOf(key);
+  const next = keys.slice(i + 1).find(present);
+  if (next) return { at: [...parent, next], message: `缺少必填“${label}”（${key}）：${form}；请写在“${next}”之前` };
+  const prev = keys.slice(0, i).reverse().find(present);
+  if (prev) return { at: [...parent, prev], message: `缺少必填“${label}”（${key}）：${form}；请写在“${prev}”一项之后` };
+  return null;
+}
+
 export function issuesToDiagnostics(issues: z.core.$ZodIssue[], schema: Schema, file: SourceFile, data: unknown): Diagnostic[] {
   const out: Diagnostic[] = [];
   const at = (path: DataPath, message: string, part: 'key' | 'value' = 'value') => {
@@ -110,7 +157,11 @@ export function issuesToDiagnostics(issues: z.core.$ZodIssue[], schema: Schema, 
           : issue.code === 'invalid_value'
             ? `（只能是${issue.values.map((v) => `“${String(v)}”`).join('或')}）`
             : '';
-      if (!suggested.has(JSON.stringify(path))) at(path.slice(0, -1), `缺少必填字段“${fieldName(path)}”${hint}`);
+      if (!suggested.has(JSON.stringify(path))) {
+        const m = missingField(schema, data, path, issue.code === 'invalid_value' ? hint.slice(1, -1) : `应为${issue.code === 'invalid_type' ? (TYPE_NAMES[issue.expected] ?? issue.expected) : '文本'}`);
+        if (m) at(m.at, m.message, 'key');
+        else at(path.slice(0, -1), `缺少必填字段“${fieldName(path)}”${hint}`);
+      }
       suggested.add(JSON.stringify(path));
       continue;
     }

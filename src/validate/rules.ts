@@ -65,6 +65,10 @@ export function urlProblem(url: string): string | null {
     return '应以 http:// 或 https:// 开头，后接域名，例如 http://www.example.gov.cn';
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') return `协议“${u.protocol.replace(':', '')}”不可用，只能是 http 或 https`;
+  // http://x.gov.cn@evil.example opens evil.example: what is before @ is a user name
+  if (u.username || u.password) return `“@”之前的部分是用户名，浏览器实际打开的是“${u.hostname}”：网址中不能有“@”`;
+  const bad = /["<>\\^`{|}]/.exec(url);
+  if (bad) return `含有网址中不允许的字符“${bad[0]}”`;
   if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(u.hostname) || !/^https?:\/\/[^/]/i.test(url)) {
     return '域名不完整，例如 http://www.example.gov.cn';
   }
@@ -159,6 +163,65 @@ const uniqueAccountNames: Rule = (ctx, report) => {
   }
 };
 
+/** Characters that show nothing but change what a text is or how it reads (pasted in from web pages). */
+const INVISIBLE: Record<number, string> = {
+  0x200b: '零宽空格',
+  0x200c: '零宽不连字',
+  0x200d: '零宽连字',
+  0x200e: '从左向右标记',
+  0x200f: '从右向左标记',
+  0x202a: '从左向右嵌入',
+  0x202b: '从右向左嵌入',
+  0x202c: '方向格式结束',
+  0x202d: '从左向右覆盖',
+  0x202e: '从右向左覆盖，会让文字倒着显示',
+  0x2060: '字连接符',
+  0x2066: '从左向右隔离',
+  0x2067: '从右向左隔离',
+  0x2068: '方向隔离',
+  0x2069: '方向隔离结束',
+  0xfeff: '零宽不换行空格，即字节顺序标记',
+};
+const INVISIBLE_RE = /[\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/;
+
+/** Every text value of a file with its path (keys are the schema's, checked there). */
+function eachText(v: unknown, path: DataPath, f: (s: string, path: DataPath) => void): void {
+  if (typeof v === 'string') f(v, path);
+  else if (Array.isArray(v)) v.forEach((x, i) => eachText(x, [...path, i], f));
+  else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) eachText(x, [...path, k], f);
+}
+
+/** Invisible and direction characters: two names that look the same would not match, or read backwards. */
+const invisibleCharacters: Rule = (ctx, report) => {
+  for (const part of [ctx.notice, ctx.sites, ctx.accounts]) {
+    // one scan of the file's text first: almost always there is nothing to look for
+    if (!part || !INVISIBLE_RE.test(part.file.text)) continue;
+    eachText(part.data, [], (s, path) => {
+      const m = INVISIBLE_RE.exec(s);
+      if (!m) return;
+      const code = m[0].charCodeAt(0);
+      const hex = code.toString(16).toUpperCase().padStart(4, '0');
+      report(part.file, path, `文字中有看不见的字符“U+${hex}”（${INVISIBLE[code]}），多是从网页复制时带进来的：会使文字显示错乱，或使看似相同的名称对不上，请删去`, 'value', m.index);
+    });
+  }
+};
+
+/** What goes into one annex cell must fit in it: Excel holds at most 32,767 characters. */
+export const EXCEL_CELL_MAX = 32767;
+const fitsExcelCell: Rule = ({ sites, accounts }, report) => {
+  const check = (file: SourceFile, at: DataPath, u: Raw) => {
+    for (const [key, label] of [['name', '名称'], ['owner', '主办单位'], ['url', '网址']] as const) {
+      const v = str(u[key]);
+      if (v && v.length > EXCEL_CELL_MAX) report(file, [...at, key], `${label}有 ${v.length.toLocaleString('en')} 个字符，超过 Excel 单元格的上限 32,767 个字符，附件中写不下：请精简`);
+    }
+    const problems = arr(u.problems).map((x) => str(x) ?? '');
+    const n = problems.join('\n').length;
+    if (n > EXCEL_CELL_MAX) report(file, [...at, 'problems'], `问题曝光情况共 ${n.toLocaleString('en')} 个字符，附件中在一个单元格里，超过 Excel 的上限 32,767 个字符：请精简`);
+  };
+  if (sites) for (const level of LEVELS) arr(sites.data[level]).forEach((u, i) => check(sites.file, [level, i], obj(u)));
+  if (accounts) for (const platform of PLATFORMS) for (const level of LEVELS) arr(obj(accounts.data[platform])[level]).forEach((u, i) => check(accounts.file, [platform, level, i], obj(u)));
+};
+
 const resultsMatchMonths: Rule = ({ notice, accounts }, report) => {
   if (!accounts) return;
   const months = Array.isArray(notice?.data.months) ? arr(notice?.data.months).map(String) : undefined;
@@ -173,7 +236,9 @@ const resultsMatchMonths: Rule = ({ notice, accounts }, report) => {
           return;
         }
         const results = a.results;
-        if (Array.isArray(results) && months && results.length !== months.length) {
+        // [合格，合格，合格] is one item typed with full-width commas: said once, by the schema
+        const fullWidth = Array.isArray(results) && results.length === 1 && typeof results[0] === 'string' && /[，、；]/.test(results[0]);
+        if (Array.isArray(results) && months && results.length !== months.length && !fullWidth) {
           report(
             accounts.file,
             [...at, 'results'],
@@ -203,7 +268,7 @@ const fitsQuarter: Rule = ({ notice }, report) => {
 };
 
 export const RULES: Rule[] = [
-  serviceOnlyOnWechat,dateOrder, consecutiveMonths, uniqueSiteNames, siteUrls, uniqueAccountNames, resultsMatchMonths, fitsQuarter];
+  serviceOnlyOnWechat,dateOrder, consecutiveMonths, uniqueSiteNames, siteUrls, uniqueAccountNames, resultsMatchMonths, fitsQuarter, invisibleCharacters, fitsExcelCell];
 
 export function runRules(ctx: RuleContext, rules: Rule[] = RULES): Diagnostic[] {
   const out: Diagnostic[] = [];

@@ -25,7 +25,11 @@ const yearMonth = z
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: (iss) => `月份“${String(iss.input)}”格式不对，应写作 YYYY-MM，例如 2023-08` });
 
 export const resultSchema = z.enum(['合格', '不合格'], {
-  error: (iss) => `结果“${String(iss.input)}”无效，只能是“合格”或“不合格”`,
+  error: (iss) =>
+    // [合格，合格，合格] is one item: the list's commas were typed full-width
+    typeof iss.input === 'string' && /^(不?合格)([，、；]\s*不?合格)+$/.test(iss.input)
+      ? `结果“${iss.input}”中用了中文逗号：方括号列表的各项要用英文逗号“,”隔开，写作 [${iss.input.split(/[，、；]\s*/).join(', ')}]`
+      : `结果“${String(iss.input)}”无效，只能是“合格”或“不合格”`,
 });
 
 const problems = z.array(text).optional().describe('问题曝光情况，每条一行');

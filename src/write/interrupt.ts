@@ -18,6 +18,17 @@ export function removeOnInterrupt(p: string): () => void {
   };
 }
 
+const emptyDirs = new Set<string>();
+
+/**
+ * A folder this run created: removed on interrupt if nothing is left in it once the temporary
+ * files are gone (an interrupted first build leaves no empty output folder). Never removes a
+ * folder with files in it, so it needs no unregistering.
+ */
+export function removeIfEmptyOnInterrupt(dir: string): void {
+  emptyDirs.add(dir);
+}
+
 /** Something to stop if the run is interrupted (kill a child process, end a thread). */
 export function stopOnInterrupt(stop: () => unknown): () => void {
   stoppers.add(stop);
@@ -46,8 +57,16 @@ export async function cleanUpAfter(signal: NodeJS.Signals, say: (text: string) =
       // removed by the next run (removeStaleTemps) at the latest
     }
   }
+  for (const d of emptyDirs) {
+    try {
+      fs.rmdirSync(d);
+    } catch {
+      // not empty (a finished set, or someone's files): kept
+    }
+  }
   temps.clear();
   stoppers.clear();
+  emptyDirs.clear();
   if (busy) say('已中断：未完成的临时文件已删除，原有的输出文件未改动。');
   return EXIT[signal] ?? 1;
 }

@@ -27,7 +27,7 @@ describe('seed round 2023-Q4', () => {
     const names = m.failingAccounts.map((f) => f.name);
     expect(names.indexOf('黔东南州机关事务管理局')).toBeLessThan(names.indexOf('黔东南统计'));
     expect(m.failingSites).toEqual([]);
-    expect(m.round).toEqual({ code: '2023-Q4', year: 2023, quarter: 4, quarterLabel: '第四季度', label: '2023年第四季度' });
+    expect(m.round).toEqual({ code: '2023-Q4', year: 2023, quarter: 4, quarterLabel: '第四季度', label: '2023年第四季度', issuedQuarterLabel: '第四季度' });
     expect(m.months.map((x) => x.column)).toEqual(['8月更新情况', '9月更新情况', '10月更新情况']);
     expect(m.issued.text).toBe('2023年11月23日');
     expect(m.deadline.text).toBe('2023年11月28日');

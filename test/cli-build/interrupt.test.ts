@@ -57,6 +57,19 @@ test('SIGINT while the files are being written: no temporary file left, the earl
   expect(fs.existsSync(path.join(t.out, 'history'))).toBe(false);
 }, 180_000);
 
+test('SIGINT during a first build: the output folder it created is not left behind empty', async () => {
+  const t = seedCopy();
+  cwds.push(t.cwd);
+  const sites = Array.from({ length: 30000 }, (_, i) => `  - name: 测试网站${i + 1}\n    url: http://site${i + 1}.example.gov.cn\n    result: 合格\n`).join('');
+  fs.writeFileSync(path.join(t.data, 'sites.yaml'), `department:\n${sites}county:\n  - name: 凯里市\n    url: http://www.kaili.gov.cn\n    result: 合格\n`);
+  expect(fs.existsSync(t.out)).toBe(false);
+  const r = await interruptWhen(t.cwd, ['build', '2023-q4'], {}, () => tempsIn(t.out).length > 0, 'SIGINT');
+  expect(r.sent).toBe(true);
+  expect(r.code).toBe(130);
+  expect(fs.existsSync(t.out)).toBe(false);
+  expect(fs.existsSync(path.dirname(t.out))).toBe(false);
+}, 180_000);
+
 testIf(command('soffice', 'libreoffice-writer-nogui'))(
   'SIGTERM while LibreOffice converts: its profile folder is removed and it is stopped',
   async () => {

@@ -42,7 +42,7 @@ describe('the notice paragraph', () => {
       '本季度共检查政府网站5个、政务新媒体5个，总体合格率为50.0%，比上季度下降5.6个百分点。其中，政府网站合格率为40.0%，比上季度下降10.0个百分点；' +
         '政务微博合格率为50.0%，与上季度持平；政务微信合格率为66.7%，与上季度持平；市直部门合格率为50.0%，区（县）合格率为50.0%。',
       // q1 failing 4: 市交通运输局 and 西县发布 (now 西县融媒) rectified; 西县 and 某市交通服务 still failing
-      '复查：上季度不合格的4个中，已整改合格2个，仍未整改合格2个。连续两个季度不合格的是：西县、某市交通服务（政务微信）。',
+      '对上季度检查不合格的4个政府网站和政务新媒体进行复查，其中已整改合格2个，仍未整改合格2个。西县、某市交通服务（政务微信）连续两个季度检查不合格。',
     ]);
   });
 
@@ -53,7 +53,7 @@ describe('the notice paragraph', () => {
       // 微信 3/3 = 100.0 (+33.3 from 66.7); 市直 6/6 = 100.0; 区（县） 3/5 = 60.0
       '本季度共检查政府网站6个、政务新媒体5个，总体合格率为81.8%，比上季度提升31.8个百分点。其中，政府网站合格率为83.3%，比上季度提升43.3个百分点；' +
         '政务微博合格率为50.0%，与上季度持平；政务微信合格率为100.0%，比上季度提升33.3个百分点；市直部门合格率为100.0%，区（县）合格率为60.0%。',
-      '复查：上季度不合格的5个中，已整改合格4个，仍未整改合格1个。连续两个季度不合格的是：东区人民政府。',
+      '对上季度检查不合格的5个政府网站和政务新媒体进行复查，其中已整改合格4个，仍未整改合格1个。东区人民政府连续两个季度检查不合格。',
     ]);
   });
 
@@ -71,7 +71,11 @@ describe('the notice paragraph', () => {
         '政务微博合格率为50.0%，与2024年第一季度持平；政务微信合格率为100.0%，比2024年第一季度提升33.3个百分点；市直部门合格率为100.0%，区（县）合格率为60.0%。',
     );
     // q1 failing: 市交通运输局 (passes), 西县 (passes), 西县发布 → 西县融媒 (fails in 8月), 某市交通服务 (passes)
-    expect(review).toBe('复查：2024年第一季度不合格的4个中，已整改合格3个，仍未整改合格1个。2024年第一季度和本季度均不合格的是：西县融媒（政务微博）。');
+    expect(review).toBe('对2024年第一季度检查不合格的4个政府网站和政务新媒体进行复查，其中已整改合格3个，仍未整改合格1个。西县融媒（政务微博）在2024年第一季度和本季度检查中均不合格。');
+    // the annex column shows that quarter, and says so
+    expect(m.columns.previousResult).toBe('2024年第一季度结果');
+    expect(annex1Table(m)).toContain('2024年第一季度结果');
+    expect(annex1Table(m)).not.toContain('上季度结果');
   });
 
   it('asked for without a previous round: this quarter’s rates only', () => {
@@ -114,6 +118,17 @@ describe('the notice paragraph', () => {
     );
     const without = noticeFacts({ ...q3, compare: { paragraph: false, annexColumn: true } });
     expect(noticeDifferences(noticeFacts(q3), without)).toEqual([`合格率与复查：${noticeFacts(q3).comparison} → （无）`]);
+  });
+});
+
+describe('确保……检查合格: the quarter the notice is issued in', () => {
+  it('a Q1 round issued in April asks for the second quarter; a round issued in its own quarter is unchanged', async () => {
+    const q1 = await loadModel(path.join(ROUNDS, '2024-q1'));
+    expect(q1.round.issuedQuarterLabel).toBe('第二季度');
+    expect(paragraphs(q1).join('')).toContain('查缺补漏，确保第二季度检查合格。');
+    expect(paragraphs(q1).join('')).not.toContain('确保第一季度');
+    const seed = await loadModel(SEED);
+    expect(paragraphs(seed).join('')).toContain('查缺补漏，确保第四季度检查合格。');
   });
 });
 

@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { cellOf, readWorkbook } from '../../src/import/workbook';
+import { readWorkbook } from '../../src/import/workbook';
 
 let dir: string;
 beforeAll(() => {
@@ -36,16 +36,3 @@ test('shared strings (as Excel saves) and inline strings (as the annex writer sa
   expect(await readAll(inline)).toEqual(texts);
 });
 
-test.each([
-  ['text', '合格', { text: '合格' }],
-  ['formula-looking text stays text', '=SUM(A1)', { text: '=SUM(A1)' }],
-  ['rich text', { richText: [{ text: '不' }, { text: '合格' }] }, { text: '不合格' }],
-  ['hyperlink', { text: '凯里市', hyperlink: 'http://www.kaili.gov.cn' }, { text: '凯里市' }],
-  ['formula with its result', { formula: 'A1', result: '合格' }, { text: '合格' }],
-  ['formula without a result', { formula: 'A1' }, { text: '', problem: '公式没有保存计算结果：请在 Excel 或 WPS 中打开后保存一次，或把公式改成数值' }],
-  ['error value', { error: '#REF!' }, { text: '', problem: '单元格是错误值 #REF!' }],
-  ['a real date', new Date(Date.UTC(2024, 2, 5)), { text: '2024-03-05', date: new Date(Date.UTC(2024, 2, 5)) }],
-  ['a number', 12, { text: '12' }],
-])('%s', (_n, value, seen) => {
-  expect(cellOf(value)).toEqual(seen);
-});

@@ -78,8 +78,11 @@ test('annex 2 corrected in a spreadsheet comes back: only those values change; c
   const dry = await cli(['import', 'data', '更正.xlsx'], cwd);
   expect(dry.err).toBe('');
   expect(dry.code).toBe(0);
-  expect(dry.out).toContain('将改动 5 处：');
-  expect(dry.out).toMatch(/附件2!B\d+ +州直部门政务微博 +黔东南司法 +名称 +黔东南司法 +黔东南州司法局发布/);
+  expect(dry.out).toContain('将改动 4 处：');
+  // the rename (matched by its owner) is listed apart and waits for --rename
+  expect(dry.out).toContain('改名或改网址 1 个单位、1 处（须确认');
+  expect(dry.out).toMatch(/附件2!B\d+ +州直部门政务微博 +黔东南司法 +名称 +黔东南司法 +黔东南州司法局发布 +按主办单位对应/);
+  expect(dry.out).toContain('以上 1 处不会写入：核对确是同一单位后，加 --rename 一并写入。');
   expect(dry.out).toMatch(/州直部门政务微博 +黔东南民政 +9月更新情况 +合格 +不合格/);
   expect(dry.out).toMatch(/不合格政务新媒体 +23 +24 +\+1/);
   expect(dry.out).toContain('黔东南民政（政务微博） 新列入');
@@ -90,8 +93,9 @@ test('annex 2 corrected in a spreadsheet comes back: only those values change; c
   const bin = spawnSync(process.execPath, [path.join(__dirname, '..', '..', 'bin', 'tongbao.js'), 'import', 'data', '更正.xlsx'], { cwd, encoding: 'utf8' });
   expect([bin.status, bin.stdout, bin.stderr]).toEqual([0, dry.out, '']);
 
-  const r = await cli(['import', 'data', '更正.xlsx', '--apply'], cwd);
+  const r = await cli(['import', 'data', '更正.xlsx', '--apply', '--rename'], cwd);
   expect(r.code).toBe(0);
+  expect(r.out).toContain('改名或改网址 1 个单位、1 处（已用 --rename 确认）');
   expect(r.out).toContain('已写入 accounts.yaml；原文件存入');
   const after = fs.readFileSync(path.join(cwd, 'data', 'accounts.yaml'), 'utf8');
   // the YAML diff: exactly these lines, everything else byte for byte

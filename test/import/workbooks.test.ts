@@ -76,7 +76,7 @@ test('sites by url: a renamed site and a corrected url; the 数据 sheet’s 是
       ws.addRow(['州文体广电旅游局', 'https://wtgdlyj.qdn.gov.cn', '合格']);
     },
   });
-  const r = await cli(['import', 'data', '网站.xlsx', '--apply'], cwd);
+  const r = await cli(['import', 'data', '网站.xlsx', '--apply', '--rename'], cwd);
   expect(r.err).toBe('');
   expect(r.out).toMatch(/网站!A2 +州直部门网站 +州发展改革委 +名称 +州发展改革委 +州发展和改革委员会/);
   expect(r.out).toMatch(/网站!B3 +州直部门网站 +州科技局 +网址 +http:\/\/kjj.qdn.gov.cn +https:\/\/kjj.qdn.gov.cn\/index.html/);
@@ -106,7 +106,7 @@ test('a bad workbook: every problem at its cell, in Chinese, exit 1, nothing wri
   const before = files();
   const r = await cli(['import', 'data', '错.xlsx', '--apply'], cwd);
   expect(r.code).toBe(1);
-  expect(r.out).toBe('');
+  expect(r.out).toBe('读取 错.xlsx：表一 3 行（按政务新媒体账号读取：表头“8月”等月份；前 5 行中 3 个名称是本轮的账号）\n未导入的列（templates/import-headers.yaml 的 ignore 中所列）：表一!E1“备注”\n');
   expect(r.err.trim().split('\n')).toEqual([
     '错.xlsx 表一!D1: 错误: 月份“2023年11月”不在本轮检查月份（2023-08、2023-09、2023-10）之内',
     '错.xlsx 表一!E1: 错误: 表头是合并单元格（E1:F1）：请取消合并，每列只写一个表头',
@@ -216,10 +216,57 @@ test('a change the data cannot take (a rename onto another site’s name): the e
     },
   });
   const before = files();
-  const r = await cli(['import', 'data', '重名.xlsx', '--apply'], cwd);
+  const r = await cli(['import', 'data', '重名.xlsx', '--apply', '--rename'], cwd);
   expect(r.code).toBe(1);
   expect(r.out).toMatch(/网站!A2 +州直部门网站 +州科技局 +名称 +州科技局 +州发展改革委/);
   expect(r.err).toContain('按工作簿改动后，数据会有以下错误（所列位置是改动后的文件；未改动任何文件）：');
   expect(r.err).toMatch(/data\/sites\.yaml:\d+:\d+: 错误: 网站名称“州发展改革委”在州直部门网站中重复/);
   expect(files()).toEqual(before);
+});
+
+test('--apply on a data folder that takes no files: said of the data folder, no --out (import has none), nothing changed', async () => {
+  await workbook('只读.xlsx', {
+    表: (ws) => {
+      ws.addRow(['名称', '平台', '9月']);
+      ws.addRow(['丹寨政务', '微博', '不合格']);
+    },
+  });
+  const before = files();
+  // a read-only folder, as the system says it (tests may run as root, which ignores modes)
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const nodeFs = require('fs') as typeof fs;
+  const real = nodeFs.mkdirSync;
+  const spy = jest.spyOn(nodeFs, 'mkdirSync').mockImplementation(((p: fs.PathLike, o?: fs.MakeDirectoryOptions) => {
+    if (String(p).includes(path.join('data', 'history'))) throw Object.assign(new Error(`EACCES: permission denied, mkdir '${String(p)}'`), { code: 'EACCES', path: String(p) });
+    return real(p, o);
+  }) as typeof fs.mkdirSync);
+  try {
+    const r = await cli(['import', 'data', '只读.xlsx', '--apply'], cwd);
+    expect([r.code, r.err]).toEqual([1, 'tongbao import：无法写入数据文件夹 data：文件夹或其中的文件是只读的、没有写入权限，或正被其他程序占用。请检查文件夹属性（或把数据文件夹复制到可写的位置再导入）；原有文件都未改动。\n']);
+    expect(r.err).not.toContain('--out');
+  } finally {
+    spy.mockRestore();
+  }
+  expect(files()).toEqual(before);
+});
+
+test('a file or folder problem keeps its meaning across the reading thread (class, code, sheet and cell)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { errorData, WorkbookError } = require('../../src/import/workbook') as typeof import('../../src/import/workbook');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { SheetError } = require('../../src/import/xlsx') as typeof import('../../src/import/xlsx');
+  expect(errorData(Object.assign(new WorkbookError('book.xlsx 没有权限读取'), { code: 'EACCES' }))).toEqual({ message: 'book.xlsx 没有权限读取', kind: 'user', code: 'EACCES', sheet: undefined, ref: undefined });
+  expect(errorData(new SheetError('表一', 'B5', '单元格不在它所属的第 4 行：文件已损坏'))).toEqual({ message: '单元格不在它所属的第 4 行：文件已损坏', kind: 'sheet', sheet: '表一', ref: 'B5', code: undefined });
+});
+
+test('an annex with the 上季度结果 column (compare.annex_column) reads back unchanged; the column is named as not imported', async () => {
+  const rounds = path.join(__dirname, '..', 'fixtures', 'rounds');
+  for (const r of ['2024-q2', '2024-q3']) fs.cpSync(path.join(rounds, r), path.join(cwd, r), { recursive: true });
+  expect((await cli(['build', '2024-q3', '--out', 'out'], cwd)).code).toBe(0);
+  const annex = fs.readdirSync(path.join(cwd, 'out')).find((n) => n.startsWith('附件2'))!;
+  const r = await cli(['import', '2024-q3', path.join('out', annex)], cwd);
+  expect(r.err).toBe('');
+  expect(r.code).toBe(0);
+  expect(r.out).toContain('未导入的列（templates/import-headers.yaml 的 ignore 中所列）：附件2!G4“上季度结果”');
+  expect(r.out).toContain('工作簿与 2024-q3 的数据一致，没有需要导入的改动。');
 });

@@ -123,7 +123,7 @@ export function fixtureModel(spec: FixtureSpec = BASE_SPEC): ReportModel {
       { title: '政府网站与政务新媒体检查指标', number: null },
       { title: '关于加强政府网站监管的通知', number: '某政办发〔2024〕3号' },
     ],
-    round: { code: '2024-Q2', year: 2024, quarter: 2, quarterLabel: '第二季度', label: '2024年第二季度' },
+    round: { code: '2024-Q2', year: 2024, quarter: 2, quarterLabel: '第二季度', label: '2024年第二季度', issuedQuarterLabel: '第二季度' },
     inspection: { from: date('2024-06-03'), to: date('2024-06-07'), span: '2024年6月3至6月7日', coverage: spec.coverage ?? '100%' },
     months: MONTHS,
     issued: date('2024-06-14'),

@@ -69,7 +69,7 @@ export function smallModel(): ReportModel {
     levels: { department: '州直部门', county: '县（市）' },
     platformLabels: { weibo: '政务微博', wechat: '政务微信' },
     basis: [],
-    round: { code: '2023-Q4', year: 2023, quarter: 4, quarterLabel: '第四季度', label: '2023年第四季度' },
+    round: { code: '2023-Q4', year: 2023, quarter: 4, quarterLabel: '第四季度', label: '2023年第四季度', issuedQuarterLabel: '第四季度' },
     inspection: { from: date('2023-11-15'), to: date('2023-11-20'), span: '2023年11月15至11月20日', coverage: '100%' },
     months: [8, 9, 10].map((m) => ({ key: `2023-${String(m).padStart(2, '0')}`, month: m, label: `${m}月`, column: `${m}月更新情况` })),
     issued: date('2023-11-23'),

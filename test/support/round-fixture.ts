@@ -19,6 +19,8 @@ export interface Edit {
   /** append a YAML comment line of this many bytes (size limits) */
   pad_bytes?: number;
   delete?: boolean;
+  /** make the file a symbolic link to a file outside the round holding this text */
+  symlink_to_text?: string;
 }
 
 /** A temp folder holding `round/` (a copy of `from` with the edits applied); returns both paths. */
@@ -30,6 +32,13 @@ export function roundCopy(edits: Edit[] = [], from: string = SEED_DIR): { cwd: s
     const file = path.join(dir, e.file);
     if (e.delete) {
       fs.rmSync(file);
+      continue;
+    }
+    if (e.symlink_to_text !== undefined) {
+      const target = path.join(cwd, `outside-${e.file}`);
+      fs.writeFileSync(target, e.symlink_to_text);
+      fs.rmSync(file, { force: true });
+      fs.symlinkSync(target, file);
       continue;
     }
     if (e.pad_bytes !== undefined) {

@@ -1,0 +1,469 @@
+// An .xlsx read as the person sees it, with its own small reader: the zip container by hand
+// (./zip.ts, limits checked before and while inflating) and the XML parts with saxes (the
+// parser exceljs uses), one pass each, streamed. Why not exceljs's streaming reader: it keeps
+// only the last run of an inline rich-text cell, decodes inline strings' entities twice,
+// names sheets by their part file when the workbook's relationships use absolute targets
+// (openpyxl, pandas), skips merged ranges, and spools parts to TMPDIR where they stay after an
+// error or Ctrl-C. See docs/architecture.md.
+import { SaxesParser } from 'saxes';
+import type { CellRead, RowRead, SheetRead } from './workbook';
+import { colName, WorkbookError } from './workbook';
+import { readEntry, ZIP_LIMITS, ZipError } from './zip';
+import type { Zip, ZipEntry } from './zip';
+
+/** Excel's own bounds. */
+export const MAX_COLS = 16384;
+export const MAX_ROWS = 1048576;
+export const CELL_MAX = 32767;
+
+class XmlError extends Error {
+  constructor(
+    readonly line: number,
+    readonly column: number,
+    readonly why: string,
+  ) {
+    super(why);
+  }
+}
+
+/** saxes's English, for the person: what is wrong with the XML. */
+function xmlWhy(message: string): string {
+  const m = message.replace(/^.*?:\d+:\d+: /, '');
+  if (/undefined entity|entity not found|disallowed character in entity|invalid character entity/i.test(m)) return '含有未定义的实体（&…;）';
+  if (/unexpected close tag|unmatched closing tag|closing tag/i.test(m)) return '开始和结束标签不配对';
+  if (/unclosed tag|unexpected end|premature end/i.test(m)) return '文件在标签中间结束';
+  if (/disallowed character|invalid character|character/i.test(m)) return '含有 XML 中不允许的字符';
+  if (/attribute/i.test(m)) return '属性写法不对';
+  if (/doctype|DTD/i.test(m)) return '含有 DOCTYPE 声明（工作簿不会有）';
+  return 'XML 格式错误';
+}
+
+type Open = (name: string, attrs: Record<string, string>) => void;
+type Close = (name: string) => void;
+
+interface PartOptions {
+  limit?: number;
+  /** what the part is, for messages: 工作表“表一” */
+  label?: string;
+  /** the sheet being read: its problems are located there */
+  sheet?: string;
+  /** the cell being read, for messages */
+  cell?: () => string;
+}
+
+/**
+ * Parse one part, calling back with local names (no prefix); yields after each chunk, so a
+ * caller can take what the callbacks collected before the next chunk is read.
+ */
+async function* parseSteps(zip: Zip, entry: ZipEntry, on: { open: Open; close?: Close; text?: (t: string) => void }, o: PartOptions = {}): AsyncGenerator<void> {
+  const parser = new SaxesParser({ position: true });
+  const local = (n: string) => {
+    const i = n.indexOf(':');
+    return i < 0 ? n : n.slice(i + 1);
+  };
+  parser.on('error', (e) => {
+    throw new XmlError(parser.line, parser.column, xmlWhy(e.message));
+  });
+  parser.on('doctype', () => {
+    throw new XmlError(parser.line, parser.column, xmlWhy('doctype'));
+  });
+  parser.on('opentag', (t) => on.open(local(t.name), t.attributes as Record<string, string>));
+  if (on.close) {
+    const close = on.close;
+    parser.on('closetag', (t) => close(local(t.name)));
+  }
+  if (on.text) {
+    const text = on.text;
+    parser.on('text', text);
+    parser.on('cdata', text);
+  }
+  const dec = new TextDecoder('utf-8', { fatal: true });
+  try {
+    for await (const chunk of readEntry(zip, entry, o.limit)) {
+      parser.write(dec.decode(chunk, { stream: true }));
+      yield;
+    }
+    parser.write(dec.decode());
+    parser.close();
+  } catch (e) {
+    const label = o.label ?? `部件 ${entry.name}`;
+    if (e instanceof XmlError) {
+      const cell = o.cell?.();
+      if (o.sheet !== undefined) throw new SheetError(o.sheet, cell ?? '', `无法读取（${entry.name} 第 ${e.line} 行第 ${e.column} 列${cell ? '附近' : ''}）：${e.why}。文件已损坏：请在 Excel 或 WPS 中打开后另存为 .xlsx，再导入`);
+      throw new WorkbookError(`${label}无法读取（${entry.name} 第 ${e.line} 行第 ${e.column} 列${cell ? `，单元格 ${cell} 附近` : ''}）：${e.why}。文件已损坏：请在 Excel 或 WPS 中打开后另存为 .xlsx，再导入`);
+    }
+    if (e instanceof TypeError && (e as { code?: string }).code === 'ERR_ENCODING_INVALID_ENCODED_DATA') {
+      if (o.sheet !== undefined) throw new SheetError(o.sheet, '', `无法读取（${entry.name}）：不是 UTF-8 编码的 XML，文件已损坏`);
+      throw new WorkbookError(`${label}无法读取（${entry.name}）：不是 UTF-8 编码的 XML，文件已损坏`);
+    }
+    throw e;
+  }
+}
+
+async function parsePart(zip: Zip, entry: ZipEntry, on: { open: Open; close?: Close; text?: (t: string) => void }, o: PartOptions = {}): Promise<void> {
+  for await (const _ of parseSteps(zip, entry, on, o)) void _;
+}
+
+/** Excel's _xHHHH_ escapes in strings (a literal underscore sequence is written _x005F_…). */
+const unescapeX = (s: string) => (s.includes('_x') ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : s);
+
+/** The text of an <si> or <is>: every <t> of its runs, without the phonetic guide (<rPh>). */
+class StringCollector {
+  private depthRph = 0;
+  private inT = false;
+  private parts: string[] = [];
+  open(name: string): void {
+    if (name === 'rPh') this.depthRph++;
+    else if (name === 't' && !this.depthRph) this.inT = true;
+  }
+  close(name: string): void {
+    if (name === 'rPh') this.depthRph--;
+    else if (name === 't') this.inT = false;
+  }
+  private length = 0;
+  text(t: string): void {
+    if (!this.inT) return;
+    // Excel holds at most 32,767 characters in a cell (with _xHHHH_ escapes, up to 7 bytes each)
+    this.length += t.length;
+    if (this.length > CELL_MAX * 7) throw new WorkbookError(`有单元格的文字超过 Excel 的上限 ${CELL_MAX.toLocaleString('en')} 个字符：文件已损坏或不是 Excel/WPS 保存的`);
+    this.parts.push(t);
+  }
+  take(): string {
+    const s = unescapeX(this.parts.join(''));
+    this.parts = [];
+    this.length = 0;
+    return s;
+  }
+}
+
+/** Resolve a relationship target against the folder of the part that names it. */
+function resolveTarget(base: string, target: string): string {
+  const t = target.replace(/\\/g, '/');
+  const parts = t.startsWith('/') ? [] : base.split('/').slice(0, -1);
+  for (const seg of t.replace(/^\/+/, '').split('/')) {
+    if (seg === '..') parts.pop();
+    else if (seg && seg !== '.') parts.push(seg);
+  }
+  return parts.join('/');
+}
+
+async function relsOf(zip: Zip, part: string): Promise<Map<string, { target: string; type: string }>> {
+  const i = part.lastIndexOf('/');
+  const rels = `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
+  const out = new Map<string, { target: string; type: string }>();
+  const e = zip.entries.get(rels);
+  if (!e) return out;
+  await parsePart(zip, e, {
+    open: (n, a) => {
+      if (n === 'Relationship' && a.Id && a.Target && a.TargetMode !== 'External') out.set(a.Id, { target: resolveTarget(part, a.Target), type: a.Type ?? '' });
+    },
+  });
+  return out;
+}
+
+/** Built-in number formats that show a date (Excel and WPS, including the CJK ones). */
+const DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+
+function isDateCode(code: string): boolean {
+  // quoted text, escapes and [colour]/[$-locale] parts say nothing about dates
+  const c = code.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '');
+  return /[ymdhse]/i.test(c.split(';')[0]) && !/^general$/i.test(c);
+}
+
+interface Styles {
+  /** per cell style index: does it show a date */
+  dates: boolean[];
+}
+
+async function readStyles(zip: Zip, part: string | undefined): Promise<Styles> {
+  const styles: Styles = { dates: [] };
+  const e = part ? zip.entries.get(part) : undefined;
+  if (!e) return styles;
+  const custom = new Map<number, boolean>();
+  let inXfs = false;
+  await parsePart(zip, e, {
+    open: (n, a) => {
+      if (n === 'numFmt') custom.set(Number(a.numFmtId), isDateCode(a.formatCode ?? ''));
+      else if (n === 'cellXfs') inXfs = true;
+      else if (n === 'xf' && inXfs) {
+        const id = Number(a.numFmtId ?? 0);
+        styles.dates.push(custom.has(id) ? custom.get(id)! : DATE_FORMATS.has(id));
+      }
+    },
+    close: (n) => {
+      if (n === 'cellXfs') inXfs = false;
+    },
+  });
+  return styles;
+}
+
+async function readShared(zip: Zip, part: string | undefined): Promise<string[]> {
+  const out: string[] = [];
+  const e = part ? zip.entries.get(part) : undefined;
+  if (!e) return out;
+  const s = new StringCollector();
+  let inSi = false;
+  await parsePart(
+    zip,
+    e,
+    {
+      open: (n) => {
+        if (n === 'si') inSi = true;
+        else if (inSi) s.open(n);
+      },
+      close: (n) => {
+        if (n === 'si') {
+          inSi = false;
+          if (out.length >= ZIP_LIMITS.sharedStringCount) throw new WorkbookError(`共享字符串表中的字符串超过 ${ZIP_LIMITS.sharedStringCount.toLocaleString('en')} 个，超过上限`);
+          out.push(s.take());
+        } else if (inSi) s.close(n);
+      },
+      text: (t) => s.text(t),
+    },
+    { limit: ZIP_LIMITS.sharedStrings, label: '共享字符串表' },
+  );
+  return out;
+}
+
+/** An Excel serial date as a date (1900 system with its 29 February 1900, or 1904). */
+function serialDate(v: number, date1904: boolean): Date {
+  const days = date1904 ? v + 1462 : v < 60 ? v + 1 : v;
+  return new Date(Math.round((days - 25569) * 86400000));
+}
+
+/** A cell reference's column and row; null when it is not one Excel could have. */
+function refOf(r: string): { col: number; row: number } | null {
+  // by hand: this runs for every cell
+  let col = 0;
+  let i = 0;
+  for (; i < r.length && i < 4; i++) {
+    const c = r.charCodeAt(i) | 0x20;
+    if (c < 97 || c > 122) break;
+    col = col * 26 + c - 96;
+  }
+  if (i === 0 || i > 3 || i === r.length || r.length - i > 7) return null;
+  let row = 0;
+  for (let j = i; j < r.length; j++) {
+    const d = r.charCodeAt(j) - 48;
+    if (d < 0 || d > 9) return null;
+    row = row * 10 + d;
+  }
+  if (col > MAX_COLS || row < 1 || row > MAX_ROWS) return null;
+  return { col, row };
+}
+
+export interface SheetPart {
+  name: string;
+  part: string;
+}
+
+export interface WorkbookParts {
+  sheets: SheetPart[];
+  shared: string[];
+  styles: Styles;
+  date1904: boolean;
+}
+
+/** The workbook's tabs, in order, with their real names and their parts. */
+export async function readWorkbookParts(zip: Zip): Promise<WorkbookParts> {
+  const rootRels = await relsOf(zip, '');
+  let wbPart = 'xl/workbook.xml';
+  for (const r of rootRels.values()) if (/\/officeDocument$/.test(r.type)) wbPart = r.target;
+  const wbEntry = zip.entries.get(wbPart);
+  if (!wbEntry) throw new WorkbookError('找不到其中的 workbook.xml：不是 Excel 或 WPS 保存的 .xlsx');
+  const rels = await relsOf(zip, wbPart);
+  const listed: { name: string; rid: string }[] = [];
+  let date1904 = false;
+  await parsePart(zip, wbEntry, {
+    open: (n, a) => {
+      if (n === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
+      if (n !== 'sheet') return;
+      // r:id, whatever the relationships namespace's prefix is
+      const rid = Object.keys(a).find((k) => k.endsWith(':id')) ?? 'id';
+      listed.push({ name: a.name ?? '', rid: a[rid] ?? '' });
+    },
+  });
+  let sharedPart: string | undefined;
+  let stylesPart: string | undefined;
+  for (const r of rels.values()) {
+    if (/\/sharedStrings$/.test(r.type)) sharedPart = r.target;
+    else if (/\/styles$/.test(r.type)) stylesPart = r.target;
+  }
+  const sheets: SheetPart[] = [];
+  for (const s of listed) {
+    const r = rels.get(s.rid);
+    // chart sheets and dialogs have no cells
+    if (!r || !/\/worksheet$/.test(r.type)) continue;
+    if (!zip.entries.has(r.target)) throw new WorkbookError(`工作表“${s.name}”的内容（${r.target}）不在文件中：文件已损坏`);
+    sheets.push({ name: s.name, part: r.target });
+  }
+  const styles = await readStyles(zip, stylesPart);
+  const shared = await readShared(zip, sharedPart);
+  return { sheets, shared, styles, date1904 };
+}
+
+/** The sheet being read, for messages: 表一!B5 (ref empty for the sheet as a whole). */
+export class SheetError extends WorkbookError {
+  constructor(
+    readonly sheet: string,
+    readonly ref: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * One sheet's rows, as they are parsed (a chunk of XML at a time, when the caller asks for
+ * more); `merges` holds the merged ranges once the rows have been read.
+ */
+export function sheetRows(zip: Zip, wb: WorkbookParts, sheet: SheetPart): { rows: AsyncGenerator<RowRead>; merges: string[] } {
+  const e = zip.entries.get(sheet.part)!;
+  const merges: string[] = [];
+  let ready: RowRead[] = [];
+  let row: RowRead | null = null;
+  let rowNo = 0;
+  let col = 0;
+  let ref = '';
+  // the cell being read
+  let type = '';
+  let style = 0;
+  let hasF = false;
+  let v: string[] | null = null;
+  let isText: string | null = null;
+  let inV = false;
+  let inIs = false;
+  let inSheetData = false;
+  const s = new StringCollector();
+  const fail = (at: string, msg: string): never => {
+    throw new SheetError(sheet.name, at, msg);
+  };
+  const finishCell = () => {
+    const raw = v ? v.join('') : '';
+    let cell: CellRead | undefined;
+    if (isText !== null && type === 'inlineStr') cell = { text: isText };
+    else if (type === 'e') cell = { text: '', problem: hasF ? `公式的结果是错误值 ${raw}` : `单元格是错误值 ${raw}` };
+    else if (v === null) {
+      if (hasF) cell = { text: '', problem: '公式没有保存计算结果：请在 Excel 或 WPS 中打开后保存一次，或把公式改成数值' };
+      else if (isText !== null) cell = { text: isText };
+    } else if (type === 's') {
+      const i = Number(raw);
+      if (!Number.isInteger(i) || i < 0 || i >= wb.shared.length) fail(ref, `单元格引用的共享字符串（第 ${raw.slice(0, 20)} 个）不存在：文件已损坏`);
+      cell = { text: wb.shared[i] };
+    } else if (type === 'str' || type === 'inlineStr') cell = { text: unescapeX(raw) };
+    else if (type === 'b') cell = { text: raw === '1' || raw === 'true' ? 'TRUE' : 'FALSE' };
+    else if (type === 'd') {
+      const d = new Date(raw.length <= 10 ? `${raw}T00:00:00Z` : /Z|[+-]\d\d:\d\d$/.test(raw) ? raw : `${raw}Z`);
+      cell = Number.isNaN(d.getTime()) ? { text: raw } : { text: d.toISOString().slice(0, 10), date: d };
+    } else {
+      const n = Number(raw);
+      if (raw.trim() === '' || !Number.isFinite(n)) cell = { text: raw };
+      else if (wb.styles.dates[style]) {
+        const d = serialDate(n, wb.date1904);
+        cell = { text: d.toISOString().slice(0, 10), date: d };
+      } else cell = { text: String(n) };
+    }
+    if (cell && row) row.cells[col] = cell;
+  };
+  const steps = parseSteps(
+    zip,
+    e,
+    {
+      open: (n, a) => {
+        if (inIs) {
+          s.open(n);
+          return;
+        }
+        switch (n) {
+          case 'sheetData':
+            inSheetData = true;
+            return;
+          case 'row': {
+            if (!inSheetData) return;
+            const r = a.r !== undefined ? Number(a.r) : rowNo + 1;
+            if (!Number.isInteger(r) || r < 1 || r > MAX_ROWS || r <= rowNo) fail('', `第 ${String(a.r ?? rowNo + 1).slice(0, 20)} 行的行号无效或顺序不对（Excel 最多 ${MAX_ROWS} 行）：文件已损坏`);
+            rowNo = r;
+            row = { number: r, cells: [] };
+            col = 0;
+            return;
+          }
+          case 'c': {
+            if (!row) return;
+            if (a.r !== undefined) {
+              const p = refOf(a.r);
+              if (!p) fail('', `单元格位置“${a.r.slice(0, 20)}”超出 Excel 的范围（最多 ${colName(MAX_COLS)} 列、${MAX_ROWS} 行）：文件已损坏`);
+              if (p!.row !== rowNo) fail(a.r, `单元格不在它所属的第 ${rowNo} 行：文件已损坏`);
+              col = p!.col;
+            } else if (++col > MAX_COLS) fail('', `第 ${rowNo} 行的单元格超过 ${MAX_COLS} 列：文件已损坏`);
+            ref = `${colName(col)}${rowNo}`;
+            type = a.t ?? 'n';
+            style = a.s ? Number(a.s) : 0;
+            hasF = false;
+            v = null;
+            isText = null;
+            return;
+          }
+          case 'v':
+            if (row) {
+              inV = true;
+              v = [];
+            }
+            return;
+          case 'f':
+            hasF = true;
+            return;
+          case 'is':
+            inIs = true;
+            return;
+          case 'mergeCell':
+            if (a.ref) merges.push(a.ref.toUpperCase());
+            return;
+        }
+      },
+      close: (n) => {
+        if (inIs) {
+          if (n === 'is') {
+            inIs = false;
+            isText = s.take();
+          } else s.close(n);
+          return;
+        }
+        switch (n) {
+          case 'v':
+            inV = false;
+            return;
+          case 'c':
+            if (row) finishCell();
+            return;
+          case 'row':
+            if (row && row.cells.length) ready.push(row);
+            row = null;
+            return;
+          case 'sheetData':
+            inSheetData = false;
+            return;
+        }
+      },
+      text: (t) => {
+        if (inV) {
+          v!.push(t);
+          if (v!.length > 64 && v!.join('').length > CELL_MAX * 7) fail(ref, `单元格的值超过 Excel 的上限 ${CELL_MAX.toLocaleString('en')} 个字符：文件已损坏`);
+        }
+        else if (inIs) s.text(t);
+      },
+    },
+    { label: `工作表“${sheet.name}”`, sheet: sheet.name, cell: () => ref },
+  );
+  const rows = (async function* () {
+    for await (const _ of steps) {
+      void _;
+      if (!ready.length) continue;
+      const out = ready;
+      ready = [];
+      yield* out;
+    }
+    yield* ready;
+    ready = [];
+  })();
+  return { rows, merges };
+}

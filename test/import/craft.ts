@@ -1,0 +1,174 @@
+// Workbooks made byte by byte for the import corpus (test/import/cases/): a zip written here
+// (so that sizes can lie, entries can share data, a part can be a bomb) around SpreadsheetML
+// written as text (so that inline strings, rich text, entities, absolute targets and broken
+// XML are exactly what a case says).
+import * as zlib from 'zlib';
+
+export interface ZipPart {
+  name: string;
+  data: Buffer | string;
+  /** the compressed bytes as stored (default: deflate of data) */
+  raw?: Buffer;
+  /** inflated size written in the directory (default: the real one) */
+  declaredSize?: number;
+  /** store instead of deflate */
+  stored?: boolean;
+}
+
+export function zip(parts: ZipPart[]): Buffer {
+  const locals: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const p of parts) {
+    const data = typeof p.data === 'string' ? Buffer.from(p.data, 'utf8') : p.data;
+    const raw = p.raw ?? (p.stored ? data : zlib.deflateRawSync(data));
+    const name = Buffer.from(p.name, 'utf8');
+    const crc = p.raw ? 0 : zlib.crc32(data);
+    const size = p.declaredSize ?? data.length;
+    const method = p.stored ? 0 : 8;
+    const lh = Buffer.alloc(30);
+    lh.writeUInt32LE(0x04034b50, 0);
+    lh.writeUInt16LE(20, 4);
+    lh.writeUInt16LE(0x800, 6);
+    lh.writeUInt16LE(method, 8);
+    lh.writeUInt32LE(crc >>> 0, 14);
+    lh.writeUInt32LE(raw.length, 18);
+    lh.writeUInt32LE(Math.min(size, 0xfffffffe), 22);
+    lh.writeUInt16LE(name.length, 26);
+    const ch = Buffer.alloc(46);
+    ch.writeUInt32LE(0x02014b50, 0);
+    ch.writeUInt16LE(20, 4);
+    ch.writeUInt16LE(20, 6);
+    ch.writeUInt16LE(0x800, 8);
+    ch.writeUInt16LE(method, 10);
+    ch.writeUInt32LE(crc >>> 0, 16);
+    ch.writeUInt32LE(raw.length, 20);
+    ch.writeUInt32LE(Math.min(size, 0xfffffffe), 24);
+    ch.writeUInt16LE(name.length, 28);
+    ch.writeUInt32LE(offset, 42);
+    locals.push(lh, name, raw);
+    central.push(ch, name);
+    offset += 30 + name.length + raw.length;
+  }
+  const cd = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(Math.min(parts.length, 0xffff), 8);
+  end.writeUInt16LE(Math.min(parts.length, 0xffff), 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, cd, end]);
+}
+
+/**
+ * `times` copies of `unit`, deflated in a few KB: one block of `unit` repeated to 1 MB, flushed
+ * so that it stands alone, written `mb` times, then an empty final block.
+ */
+export function repeatedDeflate(unit: string, mb: number, prefix = '', suffix = ''): { raw: Buffer; size: number } {
+  const block = Buffer.from(unit.repeat(Math.floor(1048576 / unit.length)), 'utf8');
+  const d = zlib.createDeflateRaw();
+  const head = deflateFlushed(Buffer.from(prefix, 'utf8'));
+  const one = deflateFlushed(block);
+  const tail = zlib.deflateRawSync(Buffer.from(suffix, 'utf8'));
+  void d;
+  const raw = Buffer.concat([head, ...Array.from({ length: mb }, () => one), tail]);
+  return { raw, size: Buffer.byteLength(prefix) + block.length * mb + Buffer.byteLength(suffix) };
+}
+
+/** Deflate blocks that end on a byte and refer to nothing before them (a full flush). */
+function deflateFlushed(data: Buffer): Buffer {
+  const out = zlib.deflateRawSync(data, { finishFlush: zlib.constants.Z_FULL_FLUSH });
+  return out;
+}
+
+export const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** A cell as a case writes it: text (shared string), a number, or raw XML pieces. */
+export type CellSpec =
+  | string
+  | number
+  | null
+  | { inline: string }
+  | { runs: string[] }
+  | { xml: string; t?: string; s?: number }
+  | { date: number };
+
+export interface SheetSpec {
+  name: string;
+  rows: CellSpec[][];
+  merges?: string[];
+  /** the part's name (default xl/worksheets/sheetN.xml) */
+  part?: string;
+  /** the relationship target as written (default relative) */
+  target?: string;
+  /** the sheet XML as is (instead of rows) */
+  xml?: string;
+}
+
+export function colName(n: number): string {
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** An .xlsx's parts from sheets of cells. */
+export function workbookParts(sheets: SheetSpec[]): ZipPart[] {
+  const shared: string[] = [];
+  const sharedIndex = new Map<string, number>();
+  const sst = (t: string) => {
+    if (!sharedIndex.has(t)) {
+      sharedIndex.set(t, shared.length);
+      shared.push(t);
+    }
+    return sharedIndex.get(t)!;
+  };
+  const parts: ZipPart[] = [];
+  const rels: string[] = [];
+  const entries: string[] = [];
+  sheets.forEach((s, i) => {
+    const part = s.part ?? `xl/worksheets/sheet${i + 1}.xml`;
+    const target = s.target ?? part.replace(/^xl\//, '');
+    rels.push(`<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="${esc(target)}"/>`);
+    entries.push(`<sheet name="${esc(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`);
+    let xml = s.xml;
+    if (xml === undefined) {
+      const rows = s.rows
+        .map((cells, r) => {
+          const cs = cells
+            .map((c, k) => {
+              const ref = `${colName(k + 1)}${r + 1}`;
+              if (c === null || c === undefined) return '';
+              if (typeof c === 'number') return `<c r="${ref}"><v>${c}</v></c>`;
+              if (typeof c === 'string') return `<c r="${ref}" t="s"><v>${sst(c)}</v></c>`;
+              if ('inline' in c) return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${esc(c.inline)}</t></is></c>`;
+              if ('runs' in c) return `<c r="${ref}" t="inlineStr"><is>${c.runs.map((t, j) => `<r>${j % 2 ? '' : '<rPr><b/></rPr>'}<t xml:space="preserve">${esc(t)}</t></r>`).join('')}</is></c>`;
+              if ('date' in c) return `<c r="${ref}" s="1"><v>${c.date}</v></c>`;
+              return `<c r="${ref}"${c.t ? ` t="${c.t}"` : ''}${c.s !== undefined ? ` s="${c.s}"` : ''}>${c.xml}</c>`;
+            })
+            .join('');
+          return `<row r="${r + 1}">${cs}</row>`;
+        })
+        .join('');
+      const merges = s.merges?.length ? `<mergeCells count="${s.merges.length}">${s.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>` : '';
+      xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetData>${rows}</sheetData>${merges}</worksheet>`;
+    }
+    parts.push({ name: part, data: xml });
+  });
+  rels.push(`<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>`);
+  if (shared.length) rels.push(`<Relationship Id="rIdT" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>`);
+  const head = [
+    { name: '[Content_Types].xml', data: '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/></Types>' },
+    { name: '_rels/.rels', data: '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>' },
+    { name: 'xl/workbook.xml', data: `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${entries.join('')}</sheets></workbook>` },
+    { name: 'xl/_rels/workbook.xml.rels', data: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>` },
+    { name: 'xl/styles.xml', data: '<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>' },
+  ];
+  const sstPart = shared.length
+    ? [{ name: 'xl/sharedStrings.xml', data: `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${shared.length}" uniqueCount="${shared.length}">${shared.map((t) => `<si><t xml:space="preserve">${esc(t)}</t></si>`).join('')}</sst>` }]
+    : [];
+  return [...head, ...parts, ...sstPart];
+}
