@@ -6,7 +6,8 @@
 // 整改台账 sheet here (isLedgerWorkbook).
 import * as fs from 'fs';
 import * as path from 'path';
-import JSZip from 'jszip';
+import { checkWorkbookFile, readWorkbook } from '../import/workbook';
+import type { CellRead, RowRead } from '../import/workbook';
 import { commitTexts, fileHash } from '../edit';
 import type { CommitResult } from '../edit';
 import { parseRoundFile } from '../load/round';
@@ -48,16 +49,50 @@ export interface LedgerImport {
   created: boolean;
 }
 
-/** Does the workbook have a 整改台账 sheet? Only the sheet names are read. */
+/** Does the workbook have a 整改台账 sheet? Only the sheet names are read, through the import's
+ *  guarded reader (zip directory checked, limits enforced while inflating). */
 export async function isLedgerWorkbook(file: string): Promise<boolean> {
+  let fd: number | undefined;
   try {
-    const zip = await JSZip.loadAsync(fs.readFileSync(file));
-    const xml = await zip.file('xl/workbook.xml')?.async('string');
-    const name = rectifyWording().ledger.sheet;
-    return !!xml && new RegExp(`<sheet [^>]*name="${name}"`).test(xml);
+    const { size } = checkWorkbookFile(file);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const z = require('../import/zip') as typeof import('../import/zip');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const x = require('../import/xlsx') as typeof import('../import/xlsx');
+    fd = fs.openSync(file, 'r');
+    const parts = await x.readWorkbookParts(z.openZip(fd, size));
+    return parts.sheets.some((sh) => sh.name === rectifyWording().ledger.sheet);
   } catch {
-    return false; // not a workbook: the annex importer says so
+    return false; // not a workbook, or a broken one: the annex importer says so, located
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
+}
+
+/** The ledger sheet as rows, read by the import's own reader (cells as shown, dates as dates). */
+async function readLedgerSheet(file: string, name: string): Promise<{ name: string; rowCount: number; getRow: (r: number) => { eachCell: (f: (cell: { value: unknown }, c: number) => void) => void; getCell: (c: number) => { value: unknown } } }> {
+  const rows = new Map<number, RowRead>();
+  let rowCount = 0;
+  for await (const sheet of readWorkbook(file)) {
+    if (sheet.name !== name) continue;
+    for await (const r of sheet.rows) {
+      rows.set(r.number, r);
+      rowCount = Math.max(rowCount, r.number);
+    }
+  }
+  // a cell as the value cellText reads: a date, an unreadable cell, or its text
+  const value = (c: CellRead | undefined): unknown => (!c ? null : c.date ? c.date : c.problem ? { error: c.problem } : c.text);
+  return {
+    name,
+    rowCount,
+    getRow: (r) => {
+      const cells = rows.get(r)?.cells ?? [];
+      return {
+        eachCell: (f) => cells.forEach((c, i) => c && c.text !== '' && f({ value: value(c) }, i)),
+        getCell: (c) => ({ value: value(cells[c]) }),
+      };
+    },
+  };
 }
 
 /** A cell as text: rich text joined, a date as YYYY-MM-DD, a formula by its cached result. */
@@ -78,11 +113,7 @@ export async function importLedger(dataDir: string, workbook: string, opts: { ap
   const p = prepareRectify(dataDir, opts.cwd); // DataError: the round or rectify.yaml has errors
   const w = rectifyWording();
   const C = w.ledger.columns;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const ExcelJS = require('exceljs') as typeof import('exceljs');
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path.resolve(opts.cwd, workbook));
-  const ws = wb.getWorksheet(w.ledger.sheet)!;
+  const ws = await readLedgerSheet(path.resolve(opts.cwd, workbook), w.ledger.sheet);
   const out: LedgerImport = { sheet: ws.name, rows: 0, problems: [], changes: [], after: [], commit: null, created: false };
   const at = (col: number, row: number) => `${ws.name}!${columnLetter(col)}${row}`;
 
