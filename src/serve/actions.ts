@@ -23,6 +23,8 @@ export interface ActionResult {
   diagnostics: Diagnostic[];
   /** for the annexes guard: what the notice would say differently */
   changes?: string[];
+  /** an import's changes that wait for the clerk's confirmation (renames, other non-exact matches) */
+  renames?: string[];
 }
 
 export interface ActionTarget {
@@ -121,7 +123,7 @@ export function runPackage(t: ActionTarget, pdf: boolean): Promise<ActionResult>
  * answer lists each change and what it does to the notice; with `apply` the changes are saved
  * (src/edit, previous files in history).
  */
-export async function runImport(t: ActionTarget, filename: string, bytes: Buffer, apply: boolean): Promise<ActionResult> {
+export async function runImport(t: ActionTarget, filename: string, bytes: Buffer, apply: boolean, rename = false): Promise<ActionResult> {
   const base = path.basename(filename.replace(/\\/g, '/'));
   if (!/\.xlsx$/i.test(base)) return { ok: false, message: '只能导入 .xlsx 工作簿（WPS、Excel 另存为 .xlsx）', files: [], diagnostics: [] };
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tongbao-import-'));
@@ -130,7 +132,7 @@ export async function runImport(t: ActionTarget, filename: string, bytes: Buffer
     fs.writeFileSync(file, bytes);
     let r: ImportResult;
     try {
-      r = await importWorkbook(t.dataDir, file, { apply, cwd: t.dataDir });
+      r = await importWorkbook(t.dataDir, file, { apply, rename, cwd: t.dataDir });
     } catch (e) {
       if (e instanceof WorkbookError) return { ok: false, message: e.message.split(file).join(base), files: [], diagnostics: [] };
       if (e instanceof DataError) return { ok: false, message: '数据文件有错误，先改正后再导入。', files: [], diagnostics: e.diagnostics };
@@ -140,18 +142,28 @@ export async function runImport(t: ActionTarget, filename: string, bytes: Buffer
       return { ok: false, message: `工作簿有 ${r.problems.length} 个问题，未改动任何文件：`, files: [], diagnostics: [], changes: r.problems.map((p) => `${base}${p.at ? ` ${p.at}` : ''}：${p.message}`) };
     }
     if (!r.changes.length) return { ok: true, message: '工作簿与数据一致，没有需要导入的改动。', files: [], diagnostics: [], changes: [] };
-    const lines = r.changes.map((c) => `${c.at}　${c.area}　${c.unit}　${c.field}：${c.old} → ${c.new}`);
+    const line = (c: (typeof r.changes)[number]) => `${c.at}　${c.area}　${c.unit}　${c.field}：${c.old} → ${c.new}`;
+    // rows not matched by exact identity (a new name or address, matched by 主办单位): apart,
+    // written only when the clerk ticks the confirmation (as `tongbao import --rename`)
+    const plain = r.changes.filter((c) => !c.confirm);
+    const held = r.changes.filter((c) => c.confirm);
+    const lines = plain.map(line);
+    const renames = held.map((c) => `${line(c)}（按${c.matchedBy}对应）`);
     if (r.diff) lines.push(...(r.diff.notice.length ? r.diff.notice.map((n) => `通报将有不同：${n}`) : ['通报正文所写内容不变']));
+    const heldNote = held.length ? (rename ? `；其中改名或改网址 ${held.length} 处已确认` : `；另有改名或改网址 ${held.length} 处须确认（见下，勾选“确认改名”后才写入）`) : '';
     const blocking = r.after.filter((d) => !('fill' in d));
-    if (blocking.length) return { ok: false, message: `按工作簿改动后数据会有 ${blocking.length} 个错误，未改动任何文件：`, files: [], diagnostics: blocking, changes: lines };
-    if (!apply) return { ok: true, message: `将改动 ${r.changes.length} 处（预览，未改动任何文件）。确认无误后点“确认导入”。`, files: [], diagnostics: [], changes: lines };
-    const c = r.commit!;
+    if (blocking.length) return { ok: false, message: `按工作簿改动后数据会有 ${blocking.length} 个错误，未改动任何文件：`, files: [], diagnostics: blocking, changes: lines, renames };
+    const taken = rename ? r.changes.length : plain.length;
+    if (!apply) return { ok: true, message: `将改动 ${taken} 处${heldNote}（预览，未改动任何文件）。确认无误后点“确认导入”。`, files: [], diagnostics: [], changes: lines, renames };
+    const c = r.commit;
+    if (!c) return { ok: true, message: `未写入：${held.length} 处改名或改网址须确认，其余没有改动。勾选“确认改名”后再导入。`, files: [], diagnostics: [], changes: lines, renames };
     return {
       ok: true,
-      message: `已导入 ${r.changes.length} 处，写入 ${c.changed.join('、')}${c.history ? `；原文件存入 ${c.history}` : ''}。${r.diff?.notice.length ? '通报内容有变化，请点“生成”。' : ''}`,
+      message: `已导入 ${taken} 处${heldNote}，写入 ${c.changed.join('、')}${c.history ? `；原文件存入 ${c.history}` : ''}。${r.diff?.notice.length ? '通报内容有变化，请点“生成”。' : ''}`,
       files: c.changed,
       diagnostics: [],
       changes: lines,
+      renames,
     };
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });

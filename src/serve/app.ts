@@ -486,7 +486,7 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
   action('package', (r, body) => runPackage(target(r), body.pdf === true));
   app.post('/api/rounds/:name/import', async (c) => {
     const r = round(c.req.param('name'));
-    const body = (await jsonBody(c, IMPORT_LIMIT)) as { filename?: unknown; base64?: unknown; apply?: unknown };
+    const body = (await jsonBody(c, IMPORT_LIMIT)) as { filename?: unknown; base64?: unknown; apply?: unknown; rename?: unknown };
     if (typeof body?.filename !== 'string' || typeof body.base64 !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(body.base64)) {
       throw new HttpError(400, '请求格式不对：应为 { filename, base64, apply }');
     }
@@ -495,7 +495,7 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
     return serialize(r, async () => {
       refuseLinks(r);
       const newest = versionNumbers(r.state.dir)[0] ?? 0;
-      const res = await runImport(target(r), body.filename as string, bytes, body.apply === true);
+      const res = await runImport(target(r), body.filename as string, bytes, body.apply === true, body.rename === true);
       // the version the import made, named in the history
       const made = versionNumbers(r.state.dir)[0] ?? 0;
       if (body.apply === true && made > newest) r.labels.set(made, { label: `从 Excel 导入 ${body.filename as string}（${res.changes?.length ?? 0} 处）`, source: '从 Excel 导入' });

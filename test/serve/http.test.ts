@@ -6,6 +6,7 @@ import * as os from 'os';
 import * as path from 'path';
 import JSZip from 'jszip';
 import { startServer } from '../../src/serve/server';
+import { workbookParts, zip } from '../import/craft';
 import type { RunningServer } from '../../src/serve/server';
 
 const SEED = path.join(__dirname, '..', '..', 'data', '2023-q4');
@@ -471,6 +472,30 @@ describe('actions and downloads', () => {
     res = (await post('/api/rounds/2023-q4/import', { filename: 'a.csv', base64: '', apply: true })).json();
     expect(res).toMatchObject({ ok: false, message: expect.stringMatching(/\.xlsx/) });
     expect(snapshot(roundDir())).toEqual(now);
+  });
+  test('import: a rename waits for the clerk: listed apart, not written by 确认导入 alone, written when confirmed', async () => {
+    // 黔东南司法局发布 is not an account of this round: matched by its 主办单位, so it is a rename
+    const wb = zip(workbookParts([{ name: '表', rows: [['账号名称', '主办单位', '平台', '9月'], ['黔东南司法局发布', '黔东南州司法局', '微博', '不合格'], ['丹寨政务', '丹寨县人民政府办公室', '微博', '不合格']] }]));
+    const req = { filename: '更正.xlsx', base64: wb.toString('base64') };
+    const before = snapshot(roundDir());
+    let res = (await post('/api/rounds/2023-q4/import', { ...req, apply: false })).json();
+    expect(res.ok).toBe(true);
+    expect(res.message).toMatch(/将改动 1 处；另有改名或改网址 \d+ 处须确认/);
+    expect(res.renames.length).toBeGreaterThan(0);
+    expect(res.renames.join('\n')).toContain('黔东南司法局发布');
+    expect(res.changes.join('\n')).not.toContain('黔东南司法局发布');
+    expect(snapshot(roundDir())).toEqual(before);
+    // 确认导入 without the rename ticked: only the exact match is written
+    res = (await post('/api/rounds/2023-q4/import', { ...req, apply: true })).json();
+    expect(res).toMatchObject({ ok: true, files: ['accounts.yaml'] });
+    let text = fs.readFileSync(path.join(roundDir(), 'accounts.yaml'), 'utf8');
+    expect(text).not.toContain('黔东南司法局发布');
+    expect(text).toContain('- name: 丹寨政务\n      owner: 丹寨县人民政府办公室\n      results: [合格, 不合格, 合格]');
+    // ticked: the rename is written too
+    res = (await post('/api/rounds/2023-q4/import', { ...req, apply: true, rename: true })).json();
+    expect(res.ok).toBe(true);
+    text = fs.readFileSync(path.join(roundDir(), 'accounts.yaml'), 'utf8');
+    expect(text).toContain('黔东南司法局发布');
   });
 });
 

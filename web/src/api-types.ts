@@ -189,6 +189,9 @@ export interface ActionAnswer {
   diagnostics: ViewDiagnostic[];
   /** the annexes guard: what the notice would say differently; an import: what changes */
   changes?: string[];
+  /** an import: changes from rows not matched by exact identity (a new name or address, matched
+   *  by 主办单位) — listed apart and written only when the clerk confirms them (rename: true) */
+  renames?: string[];
 }
 
 export interface PackageRequest {
@@ -199,6 +202,8 @@ export interface ImportRequest {
   filename: string;
   base64: string;
   apply: boolean;
+  /** the clerk confirmed the renames listed in the preview (tongbao import --rename) */
+  rename?: boolean;
 }
 
 /** any refusal: { error } plus, for some statuses, more */

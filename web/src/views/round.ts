@@ -167,7 +167,7 @@ async function runAction(kind: ActionKind, body: Partial<ImportRequest> & { pdf?
       : kind === 'package' ? await API.package(name, { pdf: body.pdf })
       : await API.import(name, body as ImportRequest);
     state.result = { kind, label, res };
-    if (kind === 'import' && !body.apply) state.importDraft = res.ok && changeLines(res.changes).length ? (body as ImportRequest) : null;
+    if (kind === 'import' && !body.apply) state.importDraft = res.ok && (changeLines(res.changes).length || res.renames?.length) ? (body as ImportRequest) : null;
     if (kind === 'import' && body.apply) state.importDraft = null;
     flash(res.message || `${label}完成`, res.ok ? 'ok' : 'warn');
   } catch (e) {
@@ -248,15 +248,27 @@ export function renderResult(): void {
       ),
       res.message ? h('p', { class: 'message' }, res.message) : null,
       lineList(lines),
+      renameList(res, !!draft),
       diagnosticList(res.diagnostics ?? []),
       files.length && written ? h('p', {}, `已写入：${files.map((f) => f.path).join('、')}`) : null,
       files.length && !written ? h('ul', { class: 'files' }, files.map((f) => h('li', {}, downloadLink(f.path)))) : null,
       draft
         ? h('div', { class: 'toolbar' },
-            h('button', { type: 'button', class: 'primary', id: 'btn-import-apply', on: { click: () => runAction('import', { ...state.importDraft!, apply: true }, '从 Excel 导入') } }, '确认导入'),
+            h('button', { type: 'button', class: 'primary', id: 'btn-import-apply', on: { click: () => runAction('import', { ...state.importDraft!, apply: true, rename: !!(document.getElementById('opt-rename') as HTMLInputElement | null)?.checked }, '从 Excel 导入') } }, '确认导入'),
             h('button', { type: 'button', on: { click: () => { state.importDraft = null; state.result = null; renderResult(); } } }, '取消'))
         : null,
     ),
+  );
+}
+
+/** An import's renames: listed apart, written only when the clerk ticks the box under them. */
+function renameList(res: ActionAnswer, draft: boolean): HTMLElement | null {
+  const renames = res.renames ?? [];
+  if (!renames.length) return null;
+  return h('div', { class: 'renames' },
+    h('h3', {}, `改名或改网址 ${renames.length} 处（这些行的名称或网址与数据不同，是按下列方式对应上的，不一定是同一个单位）`),
+    lineList(renames),
+    draft ? h('label', { class: 'check' }, h('input', { type: 'checkbox', id: 'opt-rename' }), '确认以上改名或改网址（核对过确是同一单位）') : null,
   );
 }
 
