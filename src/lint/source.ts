@@ -3,6 +3,7 @@
 // file in place (comments and layout untouched).
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Node, Scalar } from 'yaml';
+import { quickScalar, quickValue } from '../load/yaml-file';
 import type { DataPath, SourceFile } from '../load/yaml-file';
 import type { FieldKind } from './types';
 
@@ -88,12 +89,60 @@ function seqLength(node: unknown): number {
   return isSeq(node) ? node.items.length : 0;
 }
 
+/** A field of a quick-read file: its node is made only when a finding needs its position. */
+class QuickField implements ProseField {
+  private scalar: Scalar | undefined;
+  constructor(
+    private readonly file: SourceFile,
+    readonly path: DataPath,
+    readonly kind: FieldKind,
+    readonly value: string,
+  ) {}
+  get node(): Scalar {
+    this.scalar ??= quickScalar(this.file, this.path)!;
+    return this.scalar;
+  }
+}
+
+/** proseFields of sites.yaml or accounts.yaml over the quick reader's values (the same fields, in the same order, as the walk over the Document). */
+function quickUnitFields(file: SourceFile, root: Record<string, unknown>, role: 'sites' | 'accounts'): ProseField[] {
+  const out: ProseField[] = [];
+  const obj = (v: unknown): Record<string, unknown> | null => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null);
+  const addIn = (v: unknown, path: DataPath, kind: FieldKind) => {
+    if (typeof v === 'string' && v !== '') out.push(new QuickField(file, path, kind, v));
+  };
+  const entries = (base: DataPath, list: unknown) => {
+    if (!Array.isArray(list)) return;
+    for (let i = 0; i < list.length; i++) {
+      const item = obj(list[i]);
+      if (!item) continue;
+      addIn(item.name, [...base, i, 'name'], 'name');
+      addIn(item.owner, [...base, i, 'owner'], 'name');
+      const problems = item.problems;
+      if (Array.isArray(problems)) for (let j = 0; j < problems.length; j++) addIn(problems[j], [...base, i, 'problems', j], 'prose');
+    }
+  };
+  if (role === 'sites') {
+    for (const level of Object.keys(root)) entries([level], root[level]);
+  } else {
+    for (const platform of Object.keys(root)) {
+      const p = obj(root[platform]);
+      if (p) for (const level of Object.keys(p)) entries([platform, level], p[level]);
+    }
+  }
+  return out;
+}
+
 /**
  * The fields of a round's file that hold text people type, with the kind of text each is.
  * Walks the document as written (not the validated data), so it works on data that does not
  * validate yet. Fields not listed (URLs, results, dates, phone) are never linted.
  */
 export function proseFields(file: SourceFile, role: FileRole): ProseField[] {
+  if (role !== 'notice') {
+    const quick = quickValue(file);
+    if (quick !== null && typeof quick === 'object') return Array.isArray(quick) ? [] : quickUnitFields(file, quick as Record<string, unknown>, role);
+  }
   const out: ProseField[] = [];
   const root = file.doc.contents;
   const add = (path: DataPath, kind: FieldKind) => {

@@ -275,8 +275,10 @@ export function fastParse(text: string, options: FastOptions = {}): FastParsed |
     const empty = p;
     li++;
     if (li < lineCount && (indents[li] > ownerIndent || (allowSameIndentSeq && indents[li] === ownerIndent && isDash(li, ownerIndent)))) {
-      valueOffset = starts[li] + indents[li];
-      return block(indents[li]);
+      const at = starts[li] + indents[li];
+      const v = block(indents[li]);
+      valueOffset = at; // after the block: its own values set valueOffset on the way
+      return v;
     }
     valueOffset = empty;
     return null;
@@ -347,4 +349,23 @@ export function fastParse(text: string, options: FastOptions = {}): FastParsed |
     if (e instanceof Bail || e instanceof RangeError) return null; // RangeError: nesting past the stack
     throw e;
   }
+}
+
+/** After the closing quote of the one-line quoted scalar at `start`; null when it is not quoted. */
+export function quotedEnd(text: string, start: number): number | null {
+  const q = text.charCodeAt(start);
+  if (q === 34) {
+    for (let j = start + 1; j < text.length; j++) {
+      const c = text.charCodeAt(j);
+      if (c === 92) j++;
+      else if (c === 34) return j + 1;
+    }
+  } else if (q === 39) {
+    for (let j = start + 1; j < text.length; j++) {
+      if (text.charCodeAt(j) !== 39) continue;
+      if (text.charCodeAt(j + 1) === 39) j++;
+      else return j + 1;
+    }
+  }
+  return null;
 }

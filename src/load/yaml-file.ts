@@ -2,11 +2,11 @@
 // problem can be reported at FILE:LINE:COL. YAML warnings count as errors.
 import * as fs from 'fs';
 import * as path from 'path';
-import { Document, LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
+import { Document, LineCounter, Scalar, isMap, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import type { Node } from 'yaml';
 import type { Diagnostic } from '../diagnostics';
 import { detectEncoding, encodingMessage, positionOfByte } from './encoding';
-import { fastParse } from './fast-yaml';
+import { fastParse, quotedEnd } from './fast-yaml';
 import type { Positions } from './fast-yaml';
 
 export type DataPath = (string | number)[];
@@ -217,6 +217,8 @@ function parseFull(body: string, abs: string, display: string): { file: SourceFi
 interface QuickInfo {
   data: unknown;
   taken: boolean;
+  /** the value handed out by toData (the same object: callers read it, never change it) */
+  value: unknown;
   /** built on the first locate (only files with problems pay for it) */
   index: { data: unknown; positions: Positions; root: number } | null;
   /** false once the text changed or the Document was built (then the Document answers) */
@@ -275,7 +277,7 @@ function lazySourceFile(abs: string, display: string, body: string, data: unknow
       },
     },
   });
-  const info: QuickInfo = { data, taken: false, index: null, current: true };
+  const info: QuickInfo = { data, taken: false, value: data, index: null, current: true };
   QUICK.set(file, info);
   return file;
 }
@@ -401,4 +403,37 @@ function quickOffset(index: NonNullable<QuickInfo['index']>, p: DataPath, part: 
     fallback = value;
   }
   return fallback;
+}
+
+/**
+ * The plain value of a file the quick reader read, while its text is unchanged and no
+ * Document was built: lets a caller walk the values (lint's prose fields) without the
+ * Document, asking quickScalar for the node of the few values it reports on. null otherwise.
+ */
+export function quickValue(file: SourceFile): unknown {
+  const quick = QUICK.get(file);
+  return quick?.current ? quick.value : null;
+}
+
+/**
+ * A Scalar like the Document's for the one-line string at `p` of a quick-read file (value,
+ * range, type: what scalarSpans and positions need); null when there is none or the file is
+ * no longer as read.
+ */
+export function quickScalar(file: SourceFile, p: DataPath): Scalar | null {
+  const quick = QUICK.get(file);
+  if (!quick?.current) return null;
+  quick.index ??= indexOf(file.text);
+  if (!quick.index) return null;
+  let v: unknown = quick.index.data;
+  for (const seg of p) v = v !== null && typeof v === 'object' && Object.hasOwn(v, seg) ? (v as Record<string | number, unknown>)[seg] : undefined;
+  if (typeof v !== 'string') return null;
+  const start = quickOffset(quick.index, p, 'value');
+  // a plain string is its source text; a quoted one ends at its closing quote
+  const end = quotedEnd(file.text, start) ?? start + v.length;
+  const node = new Scalar(v);
+  const c = file.text[start];
+  node.type = c === '"' ? Scalar.QUOTE_DOUBLE : c === "'" ? Scalar.QUOTE_SINGLE : Scalar.PLAIN;
+  node.range = [start, end, end];
+  return node;
 }
