@@ -217,8 +217,9 @@ function parseFull(body: string, abs: string, display: string): { file: SourceFi
 interface QuickInfo {
   data: unknown;
   taken: boolean;
-  /** the value handed out by toData (the same object: callers read it, never change it) */
-  value: unknown;
+  /** the value handed out by toData, while its holder keeps it (callers read it, never change
+   *  it); held weakly so that a validated round does not keep a second copy of its data */
+  value: WeakRef<object> | null;
   /** built on the first locate (only files with problems pay for it) */
   index: { data: unknown; positions: Positions; root: number } | null;
   /** false once the text changed or the Document was built (then the Document answers) */
@@ -277,7 +278,7 @@ function lazySourceFile(abs: string, display: string, body: string, data: unknow
       },
     },
   });
-  const info: QuickInfo = { data, taken: false, value: data, index: null, current: true };
+  const info: QuickInfo = { data, taken: false, value: data !== null && typeof data === 'object' ? new WeakRef(data) : null, index: null, current: true };
   QUICK.set(file, info);
   return file;
 }
@@ -412,7 +413,14 @@ function quickOffset(index: NonNullable<QuickInfo['index']>, p: DataPath, part: 
  */
 export function quickValue(file: SourceFile): unknown {
   const quick = QUICK.get(file);
-  return quick?.current ? quick.value : null;
+  if (!quick?.current) return null;
+  const held = quick.value?.deref();
+  if (held) return held;
+  // let go by its holder (a build lints after validating): read again, quickly, from the text
+  const again = fastParse(file.text, { units: false });
+  if (!again) return null;
+  quick.value = again.data !== null && typeof again.data === 'object' ? new WeakRef(again.data) : null;
+  return again.data;
 }
 
 /**
