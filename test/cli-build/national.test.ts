@@ -1,7 +1,7 @@
 // Speed never changes a byte: a national round (15,000 sites, 150,000 accounts, written by the
 // bench's seeded generator) built through the CLI gives exactly the notice and annexes the code
 // wrote before the quick loader, and check prints the same text (hashes in __golden__/national-*.txt,
-// taken from commit 81d06c1's build and check).
+// taken from commit 81d06c1's build and check), and mistakes are reported as it reported them.
 import { spawnSync } from 'child_process';
 import { createHash } from 'crypto';
 import * as fs from 'fs';
@@ -35,4 +35,37 @@ test('a seeded national round builds byte-identical notice and annexes', () => {
   const c = spawnSync(process.execPath, [BIN, 'check', '2023-q4'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 26 });
   expect([c.status, c.stderr]).toEqual([0, '']);
   expect(`${sha256(c.stdout)}  check 2023-q4\n`).toBe(fs.readFileSync(path.join(__dirname, '__golden__', 'national-check.txt'), 'utf8'));
+}, 240_000);
+
+/** Three mistakes deep in the national files (a line number past 200,000). */
+function mistakes(round: string): void {
+  const edit = (f: string, fn: (lines: string[]) => void) => {
+    const p = path.join(round, f);
+    const lines = fs.readFileSync(p, 'utf8').split('\n');
+    fn(lines);
+    fs.writeFileSync(p, lines.join('\n'));
+  };
+  const at = (lines: string[], from: number, prefix: string) => {
+    for (let i = from; i < lines.length; i++) if (lines[i].startsWith(prefix)) return i;
+    throw new Error(prefix);
+  };
+  edit('accounts.yaml', (l) => {
+    let i = at(l, 100000, '      owner: ');
+    l[i] = l[i].replace('owner:', 'ownr:');
+    i = at(l, 200000, '      results: [');
+    l[i] = '      results: [合格, 及格, 合格]';
+  });
+  edit('sites.yaml', (l) => {
+    l[at(l, 5000, '    url: ')] = '    url: s1.zz.gov.cn';
+  });
+}
+
+test('mistakes in a national round: the same messages at the same FILE:LINE:COL as the full parser gave', () => {
+  const dir = tempDir();
+  const round = path.join(dir, '2023-q4');
+  writeNationalRound(round, path.join(ROOT, 'data', '2023-q4'), NATIONAL);
+  mistakes(round);
+  const c = spawnSync(process.execPath, [BIN, 'check', '2023-q4'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 26 });
+  expect([c.status, c.stdout]).toEqual([1, '']);
+  expect(c.stderr).toBe(fs.readFileSync(path.join(__dirname, '__golden__', 'national-errors.txt'), 'utf8'));
 }, 240_000);
