@@ -37,6 +37,16 @@ function nextQuarter(notice: string): string {
 export function writeNationalRound(dir: string, seedDir: string, scale: Scale, seed = 20231123, quarter: 'seed' | 'next' = 'seed'): void {
   const rand = rng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+  // the next quarter: the same sites and accounts (names drawn from the same stream), their
+  // results drawn afresh, as a real next round of the same units
+  const other = rng(seed + 1);
+  const draw = () => {
+    const r = rand();
+    return { seed: r, next: quarter === 'next' ? other() : r };
+  };
+  /** a problem for a failing unit: the seed's draw when the seed round has one there (keeping the stream in step) */
+  const problem = (seedFailing: boolean) => (seedFailing ? pick(PROBLEMS) : null);
+  const otherProblem = () => PROBLEMS[Math.floor(other() * PROBLEMS.length)];
   mkdirSync(dir, { recursive: true });
   const notice = readFileSync(join(seedDir, 'notice.yaml'), 'utf8').replace(/\nfailing_order:\n(  - .*\n)+/, '\n');
   writeFileSync(join(dir, 'notice.yaml'), quarter === 'next' ? nextQuarter(notice) : notice);
@@ -46,9 +56,11 @@ export function writeNationalRound(dir: string, seedDir: string, scale: Scale, s
   for (const [level, n, tag] of [['department', dept, 'zz'], ['county', scale.sites - dept, 'xs']] as const) {
     sites.push(`${level}:`);
     for (let i = 0; i < n; i++) {
-      const failing = rand() < 0.05;
+      const d = draw();
+      const failing = d.next < 0.05;
       sites.push(`  - name: ${pick(PLACES)}${pick(UNITS)}网站${i + 1}`, `    url: http://s${i + 1}.${tag}.gov.cn`, `    result: ${failing ? '不合格' : '合格'}`);
-      if (failing) sites.push(`    problems: [${pick(PROBLEMS)}]`);
+      const p = problem(d.seed < 0.05);
+      if (failing) sites.push(`    problems: [${p ?? otherProblem()}]`);
     }
   }
   writeFileSync(join(dir, 'sites.yaml'), sites.join('\n') + '\n');
@@ -63,9 +75,11 @@ export function writeNationalRound(dir: string, seedDir: string, scale: Scale, s
       for (let i = 0; i < n; i++) {
         const place = pick(PLACES);
         const unit = pick(UNITS);
-        const results = [0, 1, 2].map(() => (rand() < 0.04 ? '不合格' : '合格'));
+        const ds = [0, 1, 2].map(() => draw());
+        const results = ds.map((d) => (d.next < 0.04 ? '不合格' : '合格'));
         acc.push(`    - name: ${place}${unit.slice(0, 4)}${pick(HANDLES)}${level === 'county' ? 'X' : 'Z'}${i + 1}`, `      owner: ${place}${unit}`, `      results: [${results.join(', ')}]`);
-        if (results.includes('不合格')) acc.push(`      problems: [${pick(PROBLEMS)}]`);
+        const p = problem(ds.some((d) => d.seed < 0.04));
+        if (results.includes('不合格')) acc.push(`      problems: [${p ?? otherProblem()}]`);
       }
     }
   }
