@@ -89,15 +89,22 @@ function seqLength(node: unknown): number {
   return isSeq(node) ? node.items.length : 0;
 }
 
-/** A field of a quick-read file: its node is made only when a finding needs its position. */
+/** A field of a quick-read file: its path and node are made only when asked for (a finding, a fix). */
 class QuickField implements ProseField {
   private scalar: Scalar | undefined;
   constructor(
     private readonly file: SourceFile,
-    readonly path: DataPath,
+    private readonly base: DataPath,
+    private readonly index: number,
+    private readonly key: string,
+    /** the item of a list field (problems), or -1 */
+    private readonly item: number,
     readonly kind: FieldKind,
     readonly value: string,
   ) {}
+  get path(): DataPath {
+    return this.item < 0 ? [...this.base, this.index, this.key] : [...this.base, this.index, this.key, this.item];
+  }
   get node(): Scalar {
     this.scalar ??= quickScalar(this.file, this.path)!;
     return this.scalar;
@@ -108,18 +115,22 @@ class QuickField implements ProseField {
 function quickUnitFields(file: SourceFile, root: Record<string, unknown>, role: 'sites' | 'accounts'): ProseField[] {
   const out: ProseField[] = [];
   const obj = (v: unknown): Record<string, unknown> | null => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null);
-  const addIn = (v: unknown, path: DataPath, kind: FieldKind) => {
-    if (typeof v === 'string' && v !== '') out.push(new QuickField(file, path, kind, v));
-  };
   const entries = (base: DataPath, list: unknown) => {
     if (!Array.isArray(list)) return;
     for (let i = 0; i < list.length; i++) {
       const item = obj(list[i]);
       if (!item) continue;
-      addIn(item.name, [...base, i, 'name'], 'name');
-      addIn(item.owner, [...base, i, 'owner'], 'name');
+      for (const key of ['name', 'owner']) {
+        const v = item[key];
+        if (typeof v === 'string' && v !== '') out.push(new QuickField(file, base, i, key, -1, 'name', v));
+      }
       const problems = item.problems;
-      if (Array.isArray(problems)) for (let j = 0; j < problems.length; j++) addIn(problems[j], [...base, i, 'problems', j], 'prose');
+      if (Array.isArray(problems)) {
+        for (let j = 0; j < problems.length; j++) {
+          const v = problems[j];
+          if (typeof v === 'string' && v !== '') out.push(new QuickField(file, base, i, 'problems', j, 'prose', v));
+        }
+      }
     }
   };
   if (role === 'sites') {
