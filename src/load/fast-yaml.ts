@@ -37,6 +37,9 @@ export interface FastParsed {
 }
 
 class Bail extends Error {}
+
+/** plain values up to this many characters are shared within a file */
+const SHORT = 6;
 const BAIL = new Bail();
 
 const NULLS = new Set(['~', 'null', 'Null', 'NULL']);
@@ -113,6 +116,7 @@ export function fastParse(text: string, options: FastOptions = {}): FastParsed |
   const lineCount = n;
   const units: UnitSpan[] = [];
   const path: (string | number)[] = [];
+  const short = new Map<string, unknown>();
   let li = 0;
 
   function isDash(line: number, col: number): boolean {
@@ -208,6 +212,16 @@ export function fastParse(text: string, options: FastOptions = {}): FastParsed |
     }
     while (j > p && text.charCodeAt(j - 1) === 32) j--;
     scalarEnd = j;
+    if (j - p <= SHORT) {
+      // short values repeat (合格, 不合格: three per account): one string each, not one per use
+      const raw = text.slice(p, j);
+      let v = short.get(raw);
+      if (v === undefined && !short.has(raw)) {
+        v = plainValue(raw);
+        if (short.size < 4096) short.set(raw, v);
+      }
+      return v;
+    }
     return plainValue(text.slice(p, j));
   }
 
