@@ -11,11 +11,16 @@
 // (3) import of an annex-2 workbook at national scale against exceljs streaming-reading it (bench/import.ts).
 // (4) rectify on a round with about 20,000 failing units against build on it (bench/rectify.ts).
 //
-// usage: node dist/bench/index.js [--runs N] [--sites N] [--accounts N] [--keep DIR] [--strict] [--no-serve-national]
+// usage: node dist/bench/index.js [--runs N] [--import-only] [--rectify-only] [--national-only] [--no-big] [--sites N] [--accounts N] [--keep DIR] [--strict] [--no-serve-national]
 //   --strict  exit 1 when a target is missed (otherwise the verdict is only printed)
 //   --seed-runs N  runs of the seed build and its floor (default 7)
 //   --import-only  only (3), the import benchmark
 //   --rectify-only only (4), the rectify benchmark; --rectify-runs N (default 1; each run takes minutes)
+//   --national-only  only (5), the commands at national scale (with the annex floors they need)
+//   --no-big  skip the check of a round near the 100 MB limit
+//
+// (5) check, build, compare, lint at national scale as whole processes against js-yaml loading
+// the same files (bench/national.ts).
 import { spawnSync } from 'child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'fs';
 import { tmpdir } from 'os';
@@ -28,6 +33,7 @@ import { benchSeed } from './seed';
 import { benchServe } from './serve';
 import { benchImport, importChild } from './import';
 import { benchRectify, rectifyChild } from './rectify';
+import { benchNational } from './national';
 
 /** Targets for 附件2. */
 const TARGET_RATIO = 1.3;
@@ -130,10 +136,14 @@ async function main(): Promise<number> {
   const dir = keep ?? mkdtempSync(join(tmpdir(), 'tongbao-bench-'));
   mkdirSync(dir, { recursive: true });
 
-  const verdicts: { text: string; ok: boolean }[] = benchSeed(Math.max(1, Number(flag(args, '--seed-runs') ?? 7)));
-  verdicts.push(...(await benchServe({ runs: 3, national: args.includes('--no-serve-national') ? null : { sites: 15000, accounts: 150000 }, seedDir: join(__dirname, '..', '..', 'data', '2023-q4') })));
-  verdicts.push(...(await benchImport(runs, scale.accounts)));
-  verdicts.push(...benchRectify(rectifyRuns, seedDir));
+  const nationalOnly = args.includes('--national-only');
+  const verdicts: { text: string; ok: boolean }[] = nationalOnly ? [] : benchSeed(Math.max(1, Number(flag(args, '--seed-runs') ?? 7)));
+  if (!nationalOnly) {
+    verdicts.push(...(await benchServe({ runs: 3, national: args.includes('--no-serve-national') ? null : { sites: 15000, accounts: 150000 }, seedDir })));
+    verdicts.push(...(await benchImport(runs, scale.accounts)));
+    verdicts.push(...benchRectify(rectifyRuns, seedDir));
+  }
+  const annexFloorMs: number[] = [];
 
   console.log(`Excel annexes at national scale: ${scale.sites.toLocaleString('en')} sites, ${scale.accounts.toLocaleString('en')} accounts`);
   console.log(`node ${process.version}; ${runs} runs of each, alternating, every run in a process of its own; best time, highest peak memory\n`);
@@ -163,9 +173,11 @@ async function main(): Promise<number> {
     const annexes: Sample[] = [];
     for (let i = 0; i < runs; i++) {
       floors.push(run(floorKind, scale, join(dir, `floor${which}.xlsx`)));
-      annexes.push(run(annexKind, scale, join(dir, `附件${which}.xlsx`)));
+      // --national-only: the floors alone, for the build's target
+      if (!nationalOnly || i === 0) annexes.push(run(annexKind, scale, join(dir, `附件${which}.xlsx`)));
     }
     const f = best(floors.map((s) => s.ms)) / 1000;
+    annexFloorMs.push(f * 1000);
     const a = best(annexes.map((s) => s.ms)) / 1000;
     const ratio = a / f;
     const annexPeak = Math.max(...annexes.map((s) => s.peakMB));
@@ -191,6 +203,8 @@ async function main(): Promise<number> {
       verdicts.push({ text: `附件2 peak memory ${annexPeak} MB (target ≤ ${TARGET_PEAK_MB} MB)`, ok: annexPeak <= TARGET_PEAK_MB });
     }
   }
+  const national = await benchNational({ runs, scale, seedDir, annexFloorMs: annexFloorMs.reduce((a, b) => a + b, 0), big: !args.includes('--no-big') });
+  verdicts.push(...national.verdicts);
   console.log(`
 rows      data rows over both sheets (the annex table and the 数据 sheet)
 floor     exceljs streaming writer, the same rows and styles, nothing else (bench/floor.ts)

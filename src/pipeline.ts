@@ -8,6 +8,7 @@ import { resolvePrevious } from './compare/previous';
 import { previousRectification } from './rectify/previous';
 import { DataError } from './diagnostics';
 import { loadRound } from './load/round';
+import type { LoadedRound } from './load/round';
 import { validateRound } from './validate';
 import type { ValidatedRound } from './validate';
 
@@ -24,7 +25,12 @@ export interface LoadOptions {
 
 /** Load and validate a data folder (and the round before it); throws DataError with every problem found. */
 export function loadValidated(dataDir: string, cwd: string = process.cwd(), options: LoadOptions = {}): ValidatedRound {
-  const { value, diagnostics } = validateRound(loadRound(dataDir, cwd));
+  return validatedOf(loadRound(dataDir, cwd), cwd, options);
+}
+
+/** loadValidated of a round a caller has loaded already (lint reads the files and builds the model from one load). */
+export function validatedOf(loaded: LoadedRound, cwd: string = process.cwd(), options: LoadOptions = {}): ValidatedRound {
+  const { value, diagnostics } = validateRound(loaded);
   if (!value) throw new DataError(diagnostics);
   if (options.previous !== false) {
     const p = resolvePrevious(value, cwd);

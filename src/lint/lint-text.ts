@@ -21,8 +21,9 @@ export function lintText(text: string, options: LintTextOptions = {}): TextFindi
     facts: options.facts ?? {},
     terms: options.terms ?? { terms: [], allow: [] },
   };
-  const off = new Set(options.disable ?? []);
-  const only = options.only ? new Set(options.only) : null;
+  // a Set given is read as is (a national round lints 300,000 fields with the same one)
+  const off = options.disable instanceof Set ? (options.disable as ReadonlySet<string>) : new Set(options.disable ?? []);
+  const only = options.only ? (options.only instanceof Set ? (options.only as ReadonlySet<string>) : new Set(options.only)) : null;
   const masked = maskUrls(text);
   const claimed = new Set<number>();
   for (const m of findDocNumbers(masked)) {

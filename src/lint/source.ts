@@ -3,6 +3,7 @@
 // file in place (comments and layout untouched).
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Node, Scalar } from 'yaml';
+import { quickScalar, quickValue } from '../load/yaml-file';
 import type { DataPath, SourceFile } from '../load/yaml-file';
 import type { FieldKind } from './types';
 
@@ -88,12 +89,71 @@ function seqLength(node: unknown): number {
   return isSeq(node) ? node.items.length : 0;
 }
 
+/** A field of a quick-read file: its path and node are made only when asked for (a finding, a fix). */
+class QuickField implements ProseField {
+  private scalar: Scalar | undefined;
+  constructor(
+    private readonly file: SourceFile,
+    private readonly base: DataPath,
+    private readonly index: number,
+    private readonly key: string,
+    /** the item of a list field (problems), or -1 */
+    private readonly item: number,
+    readonly kind: FieldKind,
+    readonly value: string,
+  ) {}
+  get path(): DataPath {
+    return this.item < 0 ? [...this.base, this.index, this.key] : [...this.base, this.index, this.key, this.item];
+  }
+  get node(): Scalar {
+    this.scalar ??= quickScalar(this.file, this.path)!;
+    return this.scalar;
+  }
+}
+
+/** proseFields of sites.yaml or accounts.yaml over the quick reader's values (the same fields, in the same order, as the walk over the Document). */
+function quickUnitFields(file: SourceFile, root: Record<string, unknown>, role: 'sites' | 'accounts'): ProseField[] {
+  const out: ProseField[] = [];
+  const obj = (v: unknown): Record<string, unknown> | null => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null);
+  const entries = (base: DataPath, list: unknown) => {
+    if (!Array.isArray(list)) return;
+    for (let i = 0; i < list.length; i++) {
+      const item = obj(list[i]);
+      if (!item) continue;
+      for (const key of ['name', 'owner']) {
+        const v = item[key];
+        if (typeof v === 'string' && v !== '') out.push(new QuickField(file, base, i, key, -1, 'name', v));
+      }
+      const problems = item.problems;
+      if (Array.isArray(problems)) {
+        for (let j = 0; j < problems.length; j++) {
+          const v = problems[j];
+          if (typeof v === 'string' && v !== '') out.push(new QuickField(file, base, i, 'problems', j, 'prose', v));
+        }
+      }
+    }
+  };
+  if (role === 'sites') {
+    for (const level of Object.keys(root)) entries([level], root[level]);
+  } else {
+    for (const platform of Object.keys(root)) {
+      const p = obj(root[platform]);
+      if (p) for (const level of Object.keys(p)) entries([platform, level], p[level]);
+    }
+  }
+  return out;
+}
+
 /**
  * The fields of a round's file that hold text people type, with the kind of text each is.
  * Walks the document as written (not the validated data), so it works on data that does not
  * validate yet. Fields not listed (URLs, results, dates, phone) are never linted.
  */
 export function proseFields(file: SourceFile, role: FileRole): ProseField[] {
+  if (role !== 'notice') {
+    const quick = quickValue(file);
+    if (quick !== null && typeof quick === 'object') return Array.isArray(quick) ? [] : quickUnitFields(file, quick as Record<string, unknown>, role);
+  }
   const out: ProseField[] = [];
   const root = file.doc.contents;
   const add = (path: DataPath, kind: FieldKind) => {

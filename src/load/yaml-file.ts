@@ -2,10 +2,12 @@
 // problem can be reported at FILE:LINE:COL. YAML warnings count as errors.
 import * as fs from 'fs';
 import * as path from 'path';
-import { Document, LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
+import { Document, LineCounter, Scalar, isMap, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import type { Node } from 'yaml';
 import type { Diagnostic } from '../diagnostics';
 import { detectEncoding, encodingMessage, positionOfByte } from './encoding';
+import { fastParse, quotedEnd } from './fast-yaml';
+import type { Positions } from './fast-yaml';
 
 export type DataPath = (string | number)[];
 
@@ -170,14 +172,25 @@ function emptyFile(display: string, text: string): SourceFile {
   return { path: display, display, text, doc, lineCounter };
 }
 
+const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true, version: '1.2' } as const;
+
 /** Parse a YAML file; never throws for bad content, returns diagnostics instead. */
 export function parseYamlText(text: string, abs: string, display: string): { file: SourceFile; diagnostics: Diagnostic[] } {
-  const lineCounter = new LineCounter();
   // Strip a UTF-8 BOM that Windows editors add; it is not content.
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // Plainly written data (nearly every file) is read by the quick reader; its Document (nodes,
+  // ranges, comments: ~80 bytes of memory per byte of YAML) is built only when something asks
+  // for it — an editor, or a message whose position the quick reader's index cannot give.
+  const quick = fastParse(body, { units: false });
+  if (quick) return { file: lazySourceFile(abs, display, body, quick.data), diagnostics: [] };
+  return parseFull(body, abs, display);
+}
+
+function parseFull(body: string, abs: string, display: string): { file: SourceFile; diagnostics: Diagnostic[] } {
+  const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(body, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, version: '1.2' });
+    doc = parseDocument(body, { lineCounter, ...PARSE_OPTIONS });
   } catch (e) {
     // The parser itself gave up (nesting deep enough to exhaust the stack).
     const file = { ...emptyFile(display, body), path: abs };
@@ -216,6 +229,76 @@ function causeOf(text: string, offset: number): string | null {
   return null;
 }
 
+
+/** What the quick reader knows of a file it read: its value (until toData takes it) and, once asked for, where each key and value is. */
+interface QuickInfo {
+  data: unknown;
+  taken: boolean;
+  /** the value handed out by toData, while its holder keeps it (callers read it, never change
+   *  it); held weakly so that a validated round does not keep a second copy of its data */
+  value: WeakRef<object> | null;
+  /** built on the first locate (only files with problems pay for it) */
+  index: { data: unknown; positions: Positions; root: number } | null;
+  /** false once the text changed or the Document was built (then the Document answers) */
+  current: boolean;
+}
+const QUICK = new WeakMap<SourceFile, QuickInfo>();
+
+/** The line starts the yaml package's parser records: 0 and after every \n. */
+export function lineCounterOf(text: string): LineCounter {
+  const lc = new LineCounter();
+  lc.addNewLine(0);
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lc.addNewLine(i + 1);
+  return lc;
+}
+
+/**
+ * A SourceFile read by the quick reader: `doc` and `lineCounter` are built from the text on
+ * first use (and may be replaced, as an editor does). Accessors are own enumerable properties,
+ * so a spread copy still has them (it builds the Document).
+ */
+function lazySourceFile(abs: string, display: string, body: string, data: unknown): SourceFile {
+  let text = body;
+  let doc: Document.Parsed | undefined;
+  let lineCounter: LineCounter | undefined;
+  const file = { path: abs, display } as SourceFile;
+  Object.defineProperties(file, {
+    text: {
+      enumerable: true,
+      get: () => text,
+      set: (t: string) => {
+        if (t !== text) info.current = false;
+        text = t;
+      },
+    },
+    doc: {
+      enumerable: true,
+      get: () => {
+        if (!doc) {
+          info.current = false;
+          const lc = new LineCounter();
+          doc = parseDocument(text, { lineCounter: lc, ...PARSE_OPTIONS });
+          lineCounter ??= lc;
+        }
+        return doc;
+      },
+      set: (d: Document.Parsed) => {
+        info.current = false;
+        doc = d;
+      },
+    },
+    lineCounter: {
+      enumerable: true,
+      get: () => (lineCounter ??= lineCounterOf(text)),
+      set: (lc: LineCounter) => {
+        lineCounter = lc;
+      },
+    },
+  });
+  const info: QuickInfo = { data, taken: false, value: data !== null && typeof data === 'object' ? new WeakRef(data) : null, index: null, current: true };
+  QUICK.set(file, info);
+  return file;
+}
 /** A data file past the size limit: refused before it is read, instead of exhausting memory. */
 export function sizeProblem(display: string, size: number): Diagnostic | null {
   const limit = maxFileBytes();
@@ -252,6 +335,14 @@ function firstAlias(file: SourceFile): Position {
 
 /** The file's plain JS value; aliases expanding past MAX_ALIAS_COUNT are a diagnostic. */
 export function toData(file: SourceFile): { data?: unknown; diagnostics: Diagnostic[] } {
+  const quick = QUICK.get(file);
+  if (quick && !quick.taken) {
+    // the quick reader's value, handed over once (a second call gets a fresh value, as toJS gives)
+    quick.taken = true;
+    const data = quick.data;
+    quick.data = undefined;
+    return { data, diagnostics: [] };
+  }
   try {
     return { data: file.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), diagnostics: [] };
   } catch (e) {
@@ -271,6 +362,11 @@ function posOf(file: SourceFile, offset: number): Position {
  * (a missing field), the position of the deepest existing parent is returned.
  */
 export function locate(file: SourceFile, p: DataPath, part: 'key' | 'value' = 'value'): Position {
+  const quick = QUICK.get(file);
+  if (quick?.current) {
+    quick.index ??= indexOf(file.text);
+    if (quick.index) return posOf(file, quickOffset(quick.index, p, part));
+  }
   let node: Node | null = file.doc.contents as Node | null;
   let keyNode: Node | null = null;
   let fallback: Position = { line: 1, col: 1 };
@@ -295,4 +391,74 @@ export function locate(file: SourceFile, p: DataPath, part: 'key' | 'value' = 'v
     if (node.range) fallback = posOf(file, node.range[0]);
   }
   return fallback;
+}
+
+function indexOf(text: string): QuickInfo['index'] {
+  const r = fastParse(text, { units: false, positions: true });
+  return r ? { data: r.data, positions: r.positions!, root: r.rootOffset } : null;
+}
+
+/** locate's walk over the quick reader's offsets: the same answers as over the Document's ranges. */
+function quickOffset(index: NonNullable<QuickInfo['index']>, p: DataPath, part: 'key' | 'value'): number {
+  let node: unknown = index.data;
+  let fallback = index.root;
+  for (let i = 0; i < p.length; i++) {
+    const seg = p[i];
+    if (node === null || typeof node !== 'object') return fallback;
+    const at = index.positions.get(node)!;
+    let value: number;
+    if (Array.isArray(node)) {
+      if (typeof seg !== 'number' || !Number.isInteger(seg) || seg < 0 || seg >= node.length) return fallback;
+      value = at[seg];
+      node = node[seg];
+    } else {
+      const k = Object.keys(node).indexOf(String(seg));
+      if (k < 0) return fallback;
+      if (part === 'key' && i === p.length - 1) return at[2 * k];
+      value = at[2 * k + 1];
+      node = (node as Record<string, unknown>)[String(seg)];
+    }
+    fallback = value;
+  }
+  return fallback;
+}
+
+/**
+ * The plain value of a file the quick reader read, while its text is unchanged and no
+ * Document was built: lets a caller walk the values (lint's prose fields) without the
+ * Document, asking quickScalar for the node of the few values it reports on. null otherwise.
+ */
+export function quickValue(file: SourceFile): unknown {
+  const quick = QUICK.get(file);
+  if (!quick?.current) return null;
+  const held = quick.value?.deref();
+  if (held) return held;
+  // let go by its holder (a build lints after validating): read again, quickly, from the text
+  const again = fastParse(file.text, { units: false });
+  if (!again) return null;
+  quick.value = again.data !== null && typeof again.data === 'object' ? new WeakRef(again.data) : null;
+  return again.data;
+}
+
+/**
+ * A Scalar like the Document's for the one-line string at `p` of a quick-read file (value,
+ * range, type: what scalarSpans and positions need); null when there is none or the file is
+ * no longer as read.
+ */
+export function quickScalar(file: SourceFile, p: DataPath): Scalar | null {
+  const quick = QUICK.get(file);
+  if (!quick?.current) return null;
+  quick.index ??= indexOf(file.text);
+  if (!quick.index) return null;
+  let v: unknown = quick.index.data;
+  for (const seg of p) v = v !== null && typeof v === 'object' && Object.hasOwn(v, seg) ? (v as Record<string | number, unknown>)[seg] : undefined;
+  if (typeof v !== 'string') return null;
+  const start = quickOffset(quick.index, p, 'value');
+  // a plain string is its source text; a quoted one ends at its closing quote
+  const end = quotedEnd(file.text, start) ?? start + v.length;
+  const node = new Scalar(v);
+  const c = file.text[start];
+  node.type = c === '"' ? Scalar.QUOTE_DOUBLE : c === "'" ? Scalar.QUOTE_SINGLE : Scalar.PLAIN;
+  node.range = [start, end, end];
+  return node;
 }

@@ -1,5 +1,7 @@
 // End to end through the installed bin (compiled dist/, built by the jest globalSetup):
 // the correction story (build, annexes, diff, verify) in a temp copy of the seed round.
+// Split in three files so that jest runs them side by side: e2e-kill (interrupted builds, the
+// worker thread), e2e-package (送签包, PDFs through LibreOffice).
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -108,41 +110,6 @@ test('one altered byte: verify names the file and exits 1', () => {
   expect(r.out).toContain(`已改动：${NOTICE}`);
 });
 
-test('a build killed while rendering leaves the earlier outputs intact; the next build cleans up', () => {
-  const t = seedCopy();
-  expect(tongbao(t.cwd, 'build', '2023-q4').code).toBe(0);
-  const v1 = snapshot(t.out);
-  edit(t.data, 'sites.yaml', 'http://kjj.qdn.gov.cn', 'http://kjj2.qdn.gov.cn');
-  const k = killedBuild(t.cwd, 'afterStage');
-  expect(k.signal).toBe('SIGKILL');
-  // the earlier set is whole; the half-done run left only a temp file, which verify names
-  expect(new Map([...snapshot(t.out)].filter(([n]) => !n.startsWith('.tongbao-tmp-')))).toEqual(v1);
-  const r = tongbao(t.cwd, 'verify', 'out/2023-q4');
-  expect(r.code).toBe(1);
-  expect(r.out).toContain(`未完成：.tongbao-tmp-${NOTICE}`);
-  expect(tongbao(t.cwd, 'build', '2023-q4').code).toBe(0);
-  expect(tongbao(t.cwd, 'verify', 'out/2023-q4', '--data', '2023-q4').code).toBe(0);
-  expect(snapshot(path.join(t.out, 'history', '1'))).toEqual(v1);
-});
-
-test('a build killed after the first file is renamed into place: the earlier set is whole in history, and the next build finishes without a duplicate', () => {
-  const t = seedCopy();
-  expect(tongbao(t.cwd, 'build', '2023-q4').code).toBe(0);
-  const v1 = snapshot(t.out);
-  edit(t.data, 'sites.yaml', 'http://kjj.qdn.gov.cn', 'http://kjj2.qdn.gov.cn');
-  expect(killedBuild(t.cwd, 'afterRename').signal).toBe('SIGKILL');
-  expect(snapshot(path.join(t.out, 'history', '1'))).toEqual(v1);
-  // the manifest in place is still the earlier one: verify sees the half-replaced folder
-  expect(fs.readFileSync(path.join(t.out, 'manifest.json'), 'utf8')).toBe(Buffer.from(v1.get('manifest.json')!, 'base64').toString('utf8'));
-  const r = tongbao(t.cwd, 'verify', 'out/2023-q4');
-  expect(r.code).toBe(1);
-  expect(r.out).toContain(`已改动：${NOTICE}`);
-  expect(tongbao(t.cwd, 'build', '2023-q4').code).toBe(0);
-  expect(fs.readdirSync(path.join(t.out, 'history'))).toEqual(['1']);
-  expect(snapshot(path.join(t.out, 'history', '1'))).toEqual(v1);
-  expect(tongbao(t.cwd, 'verify', 'out/2023-q4', '--data', '2023-q4').code).toBe(0);
-});
-
 test('bad data: exit 1 with the diagnostics, no output folder', () => {
   const t = seedCopy();
   edit(t.data, 'sites.yaml', 'result: 合格', 'result: 合规');
@@ -166,16 +133,6 @@ test('proofreading findings are warnings; --strict refuses to build', () => {
   expect(fs.existsSync(path.join(t.out, 'manifest.json'))).toBe(true);
 });
 
-test('package: a verified archive next to the set; verify checks it', () => {
-  const t = seedCopy();
-  const r = tongbao(t.cwd, 'package', '2023-q4', '--out', 'handoff');
-  expect(r.code).toBe(0);
-  const archive = path.join('handoff', '关于2023年第四季度全州政府网站和政务新媒体检查情况的通报（送签稿）.zip');
-  expect(r.out).toContain(`已写送签包：${archive}`);
-  expect(tongbao(t.cwd, 'verify', archive, '--data', '2023-q4').code).toBe(0);
-  expect(tongbao(t.cwd, 'verify', 'handoff').out).toContain('与清单一致');
-});
-
 test.each([
   [['build'], /缺少参数 DATA_DIR/],
   [['annexes', '2023-q4', '--bogus'], /未知选项 --bogus/],
@@ -194,47 +151,3 @@ test.each(['build', 'annexes', 'diff', 'verify', 'package'])('tongbao %s --help'
   expect(r.out).toMatch(new RegExp(`^用法：tongbao ${name} `));
 });
 
-test('annexes written on the worker thread are byte-identical to those written in process', () => {
-  const t = seedCopy();
-  const a = spawnSync(process.execPath, [BIN, 'build', '2023-q4', '--out', 'threaded'], { cwd: t.cwd, encoding: 'utf8' });
-  const b = spawnSync(process.execPath, [BIN, 'build', '2023-q4', '--out', 'inline'], {
-    cwd: t.cwd,
-    encoding: 'utf8',
-    env: { ...process.env, TONGBAO_NO_WORKER: '1' },
-  });
-  expect([a.status, b.status]).toEqual([0, 0]);
-  expect(snapshot(path.join(t.cwd, 'threaded'))).toEqual(snapshot(path.join(t.cwd, 'inline')));
-});
-
-test('a command that stops before writing annexes exits at once (the prestarted worker is let go)', () => {
-  const t = seedCopy();
-  const started = Date.now();
-  const r = tongbao(t.cwd, 'annexes', '2023-q4'); // no earlier build: exit 1, nothing written
-  expect(r.code).toBe(1);
-  expect(Date.now() - started).toBeLessThan(15_000);
-});
-
-test('an output folder that cannot be made is a Chinese usage error (exit 2), never a hang', () => {
-  const t = seedCopy();
-  fs.writeFileSync(path.join(t.cwd, 'a-file'), 'x');
-  let r = tongbao(t.cwd, 'build', '2023-q4', '--out', 'a-file/out');
-  expect(r.code).toBe(2);
-  expect(r.err).toMatch(/输出位置 .*a-file 是一个文件，不是文件夹/);
-  fs.symlinkSync(path.join(t.cwd, 'nowhere', 'deeper'), path.join(t.cwd, 'dangling'));
-  r = tongbao(t.cwd, 'build', '2023-q4', '--out', 'dangling');
-  expect(r.code).toBe(2);
-  expect(r.err).toContain('已有同名的文件或失效的链接');
-});
-
-const hasSoffice = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).status === 0;
-(hasSoffice ? test : test.skip)('a different archive of the same name (PDFs, then none) is kept in history, not overwritten', () => {
-  const t = seedCopy();
-  expect(tongbao(t.cwd, 'package', '2023-q4', '--pdf').code).toBe(0);
-  const first = snapshot(t.out);
-  const r = tongbao(t.cwd, 'package', '2023-q4');
-  expect(r.code).toBe(0);
-  expect(r.out).toContain('上一版送签包已存入 out/2023-q4/history/1/');
-  const zip = [...first.keys()].find((k) => k.endsWith('（送签稿）.zip'))!;
-  expect(snapshot(path.join(t.out, 'history', '1')).get(zip)).toBe(first.get(zip));
-  expect(tongbao(t.cwd, 'verify', 'out/2023-q4').code).toBe(0);
-}, 180_000);

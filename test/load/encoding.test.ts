@@ -3,6 +3,7 @@
 // converts, keeping the originals in history/.
 import * as fs from 'fs';
 import * as path from 'path';
+import fc from 'fast-check';
 import { decodeAs, detectEncoding, firstInvalidUtf8, positionOfByte } from '../../src/load/encoding';
 import { cli } from '../support/cli';
 import { roundCopy, SEED_DIR, snapshot } from '../support/round-fixture';
@@ -119,4 +120,28 @@ describe('tongbao encoding', () => {
       fs.rmSync(cwd, { recursive: true, force: true });
     }
   });
+});
+
+test('firstInvalidUtf8 (native check, then the walk) calls exactly the byte strings a strict UTF-8 decoder refuses invalid', () => {
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  const valid = (b: Uint8Array) => {
+    try {
+      strict.decode(b);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const chunk = fc.oneof(
+    fc.uint8Array({ maxLength: 6 }),
+    fc.string({ unit: 'binary', maxLength: 4 }).map((s) => new Uint8Array(Buffer.from(s, 'utf8'))),
+    fc.constantFrom([0xed, 0xa0, 0x80], [0xc0, 0xaf], [0xf4, 0x90, 0x80, 0x80], [0xe4, 0xb8], [0xef, 0xbb, 0xbf]).map((x) => Uint8Array.from(x)),
+  );
+  fc.assert(
+    fc.property(fc.array(chunk, { maxLength: 6 }), (parts) => {
+      const b = Uint8Array.from(parts.flatMap((p) => [...p]));
+      expect(firstInvalidUtf8(b) === -1).toBe(valid(b));
+    }),
+    { numRuns: 2000 },
+  );
 });

@@ -5,7 +5,7 @@ import { loadRound } from '../../load/round';
 import type { LoadedRound } from '../../load/round';
 import { parseYamlText } from '../../load/yaml-file';
 import type { SourceFile } from '../../load/yaml-file';
-import { loadModel } from '../../pipeline';
+import { loadModel, modelOf, validatedOf } from '../../pipeline';
 import { writeFileAtomic } from '../../write/atomic';
 import { fixFile } from '../../lint/fix';
 import { formatFinding } from '../../lint/format';
@@ -22,9 +22,10 @@ import { printDiagnostics } from '../report';
 const RULE_LIST = RULES.map((r) => `  ${r.id.padEnd(17)}${r.title}${r.fixable ? '（--fix 可修正）' : ''}`).join('\n');
 
 /** The paragraphs of the rendered notice, or null (with a note) when the data does not build. */
-async function renderedParagraphs(dir: string, io: Io): Promise<{ paragraphs: string[]; name: string; counts: DataCounts } | null> {
+async function renderedParagraphs(dir: string, io: Io, loaded: LoadedRound | null): Promise<{ paragraphs: string[]; name: string; counts: DataCounts } | null> {
   try {
-    const model = await loadModel(dir, io.cwd);
+    // the round read once for both the files' text and the notice (a national round is 20 MB)
+    const model = loaded ? modelOf(validatedOf(loaded, io.cwd)) : await loadModel(dir, io.cwd);
     return { paragraphs: noticeParagraphs(model), name: noticeDisplayName(model), counts: dataCounts(model) };
   } catch (e) {
     if (!(e instanceof DataError)) throw e;
@@ -76,6 +77,7 @@ terms.yaml，没有时用项目的 data/terms.yaml。详见 docs/lint.md。
       return 1;
     }
     const terms = loaded.files.terms ? readTerms(loaded.files.terms) : loadDefaultTerms();
+    let fixedAny = false;
     if (args.flags.fix) {
       const { disable } = readDisable(loaded.files.notice);
       for (const kind of ['notice', 'sites', 'accounts'] as const) {
@@ -85,10 +87,12 @@ terms.yaml，没有时用项目的 data/terms.yaml。详见 docs/lint.md。
         if (text === file.text) continue;
         writeFixed(file, text);
         reparse(loaded, kind, text);
+        fixedAny = true;
         io.err(`已修正 ${file.display}：${fixed} 处`);
       }
     }
-    const rendered = await renderedParagraphs(path.resolve(io.cwd, dir), io);
+    // after --fix changed a file, the model is built from the files as now written
+    const rendered = await renderedParagraphs(path.resolve(io.cwd, dir), io, fixedAny ? null : loaded);
     const { notice, sites, accounts } = loaded.files;
     const findings = lintRound({ notice, sites, accounts }, undefined, rendered?.paragraphs, {
       noticeName: rendered?.name,

@@ -2,7 +2,7 @@
 // (进行进行). Chinese has many real reduplications, so doubling is allowed for the characters
 // and words below, for AABB forms (认认真真) and for 一XX (一项项); terms.yaml can add words.
 import type { Rule, RuleInput, TextFinding } from '../types';
-import { isHan, occurrences } from '../text';
+import { isHan } from '../text';
 
 // Characters whose doubling is itself a word in official and everyday writing.
 const ALLOW_CHARS = new Set(
@@ -25,9 +25,15 @@ const ALLOW_WORDS = [
   '脉脉', '井井有条',
 ];
 
+/** Whether an allowed word covers text[i, i + len): only occurrences starting in [i + len − |w|, i] can. */
 function allowedAt(text: string, i: number, len: number, extra: string[]): boolean {
-  for (const w of [...ALLOW_WORDS, ...extra]) {
-    for (const [s, e] of occurrences(text, w)) if (s <= i && i + len <= e) return true;
+  for (const list of [ALLOW_WORDS, extra]) {
+    for (const w of list) {
+      if (!w) continue;
+      for (let s = text.indexOf(w, Math.max(0, i + len - w.length)); s >= 0 && s <= i; s = text.indexOf(w, s + 1)) {
+        if (i + len <= s + w.length) return true;
+      }
+    }
   }
   return false;
 }

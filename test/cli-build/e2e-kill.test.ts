@@ -1,0 +1,92 @@
+// End to end through the installed bin (compiled dist/, built by the jest globalSetup):
+// builds killed midway, the annex worker thread, output folders that cannot be made (split from e2e.test.ts).
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { edit, ROOT, seedCopy, snapshot, topLevel } from '../write/helpers';
+
+const BIN = path.join(ROOT, 'bin', 'tongbao.js');
+const NOTICE = '关于2023年第四季度全州政府网站和政务新媒体检查情况的通报.docx';
+const ANNEX1 = '附件1 抽查网站名单及问题曝光情况.xlsx';
+const ANNEX2 = '附件2 抽查新媒体名单及问题曝光情况.xlsx';
+
+function tongbao(cwd: string, ...argv: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...argv], { cwd, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+/** A node process that runs a build of the compiled code and is SIGKILLed at a hook. */
+function killedBuild(cwd: string, hook: 'afterStage' | 'afterRename') {
+  const script = `
+    const { build } = require(${JSON.stringify(path.join(ROOT, 'dist', 'src', 'build.js'))});
+    build({ dataDir: '2023-q4', cwd: ${JSON.stringify(cwd)}, hooks: { ${hook}: () => process.kill(process.pid, 'SIGKILL') } });`;
+  return spawnSync(process.execPath, ['-e', script], { cwd, encoding: 'utf8' });
+}
+
+test('a build killed while rendering leaves the earlier outputs intact; the next build cleans up', () => {
+  const t = seedCopy();
+  expect(tongbao(t.cwd, 'build', '2023-q4').code).toBe(0);
+  const v1 = snapshot(t.out);
+  edit(t.data, 'sites.yaml', 'http://kjj.qdn.gov.cn', 'http://kjj2.qdn.gov.cn');
+  const k = killedBuild(t.cwd, 'afterStage');
+  expect(k.signal).toBe('SIGKILL');
+  // the earlier set is whole; the half-done run left only a temp file, which verify names
+  expect(new Map([...snapshot(t.out)].filter(([n]) => !n.startsWith('.tongbao-tmp-')))).toEqual(v1);
+  const r = tongbao(t.cwd, 'verify', 'out/2023-q4');
+  expect(r.code).toBe(1);
+  expect(r.out).toContain(`未完成：.tongbao-tmp-${NOTICE}`);
+  expect(tongbao(t.cwd, 'build', '2023-q4').code).toBe(0);
+  expect(tongbao(t.cwd, 'verify', 'out/2023-q4', '--data', '2023-q4').code).toBe(0);
+  expect(snapshot(path.join(t.out, 'history', '1'))).toEqual(v1);
+});
+
+test('a build killed after the first file is renamed into place: the earlier set is whole in history, and the next build finishes without a duplicate', () => {
+  const t = seedCopy();
+  expect(tongbao(t.cwd, 'build', '2023-q4').code).toBe(0);
+  const v1 = snapshot(t.out);
+  edit(t.data, 'sites.yaml', 'http://kjj.qdn.gov.cn', 'http://kjj2.qdn.gov.cn');
+  expect(killedBuild(t.cwd, 'afterRename').signal).toBe('SIGKILL');
+  expect(snapshot(path.join(t.out, 'history', '1'))).toEqual(v1);
+  // the manifest in place is still the earlier one: verify sees the half-replaced folder
+  expect(fs.readFileSync(path.join(t.out, 'manifest.json'), 'utf8')).toBe(Buffer.from(v1.get('manifest.json')!, 'base64').toString('utf8'));
+  const r = tongbao(t.cwd, 'verify', 'out/2023-q4');
+  expect(r.code).toBe(1);
+  expect(r.out).toContain(`已改动：${NOTICE}`);
+  expect(tongbao(t.cwd, 'build', '2023-q4').code).toBe(0);
+  expect(fs.readdirSync(path.join(t.out, 'history'))).toEqual(['1']);
+  expect(snapshot(path.join(t.out, 'history', '1'))).toEqual(v1);
+  expect(tongbao(t.cwd, 'verify', 'out/2023-q4', '--data', '2023-q4').code).toBe(0);
+});
+
+test('annexes written on the worker thread are byte-identical to those written in process', () => {
+  const t = seedCopy();
+  const a = spawnSync(process.execPath, [BIN, 'build', '2023-q4', '--out', 'threaded'], { cwd: t.cwd, encoding: 'utf8' });
+  const b = spawnSync(process.execPath, [BIN, 'build', '2023-q4', '--out', 'inline'], {
+    cwd: t.cwd,
+    encoding: 'utf8',
+    env: { ...process.env, TONGBAO_NO_WORKER: '1' },
+  });
+  expect([a.status, b.status]).toEqual([0, 0]);
+  expect(snapshot(path.join(t.cwd, 'threaded'))).toEqual(snapshot(path.join(t.cwd, 'inline')));
+});
+
+test('a command that stops before writing annexes exits at once (the prestarted worker is let go)', () => {
+  const t = seedCopy();
+  const started = Date.now();
+  const r = tongbao(t.cwd, 'annexes', '2023-q4'); // no earlier build: exit 1, nothing written
+  expect(r.code).toBe(1);
+  expect(Date.now() - started).toBeLessThan(15_000);
+});
+
+test('an output folder that cannot be made is a Chinese usage error (exit 2), never a hang', () => {
+  const t = seedCopy();
+  fs.writeFileSync(path.join(t.cwd, 'a-file'), 'x');
+  let r = tongbao(t.cwd, 'build', '2023-q4', '--out', 'a-file/out');
+  expect(r.code).toBe(2);
+  expect(r.err).toMatch(/输出位置 .*a-file 是一个文件，不是文件夹/);
+  fs.symlinkSync(path.join(t.cwd, 'nowhere', 'deeper'), path.join(t.cwd, 'dangling'));
+  r = tongbao(t.cwd, 'build', '2023-q4', '--out', 'dangling');
+  expect(r.code).toBe(2);
+  expect(r.err).toContain('已有同名的文件或失效的链接');
+});
+

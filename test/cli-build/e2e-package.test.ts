@@ -1,0 +1,48 @@
+// End to end through the installed bin (compiled dist/, built by the jest globalSetup):
+// the 送签包: package and verify, PDFs through LibreOffice (split from e2e.test.ts).
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { edit, ROOT, seedCopy, snapshot, topLevel } from '../write/helpers';
+
+const BIN = path.join(ROOT, 'bin', 'tongbao.js');
+const NOTICE = '关于2023年第四季度全州政府网站和政务新媒体检查情况的通报.docx';
+const ANNEX1 = '附件1 抽查网站名单及问题曝光情况.xlsx';
+const ANNEX2 = '附件2 抽查新媒体名单及问题曝光情况.xlsx';
+
+function tongbao(cwd: string, ...argv: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...argv], { cwd, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+/** A node process that runs a build of the compiled code and is SIGKILLed at a hook. */
+function killedBuild(cwd: string, hook: 'afterStage' | 'afterRename') {
+  const script = `
+    const { build } = require(${JSON.stringify(path.join(ROOT, 'dist', 'src', 'build.js'))});
+    build({ dataDir: '2023-q4', cwd: ${JSON.stringify(cwd)}, hooks: { ${hook}: () => process.kill(process.pid, 'SIGKILL') } });`;
+  return spawnSync(process.execPath, ['-e', script], { cwd, encoding: 'utf8' });
+}
+
+test('package: a verified archive next to the set; verify checks it', () => {
+  const t = seedCopy();
+  const r = tongbao(t.cwd, 'package', '2023-q4', '--out', 'handoff');
+  expect(r.code).toBe(0);
+  const archive = path.join('handoff', '关于2023年第四季度全州政府网站和政务新媒体检查情况的通报（送签稿）.zip');
+  expect(r.out).toContain(`已写送签包：${archive}`);
+  expect(tongbao(t.cwd, 'verify', archive, '--data', '2023-q4').code).toBe(0);
+  expect(tongbao(t.cwd, 'verify', 'handoff').out).toContain('与清单一致');
+});
+
+const hasSoffice = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).status === 0;
+(hasSoffice ? test : test.skip)('a different archive of the same name (PDFs, then none) is kept in history, not overwritten', () => {
+  const t = seedCopy();
+  expect(tongbao(t.cwd, 'package', '2023-q4', '--pdf').code).toBe(0);
+  const first = snapshot(t.out);
+  const r = tongbao(t.cwd, 'package', '2023-q4');
+  expect(r.code).toBe(0);
+  expect(r.out).toContain('上一版送签包已存入 out/2023-q4/history/1/');
+  const zip = [...first.keys()].find((k) => k.endsWith('（送签稿）.zip'))!;
+  expect(snapshot(path.join(t.out, 'history', '1')).get(zip)).toBe(first.get(zip));
+  expect(tongbao(t.cwd, 'verify', 'out/2023-q4').code).toBe(0);
+}, 180_000);
+
