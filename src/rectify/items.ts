@@ -18,7 +18,7 @@ export interface FailingItem {
   kindLabel: string;
   /** labels of the failing months (accounts), e.g. ["8月", "10月"] */
   failingMonths: string[];
-  /** the monthly rule's figures for each failing month, when judged from update dates ("8月更新5天，少于8天") */
+  /** the monthly rule's figures for each failing month, when judged from update dates ("8月更新5天，少于每月8天") */
   reasons: string[];
   /** 问题曝光情况 as the data gives them */
   problems: string[];
@@ -54,7 +54,9 @@ export function failingItems(round: JudgedRound, model: ReportModel): FailingIte
   for (const a of model.failingAccounts) {
     const judged = tableOf(a.platform, a.level).get(a.name);
     const reasons: string[] = [];
-    if (judged) judged.results.forEach((r, i) => r === '不合格' && reasons.push(...(judged.reasons[i] ?? [])));
+    // the monthly rule said in full for a unit reading it on its own ("少于每月8天")
+    const spelt = (t: string) => t.replace(/^(\d{1,2}月更新\d+天，少于)(\d+天)$/, '$1每月$2');
+    if (judged) judged.results.forEach((r, i) => r === '不合格' && reasons.push(...(judged.reasons[i] ?? []).map(spelt)));
     items.push({
       kind: a.platform,
       level: a.level,

@@ -13,7 +13,7 @@ export interface RectifyItem extends FailingItem {
   seq: number;
   /** 8月、10月 */
   monthsText: string;
-  /** the rule's figures joined: 8月更新5天，少于8天；… ('' when unknown) */
+  /** the rule's figures joined: 8月更新5天，少于每月8天；… ('' when unknown) */
   reasonsText: string;
   /** 问题曝光情况 joined by ；('' when none) */
   problemsText: string;

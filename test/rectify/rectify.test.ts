@@ -137,7 +137,7 @@ describe('a round judged from update dates, with failing sites (2024-Q1 fixture,
     const texts = await Promise.all(names.map((n) => docxParagraphs(fs.readFileSync(path.join(dir, n)))));
     const text = names.map((n, i) => `== ${n}\n${texts[i].join('\n')}\n`).join('\n');
     expectGolden(path.join(GOLDEN, 'notices-2024-q1.txt'), text);
-    expect(text).toMatch(/\d+月更新\d+天，少于8天/);
+    expect(text).toMatch(/\d+月更新\d+天，少于每月8天/);
     const rows = await sheetRows(path.join(dir, fs.readdirSync(dir).find((f) => f.endsWith('.xlsx'))!));
     expectGolden(path.join(GOLDEN, 'ledger-2024-q1.txt'), rows.map((x) => x.join('\t')).join('\n') + '\n');
   });
