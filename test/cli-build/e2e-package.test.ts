@@ -1,27 +1,10 @@
 // End to end through the installed bin (compiled dist/, built by the jest globalSetup):
 // the 送签包: package and verify, PDFs through LibreOffice (split from e2e.test.ts).
 import { spawnSync } from 'child_process';
-import * as fs from 'fs';
 import * as path from 'path';
-import { edit, ROOT, seedCopy, snapshot, topLevel } from '../write/helpers';
+import { seedCopy, snapshot } from '../write/helpers';
 
-const BIN = path.join(ROOT, 'bin', 'tongbao.js');
-const NOTICE = '关于2023年第四季度全州政府网站和政务新媒体检查情况的通报.docx';
-const ANNEX1 = '附件1 抽查网站名单及问题曝光情况.xlsx';
-const ANNEX2 = '附件2 抽查新媒体名单及问题曝光情况.xlsx';
-
-function tongbao(cwd: string, ...argv: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...argv], { cwd, encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
-
-/** A node process that runs a build of the compiled code and is SIGKILLed at a hook. */
-function killedBuild(cwd: string, hook: 'afterStage' | 'afterRename') {
-  const script = `
-    const { build } = require(${JSON.stringify(path.join(ROOT, 'dist', 'src', 'build.js'))});
-    build({ dataDir: '2023-q4', cwd: ${JSON.stringify(cwd)}, hooks: { ${hook}: () => process.kill(process.pid, 'SIGKILL') } });`;
-  return spawnSync(process.execPath, ['-e', script], { cwd, encoding: 'utf8' });
-}
+import { tongbao } from './e2e-helpers';
 
 test('package: a verified archive next to the set; verify checks it', () => {
   const t = seedCopy();
