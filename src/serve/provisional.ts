@@ -99,8 +99,14 @@ interface BadUnit {
   field: string | null;
   /** short clerk words: 名称重复, 结果月数不对 */
   reasons: string[];
-  /** 1: renamed on the copy; 2: results stood in too (cannot be judged); 3: left out */
+  /** the fields its errors are at */
+  fields: string[];
+  /** steps taken on the copy (stepUp); 3: left out */
   level: number;
+  /** given a name of its own on the copy */
+  renamed: boolean;
+  /** results stood in on the copy: they cannot be judged */
+  unjudged: boolean;
   name: string | null;
 }
 
@@ -124,9 +130,10 @@ function erroneousUnits(loaded: LoadedRound, errors: Diagnostic[], into: Map<str
     let u = into.get(at.unitId);
     if (!u) {
       const path = at.unitId.split(':').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-      u = { unitId: at.unitId, file: kind, path, field: at.field, reasons: [], level: 0, name: null };
+      u = { unitId: at.unitId, file: kind, path, field: at.field, reasons: [], fields: [], level: 0, renamed: false, unjudged: false, name: null };
       into.set(at.unitId, u);
     }
+    if (at.field && !u.fields.includes(at.field)) u.fields.push(at.field);
     const r = reasonOf(d.message, at.field);
     if (!u.reasons.includes(r)) u.reasons.push(r);
   }
@@ -146,17 +153,23 @@ const ERR_TOKEN = (k: number, reasons: string[]): string => `【有错误#${k}�
 export const ERR_MARK = (reasons: string[]): string => `【有错误：${reasons.join('、')}】`;
 
 /**
- * Changes to a unit with an error on the copy, one step further each time it still fails:
- * first a name of its own (a duplicate name), then stand-in results (results that cannot be
- * judged, shown as 【有错误】 instead), and last it is left out.
+ * Changes a unit with an error on the copy, one step further each time it still fails: first
+ * what its errors are about (a name of its own for a duplicate name; stand-in results for results
+ * that cannot be judged, shown as — with the marker), then both; still failing, it is left out.
+ * A name is changed only when needed: failing_order names units by their name.
  */
 function stepUp(data: LoadedRound['data'], u: BadUnit, k: number, months: number): void {
   const unit = obj(listOf(data, u)[Number(u.path[u.path.length - 1])]);
+  if (u.level === 0) u.name = typeof unit.name === 'string' ? unit.name : null;
   u.level++;
-  if (u.level === 1) {
-    u.name = typeof unit.name === 'string' ? unit.name : null;
+  const fields = new Set(u.fields);
+  const both = u.level > 1 || (!fields.has('name') && !fields.has('results') && !fields.has('result'));
+  if ((both || fields.has('name')) && !u.renamed) {
+    u.renamed = true;
     unit.name = standInName(u.name, k);
-  } else if (u.level === 2) {
+  }
+  if ((both || fields.has('results') || fields.has('result')) && !u.unjudged) {
+    u.unjudged = true;
     if (u.file === 'sites') unit.result = '合格';
     else unit.results = Array.from({ length: months }, () => '合格');
   }
@@ -190,13 +203,16 @@ export function provisional(loaded: LoadedRound): Provisional | null {
     for (const [id, u] of now) {
       const known = bad.get(id);
       if (!known) bad.set(id, u);
-      else for (const r of u.reasons) if (!known.reasons.includes(r)) known.reasons.push(r);
+      else {
+        for (const r of u.reasons) if (!known.reasons.includes(r)) known.reasons.push(r);
+        known.fields = u.fields;
+      }
     }
     const ids = [...bad.keys()];
     const left: BadUnit[] = [];
     for (const id of now.keys()) {
       const u = bad.get(id)!;
-      if (u.level < 2) stepUp(data, u, ids.indexOf(id), months);
+      if (u.level < 2 && !(u.renamed && u.unjudged)) stepUp(data, u, ids.indexOf(id), months);
       else left.push(u);
     }
     if (left.length) {
@@ -216,7 +232,7 @@ export function provisional(loaded: LoadedRound): Provisional | null {
   const kept = [...bad.values()].filter((u) => u.level < 3);
   const out = [...bad.values()].filter((u) => u.level === 3);
   // names back as the data has them, everywhere the notice prints them
-  for (const u of kept) replaceStrings(model, standInName(u.name, ids.indexOf(u.unitId)), u.name ?? '');
+  for (const u of kept) if (u.renamed) replaceStrings(model, standInName(u.name, ids.indexOf(u.unitId)), u.name ?? '');
   // a removed unit shifts the rows after it, so only units kept are marked, by their place
   const removedBefore = (u: BadUnit): number =>
     out.filter((o) => o.file === u.file && o.path.slice(0, -1).join(':') === u.path.slice(0, -1).join(':') && Number(o.path[o.path.length - 1]) < Number(u.path[u.path.length - 1])).length;
@@ -226,18 +242,18 @@ export function provisional(loaded: LoadedRound): Provisional | null {
     if (u.file === 'sites') {
       const row = model.annex1.groups.find((g) => g.level === u.path[0])?.rows[i];
       if (!row) continue;
-      row.name = `${u.name ?? ''}${ERR_TOKEN(k, u.reasons)}`;
-      if (u.level === 2) row.result = '—' as never;
+      row.name = `${u.renamed ? (u.name ?? '') : row.name}${ERR_TOKEN(k, u.reasons)}`;
+      if (u.unjudged) row.result = '—' as never;
     } else {
       const row = model.annex2.sections.find((x) => x.platform === u.path[0] && x.level === u.path[1])?.rows[i];
       if (!row) continue;
-      row.name = `${u.name ?? ''}${ERR_TOKEN(k, u.reasons)}`;
-      if (u.level === 2) row.results = row.results.map(() => '—' as never);
+      row.name = `${u.renamed ? (u.name ?? '') : row.name}${ERR_TOKEN(k, u.reasons)}`;
+      if (u.unjudged) row.results = row.results.map(() => '—' as never);
     }
   }
   const named = (us: BadUnit[]) => [...us].sort((a, b) => (a.file === b.file ? 0 : a.file === 'sites' ? -1 : 1)).map((u) => (u.name !== null ? `“${u.name}”` : '（无名称）')).join('、');
   if (kept.length) {
-    const unjudged = kept.filter((u) => u.level === 2).length;
+    const unjudged = kept.filter((u) => u.unjudged).length;
     notes.push(
       `另有 ${kept.length} 个单位有错误（${named(kept)}），已在附件中标出【有错误】，点它可跳到该单位改正；合计已计入这些单位` +
         (unjudged ? `，其中 ${unjudged} 个的结果无法判定，暂按合格计。` : '。'),
