@@ -405,6 +405,10 @@ suite('the page in Chromium', () => {
     expect((await markedRow.innerText()).split('\t').map((t) => t.trim())).toEqual(['1', '市教育局【有错误：结果有误】', 'https://jyj.example.gov.cn', '—', '']);
     await marker.scrollIntoViewIfNeeded();
     expect(await marker.isVisible()).toBe(true);
+    if (process.env.UPDATE_SCREENSHOTS) {
+      await page.evaluate('document.querySelector("#preview a.tb-err").scrollIntoView({ block: "center" })');
+      await page.locator('#preview-pane').screenshot({ path: path.join(IMAGES, 'serve-error-marker.png') });
+    }
     // set apart from 待填写 by more than colour: bold, underlined, outlined
     expect(await page.evaluate('(() => { const c = getComputedStyle(document.querySelector("#preview a.tb-err")); return [c.fontWeight, c.textDecorationLine]; })()')).toEqual(['700', 'underline']);
     // the marker is a link to the unit's box in the data pane
