@@ -2,10 +2,11 @@
 // (`~`, src/validate/unfilled.ts) are given stand-ins on a copy of the data — a result counts as
 // 合格, a date is put in order with the dates known — the copy runs through the same validate →
 // aggregate → render, and where the notice prints a stand-in it says 【待填写：…】 instead.
-// A unit with a real error (a duplicate name, a wrong month count) stays: on the copy it gets a
-// name of its own, and if its results still fail, stand-in results; its annex row says
-// 【有错误：…】 (a link to its box on the page) and, where results could not be judged, — for them.
-// Only a unit still failing then is left out. All are named above the preview. The files are never touched; nothing here is used to build.
+// A unit with a real error (a duplicate name or 网址, a wrong month count) stays: on the copy it
+// gets a name or 网址 of its own, or stand-in results, as its errors need (stepUp); its annex row
+// says 【有错误：…】 (a link to its box on the page) and — where its results could not be judged.
+// Only a unit still failing then is left out. All are named above the preview, and the totals
+// count every unit kept. The files are never touched; nothing here is used to build.
 import type { ReportModel } from '../aggregate/model';
 import type { Diagnostic } from '../diagnostics';
 import type { LoadedRound } from '../load/round';
@@ -105,6 +106,8 @@ interface BadUnit {
   level: number;
   /** given a name of its own on the copy */
   renamed: boolean;
+  /** its 网址 when given one of its own on the copy */
+  url: string | null;
   /** results stood in on the copy: they cannot be judged */
   unjudged: boolean;
   name: string | null;
@@ -130,7 +133,7 @@ function erroneousUnits(loaded: LoadedRound, errors: Diagnostic[], into: Map<str
     let u = into.get(at.unitId);
     if (!u) {
       const path = at.unitId.split(':').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-      u = { unitId: at.unitId, file: kind, path, field: at.field, reasons: [], fields: [], level: 0, renamed: false, unjudged: false, name: null };
+      u = { unitId: at.unitId, file: kind, path, field: at.field, reasons: [], fields: [], level: 0, renamed: false, url: null, unjudged: false, name: null };
       into.set(at.unitId, u);
     }
     if (at.field && !u.fields.includes(at.field)) u.fields.push(at.field);
@@ -148,6 +151,7 @@ function listOf(data: LoadedRound['data'], u: BadUnit): unknown[] {
 
 /** A name on the copy no other unit has, taken back out of the model after aggregation. */
 const standInName = (name: string | null, k: number): string => `${name ?? ''}〖待核${k}〗`;
+const standInUrl = (url: string, k: number): string => `${url.replace(/\/+$/, '')}/tongbao-check-${k}`;
 /** The marker put in the annex row; `#k` says which unit it is and is gone from the page's HTML. */
 const ERR_TOKEN = (k: number, reasons: string[]): string => `【有错误#${k}：${reasons.join('、')}】`;
 export const ERR_MARK = (reasons: string[]): string => `【有错误：${reasons.join('、')}】`;
@@ -163,10 +167,15 @@ function stepUp(data: LoadedRound['data'], u: BadUnit, k: number, months: number
   if (u.level === 0) u.name = typeof unit.name === 'string' ? unit.name : null;
   u.level++;
   const fields = new Set(u.fields);
-  const both = u.level > 1 || (!fields.has('name') && !fields.has('results') && !fields.has('result'));
+  const both = u.level > 1 || !['name', 'url', 'results', 'result'].some((f) => fields.has(f));
   if ((both || fields.has('name')) && !u.renamed) {
     u.renamed = true;
     unit.name = standInName(u.name, k);
+  }
+  if (fields.has('url') && u.url === null && typeof unit.url === 'string') {
+    // a duplicate 网址: one of its own, as for a name
+    u.url = unit.url;
+    unit.url = standInUrl(unit.url, k);
   }
   if ((both || fields.has('results') || fields.has('result')) && !u.unjudged) {
     u.unjudged = true;
@@ -232,7 +241,10 @@ export function provisional(loaded: LoadedRound): Provisional | null {
   const kept = [...bad.values()].filter((u) => u.level < 3);
   const out = [...bad.values()].filter((u) => u.level === 3);
   // names back as the data has them, everywhere the notice prints them
-  for (const u of kept) if (u.renamed) replaceStrings(model, standInName(u.name, ids.indexOf(u.unitId)), u.name ?? '');
+  for (const u of kept) {
+    if (u.renamed) replaceStrings(model, standInName(u.name, ids.indexOf(u.unitId)), u.name ?? '');
+    if (u.url !== null) replaceStrings(model, standInUrl(u.url, ids.indexOf(u.unitId)), u.url);
+  }
   // a removed unit shifts the rows after it, so only units kept are marked, by their place
   const removedBefore = (u: BadUnit): number =>
     out.filter((o) => o.file === u.file && o.path.slice(0, -1).join(':') === u.path.slice(0, -1).join(':') && Number(o.path[o.path.length - 1]) < Number(u.path[u.path.length - 1])).length;

@@ -77,3 +77,21 @@ test('a unit with a real error stays in the preview, marked at its annex row wit
   );
   expect(v.previewHtml).toContain('【待填写：成文日期】');
 });
+
+test('a duplicate 网址 is marked at its row with its own 网址; the unit stays counted', () => {
+  const { dir, view } = fresh();
+  const f = path.join(dir, 'sites.yaml');
+  const text = fs.readFileSync(f, 'utf8');
+  const urls = [...text.matchAll(/ url: (.+)/g)].map((m) => m[1]);
+  const names = [...text.matchAll(/- name: (.+)/g)].map((m) => m[1]);
+  fs.writeFileSync(f, text.replace(` url: ${urls[1]}`, ` url: ${urls[0]}`));
+  const v = view();
+  expect(v.errors).toBe(1);
+  const row = v.previewHtml!.split('\n').find((l) => l.includes('tb-err'))!;
+  expect(row).toBe(
+    `<tr data-table="0"><td class="tb-c">2</td><td class="tb-l">${names[1]}<a class="tb-err" href="#sites.yaml:department:1" data-jump-unit="sites.yaml:department:1" data-jump-field="url" title="跳到数据中的这个单位改正">【有错误：网址重复】</a></td><td class="tb-l">${urls[0]}</td><td class="tb-c">合格</td></tr>`,
+  );
+  expect(v.previewHtml).not.toContain('tongbao-check');
+  expect(v.overview!.totals.sites.total).toBe(50);
+  expect(v.previewNotes).toEqual([`另有 1 个单位有错误（“${names[1]}”），已在附件中标出【有错误】，点它可跳到该单位改正；合计已计入这些单位。`]);
+});
