@@ -206,7 +206,7 @@ export function roundView(state: RoundState, c: Computed, changes: Changes | nul
     accounts,
     omitted,
     diagnostics,
-    previewHtml: model ? renderNoticeHtml(model, c.blocks ? { blocks: c.blocks } : {}) : early ? markFills(renderNoticeHtml(early.model, { blocks: early.blocks })) : null,
+    previewHtml: model ? renderNoticeHtml(model, c.blocks ? { blocks: c.blocks } : {}) : early ? markFills(renderNoticeHtml(early.model, { blocks: early.blocks }), early.errorUnits) : null,
     previewNotes: early ? early.notes : [],
     changes,
     heading: headingOf(c, shownModel, state.name),

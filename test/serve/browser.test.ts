@@ -392,10 +392,29 @@ suite('the page in Chromium', () => {
     expect(await item.innerText()).not.toMatch(/sites\.yaml:\d+/);
     await page.locator('#show-loc').check();
     expect(await item.innerText()).toMatch(/sites\.yaml:\d+:\d+/);
-    // the preview is there, without the unit in error, and says so
+    // the preview is there, the unit in error marked at its row in 附件1, and says so
     await page.locator('#preview .tb-notice').waitFor();
-    expect(await page.locator('#preview-note').innerText()).toMatch(/有错误的 1 个单位（“[^”]+”）暂未计入预览/);
+    expect(await page.locator('#preview-note').innerText()).toMatch(/另有 1 个单位有错误（“[^”]+”），已在附件中标出【有错误】/);
     expect(await page.locator('#btn-build').isDisabled()).toBe(true);
+    const marker = page.locator('#preview a.tb-err');
+    await expectCount(marker, 1);
+    expect(await marker.innerText()).toBe('【有错误：结果有误】');
+    expect(await marker.getAttribute('aria-label')).toBe('【有错误：结果有误】，跳到数据中的这个单位改正');
+    // its row: the unit's own name and — for the result that cannot be judged
+    const markedRow = page.locator('#preview tr', { has: page.locator('a.tb-err') });
+    expect((await markedRow.innerText()).split('\t').map((t) => t.trim())).toEqual(['1', '市教育局【有错误：结果有误】', 'https://jyj.example.gov.cn', '—', '']);
+    await marker.scrollIntoViewIfNeeded();
+    expect(await marker.isVisible()).toBe(true);
+    if (process.env.UPDATE_SCREENSHOTS) {
+      await page.evaluate('document.querySelector("#preview a.tb-err").scrollIntoView({ block: "center" })');
+      await page.locator('#preview-pane').screenshot({ path: path.join(IMAGES, 'serve-error-marker.png') });
+    }
+    // set apart from 待填写 by more than colour: bold, underlined, outlined
+    expect(await page.evaluate('(() => { const c = getComputedStyle(document.querySelector("#preview a.tb-err")); return [c.fontWeight, c.textDecorationLine]; })()')).toEqual(['700', 'underline']);
+    // the marker is a link to the unit's box in the data pane
+    await marker.click();
+    await until(async () => (await page.evaluate('document.activeElement?.closest("tr")?.dataset.unit')) === 'sites.yaml:department:0', 'the focus on the unit in error');
+    expect(await page.locator('tr[data-unit="sites.yaml:department:0"]').isVisible()).toBe(true);
     await item.getByRole('button').click();
     const bad = page.locator('table.units-table tr.row-error');
     await expectCount(bad, 1);

@@ -322,14 +322,53 @@ describe('editing', () => {
     expect(fs.readFileSync(path.join(roundDir(), 'sites.yaml'), 'utf8')).toContain('  - name: 州发展改革委\n    url: http://kjj.qdn.gov.cn');
     expect(v.ok).toBe(false);
     expect(v.errors).toBe(1);
-    // the preview and totals stay, without the unit in error, and say so
-    expect(v.overview.totals.sites.total).toBe(49);
-    expect(v.previewHtml).toContain('政府网站共有49个');
-    expect(v.previewNotes).toEqual(['有错误的 1 个单位（“州发展改革委”）暂未计入预览，改正后即计入。']);
+    // the preview and totals stay, with the unit in error counted and marked at its row in 附件1
+    expect(v.overview.totals.sites.total).toBe(50);
+    expect(v.previewHtml).toContain('政府网站共有50个');
+    expect(v.previewHtml).toMatch(
+      /<tr data-table="\d+"><td class="tb-c">2<\/td><td class="tb-l">州发展改革委<a class="tb-err" href="#sites\.yaml:department:1" data-jump-unit="sites\.yaml:department:1" data-jump-field="name" title="跳到数据中的这个单位改正">【有错误：名称重复】<\/a><\/td><td class="tb-l">http:\/\/kjj\.qdn\.gov\.cn<\/td>/,
+    );
+    expect(v.previewHtml.match(/【有错误/g)).toHaveLength(1);
+    expect(v.previewNotes).toEqual(['另有 1 个单位有错误（“州发展改革委”），已在附件中标出【有错误】，点它可跳到该单位改正；合计已计入这些单位。']);
     expect(v.diagnostics).toEqual([
       expect.objectContaining({ severity: 'error', file: 'sites.yaml', line: 9, col: 11, unitId: 'sites.yaml:department:1', field: 'name', source: 'validate', message: expect.stringContaining('重复'), fill: false, place: '州直部门网站“州发展改革委” · 名称' }),
     ]);
     expect(v.sites[1]).toMatchObject({ id: 'sites.yaml:department:1', name: '州发展改革委', paths: { name: ['department', 1, 'name'] } });
+    // a failing account given two months for three: its 附件2 row says so instead of its results,
+    // and it leaves the failing list (its results cannot be judged; counted as 合格 until fixed)
+    const r2 = await post('/api/rounds/2023-q4/edit', { hashes: v.hashes, edits: [{ op: 'set', file: 'accounts.yaml', path: ['weibo', 'department', 0, 'results'], value: ['不合格', '合格'] }] });
+    expect(r2.status).toBe(200);
+    const v2 = r2.json();
+    expect(v2.errors).toBe(2);
+    expect(v2.previewHtml).toMatch(
+      /<tr data-table="\d+"( data-first)?><td class="tb-c">1<\/td><td class="tb-l">黔东南州生态环境局<a class="tb-err" href="#accounts\.yaml:weibo:department:0" data-jump-unit="accounts\.yaml:weibo:department:0" data-jump-field="results" title="[^"]+">【有错误：结果月数不对】<\/a><\/td><td class="tb-l">黔东南州生态环境局<\/td><td class="tb-c">—<\/td><td class="tb-c">—<\/td><td class="tb-c">—<\/td><\/tr>/,
+    );
+    expect(v2.previewHtml).toContain('【有错误：名称重复】');
+    expect(v2.overview.totals.accounts.failing).toBe(22);
+    expect(v2.previewNotes).toEqual([
+      '另有 2 个单位有错误（“州发展改革委”、“黔东南州生态环境局”），已在附件中标出【有错误】，点它可跳到该单位改正；合计已计入这些单位，其中 1 个的结果无法判定，暂按合格计。',
+    ]);
+    // the markers are the page's only: a build is refused and writes nothing
+    const b = await post('/api/rounds/2023-q4/build', {});
+    expect(b.json()).toMatchObject({ ok: false, message: expect.stringMatching(/数据有 2 处错误/) });
+    expect(fs.existsSync(path.join(work, 'out'))).toBe(false);
+    // both put right: the notice built has neither marker, the units at their places
+    const r3 = await post('/api/rounds/2023-q4/edit', {
+      hashes: v2.hashes,
+      edits: [
+        { op: 'set', file: 'sites.yaml', path: ['department', 1, 'name'], value: '州科技局' },
+        { op: 'set', file: 'accounts.yaml', path: ['weibo', 'department', 0, 'results'], value: ['不合格', '合格', '合格'] },
+      ],
+    });
+    expect(r3.json()).toMatchObject({ ok: true, errors: 0, previewNotes: [] });
+    expect(r3.json().previewHtml).not.toMatch(/有错误|待填写|tb-err/);
+    expect((await post('/api/rounds/2023-q4/build', {})).json().ok).toBe(true);
+    const out = path.join(work, 'out', '2023-q4');
+    const docx = fs.readdirSync(out).find((f) => f.endsWith('.docx'))!;
+    const xml = await (await JSZip.loadAsync(fs.readFileSync(path.join(out, docx)))).file('word/document.xml')!.async('string');
+    expect(xml).toContain('州科技局');
+    expect(xml).toContain('黔东南州生态环境局');
+    expect(xml).not.toMatch(/有错误|待填写|待核/);
   });
 
   test('a month of results is placed at its index; add and remove a unit', async () => {

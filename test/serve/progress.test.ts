@@ -46,16 +46,52 @@ test('an init round shows progress, not errors, and a preview with markers', () 
   expect(v.overview!.totals.accounts.failing).toBe(0);
 });
 
-test('a real error leaves its unit out of the preview, says so, and is counted as an error', () => {
+test('a unit with a real error stays in the preview, marked at its annex row with a jump to its box', () => {
   const { dir, view } = fresh();
   const f = path.join(dir, 'sites.yaml');
   const text = fs.readFileSync(f, 'utf8');
   // the second site renamed like the first: a duplicate name
   const names = [...text.matchAll(/- name: (.+)/g)].map((m) => m[1]);
   fs.writeFileSync(f, text.replace(`- name: ${names[1]}`, `- name: ${names[0]}`));
+  // the second weibo account given two months' results for a three-month round
+  const af = path.join(dir, 'accounts.yaml');
+  const acc = fs.readFileSync(af, 'utf8').split('\n');
+  const at = acc.findIndex((l, k) => k > acc.findIndex((x) => /^\s+- name:/.test(x)) && /^\s+- name:/.test(l));
+  const accName = acc[at].replace(/^\s+- name: /, '');
+  const r = acc.findIndex((l, k) => k > at && /^\s+results:/.test(l));
+  acc[r] = acc[r].replace(/results:.*/, 'results: [合格, 不合格]');
+  fs.writeFileSync(af, acc.join('\n'));
   const v = view();
-  expect(v.errors).toBeGreaterThan(0);
-  expect(v.diagnostics.filter((d) => !d.fill && d.severity === 'error').every((d) => d.place.startsWith('州直部门网站'))).toBe(true);
+  expect(v.errors).toBe(2);
+  const html = v.previewHtml!;
+  // the duplicate: its own row in 附件1 (seq 2, its name, the marker as a link to its box)
+  expect(html).toMatch(new RegExp(`<tr data-table="\\d+"><td class="tb-c">2</td><td class="tb-l">${names[0]}<a class="tb-err" href="#sites\\.yaml:department:1" data-jump-unit="sites\\.yaml:department:1" data-jump-field="name" title="[^"]+">【有错误：名称重复】</a></td>`));
+  // the wrong month count: its row in 附件2, results that cannot be judged shown as —
+  expect(html).toMatch(new RegExp(`<td class="tb-l">${accName}<a class="tb-err" href="#accounts\\.yaml:weibo:department:1" data-jump-unit="accounts\\.yaml:weibo:department:1" data-jump-field="results" title="[^"]+">【有错误：结果月数不对】</a></td><td class="tb-l">[^<]+</td><td class="tb-c">—</td><td class="tb-c">—</td><td class="tb-c">—</td></tr>`));
+  expect(html).not.toMatch(/〖待核|有错误#/);
+  // both counted in the totals (the rule: erroneous units are counted, unjudged results as 合格)
+  expect(v.overview!.totals.sites.total).toBe(50);
+  expect(v.overview!.totals.accounts.failing).toBe(0);
+  expect(v.previewNotes.join('')).toBe(
+    `另有 2 个单位有错误（“${names[0]}”、“${accName}”），已在附件中标出【有错误】，点它可跳到该单位改正；合计已计入这些单位，其中 1 个的结果无法判定，暂按合格计。`,
+  );
   expect(v.previewHtml).toContain('【待填写：成文日期】');
-  expect(v.previewNotes.join('')).toMatch(/有错误的 \d+ 个单位（.*）暂未计入预览/);
+});
+
+test('a duplicate 网址 is marked at its row with its own 网址; the unit stays counted', () => {
+  const { dir, view } = fresh();
+  const f = path.join(dir, 'sites.yaml');
+  const text = fs.readFileSync(f, 'utf8');
+  const urls = [...text.matchAll(/ url: (.+)/g)].map((m) => m[1]);
+  const names = [...text.matchAll(/- name: (.+)/g)].map((m) => m[1]);
+  fs.writeFileSync(f, text.replace(` url: ${urls[1]}`, ` url: ${urls[0]}`));
+  const v = view();
+  expect(v.errors).toBe(1);
+  const row = v.previewHtml!.split('\n').find((l) => l.includes('tb-err'))!;
+  expect(row).toBe(
+    `<tr data-table="0"><td class="tb-c">2</td><td class="tb-l">${names[1]}<a class="tb-err" href="#sites.yaml:department:1" data-jump-unit="sites.yaml:department:1" data-jump-field="url" title="跳到数据中的这个单位改正">【有错误：网址重复】</a></td><td class="tb-l">${urls[0]}</td><td class="tb-c">合格</td></tr>`,
+  );
+  expect(v.previewHtml).not.toContain('tongbao-check');
+  expect(v.overview!.totals.sites.total).toBe(50);
+  expect(v.previewNotes).toEqual([`另有 1 个单位有错误（“${names[1]}”），已在附件中标出【有错误】，点它可跳到该单位改正；合计已计入这些单位。`]);
 });

@@ -1,6 +1,7 @@
 // The notice preview: the server's rendering (src/render/html), A4 sheets, zoomable.
 import { append, byId, clear, h } from '../dom.js';
 import { state, view } from '../state.js';
+import { jumpTo } from './diagnostics.js';
 
 const SHEET_PX = 794; // 210 mm at 96 px per inch
 /** the preview HTML now on screen (not re-inserted when an edit leaves the notice as it was) */
@@ -37,6 +38,14 @@ export function renderPreview(): void {
     // escaped by the server's renderer (src/render/html): the only HTML the page inserts
     box.innerHTML = html;
     shownPreview = html;
+    // a unit marked 【有错误：…】 in the annexes: its marker is a link to the unit's box
+    for (const a of box.querySelectorAll<HTMLAnchorElement>('a.tb-err[data-jump-unit]')) {
+      a.setAttribute('aria-label', `${a.textContent ?? ''}，跳到数据中的这个单位改正`);
+      a.addEventListener('click', (e) => {
+        e.preventDefault();
+        jumpTo({ unitId: a.dataset.jumpUnit ?? null, field: a.dataset.jumpField ?? null, month: null });
+      });
+    }
     box.scrollTop = top;
     applyZoom();
     evenSplitLines(box);
