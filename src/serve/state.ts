@@ -11,7 +11,7 @@ import type { ReportModel } from '../aggregate/model';
 import type { Diagnostic } from '../diagnostics';
 import { applyEdits as applyDefault, commitEdits } from '../edit';
 import type { CommitResult, DataFileName, Edit } from '../edit';
-import { asWarning, lintForBuild, lintRound, noticeParagraphs } from '../lint';
+import { asWarning, dataCounts, lintForBuild, lintRound, noticeParagraphs } from '../lint';
 import type { TextFinding } from '../lint';
 import { OPTIONAL_FILES, ROUND_FILES, assembleRound, parseRoundFile } from '../load/round';
 import { displayPath, sizeProblem } from '../load/yaml-file';
@@ -24,7 +24,7 @@ import type { ValidatedRound } from '../validate';
 import { sha256 } from '../write/hash';
 import type { InputEntry } from '../write/manifest';
 import { linkDiagnostic } from './links';
-import { applyInUnits } from './window';
+import { applyInUnits, applyInUnitsQuick } from './window';
 
 export type FileKind = RoundFileKind | OptionalFileKind;
 export const DATA_FILES: readonly DataFileName[] = ['notice.yaml', 'sites.yaml', 'accounts.yaml'];
@@ -62,7 +62,7 @@ export class RoundState {
   private entries = new Map<FileKind, Entry>();
   private version = 0;
   private computed: Computed | null = null;
-  /** proofreading results of each text, valid while notice.yaml and terms.yaml stay as they are */
+  /** proofreading results of each text, valid while notice.yaml, terms.yaml and the data's counts stay as they are */
   private lintMemo = { key: '', memo: new Map<string, TextFinding[]>() };
   /** files re-read from disk since the state was made (for tests and the bench) */
   reads = 0;
@@ -166,17 +166,21 @@ export class RoundState {
     let lint: Diagnostic[] = [];
     let paragraphs: string[] = [];
     let blocks: Block[] | null = null;
-    const memoKey = `${this.entries.get('notice')?.hash}:${this.entries.get('terms')?.hash}`;
-    if (this.lintMemo.key !== memoKey) this.lintMemo = { key: memoKey, memo: new Map() };
+    const memoOf = (counts: string) => {
+      // findings depend on the facts too: contradicts-data on what the data says passed and failed
+      const key = `${this.entries.get('notice')?.hash}:${this.entries.get('terms')?.hash}:${counts}`;
+      if (this.lintMemo.key !== key) this.lintMemo = { key, memo: new Map() };
+      return this.lintMemo.memo;
+    };
     if (value) {
       model = modelOf(value);
       blocks = renderNoticeBlocks(model);
       paragraphs = noticeParagraphs(model, blocks);
       // what build prints as proofreading findings (the validation warnings are in `diagnostics`)
-      lint = lintForBuild(value, model, { memo: this.lintMemo.memo, paragraphs });
+      lint = lintForBuild(value, model, { memo: memoOf(sha256(JSON.stringify(dataCounts(model)))), paragraphs });
     } else if (loaded.files.notice && loaded.files.notice.doc.errors.length === 0) {
       const { notice, sites, accounts, terms } = loaded.files;
-      lint = lintRound({ notice, sites, accounts, terms }, undefined, undefined, { memo: this.lintMemo.memo }).map(asWarning);
+      lint = lintRound({ notice, sites, accounts, terms }, undefined, undefined, { memo: memoOf('') }).map(asWarning);
     }
     this.computed = { version: this.version, loaded, validated: value, diagnostics, model, lint, blocks, paragraphs };
     return this.computed;
@@ -198,7 +202,8 @@ export class RoundState {
         apply: (text, es, file) => {
           const e = this.entries.get(file.replace('.yaml', '') as FileKind);
           if (e && e.raw.length >= minBytes && e.raw === text) {
-            const next = applyInUnits(e.parsed, file, text, es);
+            // a quick-read file is edited without its Document; else the kept Document is patched
+            const next = applyInUnitsQuick(e.parsed, file, text, es) ?? applyInUnits(e.parsed, file, text, es);
             if (next !== null) {
               patched.add(file);
               return next;
