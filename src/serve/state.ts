@@ -63,7 +63,7 @@ export class RoundState {
   private version = 0;
   private computed: Computed | null = null;
   /** proofreading results of each text, valid while notice.yaml, terms.yaml and the data's counts stay as they are */
-  private lintMemo = { key: '', memo: new Map<string, TextFinding[]>() };
+  private lintMemo = { key: '', memo: new Map<string, TextFinding[]>(), counts: '', countsMemo: new Map<string, TextFinding[]>() };
   /** files re-read from disk since the state was made (for tests and the bench) */
   reads = 0;
   /** files parsed in full since the state was made */
@@ -166,21 +166,21 @@ export class RoundState {
     let lint: Diagnostic[] = [];
     let paragraphs: string[] = [];
     let blocks: Block[] | null = null;
-    const memoOf = (counts: string) => {
-      // findings depend on the facts too: contradicts-data on what the data says passed and failed
-      const key = `${this.entries.get('notice')?.hash}:${this.entries.get('terms')?.hash}:${counts}`;
-      if (this.lintMemo.key !== key) this.lintMemo = { key, memo: new Map() };
-      return this.lintMemo.memo;
-    };
+    const memoKey = `${this.entries.get('notice')?.hash}:${this.entries.get('terms')?.hash}`;
+    if (this.lintMemo.key !== memoKey) this.lintMemo = { key: memoKey, memo: new Map(), counts: '', countsMemo: new Map() };
     if (value) {
       model = modelOf(value);
       blocks = renderNoticeBlocks(model);
       paragraphs = noticeParagraphs(model, blocks);
       // what build prints as proofreading findings (the validation warnings are in `diagnostics`)
-      lint = lintForBuild(value, model, { memo: memoOf(sha256(JSON.stringify(dataCounts(model)))), paragraphs });
+      // contradicts-data reads the data's counts: its findings are kept apart, while they stay the same
+      const counts = sha256(JSON.stringify(dataCounts(model)));
+      if (this.lintMemo.counts !== counts) Object.assign(this.lintMemo, { counts, countsMemo: new Map() });
+      lint = lintForBuild(value, model, { memo: this.lintMemo.memo, countsMemo: this.lintMemo.countsMemo, paragraphs });
     } else if (loaded.files.notice && loaded.files.notice.doc.errors.length === 0) {
       const { notice, sites, accounts, terms } = loaded.files;
-      lint = lintRound({ notice, sites, accounts, terms }, undefined, undefined, { memo: memoOf('') }).map(asWarning);
+      if (this.lintMemo.counts !== '') Object.assign(this.lintMemo, { counts: '', countsMemo: new Map() });
+      lint = lintRound({ notice, sites, accounts, terms }, undefined, undefined, { memo: this.lintMemo.memo, countsMemo: this.lintMemo.countsMemo }).map(asWarning);
     }
     this.computed = { version: this.version, loaded, validated: value, diagnostics, model, lint, blocks, paragraphs };
     return this.computed;
