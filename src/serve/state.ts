@@ -2,8 +2,8 @@
 // requests. A request first looks at each file's mtime and size; only a file that changed is
 // read again, and only one whose bytes differ is parsed again. Edits go through src/edit
 // (commitEdits: hash check, history, atomic write); in a large file an edit inside one unit is
-// applied to that unit's lines and the kept parse is patched (window.ts), so the file is not
-// parsed again. Validation, the model and the proofreading findings are computed once per
+// applied to that unit's lines and the kept parse is patched (window.ts: the quick reader's
+// value of a quick-read file, else the Document), so the file is not parsed again. Validation, the model and the proofreading findings are computed once per
 // version of the files and kept until a file changes.
 import * as fs from 'fs';
 import * as path from 'path';
