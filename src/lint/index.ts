@@ -28,11 +28,11 @@ export type * from './types';
  * the same checks as `tongbao lint`, the suggestion folded into the message so that
  * formatDiagnostic prints `FILE:LINE:COL: 警告: [rule-id] message（建议：…）`.
  */
-export function lintForBuild(v: ValidatedRound, model: ReportModel, opts: { memo?: LintRoundOptions['memo']; paragraphs?: string[] } = {}): Diagnostic[] {
+export function lintForBuild(v: ValidatedRound, model: ReportModel, opts: { memo?: LintRoundOptions['memo']; countsMemo?: LintRoundOptions['countsMemo']; paragraphs?: string[] } = {}): Diagnostic[] {
   const { notice, sites, accounts, terms } = v.files;
   if (!notice) return [];
   const files: RoundFiles = { notice, sites, accounts, terms };
-  const found = lintRound(files, v.round.notice, opts.paragraphs ?? noticeParagraphs(model), { noticeName: noticeDisplayName(model), counts: dataCounts(model), memo: opts.memo });
+  const found = lintRound(files, v.round.notice, opts.paragraphs ?? noticeParagraphs(model), { noticeName: noticeDisplayName(model), counts: dataCounts(model), memo: opts.memo, countsMemo: opts.countsMemo });
   return found.map(asWarning);
 }
 

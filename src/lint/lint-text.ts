@@ -38,7 +38,12 @@ export function lintText(text: string, options: LintTextOptions = {}): TextFindi
     if (off.has(rule.id) || (only && !only.has(rule.id)) || !rule.kinds.includes(ctx.kind)) continue;
     out.push(...rule.check({ text, masked, claimed, ctx }));
   }
-  return out.sort((a, b) => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+  return out.sort(byPlace);
+}
+
+/** The order of a text's findings: by place, then rule. */
+export function byPlace(a: TextFinding, b: TextFinding): number {
+  return a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
 }
 
 /** Apply the fixes of the findings to the text; overlapping fixes after the first are skipped. */

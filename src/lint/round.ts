@@ -6,7 +6,7 @@ import type { Node } from 'yaml';
 import { sortDiagnostics } from '../diagnostics';
 import { parseYamlText } from '../load/yaml-file';
 import type { SourceFile } from '../load/yaml-file';
-import { lintText } from './lint-text';
+import { byPlace, lintText } from './lint-text';
 import { RULE_IDS } from './rules';
 import { proseFields, scalarSpans } from './source';
 import type { FileRole, ProseField } from './source';
@@ -34,15 +34,38 @@ export interface LintRoundOptions {
   /** findings of each text already linted, kept by a caller that lints the same round again
    *  (valid while facts, terms and disabled rules stay the same) */
   memo?: Map<string, TextFinding[]>;
+  /** with `memo`: the findings of the rule that reads the data's counts, kept apart (valid while
+   *  the counts stay the same), so that `memo` stays valid when only the data changed */
+  countsMemo?: Map<string, TextFinding[]>;
 }
 
-/** lintText through an optional memo keyed by kind and text. */
-function lintMemo(memo: Map<string, TextFinding[]> | undefined, text: string, opts: Parameters<typeof lintText>[1] & { kind: string }): TextFinding[] {
+/** The one rule whose findings depend on the data's counts (facts.counts). */
+const COUNTS_RULE = 'contradicts-data';
+
+/**
+ * lintText through an optional memo keyed by kind and text. With `countsMemo` (a caller that
+ * lints again after the data changed, as the server does), the memo holds the findings of every
+ * rule but the one that reads the data's counts, and `countsMemo` — valid only while the counts
+ * stay the same — that rule's: the same findings in the same order as one lintText.
+ */
+function lintMemo(
+  memo: Map<string, TextFinding[]> | undefined,
+  text: string,
+  opts: Parameters<typeof lintText>[1] & { kind: string },
+  split?: { countsMemo: Map<string, TextFinding[]>; disableAlso: ReadonlySet<string> },
+): TextFinding[] {
   if (!memo) return lintText(text, opts);
   const key = `${opts.kind}\u0000${text}`;
-  let found = memo.get(key);
-  if (!found) memo.set(key, (found = lintText(text, opts)));
-  return found;
+  if (!split || opts.only) {
+    let found = memo.get(key);
+    if (!found) memo.set(key, (found = lintText(text, opts)));
+    return found;
+  }
+  let rest = memo.get(key);
+  if (!rest) memo.set(key, (rest = lintText(text, { ...opts, disable: split.disableAlso })));
+  let counted = split.countsMemo.get(key);
+  if (!counted) split.countsMemo.set(key, (counted = lintText(text, { ...opts, only: [COUNTS_RULE] })));
+  return counted.length ? [...rest, ...counted].sort(byPlace) : rest;
 }
 
 let defaultTerms: { list: TermList; diagnostics: LintDiagnostic[] } | null = null;
@@ -94,9 +117,9 @@ function factsOf(notice: SourceFile): LintFacts {
 export function lintField(
   file: SourceFile,
   field: ProseField,
-  opts: { facts: LintFacts; terms: TermList; disable: Iterable<string>; only?: Iterable<string>; memo?: Map<string, TextFinding[]> },
+  opts: { facts: LintFacts; terms: TermList; disable: Iterable<string>; only?: Iterable<string>; memo?: Map<string, TextFinding[]>; split?: Parameters<typeof lintMemo>[3] },
 ): LintDiagnostic[] {
-  const findings = lintMemo(opts.memo, field.value, { kind: field.kind, facts: opts.facts, terms: opts.terms, disable: opts.disable, only: opts.only });
+  const findings = lintMemo(opts.memo, field.value, { kind: field.kind, facts: opts.facts, terms: opts.terms, disable: opts.disable, only: opts.only }, opts.split);
   if (!findings.length) return [];
   const spans = scalarSpans(file.text, field.node);
   const start = field.node.range?.[0] ?? 0;
@@ -174,6 +197,7 @@ export function lintRound(
     terms = t.list;
   }
   const f: LintFacts = { ...(facts ?? factsOf(files.notice)), ...(options.counts ? { counts: options.counts } : {}) };
+  const split = options.countsMemo ? { countsMemo: options.countsMemo, disableAlso: new Set([...disable, COUNTS_RULE]) } : undefined;
   const dataStrings: string[] = [];
   const roles: [FileRole, SourceFile | undefined][] = [
     ['notice', files.notice],
@@ -187,7 +211,7 @@ export function lintRound(
       // Lines apart and joined: the renderer may print a block's line breaks as spaces.
       if (/\n/.test(field.value)) dataStrings.push(field.value, field.value.replace(/[ \t]*\r?\n[ \t]*/g, ' '), ...field.value.split(/[ \t]*\r?\n[ \t]*/));
       else dataStrings.push(field.value);
-      out.push(...lintField(file, field, { facts: f, terms, disable, memo: options.memo }));
+      out.push(...lintField(file, field, { facts: f, terms, disable, memo: options.memo, split }));
     }
   }
   const name = options.noticeName ?? '通报正文';
@@ -195,7 +219,7 @@ export function lintRound(
   let data: DataIndex | null = null;
   const quoted = () => (data ??= dataIndex([...new Set(dataStrings)].filter((v) => v.length >= 2)));
   (noticeParagraphs ?? []).forEach((para, k) => {
-    for (const x of lintMemo(options.memo, para, { kind: 'paragraph', facts: f, terms, disable })) {
+    for (const x of lintMemo(options.memo, para, { kind: 'paragraph', facts: f, terms, disable }, split)) {
       if (fromData(para, x, quoted())) continue;
       out.push({ severity: 'warning', file: name, line: k + 1, col: x.start + 1, rule: x.rule, message: x.message, suggestion: x.suggestion });
     }

@@ -252,6 +252,24 @@ export function lineCounterOf(text: string): LineCounter {
   return lc;
 }
 
+/** Whether `file` was read by the quick reader and is still as read (no Document built, text unchanged). */
+export function isQuickRead(file: SourceFile): boolean {
+  return QUICK.get(file)?.current === true;
+}
+
+/**
+ * A quick-read SourceFile for `body` whose plain value `data` the caller already holds (an
+ * editor that patched one unit of a quick-read file): what parseYamlText gives for that text,
+ * with the value already handed over (toData on it reads the Document, as a second call does).
+ */
+export function quickSourceFile(abs: string, display: string, body: string, data: unknown): SourceFile {
+  const file = lazySourceFile(abs, display, body, data);
+  const info = QUICK.get(file)!;
+  info.taken = true;
+  info.data = undefined;
+  return file;
+}
+
 /**
  * A SourceFile read by the quick reader: `doc` and `lineCounter` are built from the text on
  * first use (and may be replaced, as an editor does). Accessors are own enumerable properties,

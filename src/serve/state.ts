@@ -2,8 +2,8 @@
 // requests. A request first looks at each file's mtime and size; only a file that changed is
 // read again, and only one whose bytes differ is parsed again. Edits go through src/edit
 // (commitEdits: hash check, history, atomic write); in a large file an edit inside one unit is
-// applied to that unit's lines and the kept parse is patched (window.ts), so the file is not
-// parsed again. Validation, the model and the proofreading findings are computed once per
+// applied to that unit's lines and the kept parse is patched (window.ts: the quick reader's
+// value of a quick-read file, else the Document), so the file is not parsed again. Validation, the model and the proofreading findings are computed once per
 // version of the files and kept until a file changes.
 import * as fs from 'fs';
 import * as path from 'path';
@@ -11,7 +11,7 @@ import type { ReportModel } from '../aggregate/model';
 import type { Diagnostic } from '../diagnostics';
 import { applyEdits as applyDefault, commitEdits } from '../edit';
 import type { CommitResult, DataFileName, Edit } from '../edit';
-import { asWarning, lintForBuild, lintRound, noticeParagraphs } from '../lint';
+import { asWarning, dataCounts, lintForBuild, lintRound, noticeParagraphs } from '../lint';
 import type { TextFinding } from '../lint';
 import { OPTIONAL_FILES, ROUND_FILES, assembleRound, parseRoundFile } from '../load/round';
 import { displayPath, sizeProblem } from '../load/yaml-file';
@@ -24,7 +24,7 @@ import type { ValidatedRound } from '../validate';
 import { sha256 } from '../write/hash';
 import type { InputEntry } from '../write/manifest';
 import { linkDiagnostic } from './links';
-import { applyInUnits } from './window';
+import { applyInUnits, applyInUnitsQuick } from './window';
 
 export type FileKind = RoundFileKind | OptionalFileKind;
 export const DATA_FILES: readonly DataFileName[] = ['notice.yaml', 'sites.yaml', 'accounts.yaml'];
@@ -62,8 +62,8 @@ export class RoundState {
   private entries = new Map<FileKind, Entry>();
   private version = 0;
   private computed: Computed | null = null;
-  /** proofreading results of each text, valid while notice.yaml and terms.yaml stay as they are */
-  private lintMemo = { key: '', memo: new Map<string, TextFinding[]>() };
+  /** proofreading results of each text, valid while notice.yaml, terms.yaml and the data's counts stay as they are */
+  private lintMemo = { key: '', memo: new Map<string, TextFinding[]>(), counts: '', countsMemo: new Map<string, TextFinding[]>() };
   /** files re-read from disk since the state was made (for tests and the bench) */
   reads = 0;
   /** files parsed in full since the state was made */
@@ -167,16 +167,20 @@ export class RoundState {
     let paragraphs: string[] = [];
     let blocks: Block[] | null = null;
     const memoKey = `${this.entries.get('notice')?.hash}:${this.entries.get('terms')?.hash}`;
-    if (this.lintMemo.key !== memoKey) this.lintMemo = { key: memoKey, memo: new Map() };
+    if (this.lintMemo.key !== memoKey) this.lintMemo = { key: memoKey, memo: new Map(), counts: '', countsMemo: new Map() };
     if (value) {
       model = modelOf(value);
       blocks = renderNoticeBlocks(model);
       paragraphs = noticeParagraphs(model, blocks);
       // what build prints as proofreading findings (the validation warnings are in `diagnostics`)
-      lint = lintForBuild(value, model, { memo: this.lintMemo.memo, paragraphs });
+      // contradicts-data reads the data's counts: its findings are kept apart, while they stay the same
+      const counts = sha256(JSON.stringify(dataCounts(model)));
+      if (this.lintMemo.counts !== counts) Object.assign(this.lintMemo, { counts, countsMemo: new Map() });
+      lint = lintForBuild(value, model, { memo: this.lintMemo.memo, countsMemo: this.lintMemo.countsMemo, paragraphs });
     } else if (loaded.files.notice && loaded.files.notice.doc.errors.length === 0) {
       const { notice, sites, accounts, terms } = loaded.files;
-      lint = lintRound({ notice, sites, accounts, terms }, undefined, undefined, { memo: this.lintMemo.memo }).map(asWarning);
+      if (this.lintMemo.counts !== '') Object.assign(this.lintMemo, { counts: '', countsMemo: new Map() });
+      lint = lintRound({ notice, sites, accounts, terms }, undefined, undefined, { memo: this.lintMemo.memo, countsMemo: this.lintMemo.countsMemo }).map(asWarning);
     }
     this.computed = { version: this.version, loaded, validated: value, diagnostics, model, lint, blocks, paragraphs };
     return this.computed;
@@ -198,7 +202,8 @@ export class RoundState {
         apply: (text, es, file) => {
           const e = this.entries.get(file.replace('.yaml', '') as FileKind);
           if (e && e.raw.length >= minBytes && e.raw === text) {
-            const next = applyInUnits(e.parsed, file, text, es);
+            // a quick-read file is edited without its Document; else the kept Document is patched
+            const next = applyInUnitsQuick(e.parsed, file, text, es) ?? applyInUnits(e.parsed, file, text, es);
             if (next !== null) {
               patched.add(file);
               return next;

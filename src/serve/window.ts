@@ -9,7 +9,9 @@ import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml
 import type { Node, YAMLSeq } from 'yaml';
 import { applyEdits } from '../edit';
 import type { DataFileName, Edit } from '../edit';
+import { fastParse } from '../load/fast-yaml';
 import type { ParsedRoundFile } from '../load/round';
+import { isQuickRead, quickSourceFile } from '../load/yaml-file';
 
 /** How deep the units sit in each file: sites.yaml level › i, accounts.yaml platform › level › i. */
 const UNIT_DEPTH: Partial<Record<DataFileName, number>> = { 'sites.yaml': 2, 'accounts.yaml': 3 };
@@ -143,5 +145,113 @@ export function applyInUnits(parsed: ParsedRoundFile, file: DataFileName, raw: s
   }
   parsed.file.text = text;
   parsed.file.lineCounter = lineCounterOf(text);
+  return bom + text;
+}
+
+/** Where each unit of a quick-read file is, for the text it was found in (built on the first edit). */
+interface QuickUnits {
+  text: string;
+  /** the file has CRLF line ends (src/edit writes new lines with the ends of the text it edits) */
+  crlf: boolean;
+  /** unit path (JSON) → [start, end) of its lines, as the quick reader's UnitSpan */
+  spans: Map<string, [number, number]>;
+}
+const QUICK_UNITS = new WeakMap<ParsedRoundFile, QuickUnits>();
+
+function quickUnitsOf(parsed: ParsedRoundFile, depth: number): QuickUnits | null {
+  const text = parsed.file!.text;
+  const had = QUICK_UNITS.get(parsed);
+  if (had && had.text === text) return had;
+  const r = fastParse(text, { units: true });
+  if (!r) return null;
+  const spans = new Map<string, [number, number]>();
+  for (const u of r.units) if (u.path.length === depth) spans.set(JSON.stringify(u.path), [u.start, u.end]);
+  const q = { text, crlf: text.includes('\r\n'), spans };
+  QUICK_UNITS.set(parsed, q);
+  return q;
+}
+
+/** A unit's lines without their common indentation (the quick reader wants its root at column 0), or null. */
+function dedent(snippet: string): string | null {
+  const ind = snippet.length - snippet.trimStart().length;
+  if (ind === 0) return snippet;
+  const pad = ' '.repeat(ind);
+  const lines = snippet.split('\n');
+  const out: string[] = [];
+  for (const l of lines) {
+    if (l.startsWith(pad)) out.push(l.slice(ind));
+    else if (/^[ ]*\r?$/.test(l)) out.push(l.trimStart());
+    else return null;
+  }
+  return out.join('\n');
+}
+
+/**
+ * The same as applyInUnits for a file the quick reader read and whose Document was never
+ * built: the units are found by the quick reader's spans, each edited unit's lines are edited
+ * by src/edit and read again by the quick reader, and the file's plain value and SourceFile
+ * are replaced by what a fresh read of the new text gives — without building the Document
+ * (seconds and a GB at national scale). Null (nothing changed) when an edit is not inside a
+ * unit or a result falls outside the quick reader's subset.
+ */
+export function applyInUnitsQuick(parsed: ParsedRoundFile, file: DataFileName, raw: string, edits: readonly Edit[]): string | null {
+  const depth = UNIT_DEPTH[file];
+  const src = parsed.file;
+  if (!depth || !src || parsed.diagnostics.length || parsed.data === undefined || !isQuickRead(src)) return null;
+  const bom = raw.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
+  if (raw.slice(bom.length) !== src.text) return null;
+  if (edits.some((e) => e.path.length <= depth)) return null;
+  const q = quickUnitsOf(parsed, depth);
+  if (!q) return null;
+  const groups = new Map<string, { span: [number, number]; path: Edit['path']; edits: Edit[] }>();
+  for (const e of edits) {
+    const key = JSON.stringify(e.path.slice(0, depth));
+    const span = q.spans.get(key);
+    if (!span) return null;
+    const g = groups.get(key) ?? { span, path: e.path.slice(0, depth), edits: [] };
+    g.edits.push({ ...e, path: [0, ...e.path.slice(depth)] } as Edit);
+    groups.set(key, g);
+  }
+  const patches: { key: string; start: number; end: number; text: string; value: unknown; path: Edit['path'] }[] = [];
+  for (const [key, g] of groups) {
+    const [start, end] = g.span;
+    const snippet = src.text.slice(start, end);
+    if (snippet.includes('\r\n') !== q.crlf) return null;
+    const next = applyEdits(snippet, g.edits, file);
+    const plain = dedent(next);
+    const read = plain === null ? null : fastParse(plain, { units: false });
+    const item = read && Array.isArray(read.data) && read.data.length === 1 ? read.data[0] : undefined;
+    if (!item || typeof item !== 'object' || Array.isArray(item)) return null;
+    patches.push({ key, start, end, text: next, value: item, path: g.path });
+  }
+  // nothing is changed before every unit is known to be readable
+  patches.sort((a, b) => b.start - a.start);
+  const parts: string[] = [];
+  let text = src.text;
+  let cut = text.length;
+  for (const p of patches) {
+    parts.push(text.slice(p.end, cut), p.text);
+    cut = p.start;
+  }
+  parts.push(text.slice(0, cut));
+  text = parts.reverse().join('');
+  for (const p of patches) {
+    let holder: unknown = parsed.data;
+    for (const seg of p.path.slice(0, -1)) holder = (holder as Record<string | number, unknown>)[seg];
+    (holder as unknown[])[p.path[depth - 1] as number] = p.value;
+  }
+  // later units move by what the earlier edited ones grew or shrank
+  const moves = patches.map((p) => ({ end: p.end, delta: p.text.length - (p.end - p.start), key: p.key })).reverse();
+  for (const span of q.spans.values()) {
+    let shift = 0;
+    for (const m of moves) if (span[0] >= m.end) shift += m.delta;
+    if (shift) {
+      span[0] += shift;
+      span[1] += shift;
+    }
+  }
+  for (const m of moves) q.spans.get(m.key)![1] += m.delta;
+  q.text = text;
+  parsed.file = quickSourceFile(src.path, src.display, text, parsed.data);
   return bom + text;
 }
