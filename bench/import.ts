@@ -3,7 +3,7 @@
 // streaming reader reading the same file and nothing else. Each run is a child process of
 // its own (peak memory is its own); runs alternate; best times are compared.
 import { spawnSync } from 'child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { loadModel } from '../src/pipeline';
@@ -44,8 +44,10 @@ export async function importChild(kind: 'floor' | 'import', dir: string, file: s
   process.stdout.write(JSON.stringify(sample) + '\n');
 }
 
-function run(kind: 'floor' | 'import', dir: string, file: string): Sample {
-  const r = spawnSync(process.execPath, [join(__dirname, 'index.js'), '--import-child', kind, '--dir', dir, '--file', file], { encoding: 'utf8' });
+function run(kind: 'floor' | 'import', dir: string, file: string, tmp: string): Sample {
+  // exceljs's streaming reader (the floor) spools tmp-<pid>-* files of ~100 MB into TMPDIR and
+  // leaves them: the child gets the bench's own folder, removed with it
+  const r = spawnSync(process.execPath, [join(__dirname, 'index.js'), '--import-child', kind, '--dir', dir, '--file', file], { encoding: 'utf8', env: { ...process.env, TMPDIR: tmp } });
   if (r.status !== 0) throw new Error(`bench import child ${kind} failed:\n${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').pop() as string) as Sample;
 }
@@ -61,13 +63,15 @@ export async function benchImport(runs: number, accounts: number): Promise<{ tex
     let n = 0;
     const acc = readFileSync(join(base, 'accounts.yaml'), 'utf8').replace(/results: \[合格, 合格, 合格\]/g, (m) => (n++ < CORRECTIONS && n % 7 === 0 ? 'results: [合格, 不合格, 合格]' : m));
     writeFileSync(join(base, 'accounts.yaml'), acc);
+    const tmp = join(root, 'tmp');
+    mkdirSync(tmp);
     const floors: Sample[] = [];
     const imports: Sample[] = [];
     for (let i = 0; i < runs; i++) {
-      floors.push(run('floor', base, file));
+      floors.push(run('floor', base, file, tmp));
       const dir = join(root, `run${i}`);
       cpSync(base, dir, { recursive: true });
-      imports.push(run('import', dir, file));
+      imports.push(run('import', dir, file, tmp));
     }
     const f = Math.min(...floors.map((s) => s.ms)) / 1000;
     const a = Math.min(...imports.map((s) => s.ms)) / 1000;

@@ -23,5 +23,11 @@ module.exports = async () => {
   process.env.TMPDIR = own;
   if (process.env.TONGBAO_SKIP_BUILD) return;
   const root = path.join(__dirname, '..', '..');
-  await Promise.all([tsc(['-p', 'tsconfig.build.json'], root), tsc(['-p', 'tsconfig.json', '--noEmit'], root), tsc(['-p', 'tsconfig.web.json'], root)]);
+  try {
+    await Promise.all([tsc(['-p', 'tsconfig.build.json'], root), tsc(['-p', 'tsconfig.json', '--noEmit'], root), tsc(['-p', 'tsconfig.web.json'], root)]);
+  } catch (e) {
+    // jest skips the global teardown when the setup fails: remove this run's temp folder here
+    fs.rmSync(own, { recursive: true, force: true });
+    throw e;
+  }
 };
