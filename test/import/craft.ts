@@ -3,6 +3,7 @@
 // written as text (so that inline strings, rich text, entities, absolute targets and broken
 // XML are exactly what a case says).
 import * as zlib from 'zlib';
+import { colName } from '../../src/import/workbook';
 
 export interface ZipPart {
   name: string;
@@ -105,15 +106,6 @@ export interface SheetSpec {
   xml?: string;
 }
 
-export function colName(n: number): string {
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 /** An .xlsx's parts from sheets of cells. */
 export function workbookParts(sheets: SheetSpec[]): ZipPart[] {

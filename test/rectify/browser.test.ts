@@ -2,31 +2,17 @@
 // `tongbao serve` on a copy of the seed round with the fixture's rectify.yaml; tick 已收到整改报告
 // for a unit that had not reported, set a 复查结果, and see rectify.yaml change in only those values.
 // Skipped where chromium is missing, except in CI.
-import { spawn, type ChildProcess } from 'child_process';
+import type { ChildProcess } from 'child_process';
 import * as fs from 'fs';
-import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { SEED_DIR } from '../support/round-fixture';
+import { browserSuite, CHROMIUM, hasChromium, startServe, stopServe } from '../support/serve-browser';
 import { RECTIFY_FIXTURE } from './helpers';
 
-const ROOT = path.join(__dirname, '..', '..');
-const CHROMIUM = process.env.TONGBAO_CHROMIUM ?? '/usr/bin/chromium';
-const hasChromium = fs.existsSync(CHROMIUM);
-const suite = hasChromium || process.env.CI ? describe : describe.skip;
+const suite = browserSuite;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 suite('the 整改 tab in Chromium', () => {
   let tmp: string;
@@ -44,22 +30,7 @@ suite('the 整改 tab in Chromium', () => {
     fs.cpSync(SEED_DIR, path.join(data, '2023-q4'), { recursive: true });
     rectify = path.join(data, '2023-q4', 'rectify.yaml');
     fs.copyFileSync(RECTIFY_FIXTURE, rectify);
-    const port = await freePort();
-    child = spawn(process.execPath, [path.join(ROOT, 'bin', 'tongbao.js'), 'serve', data, '--port', String(port)], { cwd: tmp, stdio: ['ignore', 'pipe', 'pipe'] });
-    url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      const timer = setTimeout(() => reject(new Error(`tongbao serve did not start: ${out}`)), 30_000);
-      const seen = (b: Buffer) => {
-        out += b.toString();
-        const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(out);
-        if (m) {
-          clearTimeout(timer);
-          resolve(m[0]);
-        }
-      };
-      child!.stdout!.on('data', seen);
-      child!.stderr!.on('data', seen);
-    });
+    ({ url, child } = await startServe(data, tmp));
     context = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
       executablePath: CHROMIUM,
       headless: true,
@@ -73,12 +44,7 @@ suite('the 整改 tab in Chromium', () => {
 
   afterAll(async () => {
     await context?.close().catch(() => undefined);
-    if (child && child.exitCode === null) {
-      await new Promise<void>((resolve) => {
-        child!.once('exit', () => resolve());
-        child!.kill('SIGTERM');
-      });
-    }
+    if (child) await stopServe(child);
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   });
 

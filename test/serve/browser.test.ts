@@ -4,19 +4,15 @@
 // the notice and read its text — and a unit named like markup shown as text.
 // Skipped where chromium is missing, except in CI, where that is a failure.
 // UPDATE_SCREENSHOTS=1 also writes the screenshots in docs/images/serve-*.png.
-import { spawn, type ChildProcess } from 'child_process';
+import type { ChildProcess } from 'child_process';
 import * as fs from 'fs';
-import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { SEED_DIR } from '../support/round-fixture';
+import { browserSuite, CHROMIUM, docxParagraphs, hasChromium, ROOT, startServe, stopServe } from '../support/serve-browser';
 
-const ROOT = path.join(__dirname, '..', '..');
-const CHROMIUM = process.env.TONGBAO_CHROMIUM ?? '/usr/bin/chromium';
-const hasChromium = fs.existsSync(CHROMIUM);
 const FIXTURE_DIR = path.join(ROOT, 'test', 'fixtures', 'rounds', '2024-q1');
 const IMAGES = path.join(ROOT, 'docs', 'images');
 const XSS = '<img src=x onerror=alert(1)>';
@@ -26,62 +22,11 @@ if (!hasChromium && !process.env.CI) {
   console.warn(`serve browser tests skipped: no Chromium at ${CHROMIUM} (Debian package chromium)`);
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
-/** `tongbao serve ROOT --port P` in `cwd`; resolves with the URL it prints. */
-async function startServer(root: string, cwd: string): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'tongbao.js'), 'serve', root, '--port', String(port)], {
-    cwd,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, FONTCONFIG_FILE: path.join(ROOT, 'fonts', 'fonts.conf') },
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`tongbao serve did not start: ${out}`)), 30_000);
-    const seen = (b: Buffer) => {
-      out += b.toString();
-      const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[0]);
-      }
-    };
-    child.stdout!.on('data', seen);
-    child.stderr!.on('data', seen);
-    child.on('exit', (code) => reject(new Error(`tongbao serve exited (${code}): ${out}`)));
-  });
-  return { url, child };
-}
 
-function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-    setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-  });
-}
 
-/** Paragraph texts of a .docx's document.xml. */
-async function docxParagraphs(file: string): Promise<string[]> {
-  const zip = await JSZip.loadAsync(fs.readFileSync(file));
-  const xml = await zip.file('word/document.xml')!.async('string');
-  const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-  return [...xml.matchAll(/<w:p>(.*?)<\/w:p>/g)].map((m) => [...m[1].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => unescape(t[1])).join(''));
-}
 
-const suite = hasChromium || process.env.CI ? describe : describe.skip;
+const suite = browserSuite;
 
 suite('the page in Chromium', () => {
   let tmp: string;
@@ -104,7 +49,7 @@ suite('the page in Chromium', () => {
     const broken = text.replace(/result: 合格/, 'result: 基本合格');
     if (broken === text) throw new Error('fixture sites.yaml has no “result: 合格” to break');
     fs.writeFileSync(sites, broken);
-    server = await startServer(data, tmp);
+    server = await startServe(data, tmp);
     context = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
       executablePath: CHROMIUM,
       headless: true,
@@ -132,7 +77,7 @@ suite('the page in Chromium', () => {
 
   afterAll(async () => {
     await context?.close().catch(() => undefined);
-    if (server) await stopServer(server.child);
+    if (server) await stopServe(server.child);
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   });
 

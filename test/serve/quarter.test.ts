@@ -5,73 +5,20 @@
 // its jump link, see the preview at every step, build, correct a URL and 只更新附件, undo one
 // edit through the history, package, download the notice and read its text.
 // UPDATE_SCREENSHOTS=1 also writes docs/images/serve-{new-quarter,progress,notice-form,history}.png.
-import { spawn, type ChildProcess } from 'child_process';
+import type { ChildProcess } from 'child_process';
 import * as fs from 'fs';
-import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
-import JSZip from 'jszip';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { SEED_DIR } from '../support/round-fixture';
+import { browserSuite, CHROMIUM, docxParagraphs, hasChromium, ROOT, startServe, stopServe } from '../support/serve-browser';
 
-const ROOT = path.join(__dirname, '..', '..');
-const CHROMIUM = process.env.TONGBAO_CHROMIUM ?? '/usr/bin/chromium';
-const hasChromium = fs.existsSync(CHROMIUM);
 const IMAGES = path.join(ROOT, 'docs', 'images');
-const suite = hasChromium || process.env.CI ? describe : describe.skip;
+const suite = browserSuite;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
-async function startServer(root: string, cwd: string): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'tongbao.js'), 'serve', root, '--port', String(port)], {
-    cwd,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, FONTCONFIG_FILE: path.join(ROOT, 'fonts', 'fonts.conf') },
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`tongbao serve did not start: ${out}`)), 30_000);
-    const seen = (b: Buffer) => {
-      out += b.toString();
-      const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[0]);
-      }
-    };
-    child.stdout!.on('data', seen);
-    child.stderr!.on('data', seen);
-    child.on('exit', (code) => reject(new Error(`tongbao serve exited (${code}): ${out}`)));
-  });
-  return { url, child };
-}
 
-function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-    setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-  });
-}
 
-async function docxText(file: string): Promise<string> {
-  const zip = await JSZip.loadAsync(fs.readFileSync(file));
-  const xml = await zip.file('word/document.xml')!.async('string');
-  const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-  return [...xml.matchAll(/<w:p>(.*?)<\/w:p>/g)].map((m) => [...m[1].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => unescape(t[1])).join('')).join('\n');
-}
 
 async function until(cond: () => Promise<boolean>, what: string, ms = 15_000): Promise<void> {
   const end = Date.now() + ms;
@@ -93,7 +40,7 @@ suite('a whole quarter in the page', () => {
     if (!hasChromium) throw new Error(`Chromium missing at ${CHROMIUM}`);
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tongbao-quarter-'));
     fs.cpSync(SEED_DIR, path.join(tmp, 'data', '2023-q4'), { recursive: true });
-    server = await startServer(path.join(tmp, 'data'), tmp);
+    server = await startServe(path.join(tmp, 'data'), tmp);
     context = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
       executablePath: CHROMIUM,
       headless: true,
@@ -112,7 +59,7 @@ suite('a whole quarter in the page', () => {
 
   afterAll(async () => {
     await context?.close().catch(() => undefined);
-    if (server) await stopServer(server.child);
+    if (server) await stopServe(server.child);
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   });
 
@@ -274,7 +221,7 @@ suite('a whole quarter in the page', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), act(link.click())]);
     const file = path.join(tmp, 'notice.docx');
     await download.saveAs(file);
-    const text = await docxText(file);
+    const text = (await docxParagraphs(file)).join('\n');
     expect(text).toContain('关于2024年第一季度全州政府网站和政务新媒体检查情况的通报');
     expect(text).toContain('黔东南政信〔2024〕3号');
     expect(text).toContain('2024年4月8至4月12日');
