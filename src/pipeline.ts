@@ -1,6 +1,7 @@
 // The stages in order: load → validate → aggregate. Rendering and writing take the model
 // from here (see src/build.ts). Options are resolved by the caller once and passed down.
 import { aggregate } from './aggregate/aggregate';
+import type { AggregateMemo } from './aggregate/aggregate';
 import type { ReportModel } from './aggregate/model';
 import { loadWording } from './aggregate/wording';
 import type { Wording } from './aggregate/wording';
@@ -48,8 +49,9 @@ export function validatedOf(loaded: LoadedRound, cwd: string = process.cwd(), op
   return value;
 }
 
-export function modelOf(v: ValidatedRound): ReportModel {
-  const model = aggregate(v.round, wording(), v.previous?.round ?? null);
+/** The report model of a validated round; `memo`: what aggregate keeps between runs (the server). */
+export function modelOf(v: ValidatedRound, memo?: AggregateMemo): ReportModel {
+  const model = aggregate(v.round, wording(), v.previous?.round ?? null, memo);
   if (v.rectification) {
     model.rectification = v.rectification;
     model.compare = { ...model.compare!, rectification: true };

@@ -8,6 +8,21 @@ import { chineseNumber, ordinal } from './chinese';
 import { dateText, spanText } from './dates';
 import type { Annex2Section, FailingAccount, MonthColumn, ReportModel } from './model';
 import type { Wording } from './wording';
+import { ListMemos } from '../memo';
+
+/**
+ * What aggregate keeps between runs over the same round (the server, after each edit): each
+ * unit's annex row, comparison unit and failing-list entry, per list of units, made again only
+ * for a unit that is not the same validated object as before (src/memo.ts; an unedited unit
+ * keeps its object: src/validate/memo.ts), and all of them again when what else they are made
+ * of — months, group names, labels — changes.
+ */
+export interface AggregateMemo {
+  lists: ListMemos;
+}
+export function createAggregateMemo(): AggregateMemo {
+  return { lists: new ListMemos() };
+}
 
 /** Annex 2 order: by group first, then platform — the four tables （一）…（四）. */
 export const ANNEX2_ORDER: [Level, Platform][] = [
@@ -28,23 +43,26 @@ function monthColumns(months: string[], w: Wording): MonthColumn[] {
   });
 }
 
-function failingAccounts(round: JudgedRound, w: Wording, months: MonthColumn[]): FailingAccount[] {
+function failingAccounts(round: JudgedRound, w: Wording, months: MonthColumn[], kept?: { lists: ListMemos; context: string }): FailingAccount[] {
   const list: FailingAccount[] = [];
   // Contract order: platform first (微博, then 微信), within it the department group first.
   for (const platform of PLATFORMS) {
     for (const level of LEVELS) {
-      for (const a of round.accounts[platform][level]) {
-        if (!isFailing(a)) continue;
-        list.push({
-          name: a.name,
-          owner: a.owner,
-          platform,
-          platformLabel: w.platforms[platform],
-          level,
-          levelName: round.notice.levels[level],
-          failingMonths: a.results.flatMap((r, i) => (r === '不合格' ? [months[i].label] : [])),
-        });
-      }
+      const entry = (a: JudgedAccount): FailingAccount | null =>
+        isFailing(a)
+          ? {
+              name: a.name,
+              owner: a.owner,
+              platform,
+              platformLabel: w.platforms[platform],
+              level,
+              levelName: round.notice.levels[level],
+              failingMonths: a.results.flatMap((r, i) => (r === '不合格' ? [months[i].label] : [])),
+            }
+          : null;
+      const accounts = round.accounts[platform][level];
+      const entries = kept ? kept.lists.of<FailingAccount | null>(`failing/${platform}/${level}`).map(accounts, kept.context, (a) => entry(a as JudgedAccount))! : accounts.map(entry);
+      for (const e of entries) if (e) list.push(e);
     }
   }
   return applyOrder(list, round.notice.failing_order);
@@ -83,9 +101,12 @@ function previousResults(units: Unit[], previous: JudgedRound, w: Wording): Map<
   }));
 }
 
-export function aggregate(round: JudgedRound, w: Wording, previous: JudgedRound | null = null): ReportModel {
+export function aggregate(round: JudgedRound, w: Wording, previous: JudgedRound | null = null, memo?: AggregateMemo): ReportModel {
   const n = round.notice;
-  const units = unitsOf(round, w.platforms);
+  // what kept rows and entries are made of besides their unit
+  const context = memo ? JSON.stringify([n.months, n.levels, w.platforms, w.previousNone]) : '';
+  const kept = memo ? { lists: memo.lists, context } : undefined;
+  const units = unitsOf(round, w.platforms, kept);
   const annexColumn = !!n.compare?.annex_column && previous !== null;
   const prevResults = annexColumn ? previousResults(units, previous, w) : null;
   // the same units grouped as the annexes list them, to find a row's unit by its place
@@ -113,7 +134,10 @@ export function aggregate(round: JudgedRound, w: Wording, previous: JudgedRound 
   };
   const accountsDepartment = byPlatform.weibo.department + byPlatform.wechat.department;
   const accountsCounty = byPlatform.weibo.county + byPlatform.wechat.county;
-  const failing = failingAccounts(round, w, months);
+  const failing = failingAccounts(round, w, months, kept);
+  // rows are kept only without the previous round's column (serve never shows it)
+  const rowsOf = <U, R>(name: string, list: U[], make: (u: U, i: number) => R): R[] =>
+    kept && !prevResults ? kept.lists.of<R>(`rows/${name}`).map(list, context, (u, i) => make(u as U, i))! : list.map(make);
 
   const failingSites = LEVELS.flatMap((level) =>
     round.sites[level]
@@ -124,7 +148,7 @@ export function aggregate(round: JudgedRound, w: Wording, previous: JudgedRound 
   const groups = LEVELS.map((level) => ({
     level,
     title: w.annex1.groupTitle[level]({ level: n.levels[level] }),
-    rows: round.sites[level].map((s, i) => ({ seq: i + 1, name: s.name, url: s.url, result: s.result, problems: s.problems ?? [], ...previousOf('site', level, i) })),
+    rows: rowsOf(`sites/${level}`, round.sites[level], (s, i) => ({ seq: i + 1, name: s.name, url: s.url, result: s.result, problems: s.problems ?? [], ...previousOf('site', level, i) })),
   }));
 
   const sections: Annex2Section[] = ANNEX2_ORDER.map(([level, platform], i) => {
@@ -134,7 +158,7 @@ export function aggregate(round: JudgedRound, w: Wording, previous: JudgedRound 
       platform,
       ordinal: ord,
       title: w.annex2.sectionTitle({ ordinal: ord, level: n.levels[level], platform: w.platforms[platform] }),
-      rows: round.accounts[platform][level].map((a, k) => ({
+      rows: rowsOf(`accounts/${platform}/${level}`, round.accounts[platform][level], (a, k) => ({
         seq: k + 1,
         name: a.name,
         owner: a.owner,

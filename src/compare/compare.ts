@@ -13,6 +13,7 @@
 // Each step only looks at units the earlier steps left unmatched; a unit moved between
 // 州直 and 县级 is still the same unit (it is counted at its current level).
 import { chineseNumber } from '../aggregate/chinese';
+import type { ListMemos } from '../memo';
 import { urlKey } from '../validate/rules';
 import type { JudgedRound, Level, Platform } from '../types';
 import { LEVELS, PLATFORMS } from '../types';
@@ -104,19 +105,25 @@ export interface Comparison {
 
 const FAILING = '不合格';
 
-/** Every unit of a round in contract order: sites (州直, 县级), then 微博 and 微信 accounts. */
-export function unitsOf(round: JudgedRound, platformLabels: Record<Platform, string>): Unit[] {
+/**
+ * Every unit of a round in contract order: sites (州直, 县级), then 微博 and 微信 accounts.
+ * `kept`: units made before, per validated unit object (the server's memo; the caller keeps it
+ * only while the months and labels stay the same).
+ */
+export function unitsOf(round: JudgedRound, platformLabels: Record<Platform, string>, kept?: { lists: ListMemos; context: string }): Unit[] {
   const units: Unit[] = [];
+  const each = <U>(name: string, list: U[], make: (u: U) => Unit) => {
+    const made = kept ? kept.lists.of<Unit>(`units/${name}`).map(list, kept.context, (u) => make(u as U))! : list.map(make);
+    for (const u of made) units.push(u);
+  };
   for (const level of LEVELS) {
-    for (const s of round.sites[level]) {
-      units.push({ kind: 'site', level, name: s.name, owner: null, url: s.url, passing: s.result !== FAILING, failingMonths: [], label: s.name });
-    }
+    each(`sites/${level}`, round.sites[level], (s) => ({ kind: 'site', level, name: s.name, owner: null, url: s.url, passing: s.result !== FAILING, failingMonths: [], label: s.name }));
   }
   for (const platform of PLATFORMS) {
     for (const level of LEVELS) {
-      for (const a of round.accounts[platform][level]) {
+      each(`${platform}/${level}`, round.accounts[platform][level], (a) => {
         const failingMonths = a.results.flatMap((r, i) => (r === FAILING ? [round.notice.months[i]] : []));
-        units.push({
+        return {
           kind: platform,
           level,
           name: a.name,
@@ -125,16 +132,17 @@ export function unitsOf(round: JudgedRound, platformLabels: Record<Platform, str
           passing: failingMonths.length === 0,
           failingMonths,
           label: `${a.name}（${platformLabels[platform]}）`,
-        });
-      }
+        };
+      });
     }
   }
   return units;
 }
 
 /** The rate categories a unit counts in: 总体, its kind, and 政务新媒体 for an account. */
-function categoriesOf(u: Unit): RateCategory[] {
-  return u.kind === 'site' ? ['all', 'sites'] : ['all', 'accounts', u.kind];
+const CATEGORIES: Record<UnitKind, readonly RateCategory[]> = { site: ['all', 'sites'], weibo: ['all', 'accounts', 'weibo'], wechat: ['all', 'accounts', 'wechat'] };
+function categoriesOf(kind: UnitKind): readonly RateCategory[] {
+  return CATEGORIES[kind];
 }
 
 /** Pass rates of one round by kind of unit and level (one pass over the units: a national round has 165,000). */
@@ -143,12 +151,16 @@ export function roundRates(units: readonly Unit[]): RoundRates {
   for (const c of RATE_CATEGORIES) {
     counts[c] = { overall: { pass: 0, total: 0 }, department: { pass: 0, total: 0 }, county: { pass: 0, total: 0 } };
   }
+  // no arrays per unit: the server counts 165,000 units after every edit
+  const pass = (x: { pass: number; total: number }, passing: boolean) => {
+    x.total++;
+    if (passing) x.pass++;
+  };
   for (const u of units) {
-    for (const c of categoriesOf(u)) {
-      for (const x of [counts[c].overall, counts[c][u.level]]) {
-        x.total++;
-        if (u.passing) x.pass++;
-      }
+    const cats = categoriesOf(u.kind);
+    for (let k = 0; k < cats.length; k++) {
+      pass(counts[cats[k]].overall, u.passing);
+      pass(counts[cats[k]][u.level], u.passing);
     }
   }
   const out = {} as RoundRates;

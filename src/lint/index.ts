@@ -11,8 +11,8 @@ import type { LintDiagnostic } from './types';
 
 export { lintText, applyFixes } from './lint-text';
 export type { LintTextOptions } from './lint-text';
-export { lintRound, lintField, readDisable, loadDefaultTerms } from './round';
-export type { RoundFiles, LintRoundOptions } from './round';
+export { lintRound, lintField, readDisable, loadDefaultTerms, createUnitsMemo } from './round';
+export type { RoundFiles, LintRoundOptions, UnitsMemo } from './round';
 export { fixFile } from './fix';
 export type { FixOptions } from './fix';
 export { formatFinding } from './format';
@@ -28,11 +28,11 @@ export type * from './types';
  * the same checks as `tongbao lint`, the suggestion folded into the message so that
  * formatDiagnostic prints `FILE:LINE:COL: 警告: [rule-id] message（建议：…）`.
  */
-export function lintForBuild(v: ValidatedRound, model: ReportModel, opts: { memo?: LintRoundOptions['memo']; countsMemo?: LintRoundOptions['countsMemo']; paragraphs?: string[] } = {}): Diagnostic[] {
+export function lintForBuild(v: ValidatedRound, model: ReportModel, opts: { memo?: LintRoundOptions['memo']; countsMemo?: LintRoundOptions['countsMemo']; units?: LintRoundOptions['units']; paragraphs?: string[] } = {}): Diagnostic[] {
   const { notice, sites, accounts, terms } = v.files;
   if (!notice) return [];
   const files: RoundFiles = { notice, sites, accounts, terms };
-  const found = lintRound(files, v.round.notice, opts.paragraphs ?? noticeParagraphs(model), { noticeName: noticeDisplayName(model), counts: dataCounts(model), memo: opts.memo, countsMemo: opts.countsMemo });
+  const found = lintRound(files, v.round.notice, opts.paragraphs ?? noticeParagraphs(model), { noticeName: noticeDisplayName(model), counts: dataCounts(model), memo: opts.memo, countsMemo: opts.countsMemo, units: opts.units });
   return found.map(asWarning);
 }
 

@@ -8,7 +8,10 @@ import { parseYamlText } from '../load/yaml-file';
 import type { SourceFile } from '../load/yaml-file';
 import { byPlace, lintText } from './lint-text';
 import { RULE_IDS } from './rules';
-import { proseFields, scalarSpans } from './source';
+import { contradictsDataRule, mayClaim } from './rules/data-claims';
+import { proseFields, quickFieldsOfUnit, scalarSpans, unitLists } from './source';
+import { quickValue } from '../load/yaml-file';
+import { ListMemos } from '../memo';
 import type { FileRole, ProseField } from './source';
 import { defaultTermsPath, readTerms } from './terms';
 import type { DataCounts, LintDiagnostic, LintFacts, TermList, TextFinding } from './types';
@@ -37,10 +40,43 @@ export interface LintRoundOptions {
   /** with `memo`: the findings of the rule that reads the data's counts, kept apart (valid while
    *  the counts stay the same), so that `memo` stays valid when only the data changed */
   countsMemo?: Map<string, TextFinding[]>;
+  /** with `memo` and `countsMemo`: what each unit of a quick-read sites.yaml / accounts.yaml
+   *  gave, kept per unit object (valid as long as `memo`) — see UnitsMemo */
+  units?: UnitsMemo;
 }
 
-/** The one rule whose findings depend on the data's counts (facts.counts). */
+/**
+ * What proofreading keeps per unit between runs over the same round (the server): the unit's
+ * texts (for telling data quoted in the notice) and which of its fields can have findings —
+ * those with findings of the rules that do not read the counts, and those the counts rule may
+ * speak about. Every other field is skipped without being looked at again. Units keep their
+ * object between edits (src/serve/window.ts), so a unit's entry holds until it is edited.
+ */
+export interface UnitsMemo {
+  /** per list of units: each unit's { strings, hot } (src/memo.ts) */
+  lists: ListMemos;
+  /** the data strings the last index was made of, and the index */
+  strings: string[][] | null;
+  index: DataIndex | null;
+}
+export function createUnitsMemo(): UnitsMemo {
+  return { lists: new ListMemos(), strings: null, index: null };
+}
+const NO_FIELDS = { strings: [] as string[], hot: [] as number[] };
+
+/** The strings a field gives for telling text quoted from the data (see lintRound). */
+function stringsOf(value: string, into: string[]): void {
+  // Lines apart: the renderer may join the lines of a block scalar differently.
+  // Lines apart and joined: the renderer may print a block's line breaks as spaces.
+  if (/\n/.test(value)) into.push(value, value.replace(/[ \t]*\r?\n[ \t]*/g, ' '), ...value.split(/[ \t]*\r?\n[ \t]*/));
+  else into.push(value);
+}
+
+const sameStrings = (a: string[], b: string[]) => a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
+
+/** The one rule whose findings depend on the data's counts (facts.counts), and the kinds of text it reads. */
 const COUNTS_RULE = 'contradicts-data';
+const COUNTED_KINDS: ReadonlySet<string> = new Set(contradictsDataRule.kinds);
 
 /**
  * lintText through an optional memo keyed by kind and text. With `countsMemo` (a caller that
@@ -198,26 +234,60 @@ export function lintRound(
   }
   const f: LintFacts = { ...(facts ?? factsOf(files.notice)), ...(options.counts ? { counts: options.counts } : {}) };
   const split = options.countsMemo ? { countsMemo: options.countsMemo, disableAlso: new Set([...disable, COUNTS_RULE]) } : undefined;
-  const dataStrings: string[] = [];
+  const dataStrings: string[][] = [];
   const roles: [FileRole, SourceFile | undefined][] = [
     ['notice', files.notice],
     ['sites', files.sites],
     ['accounts', files.accounts],
   ];
+  const fieldOpts = { facts: f, terms, disable, memo: options.memo, split };
   for (const [role, file] of roles) {
     if (!file) continue;
-    for (const field of proseFields(file, role)) {
-      // Lines apart: the renderer may join the lines of a block scalar differently.
-      // Lines apart and joined: the renderer may print a block's line breaks as spaces.
-      if (/\n/.test(field.value)) dataStrings.push(field.value, field.value.replace(/[ \t]*\r?\n[ \t]*/g, ' '), ...field.value.split(/[ \t]*\r?\n[ \t]*/));
-      else dataStrings.push(field.value);
-      out.push(...lintField(file, field, { facts: f, terms, disable, memo: options.memo, split }));
+    const quick = role !== 'notice' && options.units && options.memo && split ? quickValue(file) : null;
+    if (quick !== null && typeof quick === 'object' && !Array.isArray(quick)) {
+      const lists = options.units!.lists;
+      for (const { base, list } of unitLists(quick as Record<string, unknown>, role as 'sites' | 'accounts')) {
+        const entries = lists.of<{ strings: string[]; hot: number[] }>(`${role}/${base.join('/')}`).map(list, '', (u, i) => {
+          if (u === null || typeof u !== 'object') return NO_FIELDS;
+          const strings: string[] = [];
+          const hot: number[] = [];
+          quickFieldsOfUnit(file, base, i, u).forEach((field, k) => {
+            stringsOf(field.value, strings);
+            const rest = lintMemo(options.memo, field.value, { kind: field.kind, facts: f, terms, disable: split!.disableAlso });
+            if (rest.length || (COUNTED_KINDS.has(field.kind) && !disable.has(COUNTS_RULE) && mayClaim(field.value))) hot.push(k);
+          });
+          return { strings, hot };
+        })!;
+        for (let i = 0; i < entries.length; i++) {
+          const entry = entries[i];
+          dataStrings.push(entry.strings);
+          if (entry.hot.length) {
+            const fields = quickFieldsOfUnit(file, base, i, list[i]);
+            for (const k of entry.hot) out.push(...lintField(file, fields[k], fieldOpts));
+          }
+        }
+      }
+      continue;
     }
+    const strings: string[] = [];
+    for (const field of proseFields(file, role)) {
+      stringsOf(field.value, strings);
+      out.push(...lintField(file, field, fieldOpts));
+    }
+    dataStrings.push(strings);
   }
   const name = options.noticeName ?? '通报正文';
   // made when a paragraph has a finding to check (most notices have none)
   let data: DataIndex | null = null;
-  const quoted = () => (data ??= dataIndex([...new Set(dataStrings)].filter((v) => v.length >= 2)));
+  const quoted = () => {
+    if (data) return data;
+    // the server's last index is used again while the data's strings are the same
+    const kept = options.units;
+    if (kept?.index && kept.strings && kept.strings.length === dataStrings.length && kept.strings.every((l, i) => sameStrings(l, dataStrings[i]))) return (data = kept.index);
+    data = dataIndex([...new Set(dataStrings.flat())].filter((v) => v.length >= 2));
+    if (kept) Object.assign(kept, { strings: dataStrings, index: data });
+    return data;
+  };
   (noticeParagraphs ?? []).forEach((para, k) => {
     for (const x of lintMemo(options.memo, para, { kind: 'paragraph', facts: f, terms, disable }, split)) {
       if (fromData(para, x, quoted())) continue;

@@ -111,36 +111,45 @@ class QuickField implements ProseField {
   }
 }
 
+const plainObject = (v: unknown): Record<string, unknown> | null => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null);
+
+/** The prose fields of one unit (item `index` of the list at `base`) of a quick-read file, in file order. */
+export function quickFieldsOfUnit(file: SourceFile, base: DataPath, index: number, unit: unknown): ProseField[] {
+  const out: ProseField[] = [];
+  const item = plainObject(unit);
+  if (!item) return out;
+  for (const key of ['name', 'owner']) {
+    const v = item[key];
+    if (typeof v === 'string' && v !== '') out.push(new QuickField(file, base, index, key, -1, 'name', v));
+  }
+  const problems = item.problems;
+  if (Array.isArray(problems)) {
+    for (let j = 0; j < problems.length; j++) {
+      const v = problems[j];
+      if (typeof v === 'string' && v !== '') out.push(new QuickField(file, base, index, 'problems', j, 'prose', v));
+    }
+  }
+  return out;
+}
+
+/** Each list of units of sites.yaml or accounts.yaml's plain value, with its path: [department], [weibo, county] … */
+export function unitLists(root: Record<string, unknown>, role: 'sites' | 'accounts'): { base: DataPath; list: unknown[] }[] {
+  const out: { base: DataPath; list: unknown[] }[] = [];
+  if (role === 'sites') {
+    for (const level of Object.keys(root)) if (Array.isArray(root[level])) out.push({ base: [level], list: root[level] as unknown[] });
+  } else {
+    for (const platform of Object.keys(root)) {
+      const p = plainObject(root[platform]);
+      if (p) for (const level of Object.keys(p)) if (Array.isArray(p[level])) out.push({ base: [platform, level], list: p[level] as unknown[] });
+    }
+  }
+  return out;
+}
+
 /** proseFields of sites.yaml or accounts.yaml over the quick reader's values (the same fields, in the same order, as the walk over the Document). */
 function quickUnitFields(file: SourceFile, root: Record<string, unknown>, role: 'sites' | 'accounts'): ProseField[] {
   const out: ProseField[] = [];
-  const obj = (v: unknown): Record<string, unknown> | null => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null);
-  const entries = (base: DataPath, list: unknown) => {
-    if (!Array.isArray(list)) return;
-    for (let i = 0; i < list.length; i++) {
-      const item = obj(list[i]);
-      if (!item) continue;
-      for (const key of ['name', 'owner']) {
-        const v = item[key];
-        if (typeof v === 'string' && v !== '') out.push(new QuickField(file, base, i, key, -1, 'name', v));
-      }
-      const problems = item.problems;
-      if (Array.isArray(problems)) {
-        for (let j = 0; j < problems.length; j++) {
-          const v = problems[j];
-          if (typeof v === 'string' && v !== '') out.push(new QuickField(file, base, i, 'problems', j, 'prose', v));
-        }
-      }
-    }
-  };
-  if (role === 'sites') {
-    for (const level of Object.keys(root)) entries([level], root[level]);
-  } else {
-    for (const platform of Object.keys(root)) {
-      const p = obj(root[platform]);
-      if (p) for (const level of Object.keys(p)) entries([platform, level], p[level]);
-    }
-  }
+  for (const { base, list } of unitLists(root, role)) for (let i = 0; i < list.length; i++) out.push(...quickFieldsOfUnit(file, base, i, list[i]));
   return out;
 }
 

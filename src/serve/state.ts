@@ -11,15 +11,16 @@ import type { ReportModel } from '../aggregate/model';
 import type { Diagnostic } from '../diagnostics';
 import { applyEdits as applyDefault, commitEdits } from '../edit';
 import type { CommitResult, DataFileName, Edit } from '../edit';
-import { asWarning, dataCounts, lintForBuild, lintRound, noticeParagraphs } from '../lint';
+import { asWarning, createUnitsMemo, dataCounts, lintForBuild, lintRound, noticeParagraphs } from '../lint';
 import type { TextFinding } from '../lint';
 import { OPTIONAL_FILES, ROUND_FILES, assembleRound, parseRoundFile } from '../load/round';
 import { displayPath, sizeProblem } from '../load/yaml-file';
 import type { LoadedRound, OptionalFileKind, ParsedRoundFile, RoundFileKind } from '../load/round';
+import { createAggregateMemo } from '../aggregate/aggregate';
 import { modelOf } from '../pipeline';
 import type { Block } from '../render/blocks';
 import { renderNoticeBlocks } from '../render/template/notice';
-import { validateRound } from '../validate';
+import { createValidateMemo, validateRound } from '../validate';
 import type { ValidatedRound } from '../validate';
 import { sha256 } from '../write/hash';
 import type { InputEntry } from '../write/manifest';
@@ -63,7 +64,11 @@ export class RoundState {
   private version = 0;
   private computed: Computed | null = null;
   /** proofreading results of each text, valid while notice.yaml, terms.yaml and the data's counts stay as they are */
-  private lintMemo = { key: '', memo: new Map<string, TextFinding[]>(), counts: '', countsMemo: new Map<string, TextFinding[]>() };
+  private lintMemo = { key: '', memo: new Map<string, TextFinding[]>(), counts: '', countsMemo: new Map<string, TextFinding[]>(), units: createUnitsMemo() };
+  /** what validation keeps per unit between versions (src/validate/memo.ts) */
+  private validateMemo = createValidateMemo();
+  /** what aggregate keeps per unit between versions */
+  private aggregateMemo = createAggregateMemo();
   /** files re-read from disk since the state was made (for tests and the bench) */
   reads = 0;
   /** files parsed in full since the state was made */
@@ -161,26 +166,26 @@ export class RoundState {
     const parsed: Partial<Record<FileKind, ParsedRoundFile>> = {};
     for (const [k, e] of this.entries) parsed[k] = e.parsed;
     const loaded = assembleRound(this.dir, this.dir, parsed);
-    const { value, diagnostics } = validateRound(loaded);
+    const { value, diagnostics } = validateRound(loaded, this.validateMemo);
     let model: ReportModel | null = null;
     let lint: Diagnostic[] = [];
     let paragraphs: string[] = [];
     let blocks: Block[] | null = null;
     const memoKey = `${this.entries.get('notice')?.hash}:${this.entries.get('terms')?.hash}`;
-    if (this.lintMemo.key !== memoKey) this.lintMemo = { key: memoKey, memo: new Map(), counts: '', countsMemo: new Map() };
+    if (this.lintMemo.key !== memoKey) this.lintMemo = { key: memoKey, memo: new Map(), counts: '', countsMemo: new Map(), units: createUnitsMemo() };
     if (value) {
-      model = modelOf(value);
+      model = modelOf(value, this.aggregateMemo);
       blocks = renderNoticeBlocks(model);
       paragraphs = noticeParagraphs(model, blocks);
       // what build prints as proofreading findings (the validation warnings are in `diagnostics`)
       // contradicts-data reads the data's counts: its findings are kept apart, while they stay the same
       const counts = sha256(JSON.stringify(dataCounts(model)));
       if (this.lintMemo.counts !== counts) Object.assign(this.lintMemo, { counts, countsMemo: new Map() });
-      lint = lintForBuild(value, model, { memo: this.lintMemo.memo, countsMemo: this.lintMemo.countsMemo, paragraphs });
+      lint = lintForBuild(value, model, { memo: this.lintMemo.memo, countsMemo: this.lintMemo.countsMemo, units: this.lintMemo.units, paragraphs });
     } else if (loaded.files.notice && loaded.files.notice.doc.errors.length === 0) {
       const { notice, sites, accounts, terms } = loaded.files;
       if (this.lintMemo.counts !== '') Object.assign(this.lintMemo, { counts: '', countsMemo: new Map() });
-      lint = lintRound({ notice, sites, accounts, terms }, undefined, undefined, { memo: this.lintMemo.memo, countsMemo: this.lintMemo.countsMemo }).map(asWarning);
+      lint = lintRound({ notice, sites, accounts, terms }, undefined, undefined, { memo: this.lintMemo.memo, countsMemo: this.lintMemo.countsMemo, units: this.lintMemo.units }).map(asWarning);
     }
     this.computed = { version: this.version, loaded, validated: value, diagnostics, model, lint, blocks, paragraphs };
     return this.computed;

@@ -18,11 +18,15 @@ import {
 import type { UserCalendar, WorkCalendar } from '../calendar';
 import type { AccountsInput, JudgedAccount, JudgedRound, NoticeInput, Rules, SitesInput } from '../types';
 import { LEVELS, PLATFORMS } from '../types';
+import type { Level, Platform } from '../types';
 import { issuesToDiagnostics } from './messages';
 import { closest } from './suggest';
-import { PLATFORM_LABEL, runRules } from './rules';
+import { PLATFORM_LABEL, runRules, runRulesKept } from './rules';
+import type { ValidateMemo } from './memo';
+export { createValidateMemo } from './memo';
+export type { ValidateMemo } from './memo';
 import type { RuleContext } from './rules';
-import { SCHEMAS, isoDate } from './schema';
+import { SCHEMAS, UNIT_SCHEMAS, isoDate } from './schema';
 import { findUnfilled } from './unfilled';
 import type { RectificationFollowUp } from '../rectify/followup';
 
@@ -66,14 +70,55 @@ function keepTyped(kind: 'notice' | 'sites' | 'accounts', file: SourceFile, raw:
   return raw;
 }
 
+/** Own keys exactly these (a strict object's shape, nothing missing, nothing more). */
+function exactly(v: unknown, keys: readonly string[]): v is Record<string, unknown> {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+  const own = Object.keys(v);
+  return own.length === keys.length && keys.every((k) => Object.hasOwn(v, k));
+}
+
+/**
+ * The schema's output for sites.yaml or accounts.yaml put together from each unit's output,
+ * kept per unit object (memo.ts), or undefined when some part does not pass (the whole file is
+ * then checked by its schema, which says what is wrong). The file schemas are strict objects of
+ * lists of units, so the output is the same.
+ */
+function parseUnitsKept(kind: 'sites' | 'accounts', raw: unknown, memo: ValidateMemo): unknown {
+  const schema = UNIT_SCHEMAS[kind];
+  const list = (v: unknown, name: string): unknown[] | undefined => {
+    if (!Array.isArray(v)) return undefined;
+    return memo.lists.of<unknown>(`schema/${kind}/${name}`).map(v, '', (u) => {
+      if (u === null || typeof u !== 'object') return undefined;
+      const r = schema.safeParse(u, { reportInput: true });
+      return r.success ? r.data : undefined;
+    });
+  };
+  const levels = (v: unknown, name: string) => {
+    if (!exactly(v, LEVELS)) return undefined;
+    const department = list(v.department, `${name}department`);
+    const county = department && list(v.county, `${name}county`);
+    return county ? { department, county } : undefined;
+  };
+  if (kind === 'sites') return levels(raw, '');
+  if (!exactly(raw, PLATFORMS)) return undefined;
+  const weibo = levels(raw.weibo, 'weibo/');
+  const wechat = weibo && levels(raw.wechat, 'wechat/');
+  return wechat ? { weibo, wechat } : undefined;
+}
+
 function parseFile<T>(
   loaded: LoadedRound,
   kind: 'notice' | 'sites' | 'accounts',
   out: Diagnostic[],
   skip: Set<string> = new Set(),
+  memo?: ValidateMemo,
 ): { file: SourceFile; data: T } | undefined {
   const file = loaded.files[kind];
   if (!file || !(kind in loaded.data)) return undefined;
+  if (memo && kind !== 'notice') {
+    const data = parseUnitsKept(kind, loaded.data[kind], memo);
+    if (data !== undefined) return { file, data: data as T };
+  }
   const schema = SCHEMAS[kind] as unknown as z.ZodType<T>;
   const raw = keepTyped(kind, file, loaded.data[kind]);
   const parsed = schema.safeParse(raw, { reportInput: true });
@@ -84,14 +129,18 @@ function parseFile<T>(
   return undefined;
 }
 
-export function validateRound(loaded: LoadedRound): { value: ValidatedRound | null; diagnostics: Diagnostic[] } {
+/**
+ * With `memo` (a caller validating the same round again after edits, as the server does), what
+ * each unit alone decides is kept per unit object between calls (memo.ts); the result is the same.
+ */
+export function validateRound(loaded: LoadedRound, memo?: ValidateMemo): { value: ValidatedRound | null; diagnostics: Diagnostic[] } {
   const out: Diagnostic[] = [...loaded.diagnostics];
   const unfilled = findUnfilled(loaded);
   out.push(...unfilled.diagnostics);
   const ctx = {
     notice: parseFile<NoticeInput>(loaded, 'notice', out, unfilled.skip.notice),
-    sites: parseFile<SitesInput>(loaded, 'sites', out, unfilled.skip.sites),
-    accounts: parseFile<AccountsInput>(loaded, 'accounts', out, unfilled.skip.accounts),
+    sites: parseFile<SitesInput>(loaded, 'sites', out, unfilled.skip.sites, memo),
+    accounts: parseFile<AccountsInput>(loaded, 'accounts', out, unfilled.skip.accounts, memo),
   };
   const raw = (kind: 'notice' | 'sites' | 'accounts') => {
     const file = loaded.files[kind];
@@ -99,7 +148,7 @@ export function validateRound(loaded: LoadedRound): { value: ValidatedRound | nu
     return file && data && typeof data === 'object' ? { file, data: data as Record<string, unknown> } : undefined;
   };
   const ruleCtx: RuleContext = { notice: raw('notice'), sites: raw('sites'), accounts: raw('accounts') };
-  out.push(...runRules(ruleCtx));
+  out.push(...(memo ? runRulesKept(ruleCtx, memo) : runRules(ruleCtx)));
 
   // Thresholds of the update rules.
   // Ranges are checked on the raw values (numbers only: the schema reports other types), so
@@ -154,29 +203,35 @@ export function validateRound(loaded: LoadedRound): { value: ValidatedRound | nu
   // results given, not judged: no reasons. One frozen list shared by every such account
   // (three empty arrays per account would be 600,000 arrays at national scale)
   const noReasons = Object.freeze(months.map(() => Object.freeze([] as string[]))) as unknown as string[][];
+  const judgeOne = (a: AccountsInput['weibo']['department'][number], platform: Platform, level: Level, i: number): JudgedAccount => {
+    // Object.assign, not {...a, results, …}: past some thousands of objects V8 gives each
+    // spread copy a hidden class of its own (~250 bytes each: 38 MB at 150,000 accounts)
+    const acc = Object.assign({}, a) as JudgedAccount;
+    if (a.updates && calendar) {
+      const j = judgeAccount(a.updates, months, !!a.service, rules!, calendar);
+      if (a.results) {
+        for (const m of compareResults(a.name, a.results, j)) {
+          out.push(diag(ctx.accounts!.file, [platform, level, i, 'results', m.index], m.message));
+        }
+      }
+      acc.results = j.results;
+      acc.reasons = j.reasons;
+    } else {
+      acc.results = a.results!;
+      acc.reasons = noReasons;
+    }
+    acc.declared = a.results;
+    return acc;
+  };
   for (const platform of PLATFORMS) {
     judged[platform] = { department: [], county: [] };
     for (const level of LEVELS) {
-      ctx.accounts.data[platform][level].forEach((a, i) => {
-        // Object.assign, not {...a, results, …}: past some thousands of objects V8 gives each
-        // spread copy a hidden class of its own (~250 bytes each: 38 MB at 150,000 accounts)
-        const acc = Object.assign({}, a) as JudgedAccount;
-        if (a.updates && calendar) {
-          const j = judgeAccount(a.updates, months, !!a.service, rules!, calendar);
-          if (a.results) {
-            for (const m of compareResults(a.name, a.results, j)) {
-              out.push(diag(ctx.accounts!.file, [platform, level, i, 'results', m.index], m.message));
-            }
-          }
-          acc.results = j.results;
-          acc.reasons = j.reasons;
-        } else {
-          acc.results = a.results!;
-          acc.reasons = noReasons;
-        }
-        acc.declared = a.results;
-        judged[platform][level].push(acc);
-      });
+      const list = ctx.accounts.data[platform][level];
+      // an account whose results are given is judged the same while the months count is the same
+      const kept = memo?.lists
+        .of<JudgedAccount>(`judged/${platform}/${level}`)
+        .map(list, String(months.length), (a, i) => ((a as (typeof list)[number]).updates ? undefined : judgeOne(a as (typeof list)[number], platform, level, i)));
+      judged[platform][level] = kept ?? list.map((a, i) => judgeOne(a, platform, level, i));
     }
   }
 

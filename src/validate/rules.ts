@@ -9,6 +9,7 @@ import { isScalar } from 'yaml';
 import { scalarSpans } from '../lint/source';
 import { quarterRules } from './quarter';
 import { isRealDate } from './schema';
+import type { ValidateMemo } from './memo';
 
 // Rules read the raw parsed YAML, guarding every access, so that they still run (and report)
 // when some other part of the same file fails the schema: all problems at once.
@@ -192,8 +193,8 @@ function eachText(v: unknown, path: DataPath, f: (s: string, path: DataPath) => 
 }
 
 /** Invisible and direction characters: two names that look the same would not match, or read backwards. */
-const invisibleCharacters: Rule = (ctx, report) => {
-  for (const part of [ctx.notice, ctx.sites, ctx.accounts]) {
+function invisibleIn(parts: (RuleContext['notice'] | undefined)[], report: Report): void {
+  for (const part of parts) {
     // one scan of the file's text first: almost always there is nothing to look for
     if (!part || !INVISIBLE_RE.test(part.file.text)) continue;
     eachText(part.data, [], (s, path) => {
@@ -204,10 +205,22 @@ const invisibleCharacters: Rule = (ctx, report) => {
       report(part.file, path, `文字中有看不见的字符“U+${hex}”（${INVISIBLE[code]}），多是从网页复制时带进来的：会使文字显示错乱，或使看似相同的名称对不上，请删去`, 'value', m.index);
     });
   }
-};
+}
+const invisibleCharacters: Rule = (ctx, report) => invisibleIn([ctx.notice, ctx.sites, ctx.accounts], report);
 
 /** What goes into one annex cell must fit in it: Excel holds at most 32,767 characters. */
 export const EXCEL_CELL_MAX = 32767;
+/** Whether fitsExcelCell has something to say about a unit. */
+function tooLong(u: Raw): boolean {
+  for (const key of ['name', 'owner', 'url']) {
+    const v = str(u[key]);
+    if (v && v.length > EXCEL_CELL_MAX) return true;
+  }
+  const problems = arr(u.problems);
+  let n = Math.max(0, problems.length - 1);
+  for (const x of problems) n += (str(x) ?? '').length;
+  return n > EXCEL_CELL_MAX;
+}
 const fitsExcelCell: Rule = ({ sites, accounts }, report) => {
   const check = (file: SourceFile, at: DataPath, u: Raw) => {
     for (const [key, label] of [['name', '名称'], ['owner', '主办单位'], ['url', '网址']] as const) {
@@ -269,6 +282,77 @@ const fitsQuarter: Rule = ({ notice }, report) => {
 
 export const RULES: Rule[] = [
   serviceOnlyOnWechat,dateOrder, consecutiveMonths, uniqueSiteNames, siteUrls, uniqueAccountNames, resultsMatchMonths, fitsQuarter, invisibleCharacters, fitsExcelCell];
+
+/** The rules that read notice.yaml alone, and the invisible characters there. */
+const NOTICE_RULES: Rule[] = [dateOrder, consecutiveMonths, fitsQuarter, (ctx, report) => invisibleIn([ctx.notice], report)];
+
+function hasInvisible(v: unknown): boolean {
+  if (typeof v === 'string') return INVISIBLE_RE.test(v);
+  if (Array.isArray(v)) return v.some(hasInvisible);
+  if (v !== null && typeof v === 'object') return Object.values(v).some(hasInvisible);
+  return false;
+}
+
+/**
+ * Whether no rule that reads sites.yaml or accounts.yaml has anything to say, decided from what
+ * each unit alone says (kept per unit object) and the counts of names and URLs (moved only for
+ * the units that changed). False is not a finding: the rules then run in full.
+ */
+function unitsQuiet(ctx: RuleContext, memo: ValidateMemo): boolean {
+  const { notice, sites, accounts } = ctx;
+  if (sites) {
+    const lists = LEVELS.map((l) => arr(sites.data[l]));
+    for (let l = 0; l < lists.length; l++) {
+      const says = memo.lists.of<boolean>(`rules/sites/${l}`).map(lists[l], '', (u) => {
+        if (u === null || typeof u !== 'object') return undefined;
+        const s = u as Raw;
+        const url = str(s.url);
+        return (url !== undefined && url.trim() !== '' && urlProblem(url) !== null) || tooLong(s) || hasInvisible(s);
+      });
+      if (!says || says.includes(true)) return false;
+    }
+    if (memo.siteNames.update(lists, (u, l) => (typeof (u as Raw).name === 'string' ? `${l}\u0000${(u as Raw).name as string}` : undefined))) return false;
+    if (memo.siteUrls.update(lists, (u) => {
+      const url = str((u as Raw).url);
+      return url === undefined || url.trim() === '' ? undefined : urlKey(url);
+    })) return false;
+  }
+  if (accounts) {
+    const months = Array.isArray(notice?.data.months) ? (notice!.data.months as unknown[]).length : -1;
+    const lists: unknown[][] = [];
+    for (const platform of PLATFORMS) {
+      for (const level of LEVELS) {
+        lists.push(arr(obj(accounts.data[platform])[level]));
+      }
+    }
+    for (let l = 0; l < lists.length; l++) {
+      const says = memo.lists.of<boolean>(`rules/accounts/${l}`).map(lists[l], String(months), (u) => {
+        if (u === null || typeof u !== 'object') return undefined;
+        const a = u as Raw;
+        const results = a.results;
+        const fullWidth = Array.isArray(results) && results.length === 1 && typeof results[0] === 'string' && /[，、；]/.test(results[0]);
+        return (
+          (PLATFORMS[l >> 1] === 'weibo' && a.service === true) ||
+          (a.results === undefined && a.updates === undefined) ||
+          (Array.isArray(results) && months >= 0 && results.length !== months && !fullWidth) ||
+          tooLong(a) ||
+          hasInvisible(a)
+        );
+      });
+      if (!says || says.includes(true)) return false;
+    }
+    if (memo.accountNames.update(lists, (u, l) => (typeof (u as Raw).name === 'string' ? `${l}\u0000${(u as Raw).name as string}` : undefined))) return false;
+  }
+  return true;
+}
+
+/**
+ * runRules for a caller that validates the same round again after edits: when every unit is
+ * known to be quiet (unitsQuiet), only the rules on notice.yaml run; else all of them.
+ */
+export function runRulesKept(ctx: RuleContext, memo: ValidateMemo): Diagnostic[] {
+  return runRules(ctx, unitsQuiet(ctx, memo) ? NOTICE_RULES : RULES);
+}
 
 export function runRules(ctx: RuleContext, rules: Rule[] = RULES): Diagnostic[] {
   const out: Diagnostic[] = [];

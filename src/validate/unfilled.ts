@@ -91,6 +91,8 @@ export function findUnfilled(loaded: LoadedRound): Unfilled {
       for (const level of LEVELS) {
         arr(obj(accounts[platform])[level]).forEach((a, i) => {
           const acc = obj(a);
+          // almost every account has nothing to fill: its words are made only when needed
+          if (acc.results !== null && !(Array.isArray(acc.results) && acc.results.includes(null))) return;
           const name = typeof acc.name === 'string' ? `“${acc.name}”` : `第 ${i + 1} 个账号`;
           const who = `${PLATFORM_NAMES[platform]}${name}`;
           const fill = (item: string): FillGroup => ({ order: 2 + pi, group: PLATFORM_NAMES[platform], noun: '个账号', item });

@@ -55,15 +55,17 @@ function editArb(c: Counts): fc.Arbitrary<Edit> {
       return { op: 'set', file: 'accounts.yaml', path: p, value: what.value };
     });
   const site = fc
-    .record({ level, i: fc.nat(), value: fc.constantFrom('合格', '不合格', '新网站') })
+    .record({ level, i: fc.nat(), value: fc.constantFrom('合格', '不合格', '新网站', 'http://same.gov.cn', 'HTTP://SAME.gov.cn/', 'http://x\u200b.gov.cn', 'www.bad') })
     .filter(({ level: l }) => c.sites[l] > 0)
-    .map(({ level: l, i, value }): Edit => ({ op: 'set', file: 'sites.yaml', path: [l, i % c.sites[l], value === '新网站' ? 'name' : 'result'], value }));
+    // names and URLs that repeat (across groups, too), an invisible character, a malformed URL:
+    // what validation keeps between edits (src/validate/memo.ts) must say what a fresh check says
+    .map(({ level: l, i, value }): Edit => ({ op: 'set', file: 'sites.yaml', path: [l, i % c.sites[l], value === '新网站' ? 'name' : /^合格|^不合格/.test(value) ? 'result' : 'url'], value }));
   return fc.oneof({ arbitrary: account, weight: 4 }, { arbitrary: site, weight: 1 });
 }
 
 function viewOf(s: RoundState) {
   const c = s.compute();
-  return { view: roundView(s, c, null, { unitLimit: Infinity }), diagnostics: c.diagnostics, lint: c.lint, data: c.loaded.data };
+  return { view: roundView(s, c, null, { unitLimit: Infinity }), diagnostics: c.diagnostics, lint: c.lint, data: c.loaded.data, model: c.model, validated: c.validated?.round ?? null };
 }
 
 function checkRound(make: (dir: string) => void, runs: number): number {

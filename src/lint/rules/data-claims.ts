@@ -113,6 +113,15 @@ const COUNT_RES: { re: RegExp; groups: [number, number, number, number, number] 
   },
 ];
 
+/**
+ * Whether this rule can have anything to say about a text, whatever the counts: every claim it
+ * reads says 合格 (均为合格, 没有不合格, 2个不合格) or names what it counts (网站, 账号 …).
+ */
+const MAY_CLAIM_RE = new RegExp(`合格|${SUBJECT_RE}`);
+export function mayClaim(text: string): boolean {
+  return MAY_CLAIM_RE.test(text);
+}
+
 function claims(input: RuleInput): TextFinding[] {
   const counts = input.ctx.facts.counts;
   if (!counts) return [];

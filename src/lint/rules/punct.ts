@@ -180,6 +180,7 @@ const PAIRS: Record<string, string> = { '（': '）', '《': '》', '〔': '〕'
 const CLOSERS: Record<string, string> = { '）': '（', '》': '《', '〕': '〔', '】': '【' };
 // Half-width parentheses count as the full-width ones, so （含5个) is one mistake (half-width-punct), not two.
 const SAME: Record<string, string> = { '(': '（', ')': '）' };
+const PAIR_CODES = new Set([...Object.keys(PAIRS), ...Object.keys(CLOSERS), ...Object.keys(SAME)].map((c) => c.charCodeAt(0)));
 
 function unbalancedPair({ text, masked, claimed }: RuleInput): TextFinding[] {
   const out: TextFinding[] = [];
@@ -193,7 +194,9 @@ function unbalancedPair({ text, masked, claimed }: RuleInput): TextFinding[] {
     suggestion: `在相应位置补上“${PAIRS[s.c]}”，或删去“${text[s.i]}”`,
   });
   for (let i = 0; i < text.length; i++) {
-    if (masked[i] !== text[i] || claimed.has(i)) continue;
+    // only the brackets matter: the rest is passed over by code (a paragraph may be 400,000 characters)
+    if (!PAIR_CODES.has(text.charCodeAt(i))) continue;
+    if (masked.charCodeAt(i) !== text.charCodeAt(i) || claimed.has(i)) continue;
     const c = SAME[text[i]] ?? text[i];
     if (PAIRS[c]) {
       stack.push({ c, i });
@@ -201,7 +204,8 @@ function unbalancedPair({ text, masked, claimed }: RuleInput): TextFinding[] {
     }
     const open = CLOSERS[c];
     if (!open) continue;
-    const k = stack.map((s) => s.c).lastIndexOf(open);
+    let k = stack.length - 1;
+    while (k >= 0 && stack[k].c !== open) k--;
     if (k < 0) {
       out.push({ rule: 'unbalanced-pair', start: i, end: i + 1, message: `多余的“${text[i]}”：前面没有对应的“${open}”`, suggestion: `补上“${open}”或删去“${text[i]}”` });
       continue;
