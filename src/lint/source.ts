@@ -114,8 +114,7 @@ class QuickField implements ProseField {
 const plainObject = (v: unknown): Record<string, unknown> | null => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null);
 
 /** The prose fields of one unit (item `index` of the list at `base`) of a quick-read file, in file order. */
-export function quickFieldsOfUnit(file: SourceFile, base: DataPath, index: number, unit: unknown): ProseField[] {
-  const out: ProseField[] = [];
+export function quickFieldsOfUnit(file: SourceFile, base: DataPath, index: number, unit: unknown, out: ProseField[] = []): ProseField[] {
   const item = plainObject(unit);
   if (!item) return out;
   for (const key of ['name', 'owner']) {
@@ -149,7 +148,7 @@ export function unitLists(root: Record<string, unknown>, role: 'sites' | 'accoun
 /** proseFields of sites.yaml or accounts.yaml over the quick reader's values (the same fields, in the same order, as the walk over the Document). */
 function quickUnitFields(file: SourceFile, root: Record<string, unknown>, role: 'sites' | 'accounts'): ProseField[] {
   const out: ProseField[] = [];
-  for (const { base, list } of unitLists(root, role)) for (let i = 0; i < list.length; i++) out.push(...quickFieldsOfUnit(file, base, i, list[i]));
+  for (const { base, list } of unitLists(root, role)) for (let i = 0; i < list.length; i++) quickFieldsOfUnit(file, base, i, list[i], out);
   return out;
 }
 
