@@ -135,7 +135,7 @@ function parseFile<T>(
  */
 export function validateRound(loaded: LoadedRound, memo?: ValidateMemo): { value: ValidatedRound | null; diagnostics: Diagnostic[] } {
   const out: Diagnostic[] = [...loaded.diagnostics];
-  const unfilled = findUnfilled(loaded);
+  const unfilled = findUnfilled(loaded, memo?.lists);
   out.push(...unfilled.diagnostics);
   const ctx = {
     notice: parseFile<NoticeInput>(loaded, 'notice', out, unfilled.skip.notice),

@@ -7,6 +7,7 @@ import type { LoadedRound } from '../load/round';
 import { locate } from '../load/yaml-file';
 import type { DataPath, SourceFile } from '../load/yaml-file';
 import { LEVELS, PLATFORMS } from '../types';
+import type { ListMemos } from '../memo';
 
 /** Group of a to-fill item, for the summary. */
 export interface FillGroup {
@@ -49,7 +50,21 @@ export interface Unfilled {
   skip: Record<'notice' | 'sites' | 'accounts', Set<string>>;
 }
 
-export function findUnfilled(loaded: LoadedRound): Unfilled {
+/** Whether a site or account has a value still to fill (null where a value goes). */
+function siteToFill(s: unknown): boolean {
+  const site = obj(s);
+  return has(site, 'result') && site.result === null;
+}
+function accountToFill(a: unknown): boolean {
+  const acc = obj(a);
+  return (has(acc, 'results') && acc.results === null) || (Array.isArray(acc.results) && acc.results.includes(null));
+}
+
+/** `memo` (the server): which units have something to fill is kept per list of units (src/memo.ts). */
+export function findUnfilled(loaded: LoadedRound, memo?: ListMemos): Unfilled {
+  // the units to look at: all of them, or with a memo only those that have something to fill
+  const toFill = (name: string, list: unknown[], test: (u: unknown) => boolean): boolean[] | null =>
+    (memo?.of<boolean>(`unfilled/${name}`).map(list, '', test) ?? null);
   const out: Unfilled = { diagnostics: [], skip: { notice: new Set(), sites: new Set(), accounts: new Set() } };
   const add = (kind: 'notice' | 'sites' | 'accounts', file: SourceFile, path: DataPath, message: string, fill: FillGroup) => {
     const pos = locate(file, path);
@@ -73,7 +88,10 @@ export function findUnfilled(loaded: LoadedRound): Unfilled {
   const sites = obj(loaded.data.sites);
   if (sf) {
     for (const level of LEVELS) {
-      arr(sites[level]).forEach((s, i) => {
+      const list = arr(sites[level]);
+      const flags = toFill(`sites/${level}`, list, siteToFill);
+      list.forEach((s, i) => {
+        if (flags && !flags[i]) return;
         const site = obj(s);
         if (has(site, 'result') && site.result === null) {
           const name = typeof site.name === 'string' ? `“${site.name}”` : `第 ${i + 1} 个`;
@@ -89,10 +107,12 @@ export function findUnfilled(loaded: LoadedRound): Unfilled {
     const labels = monthLabels(notice.months);
     PLATFORMS.forEach((platform, pi) => {
       for (const level of LEVELS) {
-        arr(obj(accounts[platform])[level]).forEach((a, i) => {
-          const acc = obj(a);
+        const list = arr(obj(accounts[platform])[level]);
+        const flags = toFill(`accounts/${platform}/${level}`, list, accountToFill);
+        list.forEach((a, i) => {
           // almost every account has nothing to fill: its words are made only when needed
-          if (acc.results !== null && !(Array.isArray(acc.results) && acc.results.includes(null))) return;
+          if (flags ? !flags[i] : !accountToFill(a)) return;
+          const acc = obj(a);
           const name = typeof acc.name === 'string' ? `“${acc.name}”` : `第 ${i + 1} 个账号`;
           const who = `${PLATFORM_NAMES[platform]}${name}`;
           const fill = (item: string): FillGroup => ({ order: 2 + pi, group: PLATFORM_NAMES[platform], noun: '个账号', item });
