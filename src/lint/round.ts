@@ -256,7 +256,7 @@ export function lintRound(
             const rest = lintMemo(options.memo, field.value, { kind: field.kind, facts: f, terms, disable: split!.disableAlso });
             if (rest.length || (COUNTED_KINDS.has(field.kind) && !disable.has(COUNTS_RULE) && mayClaim(field.value))) hot.push(k);
           });
-          return { strings, hot };
+          return { strings, hot: hot.length ? hot : NO_FIELDS.hot };
         })!;
         for (let i = 0; i < entries.length; i++) {
           const entry = entries[i];
