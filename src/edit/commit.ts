@@ -3,6 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ensureDir, fsyncDir, fsyncFile, lockedFileError, readOnlyFolderError, tmpPathFor, TMP_PREFIX } from '../write/atomic';
+import type { Chunks } from '../write/chunks';
 import { sha256 } from '../write/hash';
 import { HISTORY_DIR } from '../write/manifest';
 import { nextHistoryNumber } from '../write/output-set';
@@ -101,7 +102,8 @@ function readSeen(abs: string): { bytes: Buffer; seen: fs.Stats } {
 /** The new version of a data file, and the previous version it replaces as the caller checked it. */
 export interface NewVersion {
   file: DataFileName;
-  bytes: Buffer;
+  /** one buffer, or buffers in order (write/chunks.ts) */
+  bytes: Buffer | Chunks;
   /** sha256 of `bytes` */
   hash: string;
   /** stat of the previous version when the caller read it or proved it unchanged: replaced only
@@ -174,11 +176,13 @@ export function saveVersions(dataDir: string, versions: readonly NewVersion[]): 
   return { changed: list.map((v) => v.file), history: path.join(HISTORY_DIR, path.basename(history)), stats };
 }
 
-function writeFlushed(file: string, bytes: Buffer): void {
+function writeFlushed(file: string, bytes: Buffer | Chunks): void {
   const fd = fs.openSync(file, 'w');
   try {
-    let off = 0;
-    while (off < bytes.length) off += fs.writeSync(fd, bytes, off, bytes.length - off);
+    for (const b of Buffer.isBuffer(bytes) ? [bytes] : bytes) {
+      let off = 0;
+      while (off < b.length) off += fs.writeSync(fd, b, off, b.length - off);
+    }
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);

@@ -22,11 +22,12 @@ import type { Block } from '../render/blocks';
 import { renderNoticeBlocks } from '../render/template/notice';
 import { validateRound } from '../validate';
 import type { ValidatedRound } from '../validate';
+import type { Chunks } from '../write/chunks';
 import { sha256, sha256Marked } from '../write/hash';
 import type { HashMarks } from '../write/hash';
 import type { InputEntry } from '../write/manifest';
 import { linkDiagnostic } from './links';
-import { planInUnits, planInUnitsQuick, prepareUnits } from './window';
+import { hasBom, planInUnits, planInUnitsQuick, prepareUnits } from './window';
 import type { UnitPlan } from './window';
 
 export type FileKind = RoundFileKind | OptionalFileKind;
@@ -37,8 +38,8 @@ interface Entry {
   abs: string;
   /** the file's text as on disk (BOM kept) */
   raw: string;
-  /** its bytes (an edit splices the edited units' bytes into them), when read */
-  bytes?: Buffer;
+  /** its bytes (an edit splices the edited units' bytes into them: write/chunks.ts), when read */
+  bytes?: Chunks;
   hash: string;
   mtimeMs: number;
   size: number;
@@ -125,15 +126,15 @@ export class RoundState {
       this.reads++;
       const { hash, marks } = sha256Marked(bytes);
       if (had && had.hash === hash) {
-        Object.assign(had, { mtimeMs: st.mtimeMs, stat: st, bytes, marks });
+        Object.assign(had, { mtimeMs: st.mtimeMs, stat: st, bytes: [bytes], marks });
         continue;
       }
       const raw = bytes.toString('utf8');
       this.parses++;
       const parsed = parseRoundFile(abs, bytes, this.dir);
       // a large file's units are found now, not on its first edit
-      if (raw.length >= (this.opts.windowMinBytes ?? WINDOW_MIN_BYTES) && (DATA_FILES as readonly string[]).includes(`${kind}.yaml`)) prepareUnits(parsed, `${kind}.yaml` as DataFileName, bytes);
-      this.entries.set(kind, { abs, raw, bytes, hash, mtimeMs: st.mtimeMs, size: st.size, stat: st, marks, parsed });
+      if (raw.length >= (this.opts.windowMinBytes ?? WINDOW_MIN_BYTES) && (DATA_FILES as readonly string[]).includes(`${kind}.yaml`)) prepareUnits(parsed, `${kind}.yaml` as DataFileName, [bytes]);
+      this.entries.set(kind, { abs, raw, bytes: [bytes], hash, mtimeMs: st.mtimeMs, size: st.size, stat: st, marks, parsed });
       changed = true;
     }
     if (changed) this.version++;
@@ -231,12 +232,11 @@ export class RoundState {
       if (e.raw.length >= minBytes && e.parsed.file) {
         // a quick-read file is edited without its Document; else the kept Document is patched
         // (the BOM from the bytes: the kept text may be a rope that reading would copy whole)
-        const bom = e.bytes![0] === 0xef && e.bytes![1] === 0xbb && e.bytes![2] === 0xbf;
-        plan = planInUnitsQuick(e.parsed, f, bom, es, e.bytes) ?? planInUnits(e.parsed, f, e.raw, es);
+        plan = planInUnitsQuick(e.parsed, f, hasBom(e.bytes!), es, e.bytes) ?? planInUnits(e.parsed, f, e.raw, es);
       }
       if (plan) {
         if (!plan.changed) continue;
-        const bytes = plan.bytes ?? Buffer.from(plan.raw, 'utf8');
+        const bytes = plan.bytes ?? [Buffer.from(plan.raw, 'utf8')];
         const { hash, marks } = sha256Marked(bytes, plan.bytes && e.marks ? { marks: e.marks, from: plan.from } : undefined);
         plans.set(f, { plan, marks });
         versions.push({ file: f, bytes, hash, seen: e.stat! });

@@ -12,6 +12,8 @@ import type { DataFileName, Edit } from '../edit';
 import { fastParse } from '../load/fast-yaml';
 import type { ParsedRoundFile } from '../load/round';
 import { isQuickRead, quickSourceFile } from '../load/yaml-file';
+import { chunksText, compactChunks, sliceChunks } from '../write/chunks';
+import type { Chunks } from '../write/chunks';
 import { buildUnitIndex, moveUnits, spliceText, unitAt } from './unit-index';
 import type { UnitIndex } from './unit-index';
 
@@ -103,7 +105,7 @@ export interface UnitPlan {
   /** false when every edited unit's text stayed the same (nothing to save) */
   changed: boolean;
   /** the file's new bytes spliced from its previous bytes, or null (the caller encodes `raw`) */
-  bytes: Buffer | null;
+  bytes: Chunks | null;
   /** with `bytes`: the first byte that differs from the previous bytes (those before are the same) */
   from: number;
   /** patch the kept parse to what a fresh read of `raw` gives (once the file is saved) */
@@ -179,20 +181,25 @@ export function planInUnits(parsed: ParsedRoundFile, file: DataFileName, raw: st
 const UNIT_INDEX = new WeakMap<ParsedRoundFile, UnitIndex>();
 
 /** The unit index of a quick-read file's current text (built on the first edit, then kept moving). */
-function unitIndexOf(parsed: ParsedRoundFile, depth: number, bom: boolean, bytes?: Buffer): UnitIndex | null {
+function unitIndexOf(parsed: ParsedRoundFile, depth: number, bom: boolean, bytes?: Chunks): UnitIndex | null {
   const text = parsed.file!.text;
   const had = UNIT_INDEX.get(parsed);
   if (had && had.text === text) return had;
-  const ix = buildUnitIndex(text, depth, bom, bytes);
+  const ix = buildUnitIndex(text, depth, bom, bytes && (bytes.length === 1 ? bytes[0] : Buffer.concat(bytes)));
   if (ix) UNIT_INDEX.set(parsed, ix);
   return ix;
 }
 
 /** Find the units of a large quick-read file ahead of its first edit (the server does it as it reads the file). */
-export function prepareUnits(parsed: ParsedRoundFile, file: DataFileName, bytes: Buffer): void {
+export function prepareUnits(parsed: ParsedRoundFile, file: DataFileName, bytes: Chunks): void {
   const depth = UNIT_DEPTH[file];
   if (!depth || !parsed.file || parsed.diagnostics.length || parsed.data === undefined || !isQuickRead(parsed.file)) return;
-  unitIndexOf(parsed, depth, bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf, bytes);
+  unitIndexOf(parsed, depth, hasBom(bytes), bytes);
+}
+
+/** The bytes begin with a UTF-8 BOM. */
+export function hasBom(bytes: Chunks): boolean {
+  return chunksText(bytes, 0, 3) === '\ufeff';
 }
 
 /** A unit's lines without their common indentation (the quick reader wants its root at column 0), or null. */
@@ -231,7 +238,7 @@ export function applyInUnitsQuick(parsed: ParsedRoundFile, file: DataFileName, r
  * when `bom`) and, in `before`, its bytes: the new bytes are then the previous ones with the
  * edited units' bytes replaced — no encoding of the whole text. Nothing changes before `apply`.
  */
-export function planInUnitsQuick(parsed: ParsedRoundFile, file: DataFileName, bom: boolean, edits: readonly Edit[], before?: Buffer): UnitPlan | null {
+export function planInUnitsQuick(parsed: ParsedRoundFile, file: DataFileName, bom: boolean, edits: readonly Edit[], before?: Chunks): UnitPlan | null {
   const depth = UNIT_DEPTH[file];
   const src = parsed.file;
   if (!depth || !src || parsed.diagnostics.length || parsed.data === undefined || !isQuickRead(src)) return null;
@@ -251,7 +258,7 @@ export function planInUnitsQuick(parsed: ParsedRoundFile, file: DataFileName, bo
     const start = ix.starts[unit];
     const end = ix.ends[unit];
     // from the bytes when there are (the text may be a rope that reading would copy whole)
-    const snippet = before ? before.toString('utf8', ix.bytes[unit], ix.byteEnds[unit]) : src.text.slice(start, end);
+    const snippet = before ? chunksText(before, ix.bytes[unit], ix.byteEnds[unit]) : src.text.slice(start, end);
     if (snippet.length !== end - start || snippet.includes('\r\n') !== ix.crlf) return null;
     const next = applyEdits(snippet, g.edits, file);
     const plain = dedent(next);
@@ -268,16 +275,16 @@ export function planInUnitsQuick(parsed: ParsedRoundFile, file: DataFileName, bo
     return { unit: p.unit, chars: p.text.length - p.snippet.length, bytes: next.length - (ix.byteEnds[p.unit] - ix.bytes[p.unit]), next };
   });
   // the new bytes: the old bytes around the new units' bytes
-  let bytes: Buffer | null = null;
+  let bytes: Chunks | null = null;
   if (before && changed) {
     const list: Buffer[] = [];
     let at = 0;
     patches.forEach((p, i) => {
-      list.push(before.subarray(at, ix.bytes[p.unit]), moved[i].next);
+      list.push(...sliceChunks(before, at, ix.bytes[p.unit]), moved[i].next);
       at = ix.byteEnds[p.unit];
     });
-    list.push(before.subarray(at));
-    bytes = Buffer.concat(list);
+    list.push(...sliceChunks(before, at, Infinity));
+    bytes = compactChunks(list);
   }
   const apply = (): void => {
     for (const p of patches) {

@@ -1,6 +1,8 @@
 // SHA-256 of bytes and files, as lowercase hex (what sha256sum and certutil print).
 import { createHash } from 'crypto';
 import type { Hash } from 'crypto';
+import { chunksLength, sliceChunks } from './chunks';
+import type { Chunks } from './chunks';
 import { createReadStream } from 'fs';
 
 export function sha256(data: Buffer | string): string {
@@ -33,7 +35,9 @@ export interface HashMarks {
 }
 export const MARK_STEP = 1 << 20;
 
-export function sha256Marked(data: Buffer, previous?: { marks: HashMarks; from: number }): { hash: string; marks: HashMarks } {
+export function sha256Marked(data: Buffer | Chunks, previous?: { marks: HashMarks; from: number }): { hash: string; marks: HashMarks } {
+  const chunks: Chunks = Buffer.isBuffer(data) ? [data] : data;
+  const length = chunksLength(chunks);
   let marks: Hash[];
   let pos: number;
   if (previous && previous.marks.marks.length) {
@@ -45,11 +49,11 @@ export function sha256Marked(data: Buffer, previous?: { marks: HashMarks; from: 
     pos = 0;
   }
   const h = marks[marks.length - 1].copy();
-  while (pos + MARK_STEP <= data.length) {
-    h.update(data.subarray(pos, pos + MARK_STEP));
+  while (pos + MARK_STEP <= length) {
+    for (const b of sliceChunks(chunks, pos, pos + MARK_STEP)) h.update(b);
     pos += MARK_STEP;
     marks.push(h.copy());
   }
-  h.update(data.subarray(pos));
+  for (const b of sliceChunks(chunks, pos, length)) h.update(b);
   return { hash: h.digest('hex'), marks: { marks } };
 }

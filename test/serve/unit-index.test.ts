@@ -2,12 +2,12 @@
 // finds (same paths, same spans), their byte offsets are the file's, and after edits the
 // moved index is the index of the new text.
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { writeNationalRound } from '../../bench/serve-round';
 import { fastParse } from '../../src/load/fast-yaml';
 import { buildUnitIndex, moveUnits, scanUnits, spliceText, unitAt } from '../../src/serve/unit-index';
 import type { UnitIndex } from '../../src/serve/unit-index';
-import * as os from 'os';
 
 const SEED = path.join(__dirname, '..', '..', 'data', '2023-q4');
 
