@@ -2,7 +2,7 @@
 // read it, keep the previous versions in DATA_DIR/history/<n>/, write each file atomically.
 import * as fs from 'fs';
 import * as path from 'path';
-import { ensureDir, fsyncDir, fsyncFile, lockedFileError, readOnlyFolderError, tmpPathFor, TMP_PREFIX } from '../write/atomic';
+import { ensureDir, fsyncDir, lockedFileError, readOnlyFolderError, tmpPathFor, TMP_PREFIX } from '../write/atomic';
 import type { Chunks } from '../write/chunks';
 import { sha256 } from '../write/hash';
 import { HISTORY_DIR } from '../write/manifest';
@@ -79,7 +79,7 @@ export function commitTexts(
     hashes[f] = hash;
     if (after !== before) {
       const out = Buffer.from(after, 'utf8');
-      versions.push({ file: f, bytes: out, hash: fileHash(out), seen });
+      versions.push({ file: f, bytes: out, hash: fileHash(out), seen, previousHash: hash });
     }
   }
   if (!versions.length) return { changed: [], history: null, hashes };
@@ -109,6 +109,9 @@ export interface NewVersion {
   /** stat of the previous version when the caller read it or proved it unchanged: replaced only
    *  while the file on disk is still that one */
   seen: fs.Stats;
+  /** sha256 of the previous version as the caller holds it: checked wherever the previous
+   *  version is read anyway (copied into history where no link can be made) */
+  previousHash?: string;
 }
 
 /**
@@ -189,7 +192,12 @@ function writeFlushed(file: string, bytes: Buffer | Chunks): void {
   }
 }
 
-/** The previous version into the history folder: a hard link where possible, else a flushed copy; refused when the file is no longer the one seen. */
+/**
+ * The previous version into the history folder: a hard link where possible, else a flushed copy;
+ * refused when the file is no longer the one seen. The copy is made from bytes read and hashed
+ * here: where links fail (FAT and exFAT drives) timestamps are coarse (2 s, 10 ms), so the
+ * bytes themselves are compared with what the caller holds.
+ */
 function keepPrevious(file: string, dest: string, v: NewVersion): void {
   const before = fs.statSync(file);
   if (!sameFile(before, v.seen)) throw new StaleFileError(v.file);
@@ -204,8 +212,9 @@ function keepPrevious(file: string, dest: string, v: NewVersion): void {
       fs.rmSync(dest, { force: true }); // no links on this drive: copy
     }
   }
-  fs.copyFileSync(file, dest);
-  fsyncFile(dest);
+  const bytes = fs.readFileSync(file);
+  if (v.previousHash !== undefined && fileHash(bytes) !== v.previousHash) throw new StaleFileError(v.file);
+  writeFlushed(dest, bytes);
   if (!sameFile(fs.statSync(file), v.seen)) throw new StaleFileError(v.file);
 }
 

@@ -239,13 +239,13 @@ export class RoundState {
         const bytes = plan.bytes ?? [Buffer.from(plan.raw, 'utf8')];
         const { hash, marks } = sha256Marked(bytes, plan.bytes && e.marks ? { marks: e.marks, from: plan.from } : undefined);
         plans.set(f, { plan, marks });
-        versions.push({ file: f, bytes, hash, seen: e.stat! });
+        versions.push({ file: f, bytes, hash, seen: e.stat!, previousHash: e.hash });
         continue;
       }
       const after = applyDefault(e.raw, es, f);
       if (after === e.raw) continue;
       const bytes = Buffer.from(after, 'utf8');
-      versions.push({ file: f, bytes, hash: sha256(bytes), seen: e.stat! });
+      versions.push({ file: f, bytes, hash: sha256(bytes), seen: e.stat!, previousHash: e.hash });
     }
     if (!versions.length) return { changed: [], history: null, hashes };
     const saved = saveVersions(this.dir, versions);

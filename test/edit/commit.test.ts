@@ -134,6 +134,27 @@ describe('saveVersions: the previous version into history, the new one into plac
     expect(temps()).toEqual([]);
   });
 
+  test('where links fail (FAT, exFAT: coarse timestamps) the bytes copied to history are checked against the hash the caller holds', () => {
+    const old = fs.readFileSync(file());
+    const bytes = next(old.toString('utf8'));
+    // changed in a way the stat cannot show (as on a drive with 2-second timestamps)
+    fs.writeFileSync(file(), old.toString('utf8').replace('results: [不合格, 合格, 合格]', 'results: [合格, 不合格, 合格]'));
+    const before = snapshot(dir);
+    const spy = jest.spyOn(nodeFs, 'linkSync').mockImplementation(() => {
+      throw Object.assign(new Error('EPERM: operation not permitted, link'), { code: 'EPERM' });
+    });
+    try {
+      expect(() => saveVersions(dir, [{ ...version(bytes), previousHash: fileHash(old) }])).toThrow(StaleFileError);
+      expect(snapshot(dir)).toEqual(before);
+      expect(fs.existsSync(path.join(dir, 'history'))).toBe(false);
+      // with the hash of what is there, the same save goes through
+      saveVersions(dir, [{ ...version(bytes), previousHash: fileHash(fs.readFileSync(file())) }]);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(fs.readFileSync(path.join(dir, 'history', '1', 'accounts.yaml'), 'utf8')).toBe(before['accounts.yaml']);
+  });
+
   test.each([
     ['written in place, same size, mtime set back (only the change time tells)', (f: string) => {
       const st = fs.statSync(f);
