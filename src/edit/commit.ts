@@ -166,13 +166,24 @@ export function saveVersions(dataDir: string, versions: readonly NewVersion[]): 
       placed.push(v);
     }
   } catch (e) {
+    // each step is attempted whatever the others do; the error said is the first one
+    const attempt = (f: () => void): boolean => {
+      try {
+        f();
+        return true;
+      } catch {
+        return false;
+      }
+    };
     let whole = true;
     for (const v of placed) whole = putBack(path.join(history!, v.file), abs(v), tmp(v)) && whole;
     // the history entry is dropped only when every file is back (it may otherwise be the one copy)
-    if (history && whole) fs.rmSync(history, { recursive: true, force: true });
-    if (folder) fs.rmSync(folder, { recursive: true, force: true });
-    for (const v of list) fs.rmSync(tmp(v), { force: true });
-    if (fs.existsSync(root) && fs.readdirSync(root).length === 0) fs.rmdirSync(root);
+    if (history && whole) attempt(() => fs.rmSync(history!, { recursive: true, force: true }));
+    if (folder) attempt(() => fs.rmSync(folder!, { recursive: true, force: true }));
+    for (const v of list) attempt(() => fs.rmSync(tmp(v), { force: true }));
+    attempt(() => {
+      if (fs.readdirSync(root).length === 0) fs.rmdirSync(root);
+    });
     throw e instanceof StaleFileError ? e : (readOnlyFolderError(e, dataDir) ?? e);
   }
   const stats = new Map(list.map((v) => [v.file, fs.lstatSync(abs(v))]));
