@@ -1,16 +1,17 @@
-// One round as the server holds it: each data file's bytes, hash, mtime and parse, kept between
-// requests. A request first looks at each file's mtime and size; only a file that changed is
-// read again, and only one whose bytes differ is parsed again. Edits go through src/edit
-// (commitEdits: hash check, history, atomic write); in a large file an edit inside one unit is
-// applied to that unit's lines and the kept parse is patched (window.ts: the quick reader's
-// value of a quick-read file, else the Document), so the file is not parsed again. Validation, the model and the proofreading findings are computed once per
+// One round as the server holds it: each data file's bytes, hash, stat and parse, kept between
+// requests. A request first looks at each file's stat (inode, size, mtime, ctime); only a file
+// that changed is read again, and only one whose bytes differ is parsed again. Edits are saved
+// through src/edit (saveVersions: history, atomic write, refused when a file changed behind our
+// back) from the kept bytes; in a large file an edit inside one unit is applied to that unit's
+// lines and bytes and the kept parse is patched (window.ts: the quick reader's value of a
+// quick-read file, else the Document), so the file is not read, decoded or parsed again. Validation, the model and the proofreading findings are computed once per
 // version of the files and kept until a file changes.
 import * as fs from 'fs';
 import * as path from 'path';
 import type { ReportModel } from '../aggregate/model';
 import type { Diagnostic } from '../diagnostics';
-import { applyEdits as applyDefault, commitEdits } from '../edit';
-import type { CommitResult, DataFileName, Edit } from '../edit';
+import { applyEdits as applyDefault, commitEdits, sameFile, saveVersions, StaleFileError } from '../edit';
+import type { CommitResult, DataFileName, Edit, NewVersion } from '../edit';
 import { asWarning, createUnitsMemo, dataCounts, lintForBuild, lintRound, noticeParagraphs } from '../lint';
 import type { TextFinding } from '../lint';
 import { OPTIONAL_FILES, ROUND_FILES, assembleRound, parseRoundFile } from '../load/round';
@@ -22,22 +23,37 @@ import type { Block } from '../render/blocks';
 import { renderNoticeBlocks } from '../render/template/notice';
 import { createValidateMemo, validateRound } from '../validate';
 import type { ValidatedRound } from '../validate';
-import { sha256 } from '../write/hash';
+import type { Chunks } from '../write/chunks';
+import { sha256, sha256Marked } from '../write/hash';
+import type { HashMarks } from '../write/hash';
 import type { InputEntry } from '../write/manifest';
 import { linkDiagnostic } from './links';
-import { applyInUnits, applyInUnitsQuick } from './window';
+import { hasBom, planInUnits, planInUnitsQuick, prepareUnits } from './window';
+import type { UnitPlan } from './window';
 
 export type FileKind = RoundFileKind | OptionalFileKind;
 export const DATA_FILES: readonly DataFileName[] = ['notice.yaml', 'sites.yaml', 'accounts.yaml'];
+const WINDOW_MIN_BYTES = 512 * 1024;
 
 interface Entry {
   abs: string;
   /** the file's text as on disk (BOM kept) */
   raw: string;
+  /** its bytes (an edit splices the edited units' bytes into them: write/chunks.ts), when read */
+  bytes?: Chunks;
   hash: string;
   mtimeMs: number;
   size: number;
+  /** lstat of the file as read: while the file's stat is the same, `hash` is its hash */
+  stat?: fs.Stats;
+  /** the hash's state along `bytes` (an edit hashes again only from the first byte it changed) */
+  marks?: HashMarks;
   parsed: ParsedRoundFile;
+}
+
+/** The file is the one an entry holds: same inode, size, modification and change time (commit.ts sameFile). */
+function unchanged(e: Entry, st: fs.Stats): boolean {
+  return e.stat ? sameFile(st, e.stat) : e.mtimeMs === st.mtimeMs && e.size === st.size;
 }
 
 export interface Computed {
@@ -103,7 +119,7 @@ export class RoundState {
         }
         continue;
       }
-      if (had && had.mtimeMs === st.mtimeMs && had.size === st.size) continue;
+      if (had && unchanged(had, st)) continue;
       const big = sizeProblem(displayPath(abs, this.dir), st.size);
       if (big) {
         // refused unread, as loadRound does; an edit of it meets a hash that matches nothing (409)
@@ -113,14 +129,17 @@ export class RoundState {
       }
       const bytes = fs.readFileSync(abs);
       this.reads++;
-      const hash = sha256(bytes);
+      const { hash, marks } = sha256Marked(bytes);
       if (had && had.hash === hash) {
-        had.mtimeMs = st.mtimeMs;
+        Object.assign(had, { mtimeMs: st.mtimeMs, stat: st, bytes: [bytes], marks });
         continue;
       }
       const raw = bytes.toString('utf8');
       this.parses++;
-      this.entries.set(kind, { abs, raw, hash, mtimeMs: st.mtimeMs, size: st.size, parsed: parseRoundFile(abs, bytes, this.dir) });
+      const parsed = parseRoundFile(abs, bytes, this.dir);
+      // a large file's units are found now, not on its first edit
+      if (raw.length >= (this.opts.windowMinBytes ?? WINDOW_MIN_BYTES) && (DATA_FILES as readonly string[]).includes(`${kind}.yaml`)) prepareUnits(parsed, `${kind}.yaml` as DataFileName, [bytes]);
+      this.entries.set(kind, { abs, raw, bytes: [bytes], hash, mtimeMs: st.mtimeMs, size: st.size, stat: st, marks, parsed });
       changed = true;
     }
     if (changed) this.version++;
@@ -193,50 +212,72 @@ export class RoundState {
 
   /**
    * Save edits (src/edit: refused with StaleFileError when a file changed since `expected`,
-   * nothing written). The kept state follows without parsing a large file again when the
-   * edits fall inside units.
+   * nothing written). The files' kept hashes, proved current by their stat (refresh), stand for
+   * reading them again; an edit inside units of a large file is applied to those units' lines
+   * and bytes (window.ts), and the kept parse follows once the file is saved — no file is read,
+   * decoded or parsed again. A refused edit leaves the kept state as it was.
    */
   edit(edits: readonly Edit[], expected: Partial<Record<DataFileName, string>>): CommitResult {
     this.refresh();
-    const patched = new Set<DataFileName>();
-    const minBytes = this.opts.windowMinBytes ?? 512 * 1024;
-    let result: CommitResult;
-    try {
-      result = commitEdits(this.dir, edits, {
-        expectedHashes: expected,
-        apply: (text, es, file) => {
-          const e = this.entries.get(file.replace('.yaml', '') as FileKind);
-          if (e && e.raw.length >= minBytes && e.raw === text) {
-            // a quick-read file is edited without its Document; else the kept Document is patched
-            const next = applyInUnitsQuick(e.parsed, file, text, es) ?? applyInUnits(e.parsed, file, text, es);
-            if (next !== null) {
-              patched.add(file);
-              return next;
-            }
-          }
-          return applyDefault(text, es, file);
-        },
-      });
-    } catch (err) {
-      // a patched parse no longer matches the file on disk: read it again next time
-      for (const f of patched) this.entries.delete(f.replace('.yaml', '') as FileKind);
-      if (patched.size) this.version++;
-      throw err;
+    const files = [...new Set(edits.map((e) => e.file))].sort();
+    const entries = files.map((f) => this.entries.get(kindOf(f)));
+    // a file missing, or not read (a link, too large): src/edit reads it and says what is wrong
+    if (entries.some((e) => !e || !e.bytes || !e.stat)) return this.editFromDisk(edits, expected);
+    const minBytes = this.opts.windowMinBytes ?? WINDOW_MIN_BYTES;
+    const hashes: Partial<Record<DataFileName, string>> = {};
+    const versions: NewVersion[] = [];
+    const plans = new Map<DataFileName, { plan: UnitPlan; marks: HashMarks }>();
+    for (const [i, f] of files.entries()) {
+      const e = entries[i]!;
+      const want = expected[f];
+      if (want !== undefined && want !== e.hash) throw new StaleFileError(f);
+      hashes[f] = e.hash;
+      const es = edits.filter((x) => x.file === f);
+      let plan: UnitPlan | null = null;
+      if (e.raw.length >= minBytes && e.parsed.file) {
+        // a quick-read file is edited without its Document; else the kept Document is patched
+        // (the BOM from the bytes: the kept text may be a rope that reading would copy whole)
+        plan = planInUnitsQuick(e.parsed, f, hasBom(e.bytes!), es, e.bytes) ?? planInUnits(e.parsed, f, e.raw, es);
+      }
+      if (plan) {
+        if (!plan.changed) continue;
+        const bytes = plan.bytes ?? [Buffer.from(plan.raw, 'utf8')];
+        const { hash, marks } = sha256Marked(bytes, plan.bytes && e.marks ? { marks: e.marks, from: plan.from } : undefined);
+        plans.set(f, { plan, marks });
+        versions.push({ file: f, bytes, hash, seen: e.stat!, previousHash: e.hash });
+        continue;
+      }
+      const after = applyDefault(e.raw, es, f);
+      if (after === e.raw) continue;
+      const bytes = Buffer.from(after, 'utf8');
+      versions.push({ file: f, bytes, hash: sha256(bytes), seen: e.stat!, previousHash: e.hash });
     }
-    for (const f of result.changed) {
-      const kind = f.replace('.yaml', '') as FileKind;
-      const e = this.entries.get(kind);
-      const abs = path.join(this.dir, f);
-      if (e && e.parsed.file && patched.has(f)) {
-        const st = fs.statSync(abs);
-        e.raw = (e.raw.charCodeAt(0) === 0xfeff ? '\ufeff' : '') + e.parsed.file.text;
-        e.hash = result.hashes[f]!;
-        e.mtimeMs = st.mtimeMs;
-        e.size = st.size;
-      } else this.entries.delete(kind);
+    if (!versions.length) return { changed: [], history: null, hashes };
+    const saved = saveVersions(this.dir, versions);
+    for (const v of versions) {
+      hashes[v.file] = v.hash;
+      const kind = kindOf(v.file);
+      const planned = plans.get(v.file);
+      const e = this.entries.get(kind)!;
+      const st = saved.stats.get(v.file)!;
+      if (planned) {
+        planned.plan.apply();
+        Object.assign(e, { raw: planned.plan.raw, bytes: v.bytes, hash: v.hash, mtimeMs: st.mtimeMs, size: st.size, stat: st, marks: planned.marks });
+      } else this.entries.delete(kind); // edited as a whole: read and parsed again below
     }
+    this.version++;
+    this.refresh();
+    return { changed: saved.changed, history: saved.history, hashes };
+  }
+
+  /** The edit through src/edit alone (reads the files from disk), the kept entries read again after. */
+  private editFromDisk(edits: readonly Edit[], expected: Partial<Record<DataFileName, string>>): CommitResult {
+    const result = commitEdits(this.dir, edits, { expectedHashes: expected });
+    for (const f of result.changed) this.entries.delete(kindOf(f));
     if (result.changed.length) this.version++;
     this.refresh();
     return result;
   }
 }
+
+const kindOf = (f: DataFileName): FileKind => f.replace('.yaml', '') as FileKind;

@@ -12,6 +12,10 @@ import type { DataFileName, Edit } from '../edit';
 import { fastParse } from '../load/fast-yaml';
 import type { ParsedRoundFile } from '../load/round';
 import { isQuickRead, quickSourceFile } from '../load/yaml-file';
+import { chunksText, compactChunks, sliceChunks } from '../write/chunks';
+import type { Chunks } from '../write/chunks';
+import { buildUnitIndex, moveUnits, spliceText, unitAt } from './unit-index';
+import type { UnitIndex } from './unit-index';
 
 /** How deep the units sit in each file: sites.yaml level › i, accounts.yaml platform › level › i. */
 const UNIT_DEPTH: Partial<Record<DataFileName, number>> = { 'sites.yaml': 2, 'accounts.yaml': 3 };
@@ -94,14 +98,36 @@ export function lineCounterOf(text: string): LineCounter {
   return lc;
 }
 
+/** A saved edit's new file, computed without changing the kept parse; `apply` then patches it. */
+export interface UnitPlan {
+  /** the file's new text (BOM kept) */
+  raw: string;
+  /** false when every edited unit's text stayed the same (nothing to save) */
+  changed: boolean;
+  /** the file's new bytes spliced from its previous bytes, or null (the caller encodes `raw`) */
+  bytes: Chunks | null;
+  /** with `bytes`: the first byte that differs from the previous bytes (those before are the same) */
+  from: number;
+  /** patch the kept parse to what a fresh read of `raw` gives (once the file is saved) */
+  apply(): void;
+}
+
 /**
  * Apply edits that all fall inside units of `parsed`, patching `parsed` in place to what a
  * fresh parse of the new text gives. Returns the new text of the file (BOM kept), or null
  * (nothing changed in `parsed`) when some edit is not of that kind.
  */
 export function applyInUnits(parsed: ParsedRoundFile, file: DataFileName, raw: string, edits: readonly Edit[]): string | null {
+  const plan = planInUnits(parsed, file, raw, edits);
+  plan?.apply();
+  return plan ? plan.raw : null;
+}
+
+/** The same as a plan: nothing in `parsed` changes before `apply`. */
+export function planInUnits(parsed: ParsedRoundFile, file: DataFileName, raw: string, edits: readonly Edit[]): UnitPlan | null {
   const bom = raw.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
-  if (!parsed.file || raw.slice(bom.length) !== parsed.file.text) return null;
+  const src = parsed.file;
+  if (!src || raw.slice(bom.length) !== src.text) return null;
   const windows = edits.map((e) => unitWindow(parsed, file, e));
   if (windows.some((w) => !w)) return null;
   // Group edits by unit; units are patched from the end of the file so earlier offsets hold.
@@ -115,10 +141,12 @@ export function applyInUnits(parsed: ParsedRoundFile, file: DataFileName, raw: s
   });
   const depth = UNIT_DEPTH[file]!;
   const patches: { w: UnitWindow; text: string; item: Node; path: Edit['path'] }[] = [];
+  let changed = false;
   for (const { w, edits: es } of groups.values()) {
-    const snippet = parsed.file.text.slice(w.start, w.end);
+    const snippet = src.text.slice(w.start, w.end);
     const local = es.map((e) => ({ ...e, path: [0, ...e.path.slice(depth)] }) as Edit);
     const next = applyEdits(snippet, local, file);
+    if (next !== snippet) changed = true;
     const doc = parseDocument(next, { uniqueKeys: true, strict: true, version: '1.2' });
     if (doc.errors.length || doc.warnings.length || !isSeq(doc.contents) || doc.contents.items.length !== 1) return null;
     const item = doc.contents.items[0] as Node;
@@ -126,49 +154,52 @@ export function applyInUnits(parsed: ParsedRoundFile, file: DataFileName, raw: s
     patches.push({ w, text: next, item, path: es[0].path.slice(0, depth) });
   }
   patches.sort((a, b) => b.w.start - a.w.start);
-  let text = parsed.file.text;
-  const data = parsed.data as Record<string, unknown> | undefined;
-  for (const { w, text: next, item, path } of patches) {
-    const delta = next.length - (w.end - w.start);
-    text = text.slice(0, w.start) + next + text.slice(w.end);
-    shiftNode(parsed.file.doc.contents, w.end, delta);
-    const docRange = (parsed.file.doc as unknown as { range?: [number, number, number] }).range;
-    if (docRange) for (let k = 0; k < 3; k++) if (docRange[k] >= w.end) docRange[k] += delta;
-    shiftNode(item, 0, w.start);
-    w.seq.items[w.index] = item;
-    if (data) {
-      // the plain value of the unit, in the kept plain value of the file
-      let holder: unknown = data;
-      for (const seg of path.slice(0, -1)) holder = (holder as Record<string | number, unknown>)[seg];
-      (holder as unknown[])[path[depth - 1] as number] = (item as Node & { toJS(doc: unknown): unknown }).toJS(parsed.file.doc);
+  let text = src.text;
+  for (const { w, text: next } of patches) text = text.slice(0, w.start) + next + text.slice(w.end);
+  const apply = (): void => {
+    const data = parsed.data as Record<string, unknown> | undefined;
+    for (const { w, text: next, item, path } of patches) {
+      const delta = next.length - (w.end - w.start);
+      shiftNode(src.doc.contents, w.end, delta);
+      const docRange = (src.doc as unknown as { range?: [number, number, number] }).range;
+      if (docRange) for (let k = 0; k < 3; k++) if (docRange[k] >= w.end) docRange[k] += delta;
+      shiftNode(item, 0, w.start);
+      w.seq.items[w.index] = item;
+      if (data) {
+        // the plain value of the unit, in the kept plain value of the file
+        let holder: unknown = data;
+        for (const seg of path.slice(0, -1)) holder = (holder as Record<string | number, unknown>)[seg];
+        (holder as unknown[])[path[depth - 1] as number] = (item as Node & { toJS(doc: unknown): unknown }).toJS(src.doc);
+      }
     }
-  }
-  parsed.file.text = text;
-  parsed.file.lineCounter = lineCounterOf(text);
-  return bom + text;
+    src.text = text;
+    src.lineCounter = lineCounterOf(text);
+  };
+  return { raw: bom + text, changed, bytes: null, from: 0, apply };
 }
 
-/** Where each unit of a quick-read file is, for the text it was found in (built on the first edit). */
-interface QuickUnits {
-  text: string;
-  /** the file has CRLF line ends (src/edit writes new lines with the ends of the text it edits) */
-  crlf: boolean;
-  /** unit path (JSON) → [start, end) of its lines, as the quick reader's UnitSpan */
-  spans: Map<string, [number, number]>;
-}
-const QUICK_UNITS = new WeakMap<ParsedRoundFile, QuickUnits>();
+const UNIT_INDEX = new WeakMap<ParsedRoundFile, UnitIndex>();
 
-function quickUnitsOf(parsed: ParsedRoundFile, depth: number): QuickUnits | null {
+/** The unit index of a quick-read file's current text (built on the first edit, then kept moving). */
+function unitIndexOf(parsed: ParsedRoundFile, depth: number, bom: boolean, bytes?: Chunks): UnitIndex | null {
   const text = parsed.file!.text;
-  const had = QUICK_UNITS.get(parsed);
+  const had = UNIT_INDEX.get(parsed);
   if (had && had.text === text) return had;
-  const r = fastParse(text, { units: true });
-  if (!r) return null;
-  const spans = new Map<string, [number, number]>();
-  for (const u of r.units) if (u.path.length === depth) spans.set(JSON.stringify(u.path), [u.start, u.end]);
-  const q = { text, crlf: text.includes('\r\n'), spans };
-  QUICK_UNITS.set(parsed, q);
-  return q;
+  const ix = buildUnitIndex(text, depth, bom, bytes && (bytes.length === 1 ? bytes[0] : Buffer.concat(bytes)));
+  if (ix) UNIT_INDEX.set(parsed, ix);
+  return ix;
+}
+
+/** Find the units of a large quick-read file ahead of its first edit (the server does it as it reads the file). */
+export function prepareUnits(parsed: ParsedRoundFile, file: DataFileName, bytes: Chunks): void {
+  const depth = UNIT_DEPTH[file];
+  if (!depth || !parsed.file || parsed.diagnostics.length || parsed.data === undefined || !isQuickRead(parsed.file)) return;
+  unitIndexOf(parsed, depth, hasBom(bytes), bytes);
+}
+
+/** The bytes begin with a UTF-8 BOM. */
+export function hasBom(bytes: Chunks): boolean {
+  return chunksText(bytes, 0, 3) === '\ufeff';
 }
 
 /** A unit's lines without their common indentation (the quick reader wants its root at column 0), or null. */
@@ -188,70 +219,81 @@ function dedent(snippet: string): string | null {
 
 /**
  * The same as applyInUnits for a file the quick reader read and whose Document was never
- * built: the units are found by the quick reader's spans, each edited unit's lines are edited
- * by src/edit and read again by the quick reader, and the file's plain value and SourceFile
- * are replaced by what a fresh read of the new text gives — without building the Document
- * (seconds and a GB at national scale). Null (nothing changed) when an edit is not inside a
- * unit or a result falls outside the quick reader's subset.
+ * built: the units are found by the unit index (unit-index.ts), each edited unit's lines are
+ * edited by src/edit and read again by the quick reader, and the file's plain value and
+ * SourceFile are replaced by what a fresh read of the new text gives — without building the
+ * Document (seconds and a GB at national scale). Null (nothing changed) when an edit is not
+ * inside a unit or a result falls outside the quick reader's subset.
  */
 export function applyInUnitsQuick(parsed: ParsedRoundFile, file: DataFileName, raw: string, edits: readonly Edit[]): string | null {
+  const bom = raw.charCodeAt(0) === 0xfeff;
+  if (!parsed.file || raw.slice(bom ? 1 : 0) !== parsed.file.text) return null;
+  const plan = planInUnitsQuick(parsed, file, bom, edits);
+  plan?.apply();
+  return plan ? plan.raw : null;
+}
+
+/**
+ * The same as a plan, for a caller that keeps the file's text as `parsed` has it (with a BOM
+ * when `bom`) and, in `before`, its bytes: the new bytes are then the previous ones with the
+ * edited units' bytes replaced — no encoding of the whole text. Nothing changes before `apply`.
+ */
+export function planInUnitsQuick(parsed: ParsedRoundFile, file: DataFileName, bom: boolean, edits: readonly Edit[], before?: Chunks): UnitPlan | null {
   const depth = UNIT_DEPTH[file];
   const src = parsed.file;
   if (!depth || !src || parsed.diagnostics.length || parsed.data === undefined || !isQuickRead(src)) return null;
-  const bom = raw.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
-  if (raw.slice(bom.length) !== src.text) return null;
   if (edits.some((e) => e.path.length <= depth)) return null;
-  const q = quickUnitsOf(parsed, depth);
-  if (!q) return null;
-  const groups = new Map<string, { span: [number, number]; path: Edit['path']; edits: Edit[] }>();
+  const ix = unitIndexOf(parsed, depth, bom, before);
+  if (!ix) return null;
+  const groups = new Map<number, { path: Edit['path']; edits: Edit[] }>();
   for (const e of edits) {
-    const key = JSON.stringify(e.path.slice(0, depth));
-    const span = q.spans.get(key);
-    if (!span) return null;
-    const g = groups.get(key) ?? { span, path: e.path.slice(0, depth), edits: [] };
+    const unit = unitAt(ix, e.path.slice(0, depth));
+    if (unit === undefined) return null;
+    const g = groups.get(unit) ?? { path: e.path.slice(0, depth), edits: [] };
     g.edits.push({ ...e, path: [0, ...e.path.slice(depth)] } as Edit);
-    groups.set(key, g);
+    groups.set(unit, g);
   }
-  const patches: { key: string; start: number; end: number; text: string; value: unknown; path: Edit['path'] }[] = [];
-  for (const [key, g] of groups) {
-    const [start, end] = g.span;
-    const snippet = src.text.slice(start, end);
-    if (snippet.includes('\r\n') !== q.crlf) return null;
+  const patches: { unit: number; start: number; end: number; snippet: string; text: string; value: unknown; path: Edit['path'] }[] = [];
+  for (const [unit, g] of groups) {
+    const start = ix.starts[unit];
+    const end = ix.ends[unit];
+    // from the bytes when there are (the text may be a rope that reading would copy whole)
+    const snippet = before ? chunksText(before, ix.bytes[unit], ix.byteEnds[unit]) : src.text.slice(start, end);
+    if (snippet.length !== end - start || snippet.includes('\r\n') !== ix.crlf) return null;
     const next = applyEdits(snippet, g.edits, file);
     const plain = dedent(next);
     const read = plain === null ? null : fastParse(plain, { units: false });
     const item = read && Array.isArray(read.data) && read.data.length === 1 ? read.data[0] : undefined;
     if (!item || typeof item !== 'object' || Array.isArray(item)) return null;
-    patches.push({ key, start, end, text: next, value: item, path: g.path });
+    patches.push({ unit, start, end, snippet, text: next, value: item, path: g.path });
   }
-  // nothing is changed before every unit is known to be readable
-  patches.sort((a, b) => b.start - a.start);
-  const parts: string[] = [];
-  let text = src.text;
-  let cut = text.length;
-  for (const p of patches) {
-    parts.push(text.slice(p.end, cut), p.text);
-    cut = p.start;
+  patches.sort((a, b) => a.start - b.start);
+  const changed = patches.some((p) => p.text !== p.snippet);
+  const { text, pieces } = spliceText(ix, patches);
+  const moved = patches.map((p) => {
+    const next = Buffer.from(p.text, 'utf8');
+    return { unit: p.unit, chars: p.text.length - p.snippet.length, bytes: next.length - (ix.byteEnds[p.unit] - ix.bytes[p.unit]), next };
+  });
+  // the new bytes: the old bytes around the new units' bytes
+  let bytes: Chunks | null = null;
+  if (before && changed) {
+    const list: Buffer[] = [];
+    let at = 0;
+    patches.forEach((p, i) => {
+      list.push(...sliceChunks(before, at, ix.bytes[p.unit]), moved[i].next);
+      at = ix.byteEnds[p.unit];
+    });
+    list.push(...sliceChunks(before, at, Infinity));
+    bytes = compactChunks(list);
   }
-  parts.push(text.slice(0, cut));
-  text = parts.reverse().join('');
-  for (const p of patches) {
-    let holder: unknown = parsed.data;
-    for (const seg of p.path.slice(0, -1)) holder = (holder as Record<string | number, unknown>)[seg];
-    (holder as unknown[])[p.path[depth - 1] as number] = p.value;
-  }
-  // later units move by what the earlier edited ones grew or shrank
-  const moves = patches.map((p) => ({ end: p.end, delta: p.text.length - (p.end - p.start), key: p.key })).reverse();
-  for (const span of q.spans.values()) {
-    let shift = 0;
-    for (const m of moves) if (span[0] >= m.end) shift += m.delta;
-    if (shift) {
-      span[0] += shift;
-      span[1] += shift;
+  const apply = (): void => {
+    for (const p of patches) {
+      let holder: unknown = parsed.data;
+      for (const seg of p.path.slice(0, -1)) holder = (holder as Record<string | number, unknown>)[seg];
+      (holder as unknown[])[p.path[depth - 1] as number] = p.value;
     }
-  }
-  for (const m of moves) q.spans.get(m.key)![1] += m.delta;
-  q.text = text;
-  parsed.file = quickSourceFile(src.path, src.display, text, parsed.data);
-  return bom + text;
+    moveUnits(ix, moved, text, pieces);
+    parsed.file = quickSourceFile(src.path, src.display, text, parsed.data);
+  };
+  return { raw: (bom ? '\ufeff' : '') + text, changed, bytes, from: patches.length ? ix.bytes[patches[0].unit] : 0, apply };
 }

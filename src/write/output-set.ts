@@ -67,10 +67,15 @@ export function latestHistory(outDir: string): string | null {
   return nums.length ? path.join(HISTORY_DIR, String(nums[nums.length - 1])) : null;
 }
 
+/** The number the next history/<n>/ folder gets. */
+export function nextHistoryNumber(outDir: string): number {
+  const nums = historyNumbers(outDir);
+  return (nums.length ? nums[nums.length - 1] : 0) + 1;
+}
+
 /** Copy files into the next history/<n>/ folder, which appears whole or not at all. */
 export function archiveToHistory(outDir: string, names: string[]): string {
-  const nums = historyNumbers(outDir);
-  const n = (nums.length ? nums[nums.length - 1] : 0) + 1;
+  const n = nextHistoryNumber(outDir);
   const root = path.join(outDir, HISTORY_DIR);
   ensureDir(root);
   const tmp = path.join(root, `${TMP_PREFIX}${n}`);

@@ -189,6 +189,21 @@ describe('security rules (data files stay byte-identical)', () => {
     unchanged();
   });
 
+  test('a file changed behind the server\'s back with its size and mtime kept is refused with 409: nothing written, no temporary file', async () => {
+    // the server holds the file's hash; only the inode's change time says it was rewritten
+    const file = path.join(roundDir(), 'accounts.yaml');
+    const st = fs.statSync(file);
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('results: [不合格, 合格, 合格]', 'results: [合格, 不合格, 合格]'));
+    fs.utimesSync(file, st.atime, st.mtime);
+    expect(fs.statSync(file).size).toBe(st.size);
+    before = snapshot(work);
+    const r = await post('/api/rounds/2023-q4/edit', setMonth(hashes, '合格', 1));
+    expect(r.status).toBe(409);
+    expect(r.json()).toEqual({ error: expect.stringMatching(/accounts\.yaml 在读取之后已被修改/), file: 'accounts.yaml' });
+    unchanged();
+    expect([...snapshot(work).keys()].filter((k) => k.includes('.tongbao-tmp-'))).toEqual([]);
+  });
+
   test('round and file names resolve inside DATA_ROOT only: ../, encoded, absolute, symlinks', async () => {
     const outside = path.join(work, 'outside');
     fs.cpSync(SEED, outside, { recursive: true });
