@@ -1,19 +1,29 @@
 // Build dist/ once so that tests which spawn `bin/tongbao.js` run the current sources, and
-// type-check src, test and bench once (jest itself only transpiles: tsconfig.jest.json); the
-// two run side by side. TONGBAO_SKIP_BUILD=1 skips both when running a single unit-test file
-// during development.
+// type-check src, test, bench and the page once (jest itself only transpiles: tsconfig.jest.json).
+// The build is file by file (./transpile.js, a few seconds); the type checks run beside the
+// tests and the global teardown waits for them, failing the run on a type error, so no test
+// waits for tsc. TONGBAO_SKIP_BUILD=1 skips both when running a single unit-test file during
+// development.
 // Every test, and every process a test starts, gets a temp folder of this run's own (TMPDIR),
 // so the global teardown can tell what this run left behind, whatever else runs on the machine.
 const { spawn } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const { transpileProject } = require('./transpile');
 
+const started = [];
+
+/** tsc with its output kept (printed by the teardown if it fails). */
 function tsc(args, cwd) {
-  return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [require.resolve('typescript/bin/tsc'), ...args], { cwd, stdio: 'inherit' });
-    p.on('error', reject);
-    p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`tsc ${args.join(' ')} failed (exit ${code})`))));
+  return new Promise((resolve) => {
+    const p = spawn(process.execPath, [require.resolve('typescript/bin/tsc'), ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    started.push(p);
+    let out = '';
+    p.stdout.on('data', (d) => (out += d));
+    p.stderr.on('data', (d) => (out += d));
+    p.on('error', (e) => resolve({ args, code: -1, out: String(e) }));
+    p.on('exit', (code) => resolve({ args, code, out }));
   });
 }
 
@@ -23,11 +33,16 @@ module.exports = async () => {
   process.env.TMPDIR = own;
   if (process.env.TONGBAO_SKIP_BUILD) return;
   const root = path.join(__dirname, '..', '..');
+  // The type checks start first (they take longest). tsconfig.jest.json is tsconfig.json (src,
+  // test, bench) with isolatedModules, which rules out what a file-by-file build would get wrong.
+  globalThis.__TONGBAO_TYPECHECK__ = Promise.all([tsc(['-p', 'tsconfig.jest.json', '--noEmit'], root), tsc(['-p', 'tsconfig.web.json', '--noEmit'], root)]);
   try {
-    await Promise.all([tsc(['-p', 'tsconfig.build.json'], root), tsc(['-p', 'tsconfig.json', '--noEmit'], root), tsc(['-p', 'tsconfig.web.json'], root)]);
+    transpileProject(path.join(root, 'tsconfig.build.json'));
+    transpileProject(path.join(root, 'tsconfig.web.json'));
   } catch (e) {
     // jest skips the global teardown when the setup fails: remove this run's temp folder here
     fs.rmSync(own, { recursive: true, force: true });
+    for (const p of started) p.kill();
     throw e;
   }
 };
