@@ -1,12 +1,13 @@
 // Build dist/ once so that tests which spawn `bin/tongbao.js` run the current sources, and
 // type-check src, test, bench and the page once (jest itself only transpiles: tsconfig.jest.json).
-// The build is file by file (./transpile.js, a few seconds); the type checks run beside the
-// tests and the global teardown waits for them, failing the run on a type error, so no test
-// waits for tsc. TONGBAO_SKIP_BUILD=1 skips both when running a single unit-test file during
-// development.
+// The build is file by file (./transpile.js, a few seconds); then the seed round is built once
+// through bin/tongbao.js for the tests that start from a built seed (./seed-build.ts). The type
+// checks run beside the tests and the global teardown waits for them, failing the run on a type
+// error, so no test waits for tsc. TONGBAO_SKIP_BUILD=1 skips all this when running a single
+// unit-test file during development.
 // Every test, and every process a test starts, gets a temp folder of this run's own (TMPDIR),
 // so the global teardown can tell what this run left behind, whatever else runs on the machine.
-const { spawn } = require('child_process');
+const { spawn, spawnSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -39,6 +40,11 @@ module.exports = async () => {
   try {
     transpileProject(path.join(root, 'tsconfig.build.json'));
     transpileProject(path.join(root, 'tsconfig.web.json'));
+    // the seed round built once, as a user builds it, for the tests that start from it (test/support/seed-build.ts)
+    const seed = path.join(own, 'seed-build', '2023-q4');
+    const b = spawnSync(process.execPath, [path.join(root, 'bin', 'tongbao.js'), 'build', 'data/2023-q4', '--out', seed], { cwd: root, encoding: 'utf8' });
+    if (b.status !== 0) throw new Error(`bin/tongbao.js build data/2023-q4 failed (exit ${b.status}):\n${b.stdout}${b.stderr}`);
+    process.env.TONGBAO_TEST_SEED_BUILD = seed;
   } catch (e) {
     // jest skips the global teardown when the setup fails: remove this run's temp folder here
     fs.rmSync(own, { recursive: true, force: true });
