@@ -8,6 +8,7 @@
 // Every test, and every process a test starts, gets a temp folder of this run's own (TMPDIR),
 // so the global teardown can tell what this run left behind, whatever else runs on the machine.
 const { spawn, spawnSync } = require('child_process');
+const crypto = require('crypto');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -28,7 +29,13 @@ function tsc(args, cwd) {
   });
 }
 
-module.exports = async () => {
+/** tsc's incremental state for `project`, in jest's cache folder (outside the tree, per checkout). */
+function buildInfo(cacheDirectory, root, project) {
+  const key = crypto.createHash('sha256').update(root).digest('hex').slice(0, 12);
+  return path.join(cacheDirectory, 'tongbao-tsc', `${key}-${project.replace(/\W+/g, '-')}.tsbuildinfo`);
+}
+
+module.exports = async (_globalConfig, projectConfig) => {
   const own = fs.mkdtempSync(path.join(os.tmpdir(), 'tongbao-jest-run-'));
   globalThis.__TONGBAO_TMP__ = own;
   process.env.TMPDIR = own;
@@ -36,10 +43,16 @@ module.exports = async () => {
   const root = path.join(__dirname, '..', '..');
   // The type checks start first (they take longest). tsconfig.jest.json is tsconfig.json (src,
   // test, bench) with isolatedModules, which rules out what a file-by-file build would get wrong.
-  globalThis.__TONGBAO_TYPECHECK__ = Promise.all([tsc(['-p', 'tsconfig.jest.json', '--noEmit'], root), tsc(['-p', 'tsconfig.web.json', '--noEmit'], root)]);
+  // Incremental: the state is kept in jest's cache folder (never in the tree), so a run after a
+  // small change re-checks what it touched (about 6 s instead of 19 s of CPU); a fresh cache
+  // checks everything.
+  const check = (project) => tsc(['-p', project, '--noEmit', '--incremental', '--tsBuildInfoFile', buildInfo(projectConfig.cacheDirectory, root, project)], root);
+  globalThis.__TONGBAO_TYPECHECK__ = Promise.all([check('tsconfig.jest.json'), check('tsconfig.web.json')]);
   try {
-    transpileProject(path.join(root, 'tsconfig.build.json'));
-    transpileProject(path.join(root, 'tsconfig.web.json'));
+    // the compiled files are kept in jest's cache folder too (by content), so unchanged files are not compiled again
+    const compiled = path.join(projectConfig.cacheDirectory, 'tongbao-dist');
+    transpileProject(path.join(root, 'tsconfig.build.json'), compiled);
+    transpileProject(path.join(root, 'tsconfig.web.json'), compiled);
     // the seed round built once, as a user builds it, for the tests that start from it (test/support/seed-build.ts)
     const seed = path.join(own, 'seed-build', '2023-q4');
     const b = spawnSync(process.execPath, [path.join(root, 'bin', 'tongbao.js'), 'build', 'data/2023-q4', '--out', seed], { cwd: root, encoding: 'utf8' });

@@ -4,12 +4,17 @@
 // all of src, test and bench, with isolatedModules on (tsconfig.jest.json), which is what makes
 // file-by-file output the same as tsc's; `npm run build:ts` stays the build that is shipped.
 'use strict';
+const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
 const ts = require('typescript');
 
-/** Compile the project of `tsconfig` (a path) into its outDir; returns the files written. */
-function transpileProject(tsconfig) {
+/**
+ * Compile the project of `tsconfig` (a path) into its outDir; returns the files written.
+ * With `cacheDir`, each output is kept there under a hash of the source, the options and the
+ * TypeScript version, and reused while they are the same.
+ */
+function transpileProject(tsconfig, cacheDir) {
   const root = path.dirname(tsconfig);
   const read = ts.readConfigFile(tsconfig, ts.sys.readFile);
   if (read.error) throw new Error(ts.flattenDiagnosticMessageText(read.error.messageText, '\n'));
@@ -23,7 +28,20 @@ function transpileProject(tsconfig) {
   const written = [];
   while (queue.length) {
     const file = queue.shift();
-    const out = ts.transpileModule(fs.readFileSync(file, 'utf8'), { compilerOptions: options, fileName: file, reportDiagnostics: false });
+    const source = fs.readFileSync(file, 'utf8');
+    const key = crypto.createHash('sha256').update(`${ts.version}\0${JSON.stringify(options)}\0${file}\0${source}`).digest('hex');
+    const cached = cacheDir ? path.join(cacheDir, `${key}.js`) : null;
+    let outputText = cached && fs.existsSync(cached) ? fs.readFileSync(cached, 'utf8') : null;
+    if (outputText === null) {
+      outputText = ts.transpileModule(source, { compilerOptions: options, fileName: file, reportDiagnostics: false }).outputText;
+      if (cached) {
+        fs.mkdirSync(cacheDir, { recursive: true });
+        const tmp = `${cached}.${process.pid}.tmp`;
+        fs.writeFileSync(tmp, outputText);
+        fs.renameSync(tmp, cached);
+      }
+    }
+    const out = { outputText };
     const target = path.join(outDir, path.relative(rootDir, file)).replace(/\.ts$/, '.js');
     fs.mkdirSync(path.dirname(target), { recursive: true });
     // unchanged files keep their mtime (and the OS its page cache)
