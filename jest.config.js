@@ -5,15 +5,17 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  // Each file transpiled on its own; the type check runs once, in the global setup.
+  // Each file transpiled on its own; the type check runs once, beside the tests (global setup).
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }] },
   // The slow suites mostly wait on child processes (the CLI, LibreOffice, a browser): one
   // worker per core (jest's default leaves one core idle, which on 2 cores runs them one by one).
   maxWorkers: Math.max(2, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length),
-  // Tests that spawn the CLI run the compiled JavaScript; build it once first.
+  // Tests that spawn the CLI run the compiled JavaScript; build it once first (and start the type checks).
   globalSetup: '<rootDir>/test/support/global-setup.js',
-  // …and fail the run if a test left a tongbao-* folder in the temp folder.
+  // …wait for the type checks, and fail the run if one failed or a test left a tongbao-* folder in the temp folder.
   globalTeardown: '<rootDir>/test/support/global-teardown.js',
+  // the longest files start first, also in a fresh clone without jest's cache
+  testSequencer: '<rootDir>/test/support/sequencer.js',
   // the slowest suites of the run, printed at the end
   reporters: ['default', '<rootDir>/test/support/slowest-reporter.js'],
   testTimeout: 60000,

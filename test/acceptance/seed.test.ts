@@ -1,24 +1,21 @@
 // The independent acceptance checkers (../shared/acceptance, Python standard library) on the
-// seed round as a user builds it: through bin/tongbao.js into a fresh folder.
+// seed round as a user builds it: through bin/tongbao.js into a fresh folder (built once per
+// test run, test/support/seed-build.ts).
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { command, describeIf, sharedFile, testIf } from '../support/needs';
+import { seedBuild } from '../support/seed-build';
 
 const ROOT = path.join(__dirname, '..', '..');
 const CHECKS = path.join(ROOT, '..', 'shared', 'acceptance');
 
 describeIf(sharedFile('check-seed'), sharedFile('check-annexes'), sharedFile('check-layout'))('acceptance checks on data/2023-q4', () => {
-  let tmp: string;
   let out: string;
   beforeAll(() => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tongbao-acceptance-'));
-    out = path.join(tmp, '2023-q4');
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'tongbao.js'), 'build', 'data/2023-q4', '--out', out], { cwd: ROOT, encoding: 'utf8' });
-    expect(r.status).toBe(0);
+    // the run's one build of the seed (test/support/seed-build.ts), only read here
+    out = seedBuild();
   });
-  afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
   const run = (check: string, ...args: string[]) => {
     const r = spawnSync('python3', [path.join(CHECKS, check), ...args], { encoding: 'utf8', timeout: 240_000 });

@@ -3,13 +3,12 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { edit, seedCopy, snapshot } from '../write/helpers';
+import { builtSeedCopy, edit, seedCopy, snapshot } from '../write/helpers';
 
 import { BIN, NOTICE, tongbao, killedBuild } from './e2e-helpers';
 
 test('a build killed while rendering leaves the earlier outputs intact; the next build cleans up', () => {
-  const t = seedCopy();
-  expect(tongbao(t.cwd, 'build', '2023-q4').code).toBe(0);
+  const t = builtSeedCopy();
   const v1 = snapshot(t.out);
   edit(t.data, 'sites.yaml', 'http://kjj.qdn.gov.cn', 'http://kjj2.qdn.gov.cn');
   const k = killedBuild(t.cwd, 'afterStage');
@@ -25,8 +24,7 @@ test('a build killed while rendering leaves the earlier outputs intact; the next
 });
 
 test('a build killed after the first file is renamed into place: the earlier set is whole in history, and the next build finishes without a duplicate', () => {
-  const t = seedCopy();
-  expect(tongbao(t.cwd, 'build', '2023-q4').code).toBe(0);
+  const t = builtSeedCopy();
   const v1 = snapshot(t.out);
   edit(t.data, 'sites.yaml', 'http://kjj.qdn.gov.cn', 'http://kjj2.qdn.gov.cn');
   expect(killedBuild(t.cwd, 'afterRename').signal).toBe('SIGKILL');

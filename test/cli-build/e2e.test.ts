@@ -4,8 +4,9 @@
 // worker thread), e2e-package (送签包, PDFs through LibreOffice).
 import * as fs from 'fs';
 import * as path from 'path';
-import { edit, ROOT, seedCopy, snapshot, topLevel } from '../write/helpers';
+import { builtSeedCopy, edit, ROOT, seedCopy, snapshot, topLevel } from '../write/helpers';
 
+import { cli } from '../support/cli';
 import { NOTICE, ANNEX1, ANNEX2, tongbao } from './e2e-helpers';
 
 test('correct a URL, then a result: annexes, diff, build and verify as a clerk meets them', () => {
@@ -82,8 +83,7 @@ test('correct a URL, then a result: annexes, diff, build and verify as a clerk m
 });
 
 test('one altered byte: verify names the file and exits 1', () => {
-  const t = seedCopy();
-  expect(tongbao(t.cwd, 'build', '2023-q4').code).toBe(0);
+  const t = builtSeedCopy();
   const file = path.join(t.out, NOTICE);
   const buf = fs.readFileSync(file);
   buf[buf.length >> 1] ^= 1;
@@ -116,21 +116,30 @@ test('proofreading findings are warnings; --strict refuses to build', () => {
   expect(fs.existsSync(path.join(t.out, 'manifest.json'))).toBe(true);
 });
 
+// Argument parsing of each command: the CLI's entry in process (test/support/cli.ts, the same
+// run() bin/tongbao.js calls), except the first usage error, which goes through the bin for its
+// exit status (as do all the tests above).
+test('usage error through the bin exits 2', () => {
+  const r = tongbao(ROOT, 'build');
+  expect(r.code).toBe(2);
+  expect(r.err).toMatch(/缺少参数 DATA_DIR/);
+  expect(r.err).not.toMatch(/\n\s+at /);
+});
+
 test.each([
   [['build'], /缺少参数 DATA_DIR/],
   [['annexes', '2023-q4', '--bogus'], /未知选项 --bogus/],
   [['diff', 'a'], /缺少参数 NEW_DATA_DIR/],
   [['verify'], /缺少参数 OUT_DIR/],
   [['package', '2023-q4', '--out'], /选项 --out 需要一个值/],
-])('usage error %j exits 2', (argv, message) => {
-  const r = tongbao(ROOT, ...argv);
+])('usage error %j exits 2', async (argv, message) => {
+  const r = await cli(argv, ROOT);
   expect(r.code).toBe(2);
   expect(r.err).toMatch(message);
 });
 
-test.each(['build', 'annexes', 'diff', 'verify', 'package'])('tongbao %s --help', (name) => {
-  const r = tongbao(ROOT, name, '--help');
+test.each(['build', 'annexes', 'diff', 'verify', 'package'])('tongbao %s --help', async (name) => {
+  const r = await cli([name, '--help'], ROOT);
   expect(r.code).toBe(0);
   expect(r.out).toMatch(new RegExp(`^用法：tongbao ${name} `));
 });
-

@@ -14,6 +14,8 @@ export interface ZipPart {
   declaredSize?: number;
   /** store instead of deflate */
   stored?: boolean;
+  /** the CRC-32 written in the directory when `raw` is given (default 0) */
+  crc?: number;
 }
 
 export function zip(parts: ZipPart[]): Buffer {
@@ -24,7 +26,7 @@ export function zip(parts: ZipPart[]): Buffer {
     const data = typeof p.data === 'string' ? Buffer.from(p.data, 'utf8') : p.data;
     const raw = p.raw ?? (p.stored ? data : zlib.deflateRawSync(data));
     const name = Buffer.from(p.name, 'utf8');
-    const crc = p.raw ? 0 : zlib.crc32(data);
+    const crc = p.raw ? (p.crc ?? 0) : zlib.crc32(data);
     const size = p.declaredSize ?? data.length;
     const method = p.stored ? 0 : 8;
     const lh = Buffer.alloc(30);
@@ -74,6 +76,35 @@ export function repeatedDeflate(unit: string, mb: number, prefix = '', suffix = 
   void d;
   const raw = Buffer.concat([head, ...Array.from({ length: mb }, () => one), tail]);
   return { raw, size: Buffer.byteLength(prefix) + block.length * mb + Buffer.byteLength(suffix) };
+}
+
+/**
+ * A part of `count` generated lines between `prefix` and `suffix`, deflated a chunk at a time
+ * (each chunk fully flushed, so the chunks join into one raw deflate stream, as in
+ * repeatedDeflate): hundreds of MB of sheet XML made without ever holding them whole.
+ */
+export function deflatedLines(prefix: string, line: (i: number) => string, count: number, suffix: string): { raw: Buffer; size: number; crc: number } {
+  const CHUNK = 20_000;
+  const raws: Buffer[] = [];
+  let size = 0;
+  let crc = 0;
+  const add = (text: string) => {
+    const data = Buffer.from(text, 'utf8');
+    size += data.length;
+    crc = zlib.crc32(data, crc);
+    raws.push(zlib.deflateRawSync(data, { level: 1, finishFlush: zlib.constants.Z_FULL_FLUSH }));
+  };
+  add(prefix);
+  for (let from = 0; from < count; from += CHUNK) {
+    let text = '';
+    for (let i = from; i < Math.min(count, from + CHUNK); i++) text += line(i);
+    add(text);
+  }
+  const data = Buffer.from(suffix, 'utf8');
+  size += data.length;
+  crc = zlib.crc32(data, crc);
+  raws.push(zlib.deflateRawSync(data));
+  return { raw: Buffer.concat(raws), size, crc };
 }
 
 /** Deflate blocks that end on a byte and refer to nothing before them (a full flush). */

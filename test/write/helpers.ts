@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import JSZip from 'jszip';
 import type { Renderers } from '../../src/build';
+import { seedBuild } from '../support/seed-build';
 import { tempDir } from '../support/tmp';
 import type { ReportModel } from '../../src/aggregate/model';
 
@@ -16,6 +17,13 @@ export function seedCopy(): { cwd: string; data: string; out: string } {
   const data = path.join(cwd, '2023-q4');
   fs.cpSync(SEED, data, { recursive: true });
   return { cwd, data, out: path.join(cwd, 'out', '2023-q4') };
+}
+
+/** A seed copy with `out/2023-q4` as `tongbao build 2023-q4` writes it (the run's one seed build, copied). */
+export function builtSeedCopy(): { cwd: string; data: string; out: string } {
+  const t = seedCopy();
+  fs.cpSync(seedBuild(), t.out, { recursive: true });
+  return t;
 }
 
 /** Replace the first occurrence of `find` in a data file (throws when absent, so tests cannot pass vacuously). */
