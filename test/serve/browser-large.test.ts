@@ -66,6 +66,13 @@ browserSuite('a large round in Chromium', () => {
     await until(async () => ((await list().textContent()) ?? '').split('、').length === 22 && !((await list().textContent()) ?? '').includes('还有'), 'the whole list of 22');
     expect(await list().textContent()).not.toContain('黔东南州生态环境局（政务微博）');
     expect(await page.locator('#preview .tb-notice').innerText()).toContain('不合格政务微信、政务微博22个');
+
+    // the notice form's 列举顺序 is made from the whole list, not the first five
+    await page.getByRole('tab', { name: /^通报信息/ }).click();
+    // (the seed gives its own order: back to the annex's order, made from the failing list)
+    await page.locator('#btn-order-reset').click();
+    const order = page.locator('fieldset[data-notice-field="failing_order"] ol.order-list > li');
+    await until(async () => (await order.count()) === 22, 'the order list of 22');
     expect(pageErrors).toEqual([]);
   }, 90_000);
 });

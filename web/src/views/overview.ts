@@ -71,8 +71,12 @@ const expanded = new Set<string>();
 let full: { view: RoundView; overview: Overview } | null = null;
 let fetching: RoundView | null = null;
 
-/** Ask the server for the whole lists of this view, then draw the overview again. */
-async function fetchWhole(v: RoundView): Promise<void> {
+/** what else waits for the whole lists (the notice form's 列举顺序) */
+let waiting: (() => void)[] = [];
+
+/** Ask the server for the whole lists of this view, then draw the overview (and what waits) again. */
+async function fetchWhole(v: RoundView, then?: () => void): Promise<void> {
+  if (then) waiting.push(then);
   if (fetching === v || !state.name) return;
   fetching = v;
   try {
@@ -80,12 +84,26 @@ async function fetchWhole(v: RoundView): Promise<void> {
     if (state.view === v && answer.overview) {
       full = { view: v, overview: answer.overview };
       renderOverview();
+      for (const f of waiting.splice(0)) f();
     }
   } catch (e) {
+    waiting = [];
     flash(`没有读到完整名单：${(e as Error).message}`, 'error');
   } finally {
     if (fetching === v) fetching = null;
   }
+}
+
+/**
+ * The overview with whole lists: the view's own when nothing was left out, else the one fetched
+ * for this view; null while it is being fetched (`then` runs once it is there).
+ */
+export function wholeOverview(v: RoundView, then: () => void): Overview | null {
+  const o = v.overview;
+  if (!o || !(o.omitted?.failingSites || o.omitted?.failingAccounts)) return o;
+  if (full && full.view === v) return full.overview;
+  void fetchWhole(v, then);
+  return null;
 }
 
 /**
