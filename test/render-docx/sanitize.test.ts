@@ -69,6 +69,17 @@ describe('the template context sanitizes as it is read', () => {
     expect(renderNoticeBlocks(m)).toEqual(want);
   });
 
+  test('a model changed in place after a render is read afresh by the next', () => {
+    const m = dirty();
+    expect(renderNoticeBlocks(m).map((b) => b.text).join('')).toContain('局 发布');
+    m.failingAccounts[0].name = '另一\t个名字';
+    m.title = '新的\n标题';
+    const text = renderNoticeBlocks(m).map((b) => b.text).join('');
+    expect(text).toContain('另一 个名字');
+    expect(text).toContain('新的 标题');
+    expect(text).not.toContain('局 发布');
+  });
+
   test('values read through the view are sanitized; deep objects are read through, shallow lists copied', () => {
     const rows = Array.from({ length: 3 }, (_, i) => ({ name: `行\t${i}`, problems: ['问\n题'] }));
     const model = { a: 'x\ty', deep: { sections: [{ rows }] }, list: rows };

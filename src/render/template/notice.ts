@@ -68,16 +68,39 @@ export function sanitize<T>(value: T): T {
  * its values back unchanged): it is sanitized whole.
  */
 export function sanitizedView<T>(value: T): T {
-  if (typeof value === 'string') return sanitize(value);
-  if (!value || typeof value !== 'object') return value;
-  let view = views.get(value);
-  // (a wrapper made before the object was frozen cannot serve it any more)
-  if (!view || (wrappers.has(view) && Object.isFrozen(value))) {
-    if (Object.isFrozen(value) || shallow(value, 3)) view = sanitize(value);
-    else wrappers.add((view = new Proxy(value, SANITIZED)));
-    views.set(value, view);
-  }
-  return view as T;
+  return viewer()(value);
+}
+
+/**
+ * One render's sanitizing reader. Its memo (one view per object, so a list read twice is copied
+ * once) lives as long as the render: a model changed in place between renders is read afresh.
+ */
+function viewer(): <T>(value: T) => T {
+  const views = new WeakMap<object, object>();
+  const wrappers = new WeakSet<object>();
+  const handler: ProxyHandler<object> = {
+    get: (target, key) => {
+      const v: unknown = Reflect.get(target, key);
+      return typeof key === 'symbol' ? v : view(v);
+    },
+    getOwnPropertyDescriptor: (target, key) => {
+      const d = Reflect.getOwnPropertyDescriptor(target, key);
+      return d && 'value' in d && d.configurable && typeof key !== 'symbol' ? { ...d, value: view(d.value) } : d;
+    },
+  };
+  const view = <T>(value: T): T => {
+    if (typeof value === 'string') return sanitize(value);
+    if (!value || typeof value !== 'object') return value;
+    let v = views.get(value);
+    // (a wrapper made before the object was frozen cannot serve it any more)
+    if (!v || (wrappers.has(v) && Object.isFrozen(value))) {
+      if (Object.isFrozen(value) || shallow(value, 3)) v = sanitize(value);
+      else wrappers.add((v = new Proxy(value, handler)));
+      views.set(value, v);
+    }
+    return v as T;
+  };
+  return view;
 }
 
 /** No object or array deeper than `depth` levels inside (a row: 2; a list of rows: 3). */
@@ -94,19 +117,6 @@ function shallow(value: unknown, depth: number): boolean {
   }
   return true;
 }
-
-const views = new WeakMap<object, object>();
-const wrappers = new WeakSet<object>();
-const SANITIZED: ProxyHandler<object> = {
-  get: (target, key) => {
-    const v: unknown = Reflect.get(target, key);
-    return typeof key === 'symbol' ? v : sanitizedView(v);
-  },
-  getOwnPropertyDescriptor: (target, key) => {
-    const d = Reflect.getOwnPropertyDescriptor(target, key);
-    return d && 'value' in d && d.configurable && typeof key !== 'symbol' ? { ...d, value: sanitizedView(d.value) } : d;
-  },
-};
 
 /** The template's context: the model (control characters removed as read) plus layout facts. */
 export function noticeContext(model: ReportModel): NoticeContext {
