@@ -11,7 +11,7 @@ import { LEVELS, PLATFORMS } from '../types';
 import type { Level, Platform } from '../types';
 import type { AccountRow, Changes, Overview, RoundView, SiteRow, ViewDiagnostic, YamlPath } from '../../web/src/api-types';
 import type { Computed, RoundState } from './state';
-import { indexUnits, offsetOf, unitAt, unitId } from './units';
+import { indexUnits, offsetOf, unitAt, unitAtQuick, unitId } from './units';
 import { parseRound, roundLabel } from '../init';
 import { isFill, placeWords, progressOf } from './progress';
 import { markFills, provisional } from './provisional';
@@ -94,7 +94,8 @@ export function placeDiagnostics(c: Computed): ViewDiagnostic[] {
   }
   const place = (d: Diagnostic, source: 'validate' | 'lint'): ViewDiagnostic => {
     const hit = byName.get(d.file);
-    const at = hit ? unitAt(hit.index(), offsetOf(hit.file, d.line, d.col)) : { unitId: null, field: null, item: null };
+    const off = hit ? offsetOf(hit.file, d.line, d.col) : 0;
+    const at = hit ? (unitAtQuick(hit.file, d.file, DEPTH[d.file] ?? 1, off) ?? unitAt(hit.index(), off)) : { unitId: null, field: null, item: null };
     return {
       severity: d.severity,
       file: d.file,

@@ -6,8 +6,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import fc from 'fast-check';
+import { isQuickRead } from '../../src/load/yaml-file';
 import { RoundState } from '../../src/serve/state';
-import { roundView } from '../../src/serve/view';
+import { placeDiagnostics, roundView } from '../../src/serve/view';
 import type { UnitRow } from '../../web/src/api-types';
 
 const SEED = path.join(__dirname, '..', '..', 'data', '2023-q4');
@@ -33,6 +34,10 @@ beforeAll(() => {
   let text = fs.readFileSync(acc, 'utf8');
   let n = 0;
   text = text.replace(/results: \[合格, 合格, 合格\]/g, (m) => (n++ % 9 === 4 ? 'results: [合格, 也许, 合格]' : m));
+  // a unit without its owner, a month too many, a problem that is not text, a result of a list
+  text = text.replace(/(- name: [^\n]+\n)(\s+)owner: [^\n]+\n/, '$1');
+  text = text.replace(/results: \[合格, 不合格, 合格\]/, 'results: [合格, 不合格, 合格, 合格]');
+  text = text.replace(/results: \[不合格, 合格, 合格\]/, 'results: [不合格, [合格], 合格]');
   fs.writeFileSync(acc, text);
   const sites = path.join(dir, 'bad', 'sites.yaml');
   fs.writeFileSync(sites, fs.readFileSync(sites, 'utf8').replace(/result: 合格/, 'result: 待定'));
@@ -59,4 +64,33 @@ test.each(['ok', 'bad'])('the %s round: the units listed are those of the plain 
     }),
     { numRuns: 60 },
   );
+});
+
+test.each([
+  ['a result that is not a result', (t: string) => t.replace(/results: \[合格, 合格, 合格\]/g, (m, at: number) => (at % 7 === 0 ? 'results: [合格, 也许, 合格]' : m))],
+  ['a result that is a list', (t: string) => t.replace(/results: \[不合格, 合格, 合格\]/, 'results: [不合格, [合格], 合格]')],
+  ['a month too many', (t: string) => t.replace(/results: \[合格, 不合格, 合格\]/, 'results: [合格, 不合格, 合格, 合格]')],
+  ['a unit without its owner', (t: string) => t.replace(/(- name: [^\n]+\n)(\s+)owner: [^\n]+\n/, '$1')],
+])('%s: diagnostics are placed from the quick reader\'s offsets as from the Document', (_what, mutate) => {
+  const round = fs.mkdtempSync(path.join(dir, 'q-'));
+  fs.cpSync(SEED, round, { recursive: true });
+  const acc = path.join(round, 'accounts.yaml');
+  const text = fs.readFileSync(acc, 'utf8');
+  expect(mutate(text)).not.toBe(text);
+  fs.writeFileSync(acc, mutate(text));
+  const c = new RoundState('q', round).compute();
+  const placed = placeDiagnostics(c);
+  expect(placed.some((d) => d.file === 'accounts.yaml' && d.unitId)).toBe(true);
+  // with each file's Document built, placeDiagnostics reads the Document instead
+  const quick = isQuickRead(c.loaded.files.accounts!);
+  for (const f of Object.values(c.loaded.files)) void f?.doc;
+  expect(isQuickRead(c.loaded.files.accounts!)).toBe(false);
+  expect(placeDiagnostics(c)).toEqual(placed);
+  quickCases += quick ? 1 : 0;
+});
+
+let quickCases = 0;
+afterAll(() => {
+  // (some messages need the Document anyway; at least one case must have compared the two)
+  expect(quickCases).toBeGreaterThan(0);
 });
