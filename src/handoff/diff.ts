@@ -97,6 +97,8 @@ function compareTable<T extends { name: string }>(
   describe: (x: T) => string,
   fields: (a: T, b: T) => [string, string, string][],
   identity: (x: T) => string,
+  /** true only when `fields` would find no difference (checked first: it makes no rows) */
+  same: (a: T, b: T) => boolean = () => false,
 ): DataChange[] {
   const out: DataChange[] = [];
   const old = byName(before);
@@ -122,10 +124,31 @@ function compareTable<T extends { name: string }>(
       continue;
     }
     if (a.name !== b.name) out.push({ area, unit: b.name, change: 'changed', field: '名称', old: a.name, new: b.name });
+    // a national round compares 150,000 accounts of which a handful changed (serve does it after each edit)
+    if (a === b || same(a, b)) continue;
     for (const [field, x, y] of fields(a, b)) if (x !== y) out.push({ area, unit: b.name, change: 'changed', field, old: x, new: y });
   }
   for (const a of before) if (!now.has(a.name) && !wasRenamed.has(a)) out.push({ area, unit: a.name, change: 'removed', old: describe(a) });
   return out;
+}
+
+/** Equal item by item (so that `list` of each is the same too). */
+function sameStrings(a: readonly string[] | undefined | null, b: readonly string[] | undefined | null): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+const sameSite = (a: SiteInput, b: SiteInput) => a.url === b.url && a.result === b.result && sameStrings(a.problems, b.problems);
+
+/** An account whose every field `accountFields` compares is the same (when both rounds have the same months in order). */
+function sameAccount(oldModel: Summary, newModel: Summary) {
+  const sameMonths = oldModel.months.length === newModel.months.length && oldModel.months.every((m, i) => m.key === newModel.months[i].key);
+  // updates: as JSON.stringify(x ?? null) compares them (absent and null alike)
+  const sameUpdates = (x: string[] | undefined, y: string[] | undefined) => ((x ?? null) === null && (y ?? null) === null) || sameStrings(x, y);
+  return (a: JudgedAccount, b: JudgedAccount): boolean =>
+    sameMonths && a.owner === b.owner && !!a.service === !!b.service && sameStrings(a.results, b.results) && sameStrings(a.problems, b.problems) && sameUpdates(a.updates, b.updates);
 }
 
 function siteFields(a: SiteInput, b: SiteInput): [string, string, string][] {
@@ -227,15 +250,16 @@ export function diffRounds(before: ValidatedRound, after: ValidatedRound, models
   for (const level of LEVELS) {
     const group = newModel.groupTitles[level] ?? `${levelName(level)}网站`;
     changes.push(
-      ...compareTable(group, before.round.sites[level], after.round.sites[level], (s) => `${s.url}　${s.result}`, siteFields, (s) => s.url),
+      ...compareTable(group, before.round.sites[level], after.round.sites[level], (s) => `${s.url}　${s.result}`, siteFields, (s) => s.url, sameSite),
     );
   }
   const fields = accountFields(oldModel, newModel);
+  const same = sameAccount(oldModel, newModel);
   for (const level of LEVELS) {
     for (const platform of PLATFORMS) {
       const area = `${levelName(level)}${newModel.platformLabels[platform]}`;
       changes.push(
-        ...compareTable(area, before.round.accounts[platform][level], after.round.accounts[platform][level], (a) => `${a.owner}　${a.results.join('、')}`, fields, (a) => a.owner),
+        ...compareTable(area, before.round.accounts[platform][level], after.round.accounts[platform][level], (a) => `${a.owner}　${a.results.join('、')}`, fields, (a) => a.owner, same),
       );
     }
   }

@@ -411,6 +411,45 @@ export function locate(file: SourceFile, p: DataPath, part: 'key' | 'value' = 'v
   return fallback;
 }
 
+/**
+ * The path of the key or value at `offset` in a quick-read file, from the quick reader's offsets
+ * (the index locate builds on a file's first message): at each level the last key or list item
+ * that starts at or before the offset. Null when the file is not quick-read as it is (then its
+ * Document answers). serve places a national round's diagnostics with it, not with a Document.
+ */
+export function quickPathAt(file: SourceFile, offset: number): (string | number)[] | null {
+  const quick = QUICK.get(file);
+  if (!quick?.current) return null;
+  quick.index ??= indexOf(file.text);
+  if (!quick.index) return null;
+  const out: (string | number)[] = [];
+  let node: unknown = quick.index.data;
+  while (node !== null && typeof node === 'object') {
+    const at = quick.index.positions.get(node);
+    if (!at) break;
+    const list = Array.isArray(node);
+    const keys = list ? null : Object.keys(node);
+    const count = list ? (node as unknown[]).length : keys!.length;
+    const startOf = (j: number) => (list ? at[j] : at[2 * j]);
+    // the last entry starting at or before the offset
+    let lo = 0;
+    let hi = count - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (startOf(mid) <= offset) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (found < 0) break;
+    const seg = list ? found : keys![found];
+    out.push(seg);
+    node = (node as Record<string | number, unknown>)[seg];
+  }
+  return out;
+}
+
 function indexOf(text: string): QuickInfo['index'] {
   const r = fastParse(text, { units: false, positions: true });
   return r ? { data: r.data, positions: r.positions!, root: r.rootOffset } : null;

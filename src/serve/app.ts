@@ -34,7 +34,7 @@ import {
 } from './security';
 import { DATA_FILES, RoundState } from './state';
 import type { RoundStateOptions } from './state';
-import { headingOf, placeDiagnostics, roundView } from './view';
+import { fullOverview, headingOf, placeDiagnostics, roundView } from './view';
 import type { RoundView, ViewDiagnostic } from './view';
 import { refusedValues } from './refuse';
 import { linkedEntries } from './links';
@@ -47,7 +47,7 @@ const versionOf = (history: string): number => Number(history.split(/[\\/]/).pop
 import { InitRefused, proposedNext, startQuarter } from './init';
 
 const LINK_CHECKED = ['notice.yaml', 'sites.yaml', 'accounts.yaml', 'terms.yaml', 'calendar.yaml'];
-import type { ActionAnswer, EditOp, FilesAnswer, HistoryAnswer, InitRequest, RestoreRequest, RoundSummary, RoundsList, UnitsFound, VersionDiff } from '../../web/src/api-types';
+import type { ActionAnswer, EditOp, FilesAnswer, HistoryAnswer, InitRequest, OverviewAnswer, RestoreRequest, RoundSummary, RoundsList, UnitsFound, VersionDiff } from '../../web/src/api-types';
 
 // What the page may send is what src/edit takes (web/src/api-types.ts EditOp ⊆ Edit).
 const editOpIsAnEdit = (e: EditOp): Edit => e;
@@ -63,6 +63,8 @@ export interface AppOptions {
   bound: { host: string; port: number };
   state?: RoundStateOptions;
   unitLimit?: number;
+  /** failing units the view's overview lists at most of each kind (view.ts OVERVIEW_LIMIT) */
+  overviewLimit?: number;
   /** folder of the page (default: the project's web/) */
   webDir?: string;
   /** folder of the page's compiled scripts, served at /assets/js/ (default: dist/page, built from web/src by `npm run build:ts`) */
@@ -116,8 +118,8 @@ function hasForbiddenKey(v: unknown, depth = 0): boolean {
 }
 
 /** An edit as sent, checked for shape; a bad one is a 400 with the reason. */
-function parseEdits(body: unknown): { hashes: Partial<Record<DataFileName, string>>; edits: Edit[]; label: string | null } {
-  const b = body as { hashes?: unknown; edits?: unknown; label?: unknown };
+function parseEdits(body: unknown): { hashes: Partial<Record<DataFileName, string>>; edits: Edit[]; label: string | null; preview: string | null } {
+  const b = body as { hashes?: unknown; edits?: unknown; label?: unknown; preview?: unknown };
   if (!b || typeof b !== 'object' || !Array.isArray(b.edits) || b.edits.length === 0 || b.edits.length > 1000) {
     throw new HttpError(400, '请求格式不对：应为 { hashes, edits: [...] }');
   }
@@ -143,7 +145,8 @@ function parseEdits(body: unknown): { hashes: Partial<Record<DataFileName, strin
     if (x.op === 'set') return { op: 'set', file, path: p, value: x.value };
     return { op: 'insert', file, path: p, value: x.value, ...(Number.isInteger(x.index) ? { index: x.index as number } : {}) };
   });
-  return { hashes, edits, label };
+  const preview = typeof b.preview === 'string' && b.preview.length <= 100 ? b.preview : null;
+  return { hashes, edits, label, preview };
 }
 
 /** The file hashes a request sends: a fresh object per request, read only through Object.hasOwn,
@@ -205,7 +208,7 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
 
   function view(r: Round, keep?: Set<string>): RoundView {
     const c = r.state.compute();
-    return roundView(r.state, c, changesSinceBuild(r.state, c, target(r).outDir, r.baseline), { unitLimit: opts.unitLimit, keep });
+    return roundView(r.state, c, changesSinceBuild(r.state, c, target(r).outDir, r.baseline), { unitLimit: opts.unitLimit, overviewLimit: opts.overviewLimit, keep });
   }
 
   async function jsonBody(c: Context, limit = JSON_LIMIT): Promise<unknown> {
@@ -325,6 +328,12 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
     const v = await serialize(r, () => view(r));
     return c.json({ html: v.previewHtml });
   });
+  app.get('/api/rounds/:name/overview', async (c) => {
+    // the failing lists whole, which the view cuts short in a large round (overview.omitted)
+    const r = round(c.req.param('name'));
+    const answer: OverviewAnswer = { overview: await serialize(r, () => fullOverview(r.state.compute())) };
+    return c.json(answer);
+  });
   app.get('/api/rounds/:name/units', async (c) => {
     // every unit matching a search, for a large round whose view lists only some
     const r = round(c.req.param('name'));
@@ -355,7 +364,7 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
   // ---- changing ----
   app.post('/api/rounds/:name/edit', async (c) => {
     const r = round(c.req.param('name'));
-    const { hashes, edits, label } = parseEdits(await jsonBody(c));
+    const { hashes, edits, label, preview } = parseEdits(await jsonBody(c));
     return serialize(r, async () => {
       refuseLinks(r);
       const refused = refusedValues(r.state, edits);
@@ -372,6 +381,8 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
       }
       const keep = new Set(edits.map((e) => unitKey(e)).filter((x): x is string => !!x));
       const answer: RoundView = view(r, keep);
+      // the page has this preview already (half a megabyte in a national round): not sent again
+      if (preview !== null && answer.previewHtml !== null && answer.previewKey === preview) Object.assign(answer, { previewHtml: null, previewUnchanged: true });
       return c.json(answer);
     });
   });

@@ -6,16 +6,15 @@
 // manifest are compared with the current ones, which is enough to say whether the notice changes.
 import * as fs from 'fs';
 import * as path from 'path';
-import type { ReportModel } from '../aggregate/model';
-import { diffRounds } from '../handoff/diff';
-import type { DataChange } from '../handoff/diff';
+import { diffRounds, summarize } from '../handoff/diff';
+import type { DataChange, Summary } from '../handoff/diff';
 import { assembleRound, readRoundFile } from '../load/round';
 import type { OptionalFileKind, ParsedRoundFile, RoundFileKind } from '../load/round';
 import { modelOf } from '../pipeline';
 import { validateRound } from '../validate';
 import type { ValidatedRound } from '../validate';
 import { sha256 } from '../write/hash';
-import { HISTORY_DIR, ManifestError, dataFingerprint, noticeDifferences, noticeFacts, readManifest } from '../write/manifest';
+import { HISTORY_DIR, ManifestError, dataFingerprint, noticeDifferences, readManifest } from '../write/manifest';
 import type { Manifest } from '../write/manifest';
 import type { Computed, RoundState } from './state';
 
@@ -41,7 +40,8 @@ export function readManifestSafe(outDir: string): { manifest: Manifest; text: st
 /** Finds earlier versions of a round's data files by hash; hashes of history files are kept. */
 export class BuildBaseline {
   private hashCache = new Map<string, { mtimeMs: number; size: number; hash: string }>();
-  private old: { fingerprint: string; round: ValidatedRound | null; model: ReportModel | null } | null = null;
+  /** the built round, with what the diff needs of its model (not the model: at national scale it is large) */
+  private old: { fingerprint: string; round: ValidatedRound | null; summary: Summary | null } | null = null;
 
   constructor(private readonly dataDir: string) {}
 
@@ -74,8 +74,8 @@ export class BuildBaseline {
   }
 
   /** The validated round the manifest was built from (and its model), when every file of it can be found. */
-  roundOf(m: Manifest, state: RoundState): { round: ValidatedRound; model: ReportModel } | null {
-    if (this.old?.fingerprint === m.data.fingerprint) return this.old.round && this.old.model ? { round: this.old.round, model: this.old.model } : null;
+  roundOf(m: Manifest, state: RoundState): { round: ValidatedRound; summary: Summary } | null {
+    if (this.old?.fingerprint === m.data.fingerprint) return this.old.round && this.old.summary ? { round: this.old.round, summary: this.old.summary } : null;
     const current = state.hashesByName();
     const parsed: Partial<Record<RoundFileKind | OptionalFileKind, ParsedRoundFile>> = {};
     let round: ValidatedRound | null = null;
@@ -90,9 +90,9 @@ export class BuildBaseline {
       parsed[kind] = at === path.join(this.dataDir, f.name) && state.parsed(kind) ? state.parsed(kind)! : readRoundFile(at, this.dataDir);
     }
     if (complete) round = validateRound(assembleRound(this.dataDir, this.dataDir, parsed)).value;
-    const model = round ? modelOf(round) : null;
-    this.old = { fingerprint: m.data.fingerprint, round, model };
-    return round && model ? { round, model } : null;
+    const summary = round ? summarize(modelOf(round)) : null;
+    this.old = { fingerprint: m.data.fingerprint, round, summary };
+    return round && summary ? { round, summary } : null;
   }
 }
 
@@ -105,11 +105,13 @@ export function changesSinceBuild(state: RoundState, c: Computed, outDir: string
   if (!c.model || !c.validated) {
     return { sinceBuild: true, noticeChanges: true, lines: ['数据有错误，改正后才能比较通报的变化'] };
   }
-  const notice = noticeDifferences(m.notice, noticeFacts(c.model));
+  // the current model's facts once, for the notice's differences and for the diff
+  const now = summarize(c.model);
+  const notice = noticeDifferences(m.notice, now.facts);
   const lines: string[] = [];
   const old = baseline.roundOf(m, state);
   if (old) {
-    const d = diffRounds(old.round, c.validated, { before: old.model, after: c.model });
+    const d = diffRounds(old.round, c.validated, { before: old.summary, after: now });
     lines.push(...changeLines(d.changes));
     for (const t of d.totals) if (t.old !== t.new) lines.push(`合计　${t.label}：${t.old} → ${t.new}`);
   } else {

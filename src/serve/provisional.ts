@@ -16,7 +16,8 @@ import { escapeHtml } from '../render/html';
 import { renderNoticeBlocks } from '../render/template/notice';
 import { LEVELS, PLATFORMS } from '../types';
 import { validateRound } from '../validate';
-import { indexUnits, offsetOf, unitAt } from './units';
+import { indexUnits, offsetOf, unitAt, unitAtQuick } from './units';
+import type { UnitIndex } from './units';
 
 type Raw = Record<string, unknown>;
 const obj = (v: unknown): Raw => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Raw) : {});
@@ -124,11 +125,16 @@ function reasonOf(message: string, field: string | null): string {
 
 /** Units (file, YAML path) that errors are about; null when an error is not about a unit. */
 function erroneousUnits(loaded: LoadedRound, errors: Diagnostic[], into: Map<string, BadUnit>): boolean {
+  // a quick-read file answers from the quick reader's offsets; else one index per file
+  const indexes = new Map<string, UnitIndex>();
   for (const d of errors) {
     const kind = d.file === loaded.files.sites?.display ? 'sites' : d.file === loaded.files.accounts?.display ? 'accounts' : null;
     if (!kind) return false; // an error in notice.yaml or elsewhere: no preview
     const f = loaded.files[kind]!;
-    const at = unitAt(indexUnits(f, `${kind}.yaml`, DEPTH[`${kind}.yaml`]), offsetOf(f, d.line, d.col));
+    const name = `${kind}.yaml`;
+    const off = offsetOf(f, d.line, d.col);
+    const index = () => indexes.get(name) ?? indexes.set(name, indexUnits(f, name, DEPTH[name])).get(name)!;
+    const at = unitAtQuick(f, name, DEPTH[name], off) ?? unitAt(index(), off);
     if (!at.unitId) return false;
     let u = into.get(at.unitId);
     if (!u) {

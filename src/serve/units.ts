@@ -2,6 +2,7 @@
 // in, so a diagnostic at FILE:LINE:COL can be shown beside the row and field it is about.
 import { isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { Node } from 'yaml';
+import { quickPathAt } from '../load/yaml-file';
 import type { SourceFile } from '../load/yaml-file';
 
 export interface UnitSpan {
@@ -86,6 +87,22 @@ export function unitAt(index: UnitIndex, offset: number): { unitId: string | nul
   }
   const t = index.top.find((x) => offset >= x.start && offset <= x.end);
   return { unitId: null, field: t ? t.key : null, item: null };
+}
+
+/**
+ * unitAt for a file the quick reader read, without its Document (building that costs seconds
+ * and a GB for a national accounts.yaml, on every edit): the unit, field and item from the path
+ * at the offset. Null when the file is not quick-read as it is.
+ */
+export function unitAtQuick(file: SourceFile, name: string, depth: number, offset: number): { unitId: string | null; field: string | null; item: number | null } | null {
+  const p = quickPathAt(file, offset);
+  if (!p) return null;
+  if (p.length >= depth && typeof p[depth - 1] === 'number' && p.slice(0, depth - 1).every((x) => typeof x === 'string')) {
+    const field = typeof p[depth] === 'string' ? (p[depth] as string) : null;
+    const item = field !== null && typeof p[depth + 1] === 'number' ? (p[depth + 1] as number) : null;
+    return { unitId: unitId(name, p.slice(0, depth)), field, item };
+  }
+  return { unitId: null, field: typeof p[0] === 'string' ? p[0] : null, item: null };
 }
 
 /** Offset of a 1-based line and column in a file. */

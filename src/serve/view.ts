@@ -6,11 +6,12 @@ import type { Diagnostic } from '../diagnostics';
 import { noticeParagraphs } from '../lint';
 import type { SourceFile } from '../load/yaml-file';
 import { renderNoticeHtml } from '../render/html';
+import { sha256 } from '../write/hash';
 import { LEVELS, PLATFORMS } from '../types';
 import type { Level, Platform } from '../types';
 import type { AccountRow, Changes, Overview, RoundView, SiteRow, ViewDiagnostic, YamlPath } from '../../web/src/api-types';
 import type { Computed, RoundState } from './state';
-import { indexUnits, offsetOf, unitAt, unitId } from './units';
+import { indexUnits, offsetOf, unitAt, unitAtQuick, unitId } from './units';
 import { parseRound, roundLabel } from '../init';
 import { isFill, placeWords, progressOf } from './progress';
 import { markFills, provisional } from './provisional';
@@ -40,15 +41,44 @@ function sentencesOf(model: ReportModel, paragraphs?: string[]): string[] {
   return paras.slice(from + 1, to < 0 ? undefined : to);
 }
 
-export function overviewOf(model: ReportModel, paragraphs?: string[]): Overview {
+/** Failing units the overview lists at most of each kind (the page shows 60 until asked for all). */
+export const OVERVIEW_LIMIT = 200;
+
+/**
+ * The notice's figures and failing lists. A list longer than `limit` is cut to its first
+ * `limit` names (the notice's order) and `omitted` says how many more there are: a national
+ * round fails 17,000 accounts, which made the answer to every edit 2.4 MB longer
+ * (GET …/overview gives the whole lists). A sentence of the notice longer than SENTENCE_LIMIT is
+ * cut short alike (the preview has it whole).
+ */
+export function overviewOf(model: ReportModel, paragraphs?: string[], limit = Infinity): Overview {
+  const sites = model.failingSites.slice(0, limit);
+  const accounts = model.failingAccounts.slice(0, limit);
   return {
     title: model.title,
     round: model.round.label,
     totals: model.totals,
-    failingSites: model.failingSites.map((s) => ({ name: s.name, url: s.url, levelName: s.levelName, problems: s.problems })),
-    failingAccounts: model.failingAccounts.map((a) => ({ name: a.name, owner: a.owner, platformLabel: a.platformLabel, levelName: a.levelName, failingMonths: a.failingMonths })),
-    sentences: sentencesOf(model, paragraphs),
+    failingSites: sites.map((s) => ({ name: s.name, url: s.url, levelName: s.levelName, problems: s.problems })),
+    failingAccounts: accounts.map((a) => ({ name: a.name, owner: a.owner, platformLabel: a.platformLabel, levelName: a.levelName, failingMonths: a.failingMonths })),
+    omitted: { failingSites: model.failingSites.length - sites.length, failingAccounts: model.failingAccounts.length - accounts.length },
+    sentences: limit === Infinity ? sentencesOf(model, paragraphs) : sentencesOf(model, paragraphs).map(shortened),
   };
+}
+
+/** Characters of a sentence the capped overview keeps (the list of a national round's failing names is 200,000). */
+export const SENTENCE_LIMIT = 2000;
+function shortened(s: string): string {
+  if (s.length <= SENTENCE_LIMIT) return s;
+  // not between the halves of a surrogate pair
+  const cut = SENTENCE_LIMIT - (/[\ud800-\udbff]/.test(s[SENTENCE_LIMIT - 1]) ? 1 : 0);
+  return `${s.slice(0, cut)}……（全文见通报预览）`;
+}
+
+/** The overview with every failing unit listed (GET …/overview), as the view would show it otherwise. */
+export function fullOverview(c: Computed): Overview | null {
+  if (c.model) return overviewOf(c.model, c.paragraphs);
+  const early = provisionalOf(c);
+  return early ? overviewOf(early.model) : null;
 }
 
 const DEPTH: Record<string, number> = { 'sites.yaml': 2, 'accounts.yaml': 3, 'notice.yaml': 1 };
@@ -64,7 +94,8 @@ export function placeDiagnostics(c: Computed): ViewDiagnostic[] {
   }
   const place = (d: Diagnostic, source: 'validate' | 'lint'): ViewDiagnostic => {
     const hit = byName.get(d.file);
-    const at = hit ? unitAt(hit.index(), offsetOf(hit.file, d.line, d.col)) : { unitId: null, field: null, item: null };
+    const off = hit ? offsetOf(hit.file, d.line, d.col) : 0;
+    const at = hit ? (unitAtQuick(hit.file, d.file, DEPTH[d.file] ?? 1, off) ?? unitAt(hit.index(), off)) : { unitId: null, field: null, item: null };
     return {
       severity: d.severity,
       file: d.file,
@@ -88,6 +119,8 @@ export interface ViewOptions {
   unitLimit?: number;
   /** units to list whatever the limit (the ones just edited) */
   keep?: Set<string>;
+  /** failing units the overview lists at most of each kind; default OVERVIEW_LIMIT */
+  overviewLimit?: number;
 }
 
 /** The stand-in preview of a round that does not validate yet, once per version of the files. */
@@ -106,6 +139,59 @@ export function headingOf(c: Computed, model: ReportModel | null, name: string):
   return { title: typeof n.title === 'string' && n.title ? n.title : round ? `${round}检查情况通报` : name, round };
 }
 
+/**
+ * The units of a kind to list, in file order: all of them up to `limit`; past it the ones in
+ * `keep`, then those in `flagged`, then failing ones, until `limit` are chosen. Units are named
+ * by group (`prefix`, e.g. accounts.yaml:wechat:county) and index.
+ */
+function pick<G extends { prefix: string; items: unknown[] }>(
+  groups: readonly G[],
+  limit: number,
+  keep: ReadonlySet<string>,
+  flagged: ReadonlySet<string>,
+  failing: (g: G, i: number) => boolean,
+): { g: G; i: number }[] {
+  const all = groups.reduce((n, g) => n + g.items.length, 0);
+  if (all <= limit) return groups.flatMap((g) => g.items.map((_, i) => ({ g, i })));
+  // the units named in keep and flagged, by group and index, with their rank (0 kept, 1 flagged)
+  const special = new Map<string, Map<number, number>>();
+  const mark = (ids: ReadonlySet<string>, rank: number) => {
+    for (const id of ids) {
+      const at = id.lastIndexOf(':');
+      const i = Number(id.slice(at + 1));
+      if (at < 0 || !Number.isInteger(i)) continue;
+      const prefix = id.slice(0, at);
+      const m = special.get(prefix) ?? special.set(prefix, new Map()).get(prefix)!;
+      if (!m.has(i)) m.set(i, rank);
+    }
+  };
+  mark(keep, 0);
+  mark(flagged, 1);
+  const chosen: { g: G; i: number; gi: number; rank: number }[] = [];
+  groups.forEach((g, gi) => {
+    for (const [i, rank] of special.get(g.prefix) ?? []) if (i >= 0 && i < g.items.length) chosen.push({ g, i, gi, rank });
+  });
+  const byFile = (a: { gi: number; i: number }, b: { gi: number; i: number }) => a.gi - b.gi || a.i - b.i;
+  chosen.sort((a, b) => a.rank - b.rank || byFile(a, b));
+  chosen.length = Math.min(chosen.length, limit);
+  // then failing units in file order, looked at only until the list is full
+  for (let gi = 0; gi < groups.length && chosen.length < limit; gi++) {
+    const g = groups[gi];
+    const mine = special.get(g.prefix);
+    for (let i = 0; i < g.items.length && chosen.length < limit; i++) {
+      if (!mine?.has(i) && failing(g, i)) chosen.push({ g, i, gi, rank: 2 });
+    }
+  }
+  return chosen.sort(byFile).map(({ g, i }) => ({ g, i }));
+}
+
+/** The preview's fingerprint (RoundView.previewKey); the same string as last time is not hashed again. */
+let lastKey: { html: string; key: string } | null = null;
+function keyOf(html: string): string {
+  if (lastKey?.html !== html) lastKey = { html, key: sha256(html).slice(0, 32) };
+  return lastKey.key;
+}
+
 export function roundView(state: RoundState, c: Computed, changes: Changes | null, opts: ViewOptions = {}): RoundView {
   const model = c.model;
   const diagnostics = placeDiagnostics(c);
@@ -116,28 +202,22 @@ export function roundView(state: RoundState, c: Computed, changes: Changes | nul
   const months = model ? model.months.map((m) => ({ key: m.key, label: m.label })) : strs(notice.months).map((k) => ({ key: k, label: /^\d{4}-\d{2}$/.test(k) ? `${Number(k.slice(5))}月` : k }));
 
   // Which units to list: all of them, or in a large round (more than `unitLimit` of a kind) the
-  // ones just edited, then ones with a diagnostic, then failing ones, up to the limit. Rows are
-  // built only for the units listed.
+  // ones just edited, then ones with a diagnostic, then failing ones, up to the limit. Rows (and
+  // ids) are made only for the units listed, and failing units are looked for only until the
+  // list is full: a national round has 150,000 accounts and the answer lists 2,000.
   const limit = opts.unitLimit ?? 2000;
   const flagged = new Set(diagnostics.map((d) => d.unitId).filter((x): x is string => !!x));
   const keep = opts.keep ?? new Set<string>();
-  const pick = <T extends { id: string }>(units: T[], failing: (u: T) => boolean): T[] => {
-    if (units.length <= limit) return units;
-    const rank = (u: T) => (keep.has(u.id) ? 0 : flagged.has(u.id) ? 1 : failing(u) ? 2 : 3);
-    const chosen = units.filter((u) => rank(u) < 3);
-    if (chosen.length > limit) chosen.sort((a, b) => rank(a) - rank(b));
-    const shown = new Set(chosen.slice(0, limit));
-    return units.filter((u) => shown.has(u)); // file order
-  };
 
   const sitesData = obj(c.loaded.data.sites);
-  const siteUnits: { id: string; level: Level; i: number; raw: Record<string, unknown> }[] = [];
-  for (const level of LEVELS) arr(sitesData[level]).forEach((raw, i) => siteUnits.push({ id: unitId('sites.yaml', [level, i]), level, i, raw: obj(raw) }));
-  const shownSiteUnits = pick(siteUnits, (u) => u.raw.result !== '合格');
-  const sites: SiteRow[] = shownSiteUnits.map(({ id, level, i, raw: s }) => {
+  const siteGroups = LEVELS.map((level) => ({ prefix: unitId('sites.yaml', [level]), level, items: arr(sitesData[level]) }));
+  const shownSites = pick(siteGroups, limit, keep, flagged, (g, i) => obj(g.items[i]).result !== '合格');
+  const sites: SiteRow[] = shownSites.map(({ g, i }) => {
+    const { level } = g;
+    const s = obj(g.items[i]);
     const base: Path = [level, i];
     return {
-      id,
+      id: unitId('sites.yaml', base),
       file: 'sites.yaml',
       group: level,
       level,
@@ -152,20 +232,21 @@ export function roundView(state: RoundState, c: Computed, changes: Changes | nul
   });
 
   const accData = obj(c.loaded.data.accounts);
-  const accUnits: { id: string; platform: Platform; level: Level; i: number; raw: Record<string, unknown>; judged: string[] | null }[] = [];
-  for (const platform of PLATFORMS) {
-    for (const level of LEVELS) {
-      const judged = c.validated?.round.accounts[platform][level];
-      arr(obj(accData[platform])[level]).forEach((raw, i) =>
-        accUnits.push({ id: unitId('accounts.yaml', [platform, level, i]), platform, level, i, raw: obj(raw), judged: judged?.[i] ? judged[i].results : null }),
-      );
-    }
-  }
-  const shownAccUnits = pick(accUnits, (u) => (u.judged ?? (Array.isArray(u.raw.results) ? u.raw.results : [])).some((r) => r !== '合格'));
-  const accounts: AccountRow[] = shownAccUnits.map(({ id, platform, level, i, raw: a, judged }) => {
+  const accGroups = PLATFORMS.flatMap((platform) =>
+    LEVELS.map((level) => ({ prefix: unitId('accounts.yaml', [platform, level]), platform, level, items: arr(obj(accData[platform])[level]), judged: c.validated?.round.accounts[platform][level] })),
+  );
+  const judgedOf = (g: (typeof accGroups)[number], i: number): string[] | null => (g.judged?.[i] ? g.judged[i].results : null);
+  const shownAccounts = pick(accGroups, limit, keep, flagged, (g, i) => {
+    const raw = obj(g.items[i]);
+    return (judgedOf(g, i) ?? (Array.isArray(raw.results) ? raw.results : [])).some((r) => r !== '合格');
+  });
+  const accounts: AccountRow[] = shownAccounts.map(({ g, i }) => {
+    const { platform, level } = g;
+    const a = obj(g.items[i]);
+    const judged = judgedOf(g, i);
     const base: Path = [platform, level, i];
     return {
-      id,
+      id: unitId('accounts.yaml', base),
       file: 'accounts.yaml',
       platform,
       platformName: platformName(platform),
@@ -187,26 +268,29 @@ export function roundView(state: RoundState, c: Computed, changes: Changes | nul
       },
     };
   });
-  const omitted = { sites: siteUnits.length - sites.length, accounts: accUnits.length - accounts.length };
+  const count = (gs: { items: unknown[] }[]) => gs.reduce((n, g) => n + g.items.length, 0);
+  const omitted = { sites: count(siteGroups) - sites.length, accounts: count(accGroups) - accounts.length };
 
   const errors = c.diagnostics.filter((d) => d.severity === 'error' && !isFill(d)).length;
   const toFill = c.diagnostics.filter(isFill).length;
   // before the data validates, the preview and totals come from a stand-in copy (provisional.ts)
   const early = model ? null : provisionalOf(c);
   const shownModel = model ?? early?.model ?? null;
+  const previewHtml = model ? renderNoticeHtml(model, c.blocks ? { blocks: c.blocks } : {}) : early ? markFills(renderNoticeHtml(early.model, { blocks: early.blocks }), early.errorUnits) : null;
   return {
     name: state.name,
     hashes: state.hashes(),
     ok: errors === 0 && toFill === 0 && !!model,
     errors,
     warnings: diagnostics.length - errors - toFill,
-    overview: shownModel ? overviewOf(shownModel, early ? undefined : c.paragraphs) : null,
+    overview: shownModel ? overviewOf(shownModel, early ? undefined : c.paragraphs, opts.overviewLimit ?? OVERVIEW_LIMIT) : null,
     months,
     sites,
     accounts,
     omitted,
     diagnostics,
-    previewHtml: model ? renderNoticeHtml(model, c.blocks ? { blocks: c.blocks } : {}) : early ? markFills(renderNoticeHtml(early.model, { blocks: early.blocks }), early.errorUnits) : null,
+    previewHtml,
+    previewKey: previewHtml === null ? null : keyOf(previewHtml),
     previewNotes: early ? early.notes : [],
     changes,
     heading: headingOf(c, shownModel, state.name),

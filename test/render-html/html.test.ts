@@ -138,3 +138,27 @@ describe('blocks passed in', () => {
     expect(renderNoticeHtml(model, { blocks: renderNoticeBlocks(model) })).toBe(renderNoticeHtml(model));
   });
 });
+
+describe('the last render kept', () => {
+  it('a model with the same blocks but another table row is rendered again, not taken from the last render', () => {
+    // a passing site is in 附件1 but not in the notice's words: the blocks stay the same
+    const a = fixtureModel();
+    const b = fixtureModel(spec((s) => (s.sites.department[0].name = '改名后的网站')));
+    expect(renderNoticeBlocks(b)).toEqual(renderNoticeBlocks(a));
+    const first = renderNoticeHtml(a);
+    const second = renderNoticeHtml(b);
+    expect(first).not.toContain('改名后的网站');
+    expect(second).toContain('改名后的网站');
+    expect(renderNoticeHtml(a)).toBe(first);
+  });
+
+  it('other words are rendered again; the same blocks again give the same HTML', () => {
+    const a = fixtureModel();
+    const html = renderNoticeHtml(a);
+    const blocks = renderNoticeBlocks(a).map((x) => (x.kind === 'title' ? { ...x, text: '另一个标题' } : x));
+    const other = renderNoticeHtml(a, { blocks });
+    expect(other).toContain('另一个标题');
+    expect(other).not.toBe(html);
+    expect(renderNoticeHtml(a, { blocks: renderNoticeBlocks(a) })).toBe(html);
+  });
+});

@@ -572,6 +572,50 @@ describe('a large round', () => {
     const found = (await request('GET', `/api/rounds/2023-q4/units?q=${encodeURIComponent('黔东南司法')}`)).json();
     expect(found.accounts.map((a: { name: string }) => a.name)).toEqual(expect.arrayContaining(['黔东南司法', '黔东南司法行政']));
   });
+
+  test('the overview lists at most overviewLimit failing units of a kind; GET …/overview lists them all', async () => {
+    await server.close();
+    server = await startServer({ root, cwd: work, port: 0, overviewLimit: 5 });
+    host = `127.0.0.1:${server.port}`;
+    const v = await view();
+    const whole = (await request('GET', '/api/rounds/2023-q4/overview')).json().overview;
+    expect(whole.failingAccounts.length).toBe(v.overview.totals.accounts.failing);
+    expect(whole.omitted).toEqual({ failingSites: 0, failingAccounts: 0 });
+    expect(v.overview.failingAccounts).toEqual(whole.failingAccounts.slice(0, 5));
+    expect(v.overview.omitted).toEqual({ failingSites: 0, failingAccounts: whole.failingAccounts.length - 5 });
+    expect(v.overview.failingSites).toEqual(whole.failingSites);
+    expect({ ...v.overview, failingAccounts: [], omitted: null }).toEqual({ ...whole, failingAccounts: [], omitted: null });
+  });
+
+  test('an edit that sends the key of the preview it shows gets no preview back while it stays the same', async () => {
+    let v = await view();
+    expect(v.previewKey).toMatch(/^[0-9a-f]{32}$/);
+    const html = v.previewHtml;
+    // saying what the notice does anyway (no comparison paragraph) leaves the preview as it was
+    const compare = (value: unknown) => ({ hashes: v.hashes, preview: v.previewKey, edits: [{ op: 'set', file: 'notice.yaml', path: ['compare'], value }] });
+    let e = (await post('/api/rounds/2023-q4/edit', compare({ paragraph: false }))).json();
+    expect(fs.readFileSync(path.join(roundDir(), 'notice.yaml'), 'utf8')).toMatch(/compare:/);
+    expect(e.errors).toBe(0);
+    expect(e.previewUnchanged).toBe(true);
+    expect(e.previewHtml).toBeNull();
+    expect(e.previewKey).toBe(v.previewKey);
+    // without the key, the whole preview as before
+    v = e;
+    e = (await post('/api/rounds/2023-q4/edit', { ...compare({ paragraph: false, annex_column: false }), preview: undefined })).json();
+    expect(e.previewHtml).toBe(html);
+    expect(e.previewUnchanged).toBeUndefined();
+    // a result changes the notice: the new preview comes with its new key
+    v = e;
+    const month = (value: string) => ({ hashes: v.hashes, preview: v.previewKey, edits: [{ op: 'set', file: 'accounts.yaml', path: ['weibo', 'department', 3, 'results', 0], value }] });
+    const was = v.accounts.find((a: { id: string }) => a.id === 'accounts.yaml:weibo:department:3').results[0];
+    e = (await post('/api/rounds/2023-q4/edit', month(was === '合格' ? '不合格' : '合格'))).json();
+    expect(e.previewUnchanged).toBeUndefined();
+    expect(e.previewHtml).not.toBe(html);
+    expect(e.previewKey).not.toBe(v.previewKey);
+    v = e;
+    e = (await post('/api/rounds/2023-q4/edit', month(was))).json();
+    expect(e.previewHtml).toBe(html);
+  });
 });
 
 describe('新建一季度 and the data history', () => {

@@ -86,6 +86,8 @@ export interface Overview {
   totals: Totals;
   failingSites: { name: string; url: string; levelName: string; problems: string[] }[];
   failingAccounts: { name: string; owner: string; platformLabel: string; levelName: string; failingMonths: string[] }[];
+  /** failing units left out of the lists above in a large round (GET …/overview lists them all) */
+  omitted: { failingSites: number; failingAccounts: number };
   sentences: string[];
 }
 
@@ -112,6 +114,11 @@ export interface RoundView {
   omitted: { sites: number; accounts: number };
   diagnostics: ViewDiagnostic[];
   previewHtml: string | null;
+  /** a fingerprint of previewHtml: an edit that sends it back (EditRequest.preview) is answered
+   *  without the HTML when the preview stays the same (previewUnchanged) */
+  previewKey: string | null;
+  /** the answer to an edit: previewHtml is left out (null) because it is the one the page sent the key of */
+  previewUnchanged?: boolean;
   /** the preview stands in for values still to fill or leaves out units with errors: said above it */
   previewNotes: string[];
   changes: Changes | null;
@@ -143,6 +150,11 @@ export interface RoundsList {
   root: string;
   rounds: RoundSummary[];
   tools: { pdf: boolean; import: boolean };
+}
+
+/** GET /api/rounds/:name/overview: the overview with every failing unit listed (null: no figures yet) */
+export interface OverviewAnswer {
+  overview: Overview | null;
 }
 
 /** GET /api/rounds/:name/units */
@@ -178,6 +190,8 @@ export interface EditRequest {
   edits: EditOp[];
   /** what the edit does in the page's words (shown in the data history), optional */
   label?: string;
+  /** the previewKey of the preview the page shows: when the preview is still that one, the answer leaves its HTML out */
+  preview?: string;
 }
 
 /** POST …/build, …/annexes, …/package, …/import */

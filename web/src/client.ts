@@ -1,6 +1,6 @@
 // Requests to the server (docs/serve.md). Each endpoint is typed with the shapes in
 // api-types.ts, which the server's handlers use too.
-import type { ActionAnswer, EditRequest, ErrorAnswer, FilesAnswer, HistoryAnswer, ImportRequest, InitAnswer, InitRequest, PackageRequest, RectifyAnswer, RectifyRequest, RestoreRequest, RoundView, RoundsList, UnitsFound, VersionDiff } from './api-types.js';
+import type { ActionAnswer, EditRequest, ErrorAnswer, FilesAnswer, HistoryAnswer, ImportRequest, InitAnswer, InitRequest, OverviewAnswer, PackageRequest, RectifyAnswer, RectifyRequest, RestoreRequest, RoundView, RoundsList, UnitsFound, VersionDiff } from './api-types.js';
 
 const TOKEN = document.querySelector('meta[name="tongbao-token"]')?.getAttribute('content') ?? '';
 
@@ -62,6 +62,7 @@ export const API = {
   rounds: () => api<RoundsList>('/api/rounds'),
   init: (req: InitRequest) => api<InitAnswer>('/api/init', req),
   round: (name: string) => api<RoundView>(roundUrl(name)),
+  overview: (name: string) => api<OverviewAnswer>(roundUrl(name, '/overview')),
   units: (name: string, q: string) => api<UnitsFound>(roundUrl(name, `/units?q=${enc(q)}`)),
   files: (name: string) => api<FilesAnswer>(roundUrl(name, '/files')),
   edit: (name: string, req: EditRequest) => api<RoundView>(roundUrl(name, '/edit'), req),

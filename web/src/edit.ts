@@ -69,9 +69,12 @@ export function submitEdit(key: string, edits: EditOp[] | null, label: string, v
   queue = queue.then(async () => {
     if (!state.view || !state.name) return;
     const name = state.name;
+    const sent = state.view;
     try {
-      const view = await API.edit(name, { hashes: state.view.hashes, edits, label });
+      const view = await API.edit(name, { hashes: sent.hashes, edits, label, ...(sent.previewKey ? { preview: sent.previewKey } : {}) });
       if (state.name !== name) return;
+      // the preview did not change: the answer leaves it out, the page keeps the one it has
+      if (view.previewUnchanged) view.previewHtml = sent.previewHtml;
       state.failed.delete(key);
       applyView(view);
       flash(`已保存：${label}`);

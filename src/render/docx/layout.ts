@@ -42,7 +42,11 @@ export function font(eastAsia: string, latin: string = FACE.latin) {
  */
 export function textWidth(text: string): number {
   let w = 0;
-  for (const ch of text) w += isWide(ch) ? 1 : 0.5;
+  for (let i = 0; i < text.length; i++) {
+    const c = codePointAt(text, i);
+    if (c > 0xffff) i++;
+    w += flags(c) & WIDE ? 1 : 0.5;
+  }
   return w;
 }
 
@@ -51,20 +55,54 @@ export function textWidth(text: string): number {
  * Latin letters or digits (2023 年 11 月), so each such change of script adds ¼.
  */
 export function printedWidth(text: string): number {
-  const chars = [...text];
-  let w = textWidth(text);
-  for (let i = 1; i < chars.length; i++) {
-    const a = chars[i - 1];
-    const b = chars[i];
-    if (ALNUM.test(a) && ALNUM.test(b) && isWide(a) !== isWide(b)) w += 0.25;
+  let w = 0;
+  let prev = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = codePointAt(text, i);
+    if (c > 0xffff) i++;
+    const f = flags(c);
+    w += f & WIDE ? 1 : 0.5;
+    if (f & ALNUM && prev & ALNUM && (f & WIDE) !== (prev & WIDE)) w += 0.25;
+    prev = f;
   }
+  // sums of halves and quarters are exact, so the order of the additions does not matter
   return w;
 }
 
-const ALNUM = /[\p{L}\p{N}]/u;
+/** Width of one character (a code point) in 3号 characters, as textWidth counts it. */
+export function charWidth(c: number): number {
+  return flags(c) & WIDE ? 1 : 0.5;
+}
 
-function isWide(ch: string): boolean {
-  const c = ch.codePointAt(0) ?? 0;
+/** The code point at UTF-16 index i, as `for…of` yields it (a lone surrogate as itself). */
+function codePointAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
+  }
+  return c;
+}
+
+const ALNUM_RE = /[\p{L}\p{N}]/u;
+const KNOWN = 1;
+const WIDE = 2;
+const ALNUM = 4;
+/** What each code point is (KNOWN | WIDE | ALNUM), looked up once: the notice measures the same
+ *  characters again and again (a national round's list of names is a paragraph of 200,000). */
+let FLAGS: Uint8Array | null = null;
+
+function flags(c: number): number {
+  FLAGS ??= new Uint8Array(0x110000);
+  let f = FLAGS[c];
+  if (f === 0) {
+    f = KNOWN | (isWide(c) ? WIDE : 0) | (ALNUM_RE.test(String.fromCodePoint(c)) ? ALNUM : 0);
+    FLAGS[c] = f;
+  }
+  return f;
+}
+
+function isWide(c: number): boolean {
   return (
     isWideCodePoint(c) ||
     c === 0x2014 || // —— 破折号

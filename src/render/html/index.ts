@@ -6,7 +6,7 @@
 // Styles live in web/notice.css (class names prefixed tb-).
 import type { Annex1Row, Annex2Row, Annex2Section, ReportModel } from '../../aggregate/model';
 import type { Block } from '../blocks';
-import { LINE, SEQ_WIDTH, TITLE_LINE, columnWidths, printedWidth, textWidth } from '../docx/layout';
+import { LINE, SEQ_WIDTH, TITLE_LINE, charWidth, columnWidths, printedWidth, textWidth } from '../docx/layout';
 import { titleLines } from '../docx/title';
 import { renderNoticeBlocks, type NoticeTemplateOptions } from '../template/notice';
 
@@ -81,6 +81,33 @@ function keptWithNext(blocks: readonly Block[]): Set<number> {
 /** The notice as an HTML fragment: one <section class="tb-sheet"> per page. */
 export function renderNoticeHtml(model: ReportModel, options: RenderHtmlOptions = {}): string {
   const blocks = options.blocks ?? renderNoticeBlocks(model, options);
+  // the same blocks (and tables) as last time give the same HTML: `serve` renders once per edit,
+  // and most edits leave the notice's words as they were
+  const key = renderKey(model, blocks);
+  if (last?.key === key) return last.html;
+  const html = renderHtml(model, blocks);
+  last = { key, html };
+  return html;
+}
+
+/** The last render, by what it was made from. */
+let last: { key: string; html: string } | null = null;
+
+/** Everything the HTML is made from: the blocks and the model's parts their tables draw. */
+function renderKey(model: ReportModel, blocks: readonly Block[]): string {
+  const tableData = blocks
+    .filter((b) => b.kind === 'table')
+    .map((b) => {
+      const t = b.table!;
+      if (t.annex === 'annex1') return model.annex1;
+      if (t.annex === 'annex3') return model.rectification?.annex ?? null;
+      return { hasProblems: model.annex2.hasProblems, section: model.annex2.sections[t.section] };
+    });
+  const tablesUsed = tableData.length ? { tableData, columns: model.columns, months: model.months, emptyRow: model.emptyRow } : null;
+  return JSON.stringify([blocks, tablesUsed]);
+}
+
+function renderHtml(model: ReportModel, blocks: readonly Block[]): string {
   tables.clear();
   const keep = keptWithNext(blocks);
   // Each annex starts a page: the blocks fall into runs, each run paginated on its own.
@@ -91,7 +118,10 @@ export function renderNoticeHtml(model: ReportModel, options: RenderHtmlOptions 
     if (b.kind === 'annex-label' && runs[runs.length - 1].length) runs.push([]);
     const run = runs[runs.length - 1];
     const text = escapeHtml(b.text);
-    const w = printedWidth(b.text);
+    // measured only for the kinds that use it: running text is measured character by character
+    // by flowPiece (a national round's list of names is one paragraph of 200,000 characters)
+    let width: number | undefined;
+    const widthOf = () => (width ??= printedWidth(b.text));
     const para = (cls: string, height: number, style = '', body = text) =>
       run.push({
         html: `<p class="tb-${cls}" ${kindAttr(b)}${style ? ` style="${style}"` : ''}>${body}</p>`,
@@ -130,17 +160,17 @@ export function renderNoticeHtml(model: ReportModel, options: RenderHtmlOptions 
         para('blank', 1, '', '');
         break;
       case 'h1':
-        para('h1', lines(w, 2));
+        para('h1', lines(widthOf(), 2));
         break;
       case 'attach': {
         // 附件：1.… with 2.… under the 1.: the prefix hangs
         const colon = b.text.indexOf('：');
         hanging = textWidth(colon >= 0 ? b.text.slice(0, colon + 1) : '');
-        para('attach', lines(w, 2), `padding-left:${2 + hanging}em;text-indent:-${hanging}em`);
+        para('attach', lines(widthOf(), 2), `padding-left:${2 + hanging}em;text-indent:-${hanging}em`);
         break;
       }
       case 'attach-more':
-        para('attach', lines(w + hanging, 2), `padding-left:${2 + hanging}em`);
+        para('attach', lines(widthOf() + hanging, 2), `padding-left:${2 + hanging}em`);
         break;
       case 'sign': {
         // centred over the date, which sits 4字 in from the right
@@ -157,7 +187,7 @@ export function renderNoticeHtml(model: ReportModel, options: RenderHtmlOptions 
         para('annex-label', 1);
         break;
       case 'table-title':
-        para('table-title', lines(w));
+        para('table-title', lines(widthOf()));
         break;
       case 'table': {
         const t = b.table!;
@@ -189,22 +219,27 @@ export function renderNoticeHtml(model: ReportModel, options: RenderHtmlOptions 
 
 /** A block's text measured once: the UTF-16 offset of each character and the width before it. */
 interface Measured {
-  offsets: number[];
-  widths: number[];
+  offsets: Float64Array;
+  widths: Float64Array;
 }
 
 function measure(text: string): Measured {
-  const offsets = [0];
-  const widths = [0];
-  let off = 0;
+  // typed arrays indexed by character: one allocation each, however long the paragraph
+  const offsets = new Float64Array(text.length + 1);
+  const widths = new Float64Array(text.length + 1);
+  let n = 0;
   let w = 0;
-  for (const ch of text) {
-    off += ch.length;
-    w += textWidth(ch);
-    offsets.push(off);
-    widths.push(w);
+  for (let i = 0; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    // a surrogate pair is one character (as `for…of` counts), a lone surrogate one too
+    const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    w += charWidth(pair ? (c - 0xd800) * 0x400 + (text.charCodeAt(i + 1) - 0xdc00) + 0x10000 : c);
+    i += pair ? 2 : 1;
+    n++;
+    offsets[n] = i;
+    widths[n] = w;
   }
-  return { offsets, widths };
+  return { offsets: offsets.subarray(0, n + 1), widths: widths.subarray(0, n + 1) };
 }
 
 /**

@@ -58,11 +58,71 @@ export function sanitize<T>(value: T): T {
   return value;
 }
 
-/** The template's context: the model (control characters removed) plus layout facts. */
+/**
+ * The value as `sanitize` would give it, made as it is read. A deep object or array (the model,
+ * the annex's sections) is wrapped so that each value read from it is sanitized in turn; a
+ * shallow one (a list of names, a row) is sanitized at once, which reads faster than through a
+ * wrapper. The template reads a few hundred values of a model that holds millions (a national
+ * round's annex rows, which only the table renderers read); sanitizing all of them on every
+ * render cost more than the template itself. A frozen object cannot be wrapped (a proxy must give
+ * its values back unchanged): it is sanitized whole.
+ */
+export function sanitizedView<T>(value: T): T {
+  return viewer()(value);
+}
+
+/**
+ * One render's sanitizing reader. Its memo (one view per object, so a list read twice is copied
+ * once) lives as long as the render: a model changed in place between renders is read afresh.
+ */
+function viewer(): <T>(value: T) => T {
+  const views = new WeakMap<object, object>();
+  const wrappers = new WeakSet<object>();
+  const handler: ProxyHandler<object> = {
+    get: (target, key) => {
+      const v: unknown = Reflect.get(target, key);
+      return typeof key === 'symbol' ? v : view(v);
+    },
+    getOwnPropertyDescriptor: (target, key) => {
+      const d = Reflect.getOwnPropertyDescriptor(target, key);
+      return d && 'value' in d && d.configurable && typeof key !== 'symbol' ? { ...d, value: view(d.value) } : d;
+    },
+  };
+  const view = <T>(value: T): T => {
+    if (typeof value === 'string') return sanitize(value);
+    if (!value || typeof value !== 'object') return value;
+    let v = views.get(value);
+    // (a wrapper made before the object was frozen cannot serve it any more)
+    if (!v || (wrappers.has(v) && Object.isFrozen(value))) {
+      if (Object.isFrozen(value) || shallow(value, 3)) v = sanitize(value);
+      else wrappers.add((v = new Proxy(value, handler)));
+      views.set(value, v);
+    }
+    return v as T;
+  };
+  return view;
+}
+
+/** No object or array deeper than `depth` levels inside (a row: 2; a list of rows: 3). */
+function shallow(value: unknown, depth: number): boolean {
+  if (!value || typeof value !== 'object') return true;
+  if (depth === 0) return false;
+  if (Array.isArray(value)) {
+    for (const v of value) if (v && typeof v === 'object' && !shallow(v, depth - 1)) return false;
+    return true;
+  }
+  for (const k in value) {
+    const v = (value as Record<string, unknown>)[k];
+    if (v && typeof v === 'object' && !shallow(v, depth - 1)) return false;
+  }
+  return true;
+}
+
+/** The template's context: the model (control characters removed as read) plus layout facts. */
 export function noticeContext(model: ReportModel): NoticeContext {
   // the comparison fields are optional in the model; the template (strict) always sees them
   const compare = { paragraph: false, annexColumn: false, rectification: false, ...model.compare };
-  return { passRates: null, comparison: null, rectification: null, ...sanitize(model), compare, layout: noticeLayout(model) };
+  return { passRates: null, comparison: null, rectification: null, ...sanitizedView(model), compare, layout: noticeLayout(model) };
 }
 
 /** Read a template's output back as blocks; a line that is not `@kind text` is a template error. */

@@ -7,6 +7,7 @@ import { h } from '../dom.js';
 import type { Child } from '../dom.js';
 import { submitEdit } from '../edit.js';
 import { state, view } from '../state.js';
+import { wholeOverview } from './overview.js';
 
 type Raw = Record<string, unknown>;
 const obj = (v: unknown): Raw => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Raw) : {});
@@ -110,7 +111,12 @@ function listEditor(top: string, label: string, parts: [string, string, 'input' 
 function failingOrder(): HTMLElement {
   const v = view();
   const given = Array.isArray(get(['failing_order'])) ? (get(['failing_order']) as unknown[]).map(str) : null;
-  const failing = (v.overview?.failingAccounts ?? []).map((a) => `${a.name}（${a.platformLabel}）`);
+  // a large round's view lists the first failing accounts only: an order is made from them all
+  const whole = given ? v.overview : wholeOverview(v, () => document.querySelector('fieldset[data-notice-field="failing_order"]')?.replaceWith(failingOrder()));
+  if (!whole && v.overview) {
+    return h('fieldset', { class: 'nf-list', 'data-notice-field': 'failing_order' }, h('legend', {}, '不合格政务新媒体在正文中的列举顺序'), h('p', { class: 'muted' }, '正在读取完整的不合格名单……'));
+  }
+  const failing = (whole?.failingAccounts ?? []).map((a) => `${a.name}（${a.platformLabel}）`);
   const list = given ?? failing;
   const saveOrder = (next: string[], what: string) => void submitEdit('notice|failing_order', [setEdit(['failing_order'], next)], `通报信息 · 列举顺序：${what}`, null);
   return h('fieldset', { class: 'nf-list', 'data-notice-field': 'failing_order' },

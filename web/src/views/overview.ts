@@ -1,5 +1,7 @@
 // Totals and failing lists as the notice states them.
-import { byId, clear, h } from '../dom.js';
+import type { Overview, RoundView } from '../api-types.js';
+import { API } from '../client.js';
+import { byId, clear, flash, h } from '../dom.js';
 import { state, view } from '../state.js';
 import { jumpTo } from './diagnostics.js';
 
@@ -7,6 +9,7 @@ import { jumpTo } from './diagnostics.js';
 let lastTiles: Record<string, number | undefined> | null = null;
 export function resetOverview(): void {
   lastTiles = null;
+  full = null;
 }
 
 export function renderOverview(): void {
@@ -32,8 +35,12 @@ export function renderOverview(): void {
   // each name as the notice prints it, with the row it stands for (to jump to)
   const siteRows = new Map(v.sites.map((u) => [u.name, u.id]));
   const accRows = new Map(v.accounts.map((u) => [`${u.name}（${u.platformName}）`, u.id]));
-  const siteNames = o.failingSites.map((s) => ({ label: s.name, unitId: siteRows.get(s.name) ?? null }));
-  const accNames = o.failingAccounts.map((a) => {
+  // a large round's view lists the first names only (overview.omitted); shown whole once asked for
+  const whole = full && full.view === v ? full.overview : null;
+  const siteMore = whole ? 0 : o.omitted?.failingSites ?? 0;
+  const accMore = whole ? 0 : o.omitted?.failingAccounts ?? 0;
+  const siteNames = (whole ?? o).failingSites.map((s) => ({ label: s.name, unitId: siteRows.get(s.name) ?? null }));
+  const accNames = (whole ?? o).failingAccounts.map((a) => {
     const label = `${a.name}（${a.platformLabel}）`;
     return { label, unitId: accRows.get(label) ?? null };
   });
@@ -47,10 +54,10 @@ export function renderOverview(): void {
         tile('不合格新媒体', t.accounts?.failing, '', t.accounts?.failing ? 'bad' : 'good'),
       ),
       h('div', { class: 'failing' },
-        h('h3', {}, `不合格网站（${siteNames.length}）`),
-        nameList('failing-sites', siteNames),
-        h('h3', {}, `不合格政务新媒体（${accNames.length}）`),
-        nameList('failing-accounts', accNames),
+        h('h3', {}, `不合格网站（${siteNames.length + siteMore}）`),
+        nameList('failing-sites', siteNames, siteMore),
+        h('h3', {}, `不合格政务新媒体（${accNames.length + accMore}）`),
+        nameList('failing-accounts', accNames, accMore),
       ),
       o.sentences.length ? h('details', { class: 'sentences' }, h('summary', {}, '通报“总体情况”原文'), ...o.sentences.map((s) => h('p', {}, s))) : null,
     ),
@@ -60,9 +67,55 @@ export function renderOverview(): void {
 /** Names joined with 、 as the notice lists them; a long list shows its start until asked for all. */
 const LONG_LIST = 60;
 const expanded = new Set<string>();
-function nameList(id: string, names: { label: string; unitId: string | null }[]): HTMLElement {
+/** the whole failing lists of the view now shown, fetched when a list was cut short by the server */
+let full: { view: RoundView; overview: Overview } | null = null;
+let fetching: RoundView | null = null;
+
+/** what else waits for the whole lists (the notice form's 列举顺序) */
+let waiting: (() => void)[] = [];
+
+/** Ask the server for the whole lists of this view, then draw the overview (and what waits) again. */
+async function fetchWhole(v: RoundView, then?: () => void): Promise<void> {
+  if (then) waiting.push(then);
+  if (fetching === v || !state.name) return;
+  fetching = v;
+  try {
+    const answer = await API.overview(state.name);
+    if (state.view === v && answer.overview) {
+      full = { view: v, overview: answer.overview };
+      renderOverview();
+      for (const f of waiting.splice(0)) f();
+    }
+  } catch (e) {
+    waiting = [];
+    flash(`没有读到完整名单：${(e as Error).message}`, 'error');
+  } finally {
+    if (fetching === v) fetching = null;
+  }
+}
+
+/**
+ * The overview with whole lists: the view's own when nothing was left out, else the one fetched
+ * for this view; null while it is being fetched (`then` runs once it is there).
+ */
+export function wholeOverview(v: RoundView, then: () => void): Overview | null {
+  const o = v.overview;
+  if (!o || !(o.omitted?.failingSites || o.omitted?.failingAccounts)) return o;
+  if (full && full.view === v) return full.overview;
+  void fetchWhole(v, then);
+  return null;
+}
+
+/**
+ * `names` are what the view lists, `more` how many the server left out after them. Asked for
+ * all, the page fetches the whole lists (and again after each edit while the list is open).
+ */
+function nameList(id: string, names: { label: string; unitId: string | null }[], more = 0): HTMLElement {
   if (!names.length) return h('p', { class: 'muted', id }, '无');
-  const all = names.length <= LONG_LIST || expanded.has(id);
+  const total = names.length + more;
+  const open = expanded.has(id);
+  if (open && more > 0) void fetchWhole(view());
+  const all = (total <= LONG_LIST || open) && more === 0;
   const shown = all ? names : names.slice(0, LONG_LIST);
   const items = shown.flatMap((n, i) => [
     i ? '、' : null,
@@ -71,8 +124,9 @@ function nameList(id: string, names: { label: string; unitId: string | null }[])
       : n.label,
   ]);
   if (all) return h('p', { class: 'names', id }, items);
-  const p = h('p', { class: 'names', id }, items, `……等 ${names.length} 个 `);
-  p.append(h('button', { type: 'button', class: 'ghost small', on: { click: () => { expanded.add(id); p.replaceWith(nameList(id, names)); } } }, '全部显示'));
+  if (open) return h('p', { class: 'names', id }, items, `……还有 ${total - shown.length} 个（正在读取完整名单）`);
+  const p = h('p', { class: 'names', id }, items, `……等 ${total} 个 `);
+  p.append(h('button', { type: 'button', class: 'ghost small', on: { click: () => { expanded.add(id); p.replaceWith(nameList(id, names, more)); } } }, '全部显示'));
   return p;
 }
 
