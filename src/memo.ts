@@ -7,23 +7,28 @@
 /**
  * How often each key occurs over the units of some lists (names per group, URLs over all
  * sites), kept up to date by comparing each list with the units seen last time: only a unit
- * that is not the same object as before is counted again.
+ * that is not the same object as before is counted again. `perList`: each list counts its own
+ * keys (a name may stand once in each group).
  */
 export class KeyCounts {
   private seen: unknown[][] = [];
   private keys: (string | undefined)[][] = [];
-  private counts = new Map<string, number>();
+  private counts: Map<string, number>[] = [];
   /** keys that occur more than once */
   private repeats = 0;
 
-  /** True when some key occurs more than once over the lists. */
+  constructor(private readonly perList = false) {}
+
+  /** True when some key occurs more than once (within a list, with perList). */
   update(lists: readonly unknown[][], keyOf: (unit: unknown, list: number) => string | undefined): boolean {
     if (lists.length !== this.seen.length || lists.some((l, i) => l.length !== this.seen[i].length)) {
       this.seen = lists.map((l) => l.slice());
       this.keys = lists.map((l, i) => l.map((u) => keyOf(u, i)));
-      this.counts = new Map();
+      this.counts = this.perList ? lists.map(() => new Map()) : [new Map()];
       this.repeats = 0;
-      for (const ks of this.keys) for (const k of ks) if (k !== undefined) this.add(k, 1);
+      this.keys.forEach((ks, l) => {
+        for (const k of ks) if (k !== undefined) this.add(l, k, 1);
+      });
       return this.repeats > 0;
     }
     lists.forEach((list, l) => {
@@ -33,8 +38,8 @@ export class KeyCounts {
         if (list[i] === seen[i]) continue;
         const k = keyOf(list[i], l);
         if (k !== keys[i]) {
-          if (keys[i] !== undefined) this.add(keys[i]!, -1);
-          if (k !== undefined) this.add(k, 1);
+          if (keys[i] !== undefined) this.add(l, keys[i]!, -1);
+          if (k !== undefined) this.add(l, k, 1);
           keys[i] = k;
         }
         seen[i] = list[i];
@@ -43,16 +48,16 @@ export class KeyCounts {
     return this.repeats > 0;
   }
 
-  private add(k: string, d: 1 | -1): void {
-    const before = this.counts.get(k) ?? 0;
+  private add(list: number, k: string, d: 1 | -1): void {
+    const counts = this.counts[this.perList ? list : 0];
+    const before = counts.get(k) ?? 0;
     const after = before + d;
-    if (after === 0) this.counts.delete(k);
-    else this.counts.set(k, after);
+    if (after === 0) counts.delete(k);
+    else counts.set(k, after);
     if (before <= 1 && after > 1) this.repeats++;
     else if (before > 1 && after <= 1) this.repeats--;
   }
 }
-
 
 /**
  * The outputs for one list of units, made again only for the items that are not the same object
@@ -99,6 +104,18 @@ export class ListMemo<O> {
       this.outputs[changed[k]] = made[k];
     }
     return this.outputs.slice();
+  }
+
+  /** Whether `map` would make every item again (a new length or context): a caller may make them some cheaper way and `seed` them. */
+  fresh(list: readonly unknown[], context: string): boolean {
+    return context !== this.context || list.length !== this.inputs.length;
+  }
+
+  /** The outputs of `list` made by the caller all at once (one schema check of a whole file is cheaper than one per unit). */
+  seed(list: readonly unknown[], context: string, outputs: readonly O[]): void {
+    this.inputs = list.slice();
+    this.outputs = outputs.slice();
+    this.context = context;
   }
 }
 

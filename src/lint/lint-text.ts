@@ -24,9 +24,9 @@ export function lintText(text: string, options: LintTextOptions = {}): TextFindi
   // a Set given is read as is (a national round lints 300,000 fields with the same one)
   const off = options.disable instanceof Set ? (options.disable as ReadonlySet<string>) : new Set(options.disable ?? []);
   const only = options.only ? (options.only instanceof Set ? (options.only as ReadonlySet<string>) : new Set(options.only)) : null;
-  const rules = RULES.filter((rule) => !off.has(rule.id) && (!only || only.has(rule.id)) && rule.kinds.includes(ctx.kind));
+  const applies = (rule: (typeof RULES)[number]) => !off.has(rule.id) && (!only || only.has(rule.id)) && rule.kinds.includes(ctx.kind);
   // nothing to run (the counts rule on a paragraph of the notice, say): the text is not read
-  if (!rules.length) return [];
+  if (!RULES.some(applies)) return [];
   const masked = maskUrls(text);
   const claimed = new Set<number>();
   for (const m of findDocNumbers(masked)) {
@@ -37,7 +37,7 @@ export function lintText(text: string, options: LintTextOptions = {}): TextFindi
   const num = ctx.kind === 'heading' && !off.has('heading-form') ? text.match(NUMBERING_RE) : null;
   if (num) for (let i = 0; i < num[0].length; i++) claimed.add(i);
   const out: TextFinding[] = [];
-  for (const rule of rules) out.push(...rule.check({ text, masked, claimed, ctx }));
+  for (const rule of RULES) if (applies(rule)) out.push(...rule.check({ text, masked, claimed, ctx }));
   return out.sort(byPlace);
 }
 

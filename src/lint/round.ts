@@ -9,7 +9,7 @@ import type { SourceFile } from '../load/yaml-file';
 import { byPlace, lintText } from './lint-text';
 import { RULE_IDS } from './rules';
 import { contradictsDataRule, mayClaim } from './rules/data-claims';
-import { proseFields, quickFieldsOfUnit, scalarSpans, unitLists } from './source';
+import { eachUnitField, proseFields, quickFieldsOfUnit, scalarSpans, unitLists } from './source';
 import { quickValue } from '../load/yaml-file';
 import { ListMemos } from '../memo';
 import type { FileRole, ProseField } from './source';
@@ -55,12 +55,13 @@ export interface LintRoundOptions {
 export interface UnitsMemo {
   /** per list of units: each unit's { strings, hot } (src/memo.ts) */
   lists: ListMemos;
-  /** the data strings the last index was made of, and the index */
+  /** the data strings the last findings in the notice were checked against, and what was found in them */
   strings: string[][] | null;
   index: DataIndex | null;
+  covering: Map<string, string[]>;
 }
 export function createUnitsMemo(): UnitsMemo {
-  return { lists: new ListMemos(), strings: null, index: null };
+  return { lists: new ListMemos(), strings: null, index: null, covering: new Map() };
 }
 const NO_FIELDS = { strings: [] as string[], hot: [] as number[] };
 
@@ -211,6 +212,27 @@ function fromData(para: string, x: TextFinding, index: DataIndex): boolean {
 }
 
 /**
+ * fromData without an index of every data string: some data string that contains the finding's
+ * text stands in the paragraph around it (`containing(text)`: the data strings, of at least 2
+ * characters, that contain the text). For a finding of at least one character.
+ */
+export function quotedIn(para: string, x: TextFinding, containing: (text: string) => readonly string[]): boolean {
+  const f = para.slice(x.start, x.end);
+  for (const v of containing(f)) {
+    for (let o = v.indexOf(f); o >= 0; o = v.indexOf(f, o + 1)) {
+      const at = x.start - o;
+      if (at >= 0 && para.startsWith(v, at)) return true;
+    }
+  }
+  return false;
+}
+
+/** fromData over a list of data strings (for tests comparing it with quotedIn). */
+export function quotedByIndex(para: string, x: TextFinding, data: readonly string[]): boolean {
+  return fromData(para, x, dataIndex([...new Set(data)].filter((v) => v.length >= 2)));
+}
+
+/**
  * Lint a round. `facts` are the dates the prose may restate (NoticeInput fits); when omitted
  * they are read from notice.yaml as written. `noticeParagraphs` are the plain-text paragraphs
  * of the rendered notice, reported as `<noticeName>:<paragraph number>:<column>`; a finding
@@ -251,10 +273,14 @@ export function lintRound(
           if (u === null || typeof u !== 'object') return NO_FIELDS;
           const strings: string[] = [];
           const hot: number[] = [];
-          quickFieldsOfUnit(file, base, i, u).forEach((field, k) => {
-            stringsOf(field.value, strings);
-            const rest = lintMemo(options.memo, field.value, { kind: field.kind, facts: f, terms, disable: split!.disableAlso });
-            if (rest.length || (COUNTED_KINDS.has(field.kind) && !disable.has(COUNTS_RULE) && mayClaim(field.value))) hot.push(k);
+          let k = 0;
+          eachUnitField(u, (_key, _item, kind, value) => {
+            stringsOf(value, strings);
+            // names are nearly all different: the memo by text would only grow (150,000 entries at national scale)
+            const opts = { kind, facts: f, terms, disable: split!.disableAlso };
+            const rest = kind === 'name' ? lintText(value, opts) : lintMemo(options.memo, value, opts);
+            if (rest.length || (COUNTED_KINDS.has(kind) && !disable.has(COUNTS_RULE) && mayClaim(value))) hot.push(k);
+            k++;
           });
           return { strings, hot: hot.length ? hot : NO_FIELDS.hot };
         })!;
@@ -277,20 +303,43 @@ export function lintRound(
     dataStrings.push(strings);
   }
   const name = options.noticeName ?? '通报正文';
-  // made when a paragraph has a finding to check (most notices have none)
+  // What is quoted from the data, found when a paragraph has a finding to check (most notices
+  // have none). The server keeps it while the data's strings stay the same.
+  const kept = options.units;
+  let keptValid: boolean | null = null;
+  const keep = (): UnitsMemo | null => {
+    if (!kept) return null;
+    keptValid ??= !!kept.strings && kept.strings.length === dataStrings.length && kept.strings.every((l, i) => sameStrings(l, dataStrings[i]));
+    if (!keptValid) {
+      Object.assign(kept, { strings: dataStrings, index: null, covering: new Map() });
+      keptValid = true;
+    }
+    return kept;
+  };
   let data: DataIndex | null = null;
   const quoted = () => {
-    if (data) return data;
-    // the server's last index is used again while the data's strings are the same
-    const kept = options.units;
-    if (kept?.index && kept.strings && kept.strings.length === dataStrings.length && kept.strings.every((l, i) => sameStrings(l, dataStrings[i]))) return (data = kept.index);
-    data = dataIndex([...new Set(dataStrings.flat())].filter((v) => v.length >= 2));
-    if (kept) Object.assign(kept, { strings: dataStrings, index: data });
+    const k = keep();
+    data ??= k?.index ?? dataIndex([...new Set(dataStrings.flat())].filter((v) => v.length >= 2));
+    if (k) k.index = data;
     return data;
   };
+  // the data strings that contain a finding's text: one pass over them per different text, not an index of all of them
+  let covering = new Map<string, string[]>();
+  const containing = (f: string): string[] => {
+    const k = keep();
+    if (k) covering = k.covering;
+    let found = covering.get(f);
+    if (!found) {
+      found = [];
+      for (const list of dataStrings) for (const v of list) if (v.length >= 2 && v.includes(f)) found.push(v);
+      covering.set(f, found);
+    }
+    return found;
+  };
+  const isQuoted = (para: string, x: TextFinding): boolean => (x.end <= x.start || x.end > para.length ? fromData(para, x, quoted()) : quotedIn(para, x, containing));
   (noticeParagraphs ?? []).forEach((para, k) => {
     for (const x of lintMemo(options.memo, para, { kind: 'paragraph', facts: f, terms, disable }, split)) {
-      if (fromData(para, x, quoted())) continue;
+      if (isQuoted(para, x)) continue;
       out.push({ severity: 'warning', file: name, line: k + 1, col: x.start + 1, rule: x.rule, message: x.message, suggestion: x.suggestion });
     }
   });

@@ -113,21 +113,26 @@ class QuickField implements ProseField {
 
 const plainObject = (v: unknown): Record<string, unknown> | null => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null);
 
-/** The prose fields of one unit (item `index` of the list at `base`) of a quick-read file, in file order. */
-export function quickFieldsOfUnit(file: SourceFile, base: DataPath, index: number, unit: unknown, out: ProseField[] = []): ProseField[] {
+/** The prose fields of one unit's plain value, in file order: (key, item of a list field or -1, kind, text). */
+export function eachUnitField(unit: unknown, visit: (key: string, item: number, kind: FieldKind, value: string) => void): void {
   const item = plainObject(unit);
-  if (!item) return out;
+  if (!item) return;
   for (const key of ['name', 'owner']) {
     const v = item[key];
-    if (typeof v === 'string' && v !== '') out.push(new QuickField(file, base, index, key, -1, 'name', v));
+    if (typeof v === 'string' && v !== '') visit(key, -1, 'name', v);
   }
   const problems = item.problems;
   if (Array.isArray(problems)) {
     for (let j = 0; j < problems.length; j++) {
       const v = problems[j];
-      if (typeof v === 'string' && v !== '') out.push(new QuickField(file, base, index, 'problems', j, 'prose', v));
+      if (typeof v === 'string' && v !== '') visit('problems', j, 'prose', v);
     }
   }
+}
+
+/** The prose fields of one unit (item `index` of the list at `base`) of a quick-read file, in file order. */
+export function quickFieldsOfUnit(file: SourceFile, base: DataPath, index: number, unit: unknown, out: ProseField[] = []): ProseField[] {
+  eachUnitField(unit, (key, item, kind, value) => out.push(new QuickField(file, base, index, key, item, kind, value)));
   return out;
 }
 

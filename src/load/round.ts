@@ -29,11 +29,12 @@ export interface ParsedRoundFile {
 
 /**
  * Parse one data file held by a caller: bytes are decoded first (other encodings than UTF-8
- * are refused), a string is taken as already decoded. Aliases are expanded within limits.
+ * are refused), a string is taken as already decoded; `decoded`: the bytes' UTF-8 text when the
+ * caller has it (the encoding is still checked on the bytes). Aliases are expanded within limits.
  */
-export function parseRoundFile(abs: string, content: string | Buffer, cwd: string): ParsedRoundFile {
+export function parseRoundFile(abs: string, content: string | Buffer, cwd: string, decoded?: string): ParsedRoundFile {
   const display = displayPath(abs, cwd);
-  const { file, diagnostics } = typeof content === 'string' ? parseYamlText(content, abs, display) : parseYamlBytes(content, abs, display);
+  const { file, diagnostics } = typeof content === 'string' ? parseYamlText(content, abs, display) : parseYamlBytes(content, abs, display, decoded);
   if (!file || diagnostics.length) return { file, diagnostics };
   const js = toData(file);
   return js.diagnostics.length ? { file, diagnostics: js.diagnostics } : { file, diagnostics: [], data: js.data };

@@ -329,14 +329,15 @@ export function sizeProblem(display: string, size: number): Diagnostic | null {
  * A data file's bytes, decoded and parsed: refused when not UTF-8 (one message, at the first
  * byte that is not UTF-8). `file` is null when the text could not be read at all.
  */
-export function parseYamlBytes(bytes: Buffer, abs: string, display: string): { file: SourceFile | null; diagnostics: Diagnostic[] } {
+/** `decoded`: the bytes as UTF-8 text, when the caller has decoded them already (a large file is not decoded twice). */
+export function parseYamlBytes(bytes: Buffer, abs: string, display: string, decoded?: string): { file: SourceFile | null; diagnostics: Diagnostic[] } {
   const info = detectEncoding(bytes);
   const problem = encodingMessage(info, path.dirname(display));
   if (problem) {
     const pos = positionOfByte(bytes, info.badOffset);
     return { file: null, diagnostics: [fileDiag(display, pos.line, pos.col, problem)] };
   }
-  return parseYamlText(bytes.toString('utf8'), abs, display);
+  return parseYamlText(decoded ?? bytes.toString('utf8'), abs, display);
 }
 
 /** Position of the first alias (*name) in the file, for the alias-bomb message. */

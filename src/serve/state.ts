@@ -28,7 +28,7 @@ import { sha256, sha256Marked } from '../write/hash';
 import type { HashMarks } from '../write/hash';
 import type { InputEntry } from '../write/manifest';
 import { linkDiagnostic } from './links';
-import { hasBom, planInUnits, planInUnitsQuick, prepareUnits } from './window';
+import { hasBom, planInUnits, planInUnitsQuick } from './window';
 import type { UnitPlan } from './window';
 
 export type FileKind = RoundFileKind | OptionalFileKind;
@@ -136,9 +136,8 @@ export class RoundState {
       }
       const raw = bytes.toString('utf8');
       this.parses++;
-      const parsed = parseRoundFile(abs, bytes, this.dir);
-      // a large file's units are found now, not on its first edit
-      if (raw.length >= (this.opts.windowMinBytes ?? WINDOW_MIN_BYTES) && (DATA_FILES as readonly string[]).includes(`${kind}.yaml`)) prepareUnits(parsed, `${kind}.yaml` as DataFileName, [bytes]);
+      const parsed = parseRoundFile(abs, bytes, this.dir, raw);
+      // a large file's units are found on its first edit (window.ts), not here: opening a round pays only for what it shows
       this.entries.set(kind, { abs, raw, bytes: [bytes], hash, mtimeMs: st.mtimeMs, size: st.size, stat: st, marks, parsed });
       changed = true;
     }

@@ -190,13 +190,6 @@ function unitIndexOf(parsed: ParsedRoundFile, depth: number, bom: boolean, bytes
   return ix;
 }
 
-/** Find the units of a large quick-read file ahead of its first edit (the server does it as it reads the file). */
-export function prepareUnits(parsed: ParsedRoundFile, file: DataFileName, bytes: Chunks): void {
-  const depth = UNIT_DEPTH[file];
-  if (!depth || !parsed.file || parsed.diagnostics.length || parsed.data === undefined || !isQuickRead(parsed.file)) return;
-  unitIndexOf(parsed, depth, hasBom(bytes), bytes);
-}
-
 /** The bytes begin with a UTF-8 BOM. */
 export function hasBom(bytes: Chunks): boolean {
   return chunksText(bytes, 0, 3) === '\ufeff';

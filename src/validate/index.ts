@@ -83,6 +83,22 @@ function exactly(v: unknown, keys: readonly string[]): v is Record<string, unkno
  * then checked by its schema, which says what is wrong). The file schemas are strict objects of
  * lists of units, so the output is the same.
  */
+/** The lists of units of sites.yaml / accounts.yaml's value with their names (department, weibo/county …), or null when it is not so shaped. */
+function unitListsOf(kind: 'sites' | 'accounts', raw: unknown): { name: string; list: unknown[] }[] | null {
+  const out: { name: string; list: unknown[] }[] = [];
+  const levels = (v: unknown, prefix: string): boolean => {
+    if (!exactly(v, LEVELS)) return false;
+    for (const l of LEVELS) {
+      if (!Array.isArray(v[l])) return false;
+      out.push({ name: `${prefix}${l}`, list: v[l] as unknown[] });
+    }
+    return true;
+  };
+  if (kind === 'sites') return levels(raw, '') ? out : null;
+  if (!exactly(raw, PLATFORMS)) return null;
+  return PLATFORMS.every((p) => levels((raw as Record<string, unknown>)[p], `${p}/`)) ? out : null;
+}
+
 function parseUnitsKept(kind: 'sites' | 'accounts', raw: unknown, memo: ValidateMemo): unknown {
   const schema = UNIT_SCHEMAS[kind];
   const list = (v: unknown, name: string): unknown[] | undefined => {
@@ -115,14 +131,26 @@ function parseFile<T>(
 ): { file: SourceFile; data: T } | undefined {
   const file = loaded.files[kind];
   if (!file || !(kind in loaded.data)) return undefined;
+  let seed: { name: string; list: unknown[] }[] | null = null;
   if (memo && kind !== 'notice') {
-    const data = parseUnitsKept(kind, loaded.data[kind], memo);
-    if (data !== undefined) return { file, data: data as T };
+    const lists = unitListsOf(kind, loaded.data[kind]);
+    // the first time (or after units were added or removed) the whole file is checked in one go
+    // and its output kept per unit; afterwards only the units that changed are checked
+    if (lists && lists.every(({ name, list }) => !memo.lists.of(`schema/${kind}/${name}`).fresh(list, ''))) {
+      const data = parseUnitsKept(kind, loaded.data[kind], memo);
+      if (data !== undefined) return { file, data: data as T };
+    } else seed = lists;
   }
   const schema = SCHEMAS[kind] as unknown as z.ZodType<T>;
   const raw = keepTyped(kind, file, loaded.data[kind]);
   const parsed = schema.safeParse(raw, { reportInput: true });
-  if (parsed.success) return { file, data: parsed.data };
+  if (parsed.success) {
+    if (seed && memo) {
+      const out = unitListsOf(kind as 'sites' | 'accounts', parsed.data);
+      if (out && out.length === seed.length) seed.forEach(({ name, list }, i) => memo.lists.of(`schema/${kind}/${name}`).seed(list, '', out[i].list));
+    }
+    return { file, data: parsed.data };
+  }
   // a value still to fill is reported as such (findUnfilled), not also as the wrong type
   const issues = parsed.error.issues.filter((i) => !skip.has(JSON.stringify(i.path)));
   out.push(...issuesToDiagnostics(issues, schema, file, raw));

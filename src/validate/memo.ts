@@ -20,5 +20,5 @@ export interface ValidateMemo {
 }
 
 export function createValidateMemo(): ValidateMemo {
-  return { lists: new ListMemos(), siteNames: new KeyCounts(), siteUrls: new KeyCounts(), accountNames: new KeyCounts() };
+  return { lists: new ListMemos(), siteNames: new KeyCounts(true), siteUrls: new KeyCounts(), accountNames: new KeyCounts(true) };
 }

@@ -311,7 +311,7 @@ function unitsQuiet(ctx: RuleContext, memo: ValidateMemo): boolean {
       });
       if (!says || says.includes(true)) return false;
     }
-    if (memo.siteNames.update(lists, (u, l) => (typeof (u as Raw).name === 'string' ? `${l}\u0000${(u as Raw).name as string}` : undefined))) return false;
+    if (memo.siteNames.update(lists, (u) => str((u as Raw).name))) return false;
     if (memo.siteUrls.update(lists, (u) => {
       const url = str((u as Raw).url);
       return url === undefined || url.trim() === '' ? undefined : urlKey(url);
@@ -341,7 +341,7 @@ function unitsQuiet(ctx: RuleContext, memo: ValidateMemo): boolean {
       });
       if (!says || says.includes(true)) return false;
     }
-    if (memo.accountNames.update(lists, (u, l) => (typeof (u as Raw).name === 'string' ? `${l}\u0000${(u as Raw).name as string}` : undefined))) return false;
+    if (memo.accountNames.update(lists, (u) => str((u as Raw).name))) return false;
   }
   return true;
 }

@@ -60,15 +60,19 @@ describe('ListMemo', () => {
 });
 
 describe('KeyCounts', () => {
-  test('after any edits, says whether a key repeats within the lists as a fresh count does', () => {
+  test.each([
+    ['keys that name their list', false],
+    ['each list counting its own keys (perList)', true],
+  ])('after any edits, says whether a key repeats within the lists as a fresh count does: %s', (_, perList) => {
     fc.assert(
       fc.property(fc.array(fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), { maxLength: 5 }), { minLength: 1, maxLength: 3 }), fc.array(fc.tuple(step, fc.nat())), (start, steps) => {
         const lists: Item[][] = start.map((l) => l.map((name) => ({ name })));
-        const counts = new KeyCounts();
-        // the key of a unit includes its list: repeats are counted per list, as names per group are
-        const keyOf = (u: unknown, l: number) => ((u as Item).name === 'e' ? undefined : `${l}:${(u as Item).name}`);
+        const counts = new KeyCounts(perList);
+        // repeats are counted per list, as names per group are: by a key naming the list, or by the list's own count
+        const keyOf = (u: unknown, l: number) => ((u as Item).name === 'e' ? undefined : perList ? (u as Item).name : `${l}:${(u as Item).name}`);
         const fresh = () => lists.some((l, i) => {
           const keys = l.map((u) => keyOf(u, i)).filter((k) => k !== undefined);
+          // (a key may stand once in each list)
           return new Set(keys).size !== keys.length;
         });
         expect(counts.update(lists, keyOf)).toBe(fresh());
