@@ -1,14 +1,20 @@
-// The annex writers, run on a worker thread when that pays: the worker is started before the
-// pipeline's own modules load (see cli/main.ts), so exceljs loads on the other core meanwhile.
+// The annex writers, run on a worker thread: the worker is started before the pipeline's own
+// modules load (see cli/main.ts), so exceljs loads on the other core meanwhile, and the
+// workbooks are written there while this thread proofreads and renders the notice.
 // Output bytes are the same either way; only where the work runs differs.
 import * as fs from 'fs';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type { ReportModel } from '../../aggregate/model';
 import type { AnnexJob, AnnexReply } from './worker';
+import type { AnnexModel } from './annexes';
 
-/** Above this many rows the model is not copied to a worker (memory matters more than start-up). */
-export const WORKER_MAX_ROWS = 20_000;
+/**
+ * Above this many rows in all, 附件1 is written on this thread while the worker writes 附件2
+ * (at national scale 附件2 is most of the work, and this thread is idle once the notice is
+ * done); below it both go to the worker, and this thread never loads exceljs.
+ */
+export const SPLIT_MIN_ROWS = 20_000;
 
 export interface AnnexWriter {
   writeAnnex1(model: ReportModel, filePath: string): Promise<void>;
@@ -18,6 +24,23 @@ export interface AnnexWriter {
 
 function rows(model: ReportModel): number {
   return model.totals.sites.total + model.totals.accounts.total;
+}
+
+/** What annex `which` reads of the model (see AnnexModel): the other annex's rows are left out. */
+export function annexPart(model: ReportModel, which: 1 | 2): AnnexModel {
+  return {
+    issued: model.issued,
+    issuer: model.issuer,
+    levels: model.levels,
+    platformLabels: model.platformLabels,
+    months: model.months,
+    columns: model.columns,
+    dataSheet: model.dataSheet,
+    emptyRow: model.emptyRow,
+    compare: model.compare,
+    annex1: which === 1 ? model.annex1 : { ...model.annex1, groups: [] },
+    annex2: which === 2 ? model.annex2 : { ...model.annex2, sections: [] },
+  };
 }
 
 function inProcess(): Pick<AnnexWriter, 'writeAnnex1' | 'writeAnnex2'> {
@@ -50,14 +73,15 @@ class ThreadWriter implements AnnexWriter {
   }
 
   private run(which: 1 | 2, model: ReportModel, file: string): Promise<void> {
-    if (this.failed || rows(model) > WORKER_MAX_ROWS) {
+    if (this.failed || (which === 1 && rows(model) > SPLIT_MIN_ROWS)) {
       return which === 1 ? inProcess().writeAnnex1(model, file) : inProcess().writeAnnex2(model, file);
     }
     const id = this.next++;
     return new Promise<void>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       this.worker.ref(); // busy: the process waits for the answer
-      this.worker.postMessage({ id, which, model, file } satisfies AnnexJob);
+      // only the part of the model the workbook reads is copied (structured clone) to the thread
+      this.worker.postMessage({ id, which, model: annexPart(model, which), file } satisfies AnnexJob);
     }).finally(() => {
       if (this.pending.size === 0) this.worker.unref();
     });
