@@ -181,6 +181,8 @@ const CLOSERS: Record<string, string> = { '）': '（', '》': '《', '〕': '�
 // Half-width parentheses count as the full-width ones, so （含5个) is one mistake (half-width-punct), not two.
 const SAME: Record<string, string> = { '(': '（', ')': '）' };
 
+const PAIR_MARKS = /[（）《》〔〕【】()]/g;
+
 function unbalancedPair({ text, masked, claimed }: RuleInput): TextFinding[] {
   const out: TextFinding[] = [];
   if (!/[（）《》〔〕【】()]/.test(masked)) return out;
@@ -192,7 +194,9 @@ function unbalancedPair({ text, masked, claimed }: RuleInput): TextFinding[] {
     message: `“${text[s.i]}”没有配对：缺少“${PAIRS[s.c]}”`,
     suggestion: `在相应位置补上“${PAIRS[s.c]}”，或删去“${text[s.i]}”`,
   });
-  for (let i = 0; i < text.length; i++) {
+  // only the pair marks matter: visit them, not every character (a notice paragraph may list thousands of units)
+  for (const m of text.matchAll(PAIR_MARKS)) {
+    const i = m.index!;
     if (masked[i] !== text[i] || claimed.has(i)) continue;
     const c = SAME[text[i]] ?? text[i];
     if (PAIRS[c]) {

@@ -25,14 +25,16 @@ const ALLOW_WORDS = [
   '脉脉', '井井有条',
 ];
 
-/** Whether an allowed word covers text[i, i + len): only occurrences starting in [i + len − |w|, i] can. */
+/**
+ * Whether an allowed word covers text[i, i + len): only occurrences starting in [i + len − |w|, i]
+ * can, so only those places are tried (a search to the end of the text made a notice paragraph
+ * that lists thousands of units quadratic).
+ */
 function allowedAt(text: string, i: number, len: number, extra: string[]): boolean {
   for (const list of [ALLOW_WORDS, extra]) {
     for (const w of list) {
       if (!w) continue;
-      for (let s = text.indexOf(w, Math.max(0, i + len - w.length)); s >= 0 && s <= i; s = text.indexOf(w, s + 1)) {
-        if (i + len <= s + w.length) return true;
-      }
+      for (let s = Math.max(0, i + len - w.length); s <= i; s++) if (text.startsWith(w, s)) return true;
     }
   }
   return false;
@@ -42,8 +44,9 @@ function repeated({ text, masked, ctx }: RuleInput): TextFinding[] {
   const out: TextFinding[] = [];
   const extra = ctx.terms.allow;
   for (let i = 0; i + 1 < text.length; i++) {
+    // char codes first: indexing a Chinese string makes a string per character
+    if (masked.charCodeAt(i) !== masked.charCodeAt(i + 1)) continue;
     const c = masked[i];
-    if (c !== masked[i + 1]) continue;
     if ('，、；：？！'.includes(c) || (c === '。' && masked[i + 2] !== '。' && masked[i - 1] !== '。')) {
       out.push({ rule: 'repeated-char', start: i, end: i + 2, message: `标点“${c}”重复`, suggestion: `删去一个“${c}”` });
       i++;
@@ -61,6 +64,7 @@ function repeated({ text, masked, ctx }: RuleInput): TextFinding[] {
   }
   // A doubled two-character word: 进行进行. 一个一个 and the allow-list are fine.
   for (let i = 0; i + 3 < text.length; i++) {
+    if (masked.charCodeAt(i) !== masked.charCodeAt(i + 2) || masked.charCodeAt(i + 1) !== masked.charCodeAt(i + 3)) continue;
     const w = masked.slice(i, i + 2);
     if (!isHan(w[0]) || !isHan(w[1]) || w[0] === w[1] || masked.slice(i + 2, i + 4) !== w) continue;
     if (w[0] === '一' || allowedAt(text, i, 4, extra)) continue;
