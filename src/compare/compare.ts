@@ -133,24 +133,39 @@ export function unitsOf(round: JudgedRound, platformLabels: Record<Platform, str
 }
 
 /** The rate categories a unit counts in: 总体, its kind, and 政务新媒体 for an account. */
-function categoriesOf(u: Unit): RateCategory[] {
-  return u.kind === 'site' ? ['all', 'sites'] : ['all', 'accounts', u.kind];
+function categoriesOf(kind: UnitKind): RateCategory[] {
+  return kind === 'site' ? ['all', 'sites'] : ['all', 'accounts', kind];
 }
 
 /** Pass rates of one round by kind of unit and level (one pass over the units: a national round has 165,000). */
 export function roundRates(units: readonly Unit[]): RoundRates {
+  return countRates((add) => {
+    for (const u of units) add(u.kind, u.level, u.passing);
+  });
+}
+
+/** roundRates(unitsOf(round, …)) without making the units (an object, a label and a list per unit). */
+export function roundRatesOf(round: JudgedRound): RoundRates {
+  return countRates((add) => {
+    for (const level of LEVELS) for (const s of round.sites[level]) add('site', level, s.result !== FAILING);
+    for (const platform of PLATFORMS) for (const level of LEVELS) for (const a of round.accounts[platform][level]) add(platform, level, !a.results.includes(FAILING));
+  });
+}
+
+function countRates(each: (add: (kind: UnitKind, level: Level, passing: boolean) => void) => void): RoundRates {
   const counts = {} as Record<RateCategory, Record<RateScope, { pass: number; total: number }>>;
   for (const c of RATE_CATEGORIES) {
     counts[c] = { overall: { pass: 0, total: 0 }, department: { pass: 0, total: 0 }, county: { pass: 0, total: 0 } };
   }
-  for (const u of units) {
-    for (const c of categoriesOf(u)) {
-      for (const x of [counts[c].overall, counts[c][u.level]]) {
+  const cats = { site: categoriesOf('site'), weibo: categoriesOf('weibo'), wechat: categoriesOf('wechat') };
+  each((kind, level, passing) => {
+    for (const c of cats[kind]) {
+      for (const x of [counts[c].overall, counts[c][level]]) {
         x.total++;
-        if (u.passing) x.pass++;
+        if (passing) x.pass++;
       }
     }
-  }
+  });
   const out = {} as RoundRates;
   for (const c of RATE_CATEGORIES) {
     out[c] = { overall: rate(counts[c].overall.pass, counts[c].overall.total), department: rate(counts[c].department.pass, counts[c].department.total), county: rate(counts[c].county.pass, counts[c].county.total) };

@@ -330,13 +330,22 @@ export function sizeProblem(display: string, size: number): Diagnostic | null {
  * byte that is not UTF-8). `file` is null when the text could not be read at all.
  */
 export function parseYamlBytes(bytes: Buffer, abs: string, display: string): { file: SourceFile | null; diagnostics: Diagnostic[] } {
+  const decoded = decodeYamlBytes(bytes, display);
+  return 'text' in decoded ? parseYamlText(decoded.text, abs, display) : { file: null, diagnostics: decoded.diagnostics };
+}
+
+/**
+ * A data file's bytes as text, or the message why they are not UTF-8. Apart from parsing so that
+ * a caller can let go of the bytes first (a 100 MB file would be held twice while parsed).
+ */
+export function decodeYamlBytes(bytes: Buffer, display: string): { text: string } | { diagnostics: Diagnostic[] } {
   const info = detectEncoding(bytes);
   const problem = encodingMessage(info, path.dirname(display));
   if (problem) {
     const pos = positionOfByte(bytes, info.badOffset);
-    return { file: null, diagnostics: [fileDiag(display, pos.line, pos.col, problem)] };
+    return { diagnostics: [fileDiag(display, pos.line, pos.col, problem)] };
   }
-  return parseYamlText(bytes.toString('utf8'), abs, display);
+  return { text: bytes.toString('utf8') };
 }
 
 /** Position of the first alias (*name) in the file, for the alias-bomb message. */
