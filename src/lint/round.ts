@@ -39,6 +39,13 @@ export interface LintRoundOptions {
   countsMemo?: Map<string, TextFinding[]>;
 }
 
+/**
+ * Findings by kind and text within one lintRound call (same facts, terms and rules), when the
+ * caller keeps no memo: a national round repeats its owners and problems thousands of times.
+ * Keyed by the text itself, so a text seen once costs a map entry, not a second string.
+ */
+type LocalMemo = Map<string, Map<string, TextFinding[]>>;
+
 /** The one rule whose findings depend on the data's counts (facts.counts). */
 const COUNTS_RULE = 'contradicts-data';
 
@@ -53,8 +60,16 @@ function lintMemo(
   text: string,
   opts: Parameters<typeof lintText>[1] & { kind: string },
   split?: { countsMemo: Map<string, TextFinding[]>; disableAlso: ReadonlySet<string> },
+  local?: LocalMemo,
 ): TextFinding[] {
-  if (!memo) return lintText(text, opts);
+  if (!memo) {
+    if (!local) return lintText(text, opts);
+    let byText = local.get(opts.kind);
+    if (!byText) local.set(opts.kind, (byText = new Map()));
+    let found = byText.get(text);
+    if (!found) byText.set(text, (found = lintText(text, opts)));
+    return found;
+  }
   const key = `${opts.kind}\u0000${text}`;
   if (!split || opts.only) {
     let found = memo.get(key);
@@ -117,9 +132,18 @@ function factsOf(notice: SourceFile): LintFacts {
 export function lintField(
   file: SourceFile,
   field: ProseField,
-  opts: { facts: LintFacts; terms: TermList; disable: Iterable<string>; only?: Iterable<string>; memo?: Map<string, TextFinding[]>; split?: Parameters<typeof lintMemo>[3] },
+  opts: {
+    facts: LintFacts;
+    terms: TermList;
+    disable: Iterable<string>;
+    only?: Iterable<string>;
+    memo?: Map<string, TextFinding[]>;
+    split?: Parameters<typeof lintMemo>[3];
+    /** findings already found in this pass (lintRound's own, when `memo` is not given) */
+    local?: LocalMemo;
+  },
 ): LintDiagnostic[] {
-  const findings = lintMemo(opts.memo, field.value, { kind: field.kind, facts: opts.facts, terms: opts.terms, disable: opts.disable, only: opts.only }, opts.split);
+  const findings = lintMemo(opts.memo, field.value, { kind: field.kind, facts: opts.facts, terms: opts.terms, disable: opts.disable, only: opts.only }, opts.split, opts.local);
   if (!findings.length) return [];
   const spans = scalarSpans(file.text, field.node);
   const start = field.node.range?.[0] ?? 0;
@@ -198,6 +222,7 @@ export function lintRound(
   }
   const f: LintFacts = { ...(facts ?? factsOf(files.notice)), ...(options.counts ? { counts: options.counts } : {}) };
   const split = options.countsMemo ? { countsMemo: options.countsMemo, disableAlso: new Set([...disable, COUNTS_RULE]) } : undefined;
+  const local: LocalMemo | undefined = options.memo ? undefined : new Map();
   const dataStrings: string[] = [];
   const roles: [FileRole, SourceFile | undefined][] = [
     ['notice', files.notice],
@@ -211,7 +236,7 @@ export function lintRound(
       // Lines apart and joined: the renderer may print a block's line breaks as spaces.
       if (/\n/.test(field.value)) dataStrings.push(field.value, field.value.replace(/[ \t]*\r?\n[ \t]*/g, ' '), ...field.value.split(/[ \t]*\r?\n[ \t]*/));
       else dataStrings.push(field.value);
-      out.push(...lintField(file, field, { facts: f, terms, disable, memo: options.memo, split }));
+      out.push(...lintField(file, field, { facts: f, terms, disable, memo: options.memo, split, local }));
     }
   }
   const name = options.noticeName ?? '通报正文';
