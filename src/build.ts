@@ -7,7 +7,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { ReportModel } from './aggregate/model';
 import type { Diagnostic } from './diagnostics';
-import { lintForBuild } from './lint';
+import { lintForBuild, noticeParagraphs } from './lint';
+import type { Block } from './render/blocks';
+import { renderNoticeBlocks } from './render/template/notice';
 import { toolVersion } from './paths';
 import { loadValidated, modelOf } from './pipeline';
 import type { ValidatedRound } from './validate';
@@ -25,7 +27,8 @@ import type { CommitHooks, StagedFile } from './write/output-set';
 /** The renderers, passed in so tests can use fakes; defaultRenderers() is the one lookup. */
 export interface Renderers {
   noticeFileName(model: ReportModel): string;
-  renderNotice(model: ReportModel): Promise<Buffer>;
+  /** `blocks`: the notice's blocks when the caller has made them already (renderNoticeBlocks) */
+  renderNotice(model: ReportModel, blocks?: readonly Block[]): Promise<Buffer>;
   annexFileNames(model: ReportModel): { annex1: string; annex2: string };
   writeAnnex1(model: ReportModel, filePath: string): Promise<void>;
   writeAnnex2(model: ReportModel, filePath: string): Promise<void>;
@@ -45,7 +48,7 @@ export function defaultRenderers(): Renderers {
   const forget = stopOnInterrupt(() => annexes.close());
   return {
     noticeFileName: docx.noticeFileName,
-    renderNotice: (m) => docx.renderNotice(m),
+    renderNotice: (m, blocks) => docx.renderNotice(m, { blocks }),
     annexFileNames,
     writeAnnex1: (m, f) => annexes.writeAnnex1(m, f),
     writeAnnex2: (m, f) => annexes.writeAnnex2(m, f),
@@ -57,8 +60,8 @@ export function defaultRenderers(): Renderers {
 }
 
 /** Validation warnings and proofreading findings, printed as warnings (and refused with --strict). */
-export function proofread(v: ValidatedRound, model: ReportModel): Diagnostic[] {
-  return [...v.warnings, ...lintForBuild(v, model)];
+export function proofread(v: ValidatedRound, model: ReportModel, blocks?: readonly Block[]): Diagnostic[] {
+  return [...v.warnings, ...lintForBuild(v, model, blocks ? { paragraphs: noticeParagraphs(model, blocks) } : {})];
 }
 
 /** Progress callback: a step starts (index from 1). The CLI shows it on a terminal only. */
@@ -124,10 +127,15 @@ export interface PlannedOutput {
 
 /** Which files a round produces and how each is written. Each renderer makes its own bytes
  *  deterministic (dates are the 成文日期, zip times pinned); its tests hold it to that. */
-export function planOutputs(model: ReportModel, r: Renderers, roles: readonly OutputRole[] = ['notice', 'annex1', 'annex2', 'annex3']): PlannedOutput[] {
+export function planOutputs(
+  model: ReportModel,
+  r: Renderers,
+  roles: readonly OutputRole[] = ['notice', 'annex1', 'annex2', 'annex3'],
+  blocks?: readonly Block[],
+): PlannedOutput[] {
   const annex = r.annexFileNames(model);
   const all: PlannedOutput[] = [
-    { role: 'notice', name: r.noticeFileName(model), write: async (f) => fs.writeFileSync(f, await r.renderNotice(model)) },
+    { role: 'notice', name: r.noticeFileName(model), write: async (f) => fs.writeFileSync(f, await r.renderNotice(model, blocks)) },
     { role: 'annex1', name: annex.annex1, write: (f) => r.writeAnnex1(model, f) },
     { role: 'annex2', name: annex.annex2, write: (f) => r.writeAnnex2(model, f) },
   ];
@@ -245,12 +253,15 @@ async function buildWith(renderers: Renderers, opts: BuildOptions): Promise<Buil
   step('读取并检查数据');
   const v = loadValidated(opts.dataDir, opts.cwd); // DataError here: nothing written yet
   const model = modelOf(v);
-  const findings = proofread(v, model);
+  // the notice's blocks once, for proofreading and the notice (a national notice's failing list
+  // is one paragraph of ~385,000 characters: about 0.3 s a rendering)
+  const blocks = renderNoticeBlocks(model);
+  const findings = proofread(v, model, blocks);
   const base = { outDir, findings, model, written: [] as string[], history: null, removed: [] as string[] };
   if (opts.strict && findings.length > 0) return { ...base, status: 'refused' };
 
   const inputs = await inputEntries(v);
-  const plan = planOutputs(model, renderers);
+  const plan = planOutputs(model, renderers, undefined, blocks);
   // the folders this run creates (out/2023-q4 and out/): not left behind empty by an interrupt
   const fresh: string[] = [];
   for (let d = path.resolve(outDir); !fs.existsSync(d) && path.dirname(d) !== d; d = path.dirname(d)) fresh.push(d);

@@ -1,6 +1,6 @@
 // Stage 3, aggregate: one pure function from a validated round to the report model.
 // Every count, list, label and date the documents print is computed here, once.
-import { compareRounds, matchUnits, roundRates, unitsOf } from '../compare/compare';
+import { compareRounds, matchUnits, roundRates, roundRatesOf, unitsOf } from '../compare/compare';
 import type { Unit } from '../compare/compare';
 import type { JudgedAccount, JudgedRound, Level, Platform } from '../types';
 import { LEVELS, PLATFORMS } from '../types';
@@ -106,12 +106,13 @@ export function aggregate(round: JudgedRound, w: Wording, previous: JudgedRound 
   // what kept rows and entries are made of besides their unit
   const context = memo ? JSON.stringify([n.months, n.levels, w.platforms, w.previousNone]) : '';
   const kept = memo ? { lists: memo.lists, context } : undefined;
-  const units = unitsOf(round, w.platforms, kept);
   const annexColumn = !!n.compare?.annex_column && previous !== null;
-  const prevResults = annexColumn ? previousResults(units, previous, w) : null;
+  // the units (an object, a label and a list each) only to match the previous round's
+  const units = annexColumn ? unitsOf(round, w.platforms) : null;
+  const prevResults = units ? previousResults(units, previous!, w) : null;
   // the same units grouped as the annexes list them, to find a row's unit by its place
   const byKind = new Map<string, Unit[]>();
-  if (prevResults) {
+  if (units) {
     for (const u of units) {
       const k = `${u.kind}/${u.level}`;
       const list = byKind.get(k);
@@ -211,7 +212,7 @@ export function aggregate(round: JudgedRound, w: Wording, previous: JudgedRound 
     columns: { ...w.columns, ...(comparison && !comparison.adjacent ? { previousResult: `${comparison.previous.label}结果` } : {}) },
     dataSheet: { ...w.dataSheet, columns: { ...w.dataSheet.columns } },
     emptyRow: w.emptyRow,
-    passRates: roundRates(units),
+    passRates: units ? roundRates(units) : roundRatesOf(round),
     comparison,
     compare: { paragraph: !!n.compare?.paragraph, annexColumn },
   };

@@ -13,7 +13,6 @@
 // Each step only looks at units the earlier steps left unmatched; a unit moved between
 // 州直 and 县级 is still the same unit (it is counted at its current level).
 import { chineseNumber } from '../aggregate/chinese';
-import type { ListMemos } from '../memo';
 import { urlKey } from '../validate/rules';
 import type { JudgedRound, Level, Platform } from '../types';
 import { LEVELS, PLATFORMS } from '../types';
@@ -105,25 +104,19 @@ export interface Comparison {
 
 const FAILING = '不合格';
 
-/**
- * Every unit of a round in contract order: sites (州直, 县级), then 微博 and 微信 accounts.
- * `kept`: units made before, per validated unit object (the server's memo; the caller keeps it
- * only while the months and labels stay the same).
- */
-export function unitsOf(round: JudgedRound, platformLabels: Record<Platform, string>, kept?: { lists: ListMemos; context: string }): Unit[] {
+/** Every unit of a round in contract order: sites (州直, 县级), then 微博 and 微信 accounts. */
+export function unitsOf(round: JudgedRound, platformLabels: Record<Platform, string>): Unit[] {
   const units: Unit[] = [];
-  const each = <U>(name: string, list: U[], make: (u: U) => Unit) => {
-    const made = kept ? kept.lists.of<Unit>(`units/${name}`).map(list, kept.context, (u) => make(u as U))! : list.map(make);
-    for (const u of made) units.push(u);
-  };
   for (const level of LEVELS) {
-    each(`sites/${level}`, round.sites[level], (s) => ({ kind: 'site', level, name: s.name, owner: null, url: s.url, passing: s.result !== FAILING, failingMonths: [], label: s.name }));
+    for (const s of round.sites[level]) {
+      units.push({ kind: 'site', level, name: s.name, owner: null, url: s.url, passing: s.result !== FAILING, failingMonths: [], label: s.name });
+    }
   }
   for (const platform of PLATFORMS) {
     for (const level of LEVELS) {
-      each(`${platform}/${level}`, round.accounts[platform][level], (a) => {
+      for (const a of round.accounts[platform][level]) {
         const failingMonths = a.results.flatMap((r, i) => (r === FAILING ? [round.notice.months[i]] : []));
-        return {
+        units.push({
           kind: platform,
           level,
           name: a.name,
@@ -132,8 +125,8 @@ export function unitsOf(round: JudgedRound, platformLabels: Record<Platform, str
           passing: failingMonths.length === 0,
           failingMonths,
           label: `${a.name}（${platformLabels[platform]}）`,
-        };
-      });
+        });
+      }
     }
   }
   return units;
@@ -147,22 +140,36 @@ function categoriesOf(kind: UnitKind): readonly RateCategory[] {
 
 /** Pass rates of one round by kind of unit and level (one pass over the units: a national round has 165,000). */
 export function roundRates(units: readonly Unit[]): RoundRates {
+  return countRates((add) => {
+    for (const u of units) add(u.kind, u.level, u.passing);
+  });
+}
+
+/** roundRates(unitsOf(round, …)) without making the units (an object, a label and a list per unit). */
+export function roundRatesOf(round: JudgedRound): RoundRates {
+  return countRates((add) => {
+    for (const level of LEVELS) for (const s of round.sites[level]) add('site', level, s.result !== FAILING);
+    for (const platform of PLATFORMS) for (const level of LEVELS) for (const a of round.accounts[platform][level]) add(platform, level, !a.results.includes(FAILING));
+  });
+}
+
+function countRates(each: (add: (kind: UnitKind, level: Level, passing: boolean) => void) => void): RoundRates {
   const counts = {} as Record<RateCategory, Record<RateScope, { pass: number; total: number }>>;
   for (const c of RATE_CATEGORIES) {
     counts[c] = { overall: { pass: 0, total: 0 }, department: { pass: 0, total: 0 }, county: { pass: 0, total: 0 } };
   }
   // no arrays per unit: the server counts 165,000 units after every edit
-  const pass = (x: { pass: number; total: number }, passing: boolean) => {
+  const bump = (x: { pass: number; total: number }, passing: boolean) => {
     x.total++;
     if (passing) x.pass++;
   };
-  for (const u of units) {
-    const cats = categoriesOf(u.kind);
+  each((kind, level, passing) => {
+    const cats = categoriesOf(kind);
     for (let k = 0; k < cats.length; k++) {
-      pass(counts[cats[k]].overall, u.passing);
-      pass(counts[cats[k]][u.level], u.passing);
+      bump(counts[cats[k]].overall, passing);
+      bump(counts[cats[k]][level], passing);
     }
-  }
+  });
   const out = {} as RoundRates;
   for (const c of RATE_CATEGORIES) {
     out[c] = { overall: rate(counts[c].overall.pass, counts[c].overall.total), department: rate(counts[c].department.pass, counts[c].department.total), county: rate(counts[c].county.pass, counts[c].county.total) };

@@ -7,7 +7,7 @@ import { renderNoticeBlocks } from '../render/template/notice';
  * The notice's paragraphs of text in order: blank lines and annex tables are left out, so
  * paragraph N is the N-th line of text a reader sees (title, 主送机关, body, …, 附件 titles).
  */
-export function noticeParagraphs(model: ReportModel, blocks: Block[] = renderNoticeBlocks(model)): string[] {
+export function noticeParagraphs(model: ReportModel, blocks: readonly Block[] = renderNoticeBlocks(model)): string[] {
   return blocks
     .filter((b) => b.kind !== 'table' && b.kind !== 'blank' && b.text !== '')
     .map((b) => b.text);

@@ -75,6 +75,13 @@ function stringsOf(value: string, into: string[]): void {
 
 const sameStrings = (a: string[], b: string[]) => a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
 
+/**
+ * Findings by kind and text within one lintRound call (same facts, terms and rules), when the
+ * caller keeps no memo: a national round repeats its owners and problems thousands of times.
+ * Keyed by the text itself, so a text seen once costs a map entry, not a second string.
+ */
+type LocalMemo = Map<string, Map<string, TextFinding[]>>;
+
 /** The one rule whose findings depend on the data's counts (facts.counts), and the kinds of text it reads. */
 const COUNTS_RULE = 'contradicts-data';
 const COUNTED_KINDS: ReadonlySet<string> = new Set(contradictsDataRule.kinds);
@@ -90,8 +97,16 @@ function lintMemo(
   text: string,
   opts: Parameters<typeof lintText>[1] & { kind: string },
   split?: { countsMemo: Map<string, TextFinding[]>; disableAlso: ReadonlySet<string> },
+  local?: LocalMemo,
 ): TextFinding[] {
-  if (!memo) return lintText(text, opts);
+  if (!memo) {
+    if (!local) return lintText(text, opts);
+    let byText = local.get(opts.kind);
+    if (!byText) local.set(opts.kind, (byText = new Map()));
+    let found = byText.get(text);
+    if (!found) byText.set(text, (found = lintText(text, opts)));
+    return found;
+  }
   const key = `${opts.kind}\u0000${text}`;
   if (!split || opts.only) {
     let found = memo.get(key);
@@ -154,9 +169,18 @@ function factsOf(notice: SourceFile): LintFacts {
 export function lintField(
   file: SourceFile,
   field: ProseField,
-  opts: { facts: LintFacts; terms: TermList; disable: Iterable<string>; only?: Iterable<string>; memo?: Map<string, TextFinding[]>; split?: Parameters<typeof lintMemo>[3] },
+  opts: {
+    facts: LintFacts;
+    terms: TermList;
+    disable: Iterable<string>;
+    only?: Iterable<string>;
+    memo?: Map<string, TextFinding[]>;
+    split?: Parameters<typeof lintMemo>[3];
+    /** findings already found in this pass (lintRound's own, when `memo` is not given) */
+    local?: LocalMemo;
+  },
 ): LintDiagnostic[] {
-  const findings = lintMemo(opts.memo, field.value, { kind: field.kind, facts: opts.facts, terms: opts.terms, disable: opts.disable, only: opts.only }, opts.split);
+  const findings = lintMemo(opts.memo, field.value, { kind: field.kind, facts: opts.facts, terms: opts.terms, disable: opts.disable, only: opts.only }, opts.split, opts.local);
   if (!findings.length) return [];
   const spans = scalarSpans(file.text, field.node);
   const start = field.node.range?.[0] ?? 0;
@@ -256,13 +280,14 @@ export function lintRound(
   }
   const f: LintFacts = { ...(facts ?? factsOf(files.notice)), ...(options.counts ? { counts: options.counts } : {}) };
   const split = options.countsMemo ? { countsMemo: options.countsMemo, disableAlso: new Set([...disable, COUNTS_RULE]) } : undefined;
+  const local: LocalMemo | undefined = options.memo ? undefined : new Map();
   const dataStrings: string[][] = [];
   const roles: [FileRole, SourceFile | undefined][] = [
     ['notice', files.notice],
     ['sites', files.sites],
     ['accounts', files.accounts],
   ];
-  const fieldOpts = { facts: f, terms, disable, memo: options.memo, split };
+  const fieldOpts = { facts: f, terms, disable, memo: options.memo, split, local };
   for (const [role, file] of roles) {
     if (!file) continue;
     const quick = role !== 'notice' && options.units && options.memo && split ? quickValue(file) : null;

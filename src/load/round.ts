@@ -3,7 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Diagnostic } from '../diagnostics';
-import { displayPath, parseYamlBytes, parseYamlText, sizeProblem, toData } from './yaml-file';
+import { decodeYamlBytes, displayPath, parseYamlBytes, parseYamlText, sizeProblem, toData } from './yaml-file';
 import type { SourceFile } from './yaml-file';
 
 export const ROUND_FILES = ['notice', 'sites', 'accounts'] as const;
@@ -48,7 +48,10 @@ export function readRoundFile(abs: string, cwd: string, size?: number): ParsedRo
   }
   if (size === undefined) size = fs.statSync(abs).size;
   const big = sizeProblem(displayPath(abs, cwd), size);
-  return big ? { file: null, diagnostics: [big] } : parseRoundFile(abs, fs.readFileSync(abs), cwd);
+  if (big) return { file: null, diagnostics: [big] };
+  // decoded here, so that the bytes are no longer held while the text is parsed
+  const decoded = decodeYamlBytes(fs.readFileSync(abs), displayPath(abs, cwd));
+  return 'text' in decoded ? parseRoundFile(abs, decoded.text, cwd) : { file: null, diagnostics: decoded.diagnostics };
 }
 
 /**

@@ -331,13 +331,22 @@ export function sizeProblem(display: string, size: number): Diagnostic | null {
  */
 /** `decoded`: the bytes as UTF-8 text, when the caller has decoded them already (a large file is not decoded twice). */
 export function parseYamlBytes(bytes: Buffer, abs: string, display: string, decoded?: string): { file: SourceFile | null; diagnostics: Diagnostic[] } {
+  const d = decodeYamlBytes(bytes, display, decoded);
+  return 'text' in d ? parseYamlText(d.text, abs, display) : { file: null, diagnostics: d.diagnostics };
+}
+
+/**
+ * A data file's bytes as text, or the message why they are not UTF-8. Apart from parsing so that
+ * a caller can let go of the bytes first (a 100 MB file would be held twice while parsed).
+ */
+export function decodeYamlBytes(bytes: Buffer, display: string, decoded?: string): { text: string } | { diagnostics: Diagnostic[] } {
   const info = detectEncoding(bytes);
   const problem = encodingMessage(info, path.dirname(display));
   if (problem) {
     const pos = positionOfByte(bytes, info.badOffset);
-    return { file: null, diagnostics: [fileDiag(display, pos.line, pos.col, problem)] };
+    return { diagnostics: [fileDiag(display, pos.line, pos.col, problem)] };
   }
-  return parseYamlText(decoded ?? bytes.toString('utf8'), abs, display);
+  return { text: decoded ?? bytes.toString('utf8') };
 }
 
 /** Position of the first alias (*name) in the file, for the alias-bomb message. */

@@ -3,7 +3,7 @@
 // rules and invariants over random rounds.
 import * as path from 'path';
 import fc from 'fast-check';
-import { compareRounds, matchUnits, roundRates, unitsOf } from '../../src/compare/compare';
+import { compareRounds, matchUnits, roundRates, roundRatesOf, unitsOf } from '../../src/compare/compare';
 import type { Comparison, Unit } from '../../src/compare/compare';
 import { loadValidated } from '../../src/pipeline';
 import type { JudgedAccount, JudgedRound, Result, SiteInput } from '../../src/types';
@@ -222,6 +222,16 @@ describe('invariants', () => {
         expect(new Set(matched.map((m) => m.previous)).size).toBe(matched.length);
         // failing now = repeat + newly failing + added failing
         expect(c.repeatFailing.length + c.newlyFailing.length + c.added.filter((u) => !u.passing).length).toBe(q.filter((u) => !u.passing).length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('roundRatesOf (no Unit objects) gives what roundRates over unitsOf gives', () => {
+    for (const name of ['2024-q1', '2024-q2', '2024-q3']) expect(roundRatesOf(round(name))).toEqual(roundRates(unitsOf(round(name), LABELS)));
+    fc.assert(
+      fc.property(roundArb('2024-Q1'), (r) => {
+        expect(roundRatesOf(r)).toEqual(roundRates(unitsOf(r, LABELS)));
       }),
       { numRuns: 300 },
     );

@@ -233,3 +233,30 @@ describe('fixes', () => {
     }
   });
 });
+
+// A notice paragraph may list thousands of units: the rules that look around a place must find
+// the same there as in a short text (allowedAt tries only the places a word can cover).
+describe('long paragraphs', () => {
+  const filler = Array.from({ length: 3000 }, (_, i) => `丹寨县统计局管理理念宣传${i + 1}（政务微博）`).join('、');
+  const long = `${filler}。各单位要认真学习习近平总书记的的重要论述）。`;
+
+  it('repeated-char: the doubled 的 is found, 学习习近平 and 3,000 管理理念 are left alone', () => {
+    const hits = run(long, 'paragraph', { only: ['repeated-char'] });
+    expect(hits.map((h) => [h.start, long.slice(h.start, h.end)])).toEqual([[long.indexOf('的的'), '的的']]);
+  });
+
+  it('unbalanced-pair: only the stray ）', () => {
+    const hits = run(long, 'paragraph', { only: ['unbalanced-pair'] });
+    expect(hits.map((h) => h.start)).toEqual([long.lastIndexOf('）')]);
+  });
+
+  it('the same findings as each part alone', () => {
+    const tail = '各单位要认真学习习近平总书记的的重要论述）。';
+    const shift = long.length - tail.length;
+    const alone = run(tail, 'paragraph').map((h) => [h.rule, h.start + shift, h.end + shift]);
+    const inLong = run(long, 'paragraph')
+      .filter((h) => h.start >= shift)
+      .map((h) => [h.rule, h.start, h.end]);
+    expect(inLong).toEqual(alone);
+  });
+});

@@ -103,3 +103,17 @@ describe('deterministic bytes', () => {
 test('an unwritable path rejects (no hang, no stray exception)', async () => {
   await expect(writeAnnex1(smallModel(), '/nonexistent-dir/附件1.xlsx')).rejects.toMatchObject({ code: 'ENOENT' });
 });
+
+describe('the part of the model the annex thread is sent', () => {
+  // src/render/xlsx/parallel.ts copies only annexPart(model, n) to the thread: the workbook made
+  // from it must be the one made from the whole model (and the other annex's rows are left out).
+  test.each([1, 2] as const)('附件%d from annexPart is byte-identical', async (which) => {
+    const { annexPart } = await import('../../src/render/xlsx/parallel');
+    const model = smallModel();
+    const part = annexPart(model, which);
+    if (which === 1) expect(part.annex2.sections).toEqual([]);
+    else expect(part.annex1.groups).toEqual([]);
+    const render = which === 1 ? renderAnnex1 : renderAnnex2;
+    expect((await render(part)).equals(await render(model))).toBe(true);
+  });
+});

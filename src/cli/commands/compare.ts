@@ -68,8 +68,16 @@ export function formatComparison(c: Comparison, l: Labels, prevDir: string, curD
   lines.push(table(rows, ['left', 'left', 'right', 'right', 'left']).replace(/^/gm, '  '));
 
   const months = (m: MatchedUnit) => (m.current.kind === 'site' ? '' : `不合格月份：${monthsText(m.current.failingMonths)}`);
-  section(lines, '连续两个季度不合格', unitRows(c.repeatFailing.map((m) => m.current), l, (u) => months(c.repeatFailing.find((m) => m.current === u)!)));
-  section(lines, '新出现不合格（上一轮合格）', unitRows(c.newlyFailing.map((m) => m.current), l, (u) => months(c.newlyFailing.find((m) => m.current === u)!)));
+  // each row's match by its unit, looked up (a search of the list per row was quadratic: thousands at national scale)
+  const byCurrent = (list: MatchedUnit[]) => {
+    const m = new Map<Unit, MatchedUnit>();
+    for (const x of list) if (!m.has(x.current)) m.set(x.current, x);
+    return (u: Unit) => m.get(u)!;
+  };
+  const repeat = byCurrent(c.repeatFailing);
+  const newly = byCurrent(c.newlyFailing);
+  section(lines, '连续两个季度不合格', unitRows(c.repeatFailing.map((m) => m.current), l, (u) => months(repeat(u))));
+  section(lines, '新出现不合格（上一轮合格）', unitRows(c.newlyFailing.map((m) => m.current), l, (u) => months(newly(u))));
   section(lines, '已整改合格（上一轮不合格）', unitRows(c.rectified.map((m) => m.current), l));
   section(lines, '新增单位', unitRows(c.added, l, (u) => (u.passing ? '合格' : '不合格')));
   section(lines, '不再检查的单位', unitRows(c.removed, l, (u) => (u.passing ? '上一轮合格' : '上一轮不合格')));
@@ -133,8 +141,13 @@ export const compareCommand: Command = {
   async run(args, io) {
     const [a, b] = expectPositional(args, ['PREV_DATA_DIR', 'CUR_DATA_DIR'], 'compare');
     if (path.resolve(io.cwd, a) === path.resolve(io.cwd, b)) throw new UsageError('两个参数是同一个文件夹：PREV 应为较早的一轮');
+    // a task ends after each load, so that the quick reader's values (held weakly for
+    // proofreading, which compare does not do, and kept until the task ends) can go
+    const nextTask = () => new Promise((resolve) => setImmediate(resolve));
     const prev = loadValidated(a, io.cwd, { previous: false });
+    await nextTask();
     const cur = loadValidated(b, io.cwd, { previous: false });
+    await nextTask();
     const [pr, cr] = [prev.round.notice.round, cur.round.notice.round];
     if (pr >= cr) throw new UsageError(`${a} 的轮次是 ${pr}，不早于 ${b} 的 ${cr}：第一个参数应为较早的一轮（同一轮的两个版本请用 tongbao diff）`);
     const w = annexWording();

@@ -12,7 +12,10 @@ import { titleLines } from './title';
 import { replaceZipEntry } from './zip-entry';
 import { documentXml, esc, headerFrame, paragraph, run, sectionProperties, type ParagraphOptions } from './wordml';
 
-export type RenderNoticeOptions = NoticeTemplateOptions;
+export interface RenderNoticeOptions extends NoticeTemplateOptions {
+  /** the notice's blocks when the caller has them already (build proofreads the same blocks) */
+  blocks?: readonly Block[];
+}
 
 /** The notice's file name: its title, made safe for Windows (src/write/file-name.ts). */
 export function noticeFileName(model: ReportModel): string {
@@ -21,7 +24,7 @@ export function noticeFileName(model: ReportModel): string {
 
 /** The notice as a .docx; the same model gives the same bytes. */
 export async function renderNotice(model: ReportModel, options: RenderNoticeOptions = {}): Promise<Buffer> {
-  const blocks = renderNoticeBlocks(model, options);
+  const blocks = options.blocks ?? renderNoticeBlocks(model, options);
   const { zip, section } = await noticePackage(model);
   const document = documentXml(layoutBlocks(blocks, model), section);
   const buf = replaceZipEntry(zip, 'word/document.xml', Buffer.from(document, 'utf8'));

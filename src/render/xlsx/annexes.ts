@@ -8,6 +8,12 @@ import type { Result } from '../../types';
 import type { CellValue, ColumnSpec } from './layout';
 import type { AnnexSheet } from './tables';
 
+/** The fields of the report model a workbook reads (and all the annex thread is sent). */
+export type AnnexModel = Pick<
+  ReportModel,
+  'issued' | 'issuer' | 'levels' | 'platformLabels' | 'months' | 'columns' | 'dataSheet' | 'emptyRow' | 'compare' | 'annex1' | 'annex2'
+>;
+
 /** 问题曝光情况: one problem a line, as the printed annex lists them. */
 export function problemsText(problems: readonly string[]): string {
   return problems.join('\n');
@@ -15,11 +21,11 @@ export function problemsText(problems: readonly string[]): string {
 
 /** 上季度结果: printed when notice.yaml asks for it and there is a previous round. A plain
  *  column, not a result column: it is history, so it gets no 合格/不合格 drop-down. */
-function previousColumn(model: ReportModel): ColumnSpec[] {
+function previousColumn(model: AnnexModel): ColumnSpec[] {
   return model.compare?.annexColumn ? [{ header: model.columns.previousResult, kind: 'short' }] : [];
 }
 
-export function annex1Sheet(model: ReportModel): AnnexSheet {
+export function annex1Sheet(model: AnnexModel): AnnexSheet {
   const a = model.annex1;
   const prev = previousColumn(model).length;
   return {
@@ -54,7 +60,7 @@ export function annex1Sheet(model: ReportModel): AnnexSheet {
   };
 }
 
-export function annex2Sheet(model: ReportModel): AnnexSheet {
+export function annex2Sheet(model: AnnexModel): AnnexSheet {
   const a = model.annex2;
   const prev = previousColumn(model).length;
   return {
@@ -94,7 +100,7 @@ export function annex2Sheet(model: ReportModel): AnnexSheet {
 
 const FAILING: Result = '不合格';
 
-export function dataColumns(model: ReportModel): ColumnSpec[] {
+export function dataColumns(model: AnnexModel): ColumnSpec[] {
   const c = model.dataSheet.columns;
   return [
     { header: c.type, kind: 'short' },
@@ -109,7 +115,7 @@ export function dataColumns(model: ReportModel): ColumnSpec[] {
 }
 
 // 类型 级别 名称 主办单位 网址 [months] 是否不合格 问题
-function record(model: ReportModel, row: CellValue[], type: string, level: string, name: string, owner: string | null, url: string | null, failing: boolean, problems: readonly string[]): void {
+function record(model: AnnexModel, row: CellValue[], type: string, level: string, name: string, owner: string | null, url: string | null, failing: boolean, problems: readonly string[]): void {
   row[0] = type;
   row[1] = level;
   row[2] = name;
@@ -119,7 +125,7 @@ function record(model: ReportModel, row: CellValue[], type: string, level: strin
   row[row.length - 1] = problemsText(problems);
 }
 
-export function* annex1Records(model: ReportModel): Iterable<CellValue[]> {
+export function* annex1Records(model: AnnexModel): Iterable<CellValue[]> {
   // a site has one result for the round, not one a month: the month cells stay empty
   const row: CellValue[] = new Array(model.months.length + 7).fill(null);
   for (const g of model.annex1.groups) {
@@ -130,7 +136,7 @@ export function* annex1Records(model: ReportModel): Iterable<CellValue[]> {
   }
 }
 
-export function* annex2Records(model: ReportModel): Iterable<CellValue[]> {
+export function* annex2Records(model: AnnexModel): Iterable<CellValue[]> {
   const n = model.months.length;
   const row: CellValue[] = new Array(n + 7).fill(null);
   for (const s of model.annex2.sections) {

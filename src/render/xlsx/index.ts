@@ -5,15 +5,15 @@
 import { mkdtemp, readFile, rm } from 'fs/promises';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import type { ReportModel } from '../../aggregate/model';
 import { annex1Records, annex1Sheet, annex2Records, annex2Sheet, dataColumns } from './annexes';
+import type { AnnexModel } from './annexes';
 import { writeAnnexSheet, writeFlatSheet } from './tables';
 import { writeWorkbook } from './workbook';
 
 export { annexFileNames } from './names';
 
 /** Writes the complete 附件1 workbook to filePath (deterministic bytes). */
-export async function writeAnnex1(model: ReportModel, filePath: string): Promise<void> {
+export async function writeAnnex1(model: AnnexModel, filePath: string): Promise<void> {
   await writeWorkbook(model, filePath, model.annex1.title, async (wb) => {
     await writeAnnexSheet(wb, annex1Sheet(model));
     await writeFlatSheet(wb, model.dataSheet.name, dataColumns(model), () => annex1Records(model));
@@ -21,7 +21,7 @@ export async function writeAnnex1(model: ReportModel, filePath: string): Promise
 }
 
 /** Writes the complete 附件2 workbook to filePath (deterministic bytes). */
-export async function writeAnnex2(model: ReportModel, filePath: string): Promise<void> {
+export async function writeAnnex2(model: AnnexModel, filePath: string): Promise<void> {
   await writeWorkbook(model, filePath, model.annex2.title, async (wb) => {
     await writeAnnexSheet(wb, annex2Sheet(model));
     await writeFlatSheet(wb, model.dataSheet.name, dataColumns(model), () => annex2Records(model));
@@ -40,10 +40,10 @@ async function toBuffer(write: (path: string) => Promise<void>): Promise<Buffer>
 }
 
 /** 附件1 as bytes (for tests and previews; the build writes files). */
-export function renderAnnex1(model: ReportModel): Promise<Buffer> {
+export function renderAnnex1(model: AnnexModel): Promise<Buffer> {
   return toBuffer((p) => writeAnnex1(model, p));
 }
 
-export function renderAnnex2(model: ReportModel): Promise<Buffer> {
+export function renderAnnex2(model: AnnexModel): Promise<Buffer> {
   return toBuffer((p) => writeAnnex2(model, p));
 }

@@ -3,7 +3,7 @@
 import { createWriteStream } from 'fs';
 import { readFile, writeFile } from 'fs/promises';
 import type * as ExcelJS from 'exceljs';
-import type { ReportModel } from '../../aggregate/model';
+import type { AnnexModel } from './annexes';
 import { pinZipTimes } from '../../write/zip-times';
 
 export type WorkbookWriter = ExcelJS.stream.xlsx.WorkbookWriter;
@@ -19,7 +19,7 @@ const StreamWorkbookWriter = require('exceljs/lib/stream/xlsx/workbook-writer') 
  * other (a sheet's rows reach the file while it is written, so sheets must not interleave).
  */
 export async function writeWorkbook(
-  model: ReportModel,
+  model: Pick<AnnexModel, 'issued' | 'issuer'>,
   filePath: string,
   title: string,
   fill: (wb: WorkbookWriter) => Promise<void> | void,

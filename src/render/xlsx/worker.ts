@@ -1,13 +1,13 @@
 // Worker thread that writes the Excel annexes. Loading exceljs is the largest single cost of a
 // build's start-up; on a second core it overlaps with validating the data and rendering the notice.
 import { parentPort } from 'worker_threads';
-import type { ReportModel } from '../../aggregate/model';
+import type { AnnexModel } from './annexes';
 import { writeAnnex1, writeAnnex2 } from './index';
 
 export interface AnnexJob {
   id: number;
   which: 1 | 2;
-  model: ReportModel;
+  model: AnnexModel;
   file: string;
 }
 
