@@ -11,13 +11,14 @@
 // (3) import of an annex-2 workbook at national scale against exceljs streaming-reading it (bench/import.ts).
 // (4) rectify on a round with about 20,000 failing units against build on it (bench/rectify.ts).
 //
-// usage: node dist/bench/index.js [--runs N] [--import-only] [--rectify-only] [--national-only] [--serve-only] [--no-big] [--sites N] [--accounts N] [--keep DIR] [--strict] [--no-serve-national]
+// usage: node dist/bench/index.js [--runs N] [--import-only] [--rectify-only] [--national-only] [--serve-only] [--seed-only] [--no-big] [--sites N] [--accounts N] [--keep DIR] [--strict] [--no-serve-national]
 //   --strict  exit 1 when a target is missed (otherwise the verdict is only printed)
 //   --seed-runs N  runs of the seed build and its floor (default 7)
 //   --import-only  only (3), the import benchmark
 //   --rectify-only only (4), the rectify benchmark; --rectify-runs N (default 1; each run takes minutes)
 //   --national-only  only (5), the commands at national scale (with the annex floors they need)
 //   --serve-only  only serve's edits (seed round and national scale) against a cold check
+//   --seed-only   only (1), the seed round's build against its floor
 //   --no-big  skip the check of a round near the 100 MB limit
 //
 // (5) check, build, compare, lint at national scale as whole processes against js-yaml loading
@@ -129,6 +130,11 @@ async function main(): Promise<number> {
   const rectifyRuns = Math.max(1, Number(flag(args, '--rectify-runs') ?? 1));
   if (args.includes('--rectify-only')) {
     const vs = benchRectify(rectifyRuns, seedDir);
+    for (const v of vs) console.log(`${v.ok ? 'PASS' : 'FAIL'} ${v.text}`);
+    return vs.every((v) => v.ok) || !args.includes('--strict') ? 0 : 1;
+  }
+  if (args.includes('--seed-only')) {
+    const vs = benchSeed(Math.max(1, Number(flag(args, '--seed-runs') ?? 7)));
     for (const v of vs) console.log(`${v.ok ? 'PASS' : 'FAIL'} ${v.text}`);
     return vs.every((v) => v.ok) || !args.includes('--strict') ? 0 : 1;
   }

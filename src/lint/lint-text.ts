@@ -15,6 +15,14 @@ export interface LintTextOptions {
   only?: Iterable<string>;
 }
 
+/** Whether some rule that applies could find something in the text (its `needs`); false: lintText gives nothing. */
+export function mayFind(text: string, options: LintTextOptions = {}): boolean {
+  const kind = options.kind ?? 'prose';
+  const off = options.disable instanceof Set ? (options.disable as ReadonlySet<string>) : new Set(options.disable ?? []);
+  const only = options.only ? (options.only instanceof Set ? (options.only as ReadonlySet<string>) : new Set(options.only)) : null;
+  return RULES.some((rule) => !off.has(rule.id) && (!only || only.has(rule.id)) && rule.kinds.includes(kind) && (!rule.needs || rule.needs.test(text)));
+}
+
 export function lintText(text: string, options: LintTextOptions = {}): TextFinding[] {
   const ctx: LintContext = {
     kind: options.kind ?? 'prose',
@@ -24,8 +32,9 @@ export function lintText(text: string, options: LintTextOptions = {}): TextFindi
   // a Set given is read as is (a national round lints 300,000 fields with the same one)
   const off = options.disable instanceof Set ? (options.disable as ReadonlySet<string>) : new Set(options.disable ?? []);
   const only = options.only ? (options.only instanceof Set ? (options.only as ReadonlySet<string>) : new Set(options.only)) : null;
-  const applies = (rule: (typeof RULES)[number]) => !off.has(rule.id) && (!only || only.has(rule.id)) && rule.kinds.includes(ctx.kind);
-  // nothing to run (the counts rule on a paragraph of the notice, say): the text is not read
+  const applies = (rule: (typeof RULES)[number]) => !off.has(rule.id) && (!only || only.has(rule.id)) && rule.kinds.includes(ctx.kind) && (!rule.needs || rule.needs.test(text));
+  // nothing to run (the counts rule on a paragraph of the notice; a name of Chinese characters
+  // only, which no rule for names can fault): the text is not read
   if (!RULES.some(applies)) return [];
   const masked = maskUrls(text);
   const claimed = new Set<number>();

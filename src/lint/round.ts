@@ -6,7 +6,7 @@ import type { Node } from 'yaml';
 import { sortDiagnostics } from '../diagnostics';
 import { parseYamlText } from '../load/yaml-file';
 import type { SourceFile } from '../load/yaml-file';
-import { byPlace, lintText } from './lint-text';
+import { byPlace, lintText, mayFind } from './lint-text';
 import { RULE_IDS } from './rules';
 import { contradictsDataRule, mayClaim } from './rules/data-claims';
 import { eachUnitField, proseFields, quickFieldsOfUnit, scalarSpans, unitLists } from './source';
@@ -84,6 +84,7 @@ type LocalMemo = Map<string, Map<string, TextFinding[]>>;
 
 /** The one rule whose findings depend on the data's counts (facts.counts), and the kinds of text it reads. */
 const COUNTS_RULE = 'contradicts-data';
+const NOTHING = Object.freeze([]) as unknown as TextFinding[];
 const COUNTED_KINDS: ReadonlySet<string> = new Set(contradictsDataRule.kinds);
 
 /**
@@ -99,6 +100,8 @@ function lintMemo(
   split?: { countsMemo: Map<string, TextFinding[]>; disableAlso: ReadonlySet<string> },
   local?: LocalMemo,
 ): TextFinding[] {
+  // a text no rule could fault (a name of Chinese characters only) is not looked up, nor kept
+  if (!mayFind(text, opts)) return NOTHING;
   if (!memo) {
     if (!local) return lintText(text, opts);
     let byText = local.get(opts.kind);

@@ -83,6 +83,9 @@ export interface Rule {
   /** whether `lint --fix` applies its fixes */
   fixable: boolean;
   kinds: readonly FieldKind[];
+  /** characters without which the rule finds nothing in a text (the rule's own first test, on
+   *  the text as written): a text none of the applicable rules needs is not read at all */
+  needs?: RegExp;
   check(input: RuleInput): TextFinding[];
 }
 

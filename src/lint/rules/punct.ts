@@ -71,6 +71,7 @@ export const halfWidth: Rule = {
   id: 'half-width-punct',
   title: '中文里的半角 ( ) , : ; ? ! . 应为全角',
   fixable: true,
+  needs: /[(),:;?!.]/,
   kinds: ['prose', 'heading', 'name', 'paragraph'],
   check: halfWidthPunct,
 };
@@ -172,6 +173,7 @@ export const quotesRule: Rule = {
   id: 'quotes',
   title: '中文用弯引号“”‘’，成对且双引号在外',
   fixable: true,
+  needs: /["'“”‘’]/,
   kinds: ['prose', 'heading', 'name', 'paragraph'],
   check: quotes,
 };
@@ -222,6 +224,7 @@ export const unbalanced: Rule = {
   id: 'unbalanced-pair',
   title: '（）《》〔〕【】成对出现',
   fixable: false,
+  needs: /[（）《》〔〕【】()]/,
   kinds: ['prose', 'heading', 'name', 'paragraph'],
   check: unbalancedPair,
 };
@@ -247,6 +250,7 @@ export const ellipsisDashRule: Rule = {
   id: 'ellipsis-dash',
   title: '省略号用“……”，破折号用“——”',
   fixable: true,
+  needs: /[.。…·・．\-－—─]/,
   kinds: ['prose', 'heading', 'name', 'paragraph'],
   check: ellipsisDash,
 };
@@ -264,6 +268,7 @@ export const fullwidthDigitsRule: Rule = {
   id: 'fullwidth-digits',
   title: '数字用半角阿拉伯数字（２０２３→2023）',
   fixable: true,
+  needs: /[０-９]/,
   kinds: ['prose', 'heading', 'name', 'paragraph', 'docNumber'],
   check: fullwidthDigits,
 };

@@ -51,6 +51,7 @@ export const spacingRule: Rule = {
   id: 'spacing',
   title: '中文字符之间不留空格；字段首尾无空格；不用全角空格缩进',
   fixable: false,
+  needs: /[\s\u3000]/,
   kinds: ['prose', 'heading', 'name', 'paragraph', 'docNumber'],
   check: spacing,
 };
