@@ -33,7 +33,8 @@ test('proofreading through a memo finds the same, and the second pass lints noth
   const memo = new Map<string, TextFinding[]>();
   expect(lintForBuild(v, m, { memo })).toEqual(plain);
   const size = memo.size;
-  expect(size).toBeGreaterThan(100);
+  // the memo holds the texts some rule could fault (a name of Chinese characters only is not even looked up: mayFind)
+  expect(size).toBeGreaterThan(50);
   expect(lintForBuild(v, m, { memo, paragraphs: noticeParagraphs(m, renderNoticeBlocks(m)) })).toEqual(plain);
   expect(memo.size).toBe(size);
 });
