@@ -15,12 +15,18 @@ export interface LintTextOptions {
   only?: Iterable<string>;
 }
 
-/** Whether some rule that applies could find something in the text (its `needs`); false: lintText gives nothing. */
-export function mayFind(text: string, options: LintTextOptions = {}): boolean {
+/** Which rules run on a text: on for its kind, not switched off, and given the characters they need. */
+function rulesFor(text: string, options: LintTextOptions): { applies: (rule: (typeof RULES)[number]) => boolean; off: ReadonlySet<string> } {
   const kind = options.kind ?? 'prose';
+  // a Set given is read as is (a national round lints 300,000 fields with the same one)
   const off = options.disable instanceof Set ? (options.disable as ReadonlySet<string>) : new Set(options.disable ?? []);
   const only = options.only ? (options.only instanceof Set ? (options.only as ReadonlySet<string>) : new Set(options.only)) : null;
-  return RULES.some((rule) => !off.has(rule.id) && (!only || only.has(rule.id)) && rule.kinds.includes(kind) && (!rule.needs || rule.needs.test(text)));
+  return { off, applies: (rule) => !off.has(rule.id) && (!only || only.has(rule.id)) && rule.kinds.includes(kind) && (!rule.needs || rule.needs.test(text)) };
+}
+
+/** Whether some rule that applies could find something in the text (its `needs`); false: lintText gives nothing. */
+export function mayFind(text: string, options: LintTextOptions = {}): boolean {
+  return RULES.some(rulesFor(text, options).applies);
 }
 
 export function lintText(text: string, options: LintTextOptions = {}): TextFinding[] {
@@ -29,10 +35,7 @@ export function lintText(text: string, options: LintTextOptions = {}): TextFindi
     facts: options.facts ?? {},
     terms: options.terms ?? { terms: [], allow: [] },
   };
-  // a Set given is read as is (a national round lints 300,000 fields with the same one)
-  const off = options.disable instanceof Set ? (options.disable as ReadonlySet<string>) : new Set(options.disable ?? []);
-  const only = options.only ? (options.only instanceof Set ? (options.only as ReadonlySet<string>) : new Set(options.only)) : null;
-  const applies = (rule: (typeof RULES)[number]) => !off.has(rule.id) && (!only || only.has(rule.id)) && rule.kinds.includes(ctx.kind) && (!rule.needs || rule.needs.test(text));
+  const { applies, off } = rulesFor(text, options);
   // nothing to run (the counts rule on a paragraph of the notice; a name of Chinese characters
   // only, which no rule for names can fault): the text is not read
   if (!RULES.some(applies)) return [];

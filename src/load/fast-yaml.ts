@@ -77,6 +77,20 @@ const ESC: Record<string, string> = { '\\': '\\', '"': '"', '/': '/', n: '\n', t
 // plain scalars may not start with these (c-indicators; quotes and [ are handled before)
 const NOT_PLAIN_START = new Set([38, 42, 33, 124, 62, 37, 64, 96, 123, 125, 63, 44, 93, 35]); // & * ! | > % @ ` { } ? , ] #
 
+/** End of an identifier key `[A-Za-z_][A-Za-z0-9_-]*` at p in `text` followed by `:` and a space or the line end; -1 if none. */
+export function keyEndIn(text: string, p: number, end: number): number {
+  let c = text.charCodeAt(p);
+  if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95)) return -1;
+  let q = p + 1;
+  for (; q < end; q++) {
+    c = text.charCodeAt(q);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 45)) break;
+  }
+  if (q >= end || c !== 58 /* : */) return -1;
+  if (q + 1 < end && text.charCodeAt(q + 1) !== 32) return -1;
+  return q;
+}
+
 /**
  * Values and unit spans of a data file's text, or null when it uses YAML this reader leaves
  * to the full parser. A BOM is skipped (offsets count it).
@@ -124,18 +138,8 @@ export function fastParse(text: string, options: FastOptions = {}): FastParsed |
     return text.charCodeAt(p) === 45 && (p + 1 === ends[line] || text.charCodeAt(p + 1) === 32);
   }
 
-  /** End of an identifier key `[A-Za-z_][A-Za-z0-9_-]*` at p followed by `:` and a space or the line end; -1 if none. */
   function keyEnd(p: number, end: number): number {
-    let c = text.charCodeAt(p);
-    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95)) return -1;
-    let q = p + 1;
-    for (; q < end; q++) {
-      c = text.charCodeAt(q);
-      if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 45)) break;
-    }
-    if (q >= end || c !== 58 /* : */) return -1;
-    if (q + 1 < end && text.charCodeAt(q + 1) !== 32) return -1;
-    return q;
+    return keyEndIn(text, p, end);
   }
 
   /** After a value ending at p: only spaces and a comment may follow on the line. */

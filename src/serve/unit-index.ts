@@ -4,7 +4,7 @@
 // cost a full read of 1–3 s), then moved by each saved edit's growth instead of found again.
 // The spans are the quick reader's UnitSpan (src/load/fast-yaml.ts); test/serve/unit-index
 // compares them.
-import { fastParse } from '../load/fast-yaml';
+import { fastParse, keyEndIn } from '../load/fast-yaml';
 
 export interface UnitIndex {
   /** the text (without BOM) the offsets are for */
@@ -31,20 +31,6 @@ interface Found {
   ends: number[];
   startLines: number[];
   endLines: number[];
-}
-
-/** End of an identifier key `[A-Za-z_][A-Za-z0-9_-]*` at p followed by `:` and a space or the line end; -1 if none (as the quick reader). */
-function keyEnd(text: string, p: number, end: number): number {
-  let c = text.charCodeAt(p);
-  if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95)) return -1;
-  let q = p + 1;
-  for (; q < end; q++) {
-    c = text.charCodeAt(q);
-    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 45)) break;
-  }
-  if (q >= end || c !== 58 /* : */) return -1;
-  if (q + 1 < end && text.charCodeAt(q + 1) !== 32) return -1;
-  return q;
 }
 
 /**
@@ -116,7 +102,7 @@ export function scanUnits(text: string, depth: number): Found | null {
       let p = k + 1;
       while (p < end && text.charCodeAt(p) === 32) p++;
       // `- key: …` is a unit; any other item (a scalar) is passed over
-      unit = p < end && keyEnd(text, p, end) >= 0;
+      unit = p < end && keyEndIn(text, p, end) >= 0;
       items.push(unit ? starts.length : -1);
       if (unit) {
         starts.push(pos);
@@ -126,7 +112,7 @@ export function scanUnits(text: string, depth: number): Found | null {
       lastNext = next;
       lastLine = line;
     } else {
-      const q = keyEnd(text, k, end);
+      const q = keyEndIn(text, k, end);
       if (q < 0) return null;
       if (seqIndent >= indent) seqIndent = -1;
       while (fIndent.length && fIndent[fIndent.length - 1] >= indent) {

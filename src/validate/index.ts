@@ -77,12 +77,6 @@ function exactly(v: unknown, keys: readonly string[]): v is Record<string, unkno
   return own.length === keys.length && keys.every((k) => Object.hasOwn(v, k));
 }
 
-/**
- * The schema's output for sites.yaml or accounts.yaml put together from each unit's output,
- * kept per unit object (memo.ts), or undefined when some part does not pass (the whole file is
- * then checked by its schema, which says what is wrong). The file schemas are strict objects of
- * lists of units, so the output is the same.
- */
 /** The lists of units of sites.yaml / accounts.yaml's value with their names (department, weibo/county …), or null when it is not so shaped. */
 function unitListsOf(kind: 'sites' | 'accounts', raw: unknown): { name: string; list: unknown[] }[] | null {
   const out: { name: string; list: unknown[] }[] = [];
@@ -99,27 +93,27 @@ function unitListsOf(kind: 'sites' | 'accounts', raw: unknown): { name: string; 
   return PLATFORMS.every((p) => levels((raw as Record<string, unknown>)[p], `${p}/`)) ? out : null;
 }
 
-function parseUnitsKept(kind: 'sites' | 'accounts', raw: unknown, memo: ValidateMemo): unknown {
+/**
+ * The schema's output for sites.yaml or accounts.yaml put together from each unit's output,
+ * kept per unit (memo.ts), or undefined when some unit does not pass (the whole file is then
+ * checked by its schema, which says what is wrong). The file schemas are strict objects of
+ * lists of units, so the output is the same. `lists`: unitListsOf the file's value.
+ */
+function parseUnitsKept(kind: 'sites' | 'accounts', lists: { name: string; list: unknown[] }[], memo: ValidateMemo): unknown {
   const schema = UNIT_SCHEMAS[kind];
-  const list = (v: unknown, name: string): unknown[] | undefined => {
-    if (!Array.isArray(v)) return undefined;
-    return memo.lists.of<unknown>(`schema/${kind}/${name}`).map(v, '', (u) => {
+  const out: unknown[][] = [];
+  for (const { name, list } of lists) {
+    const made = memo.lists.of<unknown>(`schema/${kind}/${name}`).map(list, '', (u) => {
       if (u === null || typeof u !== 'object') return undefined;
       const r = schema.safeParse(u, { reportInput: true });
       return r.success ? r.data : undefined;
     });
-  };
-  const levels = (v: unknown, name: string) => {
-    if (!exactly(v, LEVELS)) return undefined;
-    const department = list(v.department, `${name}department`);
-    const county = department && list(v.county, `${name}county`);
-    return county ? { department, county } : undefined;
-  };
-  if (kind === 'sites') return levels(raw, '');
-  if (!exactly(raw, PLATFORMS)) return undefined;
-  const weibo = levels(raw.weibo, 'weibo/');
-  const wechat = weibo && levels(raw.wechat, 'wechat/');
-  return wechat ? { weibo, wechat } : undefined;
+    if (!made) return undefined;
+    out.push(made);
+  }
+  // unitListsOf's order: the levels in LEVELS order, per platform in PLATFORMS order
+  const levels = (i: number) => ({ department: out[i], county: out[i + 1] });
+  return kind === 'sites' ? levels(0) : { weibo: levels(0), wechat: levels(2) };
 }
 
 function parseFile<T>(
@@ -137,7 +131,7 @@ function parseFile<T>(
     // the first time (or after units were added or removed) the whole file is checked in one go
     // and its output kept per unit; afterwards only the units that changed are checked
     if (lists && lists.every(({ name, list }) => !memo.lists.of(`schema/${kind}/${name}`).fresh(list, ''))) {
-      const data = parseUnitsKept(kind, loaded.data[kind], memo);
+      const data = parseUnitsKept(kind, lists, memo);
       if (data !== undefined) return { file, data: data as T };
     } else seed = lists;
   }

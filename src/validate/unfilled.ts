@@ -91,12 +91,10 @@ export function findUnfilled(loaded: LoadedRound, memo?: ListMemos): Unfilled {
       const list = arr(sites[level]);
       const flags = toFill(`sites/${level}`, list, siteToFill);
       list.forEach((s, i) => {
-        if (flags && !flags[i]) return;
+        if (flags ? !flags[i] : !siteToFill(s)) return;
         const site = obj(s);
-        if (has(site, 'result') && site.result === null) {
-          const name = typeof site.name === 'string' ? `“${site.name}”` : `第 ${i + 1} 个`;
-          add('sites', sf, [level, i, 'result'], `${levelName(level)}网站${name}的检查结果${RESULT_HINT}`, { order: 1, group: '政府网站', noun: '个网站', item: '检查结果' });
-        }
+        const name = typeof site.name === 'string' ? `“${site.name}”` : `第 ${i + 1} 个`;
+        add('sites', sf, [level, i, 'result'], `${levelName(level)}网站${name}的检查结果${RESULT_HINT}`, { order: 1, group: '政府网站', noun: '个网站', item: '检查结果' });
       });
     }
   }
