@@ -113,10 +113,19 @@ export interface PdfOptions {
   onFile?(name: string, index: number, total: number): void;
 }
 
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<{ code: number | null; stderr: string; timedOut: boolean }> {
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number, onLine?: (line: string) => void): Promise<{ code: number | null; stderr: string; timedOut: boolean }> {
   return new Promise((resolve, reject) => {
     // Its own process group, so a timeout ends soffice.bin too.
-    const child = spawn(cmd, args, { env, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(cmd, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout!.setEncoding('utf8');
+    child.stdout!.on('data', (d: string) => {
+      out += d;
+      for (let nl = out.indexOf('\n'); nl >= 0; nl = out.indexOf('\n')) {
+        onLine?.(out.slice(0, nl));
+        out = out.slice(nl + 1);
+      }
+    });
     const killGroup = () => {
       try {
         process.kill(-child.pid!, 'SIGKILL');
@@ -169,6 +178,23 @@ export async function withHiddenSheets(xlsx: Buffer, names: string[]): Promise<B
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
+/**
+ * Files to convert in one LibreOffice run each: its start costs seconds, so as many files as
+ * can share an output folder (their PDFs' names differ) go together, in order.
+ */
+function batches(files: string[]): string[][] {
+  const out: { names: Set<string>; files: string[] }[] = [];
+  for (const f of files) {
+    const name = path.basename(f).replace(/\.[^.]+$/, '').toLowerCase();
+    const last = out[out.length - 1];
+    if (last && !last.names.has(name)) {
+      last.names.add(name);
+      last.files.push(f);
+    } else out.push({ names: new Set([name]), files: [f] });
+  }
+  return out.map((b) => b.files);
+}
+
 /** Convert each file (.docx, .xlsx) to PDF; returns the normalised PDF bytes by input path. */
 export async function convertToPdf(files: string[], opts: PdfOptions): Promise<Map<string, Buffer>> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tongbao-pdf-'));
@@ -186,27 +212,44 @@ export async function convertToPdf(files: string[], opts: PdfOptions): Promise<M
   };
   const profile = pathToFileURL(path.join(work, 'profile')).href;
   const out = new Map<string, Buffer>();
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   try {
-    for (const [i, file] of files.entries()) {
-      opts.onFile?.(path.basename(file), i + 1, files.length);
-      const dir = path.join(work, `out${i}`);
+    let done = 0;
+    for (const [b, batch] of batches(files).entries()) {
+      const dir = path.join(work, `out${b}`);
       fs.mkdirSync(dir);
-      let input = file;
-      if (/\.xlsx$/i.test(file) && opts.hiddenSheets?.length) {
-        // the same name in a folder of its own, so the PDF is named as before
-        const copy = path.join(work, `in${i}`);
-        fs.mkdirSync(copy);
-        input = path.join(copy, path.basename(file));
-        fs.writeFileSync(input, await withHiddenSheets(fs.readFileSync(file), opts.hiddenSheets));
+      const inputs: string[] = [];
+      for (const file of batch) {
+        let input = file;
+        if (/\.xlsx$/i.test(file) && opts.hiddenSheets?.length) {
+          // the same name in a folder of its own, so the PDF is named as before
+          const copy = path.join(work, `in${done + inputs.length}`);
+          fs.mkdirSync(copy);
+          input = path.join(copy, path.basename(file));
+          fs.writeFileSync(input, await withHiddenSheets(fs.readFileSync(file), opts.hiddenSheets));
+        }
+        inputs.push(input);
       }
-      const args = ['--headless', '--norestore', '--nolockcheck', `-env:UserInstallation=${profile}`, '--convert-to', 'pdf', '--outdir', dir, input];
-      const r = await run(opts.soffice, args, env, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-      const pdf = path.join(dir, path.basename(file).replace(/\.[^.]+$/, '') + '.pdf');
-      if (r.timedOut) throw new Error(`LibreOffice 转换 ${path.basename(file)} 超时（${Math.round((opts.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000)} 秒）`);
-      if (r.code !== 0 || !fs.existsSync(pdf)) {
-        throw new Error(`LibreOffice 未能把 ${path.basename(file)} 转换为 PDF（退出状态 ${r.code}）：${r.stderr.trim().slice(-300)}`);
+      // LibreOffice says "convert <file> -> <pdf>" as it saves each one: the next one starts
+      let current = 0;
+      opts.onFile?.(path.basename(batch[0]), done + 1, files.length);
+      const onLine = (line: string) => {
+        if (!line.startsWith('convert ') || current + 1 >= batch.length) return;
+        current++;
+        opts.onFile?.(path.basename(batch[current]), done + current + 1, files.length);
+      };
+      const args = ['--headless', '--norestore', '--nolockcheck', `-env:UserInstallation=${profile}`, '--convert-to', 'pdf', '--outdir', dir, ...inputs];
+      // the time allowed is per file, as when each had a run of its own
+      const r = await run(opts.soffice, args, env, timeoutMs * batch.length, onLine);
+      if (r.timedOut) throw new Error(`LibreOffice 转换 ${path.basename(batch[current])} 超时（${Math.round((timeoutMs * batch.length) / 1000)} 秒）`);
+      for (const file of batch) {
+        const pdf = path.join(dir, path.basename(file).replace(/\.[^.]+$/, '') + '.pdf');
+        if (r.code !== 0 || !fs.existsSync(pdf)) {
+          throw new Error(`LibreOffice 未能把 ${path.basename(file)} 转换为 PDF（退出状态 ${r.code}）：${r.stderr.trim().slice(-300)}`);
+        }
+        out.set(file, normalisePdf(fs.readFileSync(pdf), opts.issuedIso));
       }
-      out.set(file, normalisePdf(fs.readFileSync(pdf), opts.issuedIso));
+      done += batch.length;
     }
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
