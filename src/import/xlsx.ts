@@ -6,6 +6,7 @@
 // (openpyxl, pandas), skips merged ranges, and spools parts to TMPDIR where they stay after an
 // error or Ctrl-C. See docs/architecture.md.
 import { SaxesParser } from 'saxes';
+import { QuickXml } from './quick-xml';
 import type { CellRead, RowRead, SheetRead } from './workbook';
 import { colName, WorkbookError } from './workbook';
 import { readEntry, ZIP_LIMITS, ZipError } from './zip';
@@ -49,6 +50,29 @@ interface PartOptions {
   sheet?: string;
   /** the cell being read, for messages */
   cell?: () => string;
+  /**
+   * Read with the quick reader first (./quick-xml.ts); where it gives up, `restart` is called
+   * (the callbacks start over) and the part is read again from its start with saxes.
+   */
+  quick?: { restart(): void };
+}
+
+/**
+ * The part read by the quick reader, yielding after each chunk like parseSteps; returns false
+ * where it gave up (or anything went wrong: saxes, reading again, meets it and says it).
+ */
+async function* quickSteps(zip: Zip, entry: ZipEntry, on: { open: Open; close?: Close; text?: (t: string) => void }, limit?: number): AsyncGenerator<void, boolean> {
+  const q = new QuickXml(on.open, on.close, on.text);
+  const dec = new TextDecoder('utf-8', { fatal: true });
+  try {
+    for await (const chunk of readEntry(zip, entry, limit)) {
+      if (!q.write(dec.decode(chunk, { stream: true }))) return false;
+      yield;
+    }
+    return q.write(dec.decode()) && q.end();
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -56,6 +80,13 @@ interface PartOptions {
  * caller can take what the callbacks collected before the next chunk is read.
  */
 async function* parseSteps(zip: Zip, entry: ZipEntry, on: { open: Open; close?: Close; text?: (t: string) => void }, o: PartOptions = {}): AsyncGenerator<void> {
+  if (o.quick) {
+    // the bytes read count once towards the workbook's total
+    const produced = zip.produced;
+    if (yield* quickSteps(zip, entry, on, o.limit)) return;
+    zip.produced = produced;
+    o.quick.restart();
+  }
   const parser = new SaxesParser({ position: true });
   const local = (n: string) => {
     const i = n.indexOf(':');
@@ -334,7 +365,29 @@ export function sheetRows(zip: Zip, wb: WorkbookParts, sheet: SheetPart): { rows
   let inV = false;
   let inIs = false;
   let inSheetData = false;
-  const s = new StringCollector();
+  let s = new StringCollector();
+  // rows the caller has had, and how many of them a second reading (by saxes, where the quick
+  // reader gave up) passes over
+  let delivered = 0;
+  let skip = 0;
+  const restart = () => {
+    merges.length = 0;
+    ready = [];
+    row = null;
+    rowNo = 0;
+    col = 0;
+    ref = '';
+    type = '';
+    style = 0;
+    hasF = false;
+    v = null;
+    isText = null;
+    inV = false;
+    inIs = false;
+    inSheetData = false;
+    s = new StringCollector();
+    skip = delivered;
+  };
   const fail = (at: string, msg: string): never => {
     throw new SheetError(sheet.name, at, msg);
   };
@@ -436,7 +489,10 @@ export function sheetRows(zip: Zip, wb: WorkbookParts, sheet: SheetPart): { rows
             if (row) finishCell();
             return;
           case 'row':
-            if (row && row.cells.length) ready.push(row);
+            if (row && row.cells.length) {
+              if (skip) skip--;
+              else ready.push(row);
+            }
             row = null;
             return;
           case 'sheetData':
@@ -452,7 +508,7 @@ export function sheetRows(zip: Zip, wb: WorkbookParts, sheet: SheetPart): { rows
         else if (inIs) s.text(t);
       },
     },
-    { label: `工作表“${sheet.name}”`, sheet: sheet.name, cell: () => ref },
+    { label: `工作表“${sheet.name}”`, sheet: sheet.name, cell: () => ref, quick: { restart } },
   );
   const rows = (async function* () {
     for await (const _ of steps) {
@@ -460,6 +516,7 @@ export function sheetRows(zip: Zip, wb: WorkbookParts, sheet: SheetPart): { rows
       if (!ready.length) continue;
       const out = ready;
       ready = [];
+      delivered += out.length;
       yield* out;
     }
     yield* ready;
