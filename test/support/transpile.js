@@ -103,4 +103,13 @@ function transpileProject(tsconfig, cacheDir) {
   return written;
 }
 
-module.exports = { TS_VERSION, readConfig, compile, transpileProject };
+/**
+ * Compile every .ts file of the project of `tsconfig` into `cacheDir` only (nothing written
+ * elsewhere): what jest's transformer will ask for (./ts-transform.js uses the same options).
+ */
+function compileProject(tsconfig, cacheDir) {
+  const { fileNames, emit } = readConfig(tsconfig);
+  for (const file of fileNames) if (/\.ts$/.test(file) && !/\.d\.ts$/.test(file)) compile(file, fs.readFileSync(file, 'utf8'), emit, cacheDir);
+}
+
+module.exports = { TS_VERSION, readConfig, compile, compileProject, transpileProject };
