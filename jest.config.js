@@ -5,8 +5,9 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  // Each file transpiled on its own; the type check runs once, beside the tests (global setup).
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }] },
+  // Each file transpiled on its own, through the cache the global setup's build of dist/ fills
+  // (test/support/ts-transform.js); the type check runs once, beside the tests (global setup).
+  transform: { '^.+\\.ts$': ['<rootDir>/test/support/ts-transform.js', { tsconfig: 'tsconfig.jest.json' }] },
   // The slow suites mostly wait on child processes (the CLI, LibreOffice, a browser): one
   // worker per core and one more (jest's default leaves one core idle, which on 2 cores runs them
   // one by one; with a third worker a core is busy while another suite waits: 178 s → 163 s here).
