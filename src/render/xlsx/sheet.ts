@@ -76,11 +76,11 @@ const Range = require('exceljs/lib/doc/range') as new (cells: number[]) => unkno
 const FLUSH = 1 << 16;
 
 export class SheetWriter {
-  private readonly ws: Worksheet;
-  private rowNo = 0;
+  protected readonly ws: Worksheet;
+  protected rowNo = 0;
   private readonly resultRanges: string[] = [];
   private readonly lists: { ref: string; values: readonly string[] }[] = [];
-  private readonly n: number;
+  protected readonly n: number;
   private readonly cellStyles: Partial<Style>[];
   private readonly resultCols: number[];
   private readonly sheet: SheetInternals;
@@ -165,7 +165,7 @@ export class SheetWriter {
    * are merge cells of the first's style. A row with no value and the default height is
    * not written at all (exceljs skips it), though it keeps its number.
    */
-  private put(values: readonly CellValue[], styles: readonly Partial<Style>[], height: number, merge: boolean): void {
+  protected put(values: readonly CellValue[], styles: readonly Partial<Style>[], height: number, merge: boolean): void {
     const sheet = this.sheet;
     if (!sheet.startedData) {
       sheet._writeColumns();
