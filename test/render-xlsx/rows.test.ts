@@ -19,7 +19,7 @@ import { smallModel } from './fixture';
 
 /** The rows as exceljs's streaming writer writes them: addRow, a style per cell, mergeCells, commit. */
 class ExceljsRows extends SheetWriter {
-  protected put(values: readonly CellValue[], styles: readonly Partial<Style>[], height: number, merge: boolean): void {
+  protected override put(values: readonly CellValue[], styles: readonly Partial<Style>[], height: number, merge: boolean): void {
     const row = this.ws.addRow(values.map((v): ExcelJS.CellValue => (v === null || v === '' ? null : typeof v === 'number' ? v : { richText: [{ text: v }] })));
     this.rowNo = row.number;
     const count = merge ? this.n : values.length;
