@@ -64,7 +64,7 @@ interface SheetInternals {
   _merges: unknown[];
   _writeColumns(): void;
   _writeOpenSheetData(): void;
-  stream: { write(s: string): unknown };
+  stream: { write(chunk: Buffer): unknown };
   _workbook: { styles: { addStyleModel(style: Partial<Style>, type?: number): number } };
 }
 
@@ -74,6 +74,7 @@ const Range = require('exceljs/lib/doc/range') as new (cells: number[]) => unkno
 
 /** Characters of row XML gathered before they go to the sheet's stream: one write per many rows. */
 const FLUSH = 1 << 16;
+let scratch = Buffer.alloc(0);
 
 export class SheetWriter {
   protected readonly ws: Worksheet;
@@ -144,7 +145,12 @@ export class SheetWriter {
 
   private flush(): void {
     if (this.pending === '') return;
-    this.sheet.stream.write(this.pending);
+    // encoded into one reused buffer: exceljs's stream copies what it is given into its own
+    // 64 KB buffers before write returns (batch mode), so nothing keeps this one
+    const most = this.pending.length * 3;
+    if (scratch.length < most) scratch = Buffer.allocUnsafe(Math.max(most, FLUSH * 3));
+    const n = scratch.write(this.pending, 0, 'utf8');
+    this.sheet.stream.write(scratch.subarray(0, n));
     this.pending = '';
   }
 
