@@ -154,6 +154,11 @@ export class SheetWriter {
     this.pending = '';
   }
 
+  // a row has at most a value per column; the fallback only guards against one that has more
+  private letter(c: number): string {
+    return this.letters[c] ?? columnLetter(c + 1);
+  }
+
   // exceljs's styles manager assigns ids in the order styles are first seen (that order is
   // styles.xml): asking it at a style's first cell, as exceljs's row writer did, keeps both
   private styleId(style: Partial<Style>, type: number): number {
@@ -190,12 +195,12 @@ export class SheetWriter {
     for (let c = 0; c < count; c++) {
       const style = styles[merge ? 0 : c];
       if (merged && c > 0) {
-        body += cellXml(this.letters[c] + r, this.styleId(style, CELL_TYPE.Merge), null, true);
+        body += cellXml(this.letter(c) + r, this.styleId(style, CELL_TYPE.Merge), null, true);
         continue;
       }
       const v = values[c];
       const type = isEmpty(v) ? CELL_TYPE.Null : typeof v === 'number' ? CELL_TYPE.Number : CELL_TYPE.RichText;
-      body += cellXml(this.letters[c] + r, this.styleId(style, type), v, false);
+      body += cellXml(this.letter(c) + r, this.styleId(style, type), v, false);
     }
     this.pending += rowXml(r, custom, count, this.rowStyleId, body);
     if (this.pending.length >= FLUSH) this.flush();
