@@ -219,7 +219,9 @@ async function main(): Promise<number> {
   verdicts.push(...national.verdicts);
   console.log(`
 rows      data rows over both sheets (the annex table and the 数据 sheet)
-floor     exceljs streaming writer, the same rows and styles, nothing else (bench/floor.ts)
+floor     exceljs streaming writer, the same rows and styles through exceljs's own rows
+          (addRow, cell styles, commit), nothing else (bench/floor.ts); the annex writes
+          its row XML itself, so it can be below the floor (ratio < 1)
 s, cpu    wall-clock and CPU seconds (all threads) of the write alone; best of the runs,
           the run least disturbed by other load on the machine
 pin ms    re-pinning the zip entry times (part of annex s)

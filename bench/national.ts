@@ -2,7 +2,8 @@
 // each a whole process, against floors measured in the same run:
 //   floor    js-yaml loading the round's three files, nothing else (bench/yaml-floor.ts)
 //   check    ≤ 3 × floor, peak ≤ 500 MB
-//   build    ≤ check + 1.3 × the exceljs streaming floor of both annexes (bench/floor.ts), peak ≤ 600 MB
+//   build    ≤ check + 1.3 × the exceljs streaming floor of both annexes (bench/floor.ts: exceljs's own
+//            rows; the annexes now write their row XML themselves and take less), peak ≤ 600 MB
 //   compare  of two national rounds ≤ 2.5 × check; lint ≤ 1.5 × check; each peak ≤ 800 MB
 //   100 MB   a round whose accounts.yaml is near the 100 MB limit: check completes, peak ≤ 1.5 GB
 // Runs alternate between the commands; the best time of each (the run least disturbed by other

@@ -7,24 +7,25 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { annex1Records, annex1Sheet, annex2Records, annex2Sheet, dataColumns } from './annexes';
 import type { AnnexModel } from './annexes';
+import { SheetWriter } from './sheet';
 import { writeAnnexSheet, writeFlatSheet } from './tables';
 import { writeWorkbook } from './workbook';
 
 export { annexFileNames } from './names';
 
-/** Writes the complete 附件1 workbook to filePath (deterministic bytes). */
-export async function writeAnnex1(model: AnnexModel, filePath: string): Promise<void> {
+/** Writes the complete 附件1 workbook to filePath (deterministic bytes). Writer: see tables.ts. */
+export async function writeAnnex1(model: AnnexModel, filePath: string, Writer: typeof SheetWriter = SheetWriter): Promise<void> {
   await writeWorkbook(model, filePath, model.annex1.title, async (wb) => {
-    await writeAnnexSheet(wb, annex1Sheet(model));
-    await writeFlatSheet(wb, model.dataSheet.name, dataColumns(model), () => annex1Records(model));
+    await writeAnnexSheet(wb, annex1Sheet(model), Writer);
+    await writeFlatSheet(wb, model.dataSheet.name, dataColumns(model), () => annex1Records(model), Writer);
   });
 }
 
 /** Writes the complete 附件2 workbook to filePath (deterministic bytes). */
-export async function writeAnnex2(model: AnnexModel, filePath: string): Promise<void> {
+export async function writeAnnex2(model: AnnexModel, filePath: string, Writer: typeof SheetWriter = SheetWriter): Promise<void> {
   await writeWorkbook(model, filePath, model.annex2.title, async (wb) => {
-    await writeAnnexSheet(wb, annex2Sheet(model));
-    await writeFlatSheet(wb, model.dataSheet.name, dataColumns(model), () => annex2Records(model));
+    await writeAnnexSheet(wb, annex2Sheet(model), Writer);
+    await writeFlatSheet(wb, model.dataSheet.name, dataColumns(model), () => annex2Records(model), Writer);
   });
 }
 

@@ -9,6 +9,7 @@ import type * as ExcelJS from 'exceljs';
 import { RESULTS, type Result } from '../../types';
 import { heightFor, rowLines, spanningHeight, type CellValue, type ColumnSpec } from './layout';
 import { FOOTER, pageSetup, SIZES, STYLES } from './styles';
+import { cellXml, CELL_TYPE, isEmpty, rowXml } from './rows';
 import { safeSheetName } from './text';
 
 const FAILING: Result = '不合格';
@@ -55,22 +56,43 @@ function centreHorizontally(ws: Worksheet): void {
   };
 }
 
-// a plain string would be written as t="str" (a formula's cached result);
-// a one-run rich text is written as t="inlineStr", a literal that is never evaluated
-function toCell(v: CellValue): ExcelJS.CellValue {
-  if (v === null || v === '') return null;
-  if (typeof v === 'number') return v;
-  return { richText: [{ text: v }] };
+// exceljs's streaming sheet writer, as far as the rows are concerned: it writes the columns and
+// <sheetData> before the first row, numbers rows from _rowZero and writes <mergeCells> from _merges
+interface SheetInternals {
+  startedData: boolean;
+  _rowZero: number;
+  _merges: unknown[];
+  _writeColumns(): void;
+  _writeOpenSheetData(): void;
+  stream: { write(chunk: Buffer): unknown };
+  _workbook: { styles: { addStyleModel(style: Partial<Style>, type?: number): number } };
 }
 
+// exceljs's merge range (what mergeCells records; its text is the <mergeCell ref>)
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const Range = require('exceljs/lib/doc/range') as new (cells: number[]) => unknown;
+
+/** Characters of row XML gathered before they go to the sheet's stream: one write per many rows. */
+const FLUSH = 1 << 16;
+let scratch = Buffer.alloc(0);
+
 export class SheetWriter {
-  private readonly ws: Worksheet;
-  private rowNo = 0;
+  protected readonly ws: Worksheet;
+  protected rowNo = 0;
   private readonly resultRanges: string[] = [];
   private readonly lists: { ref: string; values: readonly string[] }[] = [];
-  private readonly n: number;
+  protected readonly n: number;
   private readonly cellStyles: Partial<Style>[];
   private readonly resultCols: number[];
+  private readonly sheet: SheetInternals;
+  /** column letters A, B, … of the table */
+  private readonly letters: string[];
+  /** row XML not yet handed to the sheet's stream */
+  private pending = '';
+  /** the style id of the row itself (exceljs gives each row an empty style); null until the first row */
+  private rowStyleId: number | null = null;
+  /** style ids, looked up once per style object: exceljs keys its own cache by object too */
+  private readonly styleIds = new Map<Partial<Style>, number>();
 
   constructor(
     wb: ExcelJS.stream.xlsx.WorkbookWriter,
@@ -88,6 +110,8 @@ export class SheetWriter {
       headerFooter: { oddFooter: FOOTER },
     } as Partial<ExcelJS.AddWorksheetOptions>);
     centreHorizontally(this.ws);
+    this.sheet = this.ws as unknown as SheetInternals;
+    this.letters = opts.columns.map((_, i) => columnLetter(i + 1));
     this.ws.columns = opts.widths.map((width) => ({ width })) as ExcelJS.Column[];
   }
 
@@ -99,6 +123,7 @@ export class SheetWriter {
    * handles one chunk per turn of the event loop, so frequent small yields only add turns.
    */
   async throttle(): Promise<void> {
+    this.flush();
     const pipe = this.pipe();
     const state = pipe?._writableState;
     if (pipe && state && state.needDrain && state.length > BACKLOG) await once(pipe, 'drain');
@@ -118,14 +143,67 @@ export class SheetWriter {
     return this.rowNo;
   }
 
-  private put(values: readonly CellValue[], styles: readonly Partial<Style>[], height: number, merge: boolean): void {
-    const row = this.ws.addRow(values.map(toCell));
-    this.rowNo = row.number;
-    const count = merge ? this.n : values.length;
-    for (let c = 0; c < count; c++) row.getCell(c + 1).style = styles[merge ? 0 : c];
-    if (merge && this.n > 1) this.ws.mergeCells(this.rowNo, 1, this.rowNo, this.n);
-    if (height !== ONE_LINE) row.height = height;
-    row.commit();
+  private flush(): void {
+    if (this.pending === '') return;
+    // encoded into one reused buffer: exceljs's stream copies what it is given into its own
+    // 64 KB buffers before write returns (batch mode), so nothing keeps this one
+    const most = this.pending.length * 3;
+    if (scratch.length < most) scratch = Buffer.allocUnsafe(Math.max(most, FLUSH * 3));
+    const n = scratch.write(this.pending, 0, 'utf8');
+    this.sheet.stream.write(scratch.subarray(0, n));
+    this.pending = '';
+  }
+
+  // a row has at most a value per column; the fallback only guards against one that has more
+  private letter(c: number): string {
+    return this.letters[c] ?? columnLetter(c + 1);
+  }
+
+  // exceljs's styles manager assigns ids in the order styles are first seen (that order is
+  // styles.xml): asking it at a style's first cell, as exceljs's row writer did, keeps both
+  private styleId(style: Partial<Style>, type: number): number {
+    let id = this.styleIds.get(style);
+    if (id === undefined) {
+      id = this.sheet._workbook.styles.addStyleModel(style, type);
+      this.styleIds.set(style, id);
+    }
+    return id;
+  }
+
+  /**
+   * One row, as exceljs's addRow + cell styles + mergeCells + commit wrote it: a value per
+   * cell from A (empty cells too, for their borders); a merged row's cells after the first
+   * are merge cells of the first's style. A row with no value and the default height is
+   * not written at all (exceljs skips it), though it keeps its number.
+   */
+  protected put(values: readonly CellValue[], styles: readonly Partial<Style>[], height: number, merge: boolean): void {
+    const sheet = this.sheet;
+    if (!sheet.startedData) {
+      sheet._writeColumns();
+      sheet._writeOpenSheetData();
+      sheet.startedData = true;
+    }
+    const r = ++this.rowNo;
+    sheet._rowZero = r + 1;
+    const merged = merge && this.n > 1;
+    const count = merge ? Math.max(this.n, values.length) : values.length;
+    if (merged) sheet._merges.push(new Range([r, 1, r, this.n]));
+    const custom = height !== ONE_LINE ? height : 0;
+    if (!custom && !merged && values.every(isEmpty)) return;
+    if (this.rowStyleId === null) this.rowStyleId = sheet._workbook.styles.addStyleModel({});
+    let body = '';
+    for (let c = 0; c < count; c++) {
+      const style = styles[merge ? 0 : c];
+      if (merged && c > 0) {
+        body += cellXml(this.letter(c) + r, this.styleId(style, CELL_TYPE.Merge), null, true);
+        continue;
+      }
+      const v = values[c];
+      const type = isEmpty(v) ? CELL_TYPE.Null : typeof v === 'number' ? CELL_TYPE.Number : CELL_TYPE.RichText;
+      body += cellXml(this.letter(c) + r, this.styleId(style, type), v, false);
+    }
+    this.pending += rowXml(r, custom, count, this.rowStyleId, body);
+    if (this.pending.length >= FLUSH) this.flush();
   }
 
   /** 附件1: the label at the top left, as on the printed page. */
@@ -199,6 +277,7 @@ export class SheetWriter {
     if (this.opts.autoFilter) {
       this.ws.autoFilter = `A${this.opts.headerRow}:${columnLetter(this.n)}${Math.max(this.rowNo, this.opts.headerRow)}`;
     }
+    this.flush();
     this.ws.commit();
   }
 }

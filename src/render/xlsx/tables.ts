@@ -35,15 +35,18 @@ function measure(columns: readonly ColumnSpec[], sources: Iterable<() => Iterabl
 /** Rows between checks that the zip writer keeps up (a few hundred kilobytes of XML). */
 const BATCH = 500;
 
+// Writer: the sheet writer class; a test passes one that writes rows through exceljs's own
+// row objects, to compare bytes with SheetWriter's hand-written row XML.
+
 /** The printed annex: 附件N / merged title / header / blocks. */
-export async function writeAnnexSheet(wb: WorkbookWriter, sheet: AnnexSheet): Promise<void> {
+export async function writeAnnexSheet(wb: WorkbookWriter, sheet: AnnexSheet, Writer: typeof SheetWriter = SheetWriter): Promise<void> {
   const widths = measure(
     sheet.columns,
     sheet.blocks.map((b) => b.rows),
   );
   // label and title are rows 1 and 2; the first header follows the title or the first block heading
   const headerRow = sheet.header === 'shared' ? 3 : 4;
-  const w = new SheetWriter(wb, { name: sheet.sheetName, columns: sheet.columns, widths, orientation: 'portrait', headerRow });
+  const w = new Writer(wb, { name: sheet.sheetName, columns: sheet.columns, widths, orientation: 'portrait', headerRow });
   w.label(sheet.label);
   w.spanning(sheet.title, 'title');
   if (sheet.header === 'shared') w.header();
@@ -62,9 +65,15 @@ export async function writeAnnexSheet(wb: WorkbookWriter, sheet: AnnexSheet): Pr
 }
 
 /** The flat 数据 table: one header row, one row per record, auto-filter. */
-export async function writeFlatSheet(wb: WorkbookWriter, name: string, columns: ColumnSpec[], rows: () => Iterable<CellValue[]>): Promise<void> {
+export async function writeFlatSheet(
+  wb: WorkbookWriter,
+  name: string,
+  columns: ColumnSpec[],
+  rows: () => Iterable<CellValue[]>,
+  Writer: typeof SheetWriter = SheetWriter,
+): Promise<void> {
   const widths = measure(columns, [rows]);
-  const w = new SheetWriter(wb, { name, columns, widths, orientation: 'landscape', headerRow: 1, autoFilter: true });
+  const w = new Writer(wb, { name, columns, widths, orientation: 'landscape', headerRow: 1, autoFilter: true });
   w.header();
   for (const r of rows()) {
     w.data(r);
