@@ -44,9 +44,44 @@ function versionFiles(dataDir: string, n: number): DataFileName[] {
   });
 }
 
+/**
+ * Parsed data files by path, while the file is the same (inode, size, mtime and ctime: ctime
+ * moves on every write, whatever the mtime is set to). Listing the history parses each version
+ * and the one after it; the page lists it on every visit to 修改历史 and on 撤销, and a kept
+ * version never changes. Only files up to CACHE_BYTES in all are kept (a national round's are
+ * parsed each time, as before). The values are only read (describeChange), never changed.
+ * As git does with its index, a file changed less than RACY_MS before it was read is not trusted
+ * by its stat (a write within the same clock tick would leave ctime as it was): read again.
+ */
+const parsedFiles = new Map<string, { sig: string; size: number; data: unknown }>();
+const RACY_MS = 100n;
+const CACHE_BYTES = 16 * 1024 * 1024;
+let cachedBytes = 0;
+
 function readData(file: string): unknown {
   try {
-    return parse(fs.readFileSync(file, 'utf8'));
+    const st = fs.statSync(file, { bigint: true });
+    const sig = `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
+    const hit = parsedFiles.get(file);
+    if (hit?.sig === sig) return hit.data;
+    const text = fs.readFileSync(file, 'utf8');
+    const data: unknown = parse(text);
+    if (hit) {
+      parsedFiles.delete(file);
+      cachedBytes -= hit.size;
+    }
+    // the sig is of the file as stat saw it before the read: a write in between shows as a changed sig next time
+    const settled = st.ctimeNs / 1_000_000n + RACY_MS < BigInt(Date.now());
+    if (settled && text.length <= CACHE_BYTES) {
+      for (const [k, v] of parsedFiles) {
+        if (cachedBytes + text.length <= CACHE_BYTES) break;
+        parsedFiles.delete(k);
+        cachedBytes -= v.size;
+      }
+      parsedFiles.set(file, { sig, size: text.length, data });
+      cachedBytes += text.length;
+    }
+    return data;
   } catch {
     return undefined;
   }

@@ -130,6 +130,20 @@ function provisionalOf(c: Computed): Provisional | null {
   return provisionals.get(c)!;
 }
 
+/**
+ * The preview's HTML, once per version of the files (like the stand-in above): the page asks for
+ * views of one version more than once (the view after an edit, the whole list of units, the
+ * overview) and the HTML is the same each time.
+ */
+const previews = new WeakMap<Computed, string | null>();
+function previewOf(c: Computed, early: Provisional | null): string | null {
+  if (!previews.has(c)) {
+    const html = c.model ? renderNoticeHtml(c.model, c.blocks ? { blocks: c.blocks } : {}) : early ? markFills(renderNoticeHtml(early.model, { blocks: early.blocks }), early.errorUnits) : null;
+    previews.set(c, html);
+  }
+  return previews.get(c)!;
+}
+
 /** Title and quarter for the page's heading, from the notice as far as it is known. */
 export function headingOf(c: Computed, model: ReportModel | null, name: string): RoundView['heading'] {
   if (model) return { title: model.title, round: model.round.label };
@@ -276,7 +290,7 @@ export function roundView(state: RoundState, c: Computed, changes: Changes | nul
   // before the data validates, the preview and totals come from a stand-in copy (provisional.ts)
   const early = model ? null : provisionalOf(c);
   const shownModel = model ?? early?.model ?? null;
-  const previewHtml = model ? renderNoticeHtml(model, c.blocks ? { blocks: c.blocks } : {}) : early ? markFills(renderNoticeHtml(early.model, { blocks: early.blocks }), early.errorUnits) : null;
+  const previewHtml = previewOf(c, early);
   return {
     name: state.name,
     hashes: state.hashes(),

@@ -6,9 +6,9 @@ import type { ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { SEED_DIR } from '../support/round-fixture';
-import { browserSuite, CHROMIUM, hasChromium, startServe, stopServe } from '../support/serve-browser';
+import { browserSuite, CHROMIUM, hasChromium, startServe, stopServe, launchChromium } from '../support/serve-browser';
 import { RECTIFY_FIXTURE } from './helpers';
 
 const suite = browserSuite;
@@ -31,13 +31,7 @@ suite('the 整改 tab in Chromium', () => {
     rectify = path.join(data, '2023-q4', 'rectify.yaml');
     fs.copyFileSync(RECTIFY_FIXTURE, rectify);
     ({ url, child } = await startServe(data, tmp));
-    context = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-      viewport: { width: 1366, height: 768 },
-      locale: 'zh-CN',
-    });
+    context = await launchChromium(path.join(tmp, 'profile'));
     page = context.pages()[0] ?? (await context.newPage());
     page.on('pageerror', (e) => pageErrors.push(e.message));
   }, 90_000);

@@ -5,10 +5,10 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/serve/server';
 import { SEED_DIR } from '../support/round-fixture';
-import { browserSuite, CHROMIUM, hasChromium } from '../support/serve-browser';
+import { browserSuite, CHROMIUM, hasChromium, launchChromium } from '../support/serve-browser';
 
 browserSuite('a large round in Chromium', () => {
   let tmp: string;
@@ -22,13 +22,7 @@ browserSuite('a large round in Chromium', () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tongbao-browser-large-'));
     fs.cpSync(SEED_DIR, path.join(tmp, 'data', '2023-q4'), { recursive: true });
     server = await startServer({ root: path.join(tmp, 'data'), cwd: tmp, port: 0, overviewLimit: 5, unitLimit: 30 });
-    context = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-      viewport: { width: 1366, height: 768 },
-      locale: 'zh-CN',
-    });
+    context = await launchChromium(path.join(tmp, 'profile'));
     page = context.pages()[0] ?? (await context.newPage());
     page.on('pageerror', (e) => pageErrors.push(e.message));
   }, 90_000);

@@ -9,9 +9,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { SEED_DIR } from '../support/round-fixture';
-import { browserSuite, CHROMIUM, docxParagraphs, hasChromium, ROOT, startServe, stopServe } from '../support/serve-browser';
+import { browserSuite, CHROMIUM, docxParagraphs, hasChromium, ROOT, startServe, stopServe, launchChromium } from '../support/serve-browser';
 
 const FIXTURE_DIR = path.join(ROOT, 'test', 'fixtures', 'rounds', '2024-q1');
 const IMAGES = path.join(ROOT, 'docs', 'images');
@@ -50,22 +50,7 @@ suite('the page in Chromium', () => {
     if (broken === text) throw new Error('fixture sites.yaml has no “result: 合格” to break');
     fs.writeFileSync(sites, broken);
     server = await startServe(data, tmp);
-    context = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-      viewport: { width: 1366, height: 768 },
-      acceptDownloads: true,
-      locale: 'zh-CN',
-    });
+    context = await launchChromium(path.join(tmp, 'profile'), { acceptDownloads: true });
     page = context.pages()[0] ?? (await context.newPage());
     page.on('dialog', (d) => {
       dialogs.push(`${d.type()}: ${d.message()}`);

@@ -9,9 +9,9 @@ import type { ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { SEED_DIR } from '../support/round-fixture';
-import { browserSuite, CHROMIUM, docxParagraphs, hasChromium, ROOT, startServe, stopServe } from '../support/serve-browser';
+import { browserSuite, CHROMIUM, docxParagraphs, hasChromium, ROOT, startServe, stopServe, launchChromium } from '../support/serve-browser';
 
 const IMAGES = path.join(ROOT, 'docs', 'images');
 const suite = browserSuite;
@@ -41,14 +41,7 @@ suite('a whole quarter in the page', () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tongbao-quarter-'));
     fs.cpSync(SEED_DIR, path.join(tmp, 'data', '2023-q4'), { recursive: true });
     server = await startServe(path.join(tmp, 'data'), tmp);
-    context = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-      viewport: { width: 1366, height: 768 },
-      acceptDownloads: true,
-      locale: 'zh-CN',
-    });
+    context = await launchChromium(path.join(tmp, 'profile'), { acceptDownloads: true });
     page = context.pages()[0] ?? (await context.newPage());
     page.on('pageerror', (e) => pageErrors.push(e.message));
     page.on('dialog', (d) => {

@@ -1,16 +1,33 @@
-// What the page's Chromium tests share: Debian's chromium (never downloaded), `tongbao serve`
-// as a child process on a free port, and the text of a downloaded .docx.
+// What the page's Chromium tests share: Debian's chromium (never downloaded) launched one way,
+// `tongbao serve` as a child process on a free port, and the text of a downloaded .docx.
 import { spawn, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as net from 'net';
 import * as path from 'path';
 import JSZip from 'jszip';
+import { chromium, type BrowserContext } from 'playwright-core';
 
 export const ROOT = path.join(__dirname, '..', '..');
 export const CHROMIUM = process.env.TONGBAO_CHROMIUM ?? '/usr/bin/chromium';
 export const hasChromium = fs.existsSync(CHROMIUM);
 /** Skipped where chromium is missing, except in CI (where a missing browser must fail). */
 export const browserSuite = hasChromium || process.env.CI ? describe : describe.skip;
+
+/**
+ * Headless Chromium with a fresh profile in `profileDir` (one per test file; its tests share it).
+ * Launched through ./chromium-lean.sh, which turns off what the tests never look at (see there).
+ */
+export function launchChromium(profileDir: string, options: { acceptDownloads?: boolean } = {}): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profileDir, {
+    executablePath: path.join(__dirname, 'chromium-lean.sh'),
+    env: { ...process.env, TONGBAO_CHROMIUM_REAL: CHROMIUM },
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    viewport: { width: 1366, height: 768 },
+    locale: 'zh-CN',
+    ...options,
+  });
+}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -35,9 +35,14 @@ export function renderPreview(): void {
   bar.append(h('p', { class: `preview-note${early ? '' : ' hidden'}`, id: 'preview-note', role: 'note' },
     early ? [p.toFill ? `尚未填完：结果已填 ${p.results.filled}/${p.results.total}，未填的暂按合格计；【待填写：…】处填好后即显示。` : '', ...notes].join(' ') : ''));
   if (box.firstElementChild?.classList.contains('tb-notice') !== true || shownPreview !== html) {
+    // the zoom is read while the page is laid out (reading scrollTop above did that) and set on
+    // the new sheets before anything lays them out: else they are laid out once at 100 % (for
+    // scrollTop) and again zoomed. The applyZoom below corrects it should the width change.
+    const zoom = state.zoom ?? fitZoom();
     // escaped by the server's renderer (src/render/html): the only HTML the page inserts
     box.innerHTML = html;
     shownPreview = html;
+    applyZoom(zoom);
     // a unit marked 【有错误：…】 in the annexes: its marker is a link to the unit's box
     for (const a of box.querySelectorAll<HTMLAnchorElement>('a.tb-err[data-jump-unit]')) {
       a.setAttribute('aria-label', `${a.textContent ?? ''}，跳到数据中的这个单位改正`);
@@ -47,7 +52,6 @@ export function renderPreview(): void {
       });
     }
     box.scrollTop = top;
-    applyZoom();
     evenSplitLines(box);
   }
   applyZoom();
@@ -82,7 +86,7 @@ function fitZoom(): number {
   return Math.min(1, Math.max(0.3, (w - 24) / SHEET_PX));
 }
 
-export function applyZoom(): void {
+export function applyZoom(zoom?: number): void {
   const notice = document.querySelector<HTMLElement>('#preview .tb-notice');
-  if (notice) notice.style.setProperty('zoom', String(state.zoom ?? fitZoom()));
+  if (notice) notice.style.setProperty('zoom', String(zoom ?? state.zoom ?? fitZoom()));
 }
