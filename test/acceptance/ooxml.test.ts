@@ -7,17 +7,20 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { syntheticModel } from '../../bench/synthetic';
 import type { ReportModel } from '../../src/aggregate/model';
-import { loadModel } from '../../src/pipeline';
-import { renderNotice, noticeFileName } from '../../src/render/docx/notice';
-import { ANNEX_INLINE_MAX_ROWS } from '../../src/render/template/notice';
-import { annexFileNames, writeAnnex1, writeAnnex2 } from '../../src/render/xlsx';
+import { compiled } from '../support/compiled';
 import { ACCEPTANCE, ROOT, describeIf, pythonLxml, sharedFile } from '../support/needs';
 import { SEED_DIR } from '../support/round-fixture';
 import { seedBuild } from '../support/seed-build';
 
 const CHECK = path.join(ACCEPTANCE, 'check-ooxml');
+
+// The product as it ships (dist/, loaded once per jest worker: test/support/compiled.ts).
+const { syntheticModel } = compiled<typeof import('../../bench/synthetic')>('bench/synthetic');
+const { loadModel } = compiled<typeof import('../../src/pipeline')>('src/pipeline');
+const { renderNotice, noticeFileName } = compiled<typeof import('../../src/render/docx/notice')>('src/render/docx/notice');
+const { ANNEX_INLINE_MAX_ROWS } = compiled<typeof import('../../src/render/template/notice')>('src/render/template/notice');
+const { annexFileNames, writeAnnex1, writeAnnex2 } = compiled<typeof import('../../src/render/xlsx')>('src/render/xlsx');
 
 /** check-ooxml over `files` (one python process: loading the ISO schemas is most of its work). */
 function checkOoxml(files: string[]): { code: number | null; out: string } {

@@ -3,7 +3,7 @@
 import { spawnSync } from 'child_process';
 import * as path from 'path';
 import { ROOT } from '../write/helpers';
-import { createRequire } from 'module';
+import { compiledCli } from '../support/compiled';
 
 export const BIN = path.join(ROOT, 'bin', 'tongbao.js');
 export const NOTICE = '关于2023年第四季度全州政府网站和政务新媒体检查情况的通报.docx';
@@ -23,33 +23,7 @@ export function killedBuild(cwd: string, hook: 'afterStage' | 'afterRename') {
   return spawnSync(process.execPath, ['-e', script], { cwd, encoding: 'utf8' });
 }
 
-type Main = typeof import('../../src/cli/main');
-let compiled: Main | null = null;
-
-/**
- * The same run() that bin/tongbao.js calls, in this process, for the steps that are about what a
- * command does rather than about the process. It is the compiled CLI the bin runs (dist/),
- * loaded by Node's own require once per jest worker: through jest's module registry each test
- * file would load and evaluate docx, exceljs and the pipeline again (seconds of CPU), which is
- * what spawning the bin for every step cost. The annexes are written on this thread
- * (TONGBAO_NO_WORKER; e2e-kill proves the worker writes the same bytes).
- */
+/** A step about what a command does, in this process (test/support/compiled.ts). */
 export async function clerk(cwd: string, ...argv: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  compiled ??= createRequire(__filename)(path.join(ROOT, 'dist', 'src', 'cli', 'main.js')) as Main;
-  let out = '';
-  let err = '';
-  const saved = process.env.TONGBAO_NO_WORKER;
-  process.env.TONGBAO_NO_WORKER = '1';
-  try {
-    const code = await compiled.run(argv, {
-      out: (t) => (out += t.endsWith('\n') ? t : t + '\n'),
-      err: (t) => (err += t.endsWith('\n') ? t : t + '\n'),
-      isTTY: false,
-      cwd,
-    });
-    return { code, out, err };
-  } finally {
-    if (saved === undefined) delete process.env.TONGBAO_NO_WORKER;
-    else process.env.TONGBAO_NO_WORKER = saved;
-  }
+  return compiledCli(argv, cwd);
 }
