@@ -43,15 +43,12 @@ test('a build killed after the first file is renamed into place: the earlier set
   expect((await clerk(t.cwd, 'verify', 'out/2023-q4', '--data', '2023-q4')).code).toBe(0);
 });
 
-test('annexes written on the worker thread are byte-identical to those written in process', () => {
+test('annexes written on the worker thread are byte-identical to those written in process', async () => {
   const t = seedCopy();
+  // the bin starts the worker thread; clerk runs the same build with the annexes written in process
   const a = spawnSync(process.execPath, [BIN, 'build', '2023-q4', '--out', 'threaded'], { cwd: t.cwd, encoding: 'utf8' });
-  const b = spawnSync(process.execPath, [BIN, 'build', '2023-q4', '--out', 'inline'], {
-    cwd: t.cwd,
-    encoding: 'utf8',
-    env: { ...process.env, TONGBAO_NO_WORKER: '1' },
-  });
-  expect([a.status, b.status]).toEqual([0, 0]);
+  const b = await clerk(t.cwd, 'build', '2023-q4', '--out', 'inline');
+  expect([a.status, b.code]).toEqual([0, 0]);
   expect(snapshot(path.join(t.cwd, 'threaded'))).toEqual(snapshot(path.join(t.cwd, 'inline')));
 });
 
