@@ -2,7 +2,7 @@
 // Each exit status the story meets goes once through the installed bin (compiled dist/, built by
 // the jest globalSetup): 0 (the first build), 3 (annexes refusing), 1 (bad data), 2 (a usage
 // error). The other steps are about what the commands do, not about the process: they run the
-// same run() in process (test/support/cli.ts, `clerk` below), which spares a Node start and the
+// same compiled run() in process (`clerk`, test/support/compiled.ts), which spares a Node start and the
 // loading of docx and exceljs at each step.
 // Split in three files so that jest runs them side by side: e2e-kill (interrupted builds, the
 // worker thread), e2e-package (送签包, PDFs through LibreOffice).
@@ -119,9 +119,9 @@ test('proofreading findings are warnings; --strict refuses to build', async () =
   expect(fs.existsSync(path.join(t.out, 'manifest.json'))).toBe(true);
 });
 
-// Argument parsing of each command: the CLI's entry in process (test/support/cli.ts, the same
-// run() bin/tongbao.js calls), except the first usage error, which goes through the bin for its
-// exit status (as do all the tests above).
+// Argument parsing of each command: the CLI's entry in process (clerk: the compiled run() that
+// bin/tongbao.js calls), except the first usage error, which goes through the bin for its exit
+// status.
 test('usage error through the bin exits 2', () => {
   const r = tongbao(ROOT, 'build');
   expect(r.code).toBe(2);
