@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { builtSeedCopy, edit, seedCopy, snapshot } from '../write/helpers';
 
-import { BIN, NOTICE, clerk, tongbao, killedBuild } from './e2e-helpers';
+import { ANNEX1, ANNEX2, BIN, NOTICE, clerk, tongbao, killedBuild } from './e2e-helpers';
 
 test('a build killed while rendering leaves the earlier outputs intact; the next build cleans up', async () => {
   const t = builtSeedCopy();
@@ -49,6 +49,10 @@ test('annexes written on the worker thread are byte-identical to those written i
   const a = spawnSync(process.execPath, [BIN, 'build', '2023-q4', '--out', 'threaded'], { cwd: t.cwd, encoding: 'utf8' });
   const b = await clerk(t.cwd, 'build', '2023-q4', '--out', 'inline');
   expect([a.status, b.code]).toEqual([0, 0]);
+  // what a clerk sees of a build through the bin
+  expect(a.stderr).toBe('');
+  expect(a.stdout).toBe(`已生成 threaded：\n  ${NOTICE}\n  ${ANNEX1}\n  ${ANNEX2}\n  manifest.json\n`);
+  expect(b.out).toBe(a.stdout.replace('threaded', 'inline'));
   expect(snapshot(path.join(t.cwd, 'threaded'))).toEqual(snapshot(path.join(t.cwd, 'inline')));
 });
 
