@@ -4,6 +4,7 @@
 // CPU each time); Node's require loads it once per jest worker, for every end-to-end and
 // acceptance file that runs there. For tests of the product as it ships (through run(), the
 // function the bin calls, or the renderers), not for unit tests of src/ (those import src/).
+import * as fs from 'fs';
 import { createRequire } from 'module';
 import * as path from 'path';
 
@@ -12,7 +13,9 @@ const DIST = path.join(__dirname, '..', '..', 'dist');
 
 /** A compiled module by its path under dist/ (e.g. 'src/pipeline'), typed as its source. */
 export function compiled<T>(rel: string): T {
-  return nativeRequire(path.join(DIST, rel)) as T;
+  const file = path.join(DIST, rel + '.js');
+  if (!fs.existsSync(file)) throw new Error(`${file} not found: dist/ is built by the jest global setup (run without TONGBAO_SKIP_BUILD, or npm run build:ts)`);
+  return nativeRequire(file) as T;
 }
 
 /**
