@@ -4,7 +4,6 @@
 // CPU each time); Node's require loads it once per jest worker, for every end-to-end and
 // acceptance file that runs there. For tests of the product as it ships (through run(), the
 // function the bin calls, or the renderers), not for unit tests of src/ (those import src/).
-import * as fs from 'fs';
 import { createRequire } from 'module';
 import * as path from 'path';
 
@@ -13,8 +12,12 @@ const DIST = path.join(__dirname, '..', '..', 'dist');
 
 /** A compiled module by its path under dist/ (e.g. 'src/pipeline'), typed as its source. */
 export function compiled<T>(rel: string): T {
-  const file = path.join(DIST, rel + '.js');
-  if (!fs.existsSync(file)) throw new Error(`${file} not found: dist/ is built by the jest global setup (run without TONGBAO_SKIP_BUILD, or npm run build:ts)`);
+  let file: string;
+  try {
+    file = nativeRequire.resolve(path.join(DIST, rel));
+  } catch {
+    throw new Error(`${path.join(DIST, rel)} not found: dist/ is built by the jest global setup (run without TONGBAO_SKIP_BUILD, or npm run build:ts)`);
+  }
   return nativeRequire(file) as T;
 }
 
