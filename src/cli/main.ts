@@ -7,6 +7,7 @@ import { installInterruptCleanup } from '../write/interrupt';
 import { parseArgs } from './args';
 import type { Command, Io } from './command';
 import { printDiagnostics } from './report';
+import { SUMMARIES } from './summaries';
 import { table } from './table';
 import { toolVersion } from '../paths';
 import { disposePrestarted, prestartAnnexWriter } from '../render/xlsx/parallel';
@@ -15,7 +16,7 @@ import { disposePrestarted, prestartAnnexWriter } from '../render/xlsx/parallel'
 // loading of exceljs overlaps with the pipeline's own start-up on the other core.
 // Only the command being run is loaded (check and diff never pay for docx or exceljs).
 /* eslint-disable @typescript-eslint/no-require-imports */
-const COMMAND_LOADERS: Record<string, () => Command> = {
+const COMMAND_LOADERS: Record<keyof typeof SUMMARIES, () => Command> = {
   init: () => require('./commands/init').initCommand,
   check: () => require('./commands/check').checkCommand,
   import: () => require('./commands/import').importCommand,
@@ -59,7 +60,7 @@ export function commands(): Command[] {
 }
 
 function command(name: string): Command | undefined {
-  return Object.hasOwn(COMMAND_LOADERS, name) ? COMMAND_LOADERS[name]() : undefined;
+  return Object.hasOwn(COMMAND_LOADERS, name) ? COMMAND_LOADERS[name as keyof typeof SUMMARIES]() : undefined;
 }
 
 const VERSION = toolVersion();
@@ -70,7 +71,7 @@ function mainHelp(): string {
 用法：tongbao <命令> [参数] [选项]
 
 命令：
-${table(commands().map((c) => ['  ' + c.name, c.summary]))}
+${table(Object.entries(SUMMARIES).map(([name, summary]) => ['  ' + name, summary]))}
 
 tongbao <命令> --help 查看每个命令的用法。
 数据格式见 README.md；数据文件夹包含 notice.yaml、sites.yaml、accounts.yaml。`;

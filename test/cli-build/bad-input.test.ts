@@ -1,9 +1,11 @@
 // Every kind of input tongbao refuses leaves what an earlier build wrote byte for byte as it
 // was: build the seed round, then feed each bad input to build (and annexes) into the same
-// folder and compare every byte of the output folder, history included.
+// folder and compare every byte of the output folder, history included. The commands run in
+// process (the compiled run() the bin calls, test/support/compiled.ts): what is tested is what
+// they write, not the process.
 import * as fs from 'fs';
 import * as path from 'path';
-import { cli } from '../support/cli';
+import { compiledCli as cli } from '../support/compiled';
 import { roundCopy, snapshot } from '../support/round-fixture';
 import type { Edit } from '../support/round-fixture';
 

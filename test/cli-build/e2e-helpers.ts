@@ -3,6 +3,7 @@
 import { spawnSync } from 'child_process';
 import * as path from 'path';
 import { ROOT } from '../write/helpers';
+import { compiledCli } from '../support/compiled';
 
 export const BIN = path.join(ROOT, 'bin', 'tongbao.js');
 export const NOTICE = '关于2023年第四季度全州政府网站和政务新媒体检查情况的通报.docx';
@@ -20,4 +21,9 @@ export function killedBuild(cwd: string, hook: 'afterStage' | 'afterRename') {
     const { build } = require(${JSON.stringify(path.join(ROOT, 'dist', 'src', 'build.js'))});
     build({ dataDir: '2023-q4', cwd: ${JSON.stringify(cwd)}, hooks: { ${hook}: () => process.kill(process.pid, 'SIGKILL') } });`;
   return spawnSync(process.execPath, ['-e', script], { cwd, encoding: 'utf8' });
+}
+
+/** A step about what a command does, in this process (test/support/compiled.ts). */
+export async function clerk(cwd: string, ...argv: string[]): Promise<{ code: number | null; out: string; err: string }> {
+  return compiledCli(argv, cwd);
 }

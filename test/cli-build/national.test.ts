@@ -15,7 +15,7 @@ const ROOT = path.join(__dirname, '..', '..');
 const BIN = path.join(ROOT, 'bin', 'tongbao.js');
 const sha256 = (b: string | Buffer) => createHash('sha256').update(b).digest('hex');
 
-// the round is generated once for both tests; the second edits a copy
+// the round is generated once for both tests; the first only reads it, the second edits a copy
 let seeded: string;
 beforeAll(() => {
   seeded = path.join(tempDir(), '2023-q4');
@@ -23,11 +23,10 @@ beforeAll(() => {
 });
 
 test('a seeded national round builds byte-identical notice and annexes', () => {
-  const dir = tempDir();
-  const round = path.join(dir, '2023-q4');
-  fs.cpSync(seeded, round, { recursive: true });
-  const out = path.join(dir, 'out');
-  const r = spawnSync(process.execPath, [BIN, 'build', round, '--out', out], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 26 });
+  // build and check only read the round: they run on the generated one (no 20 MB copy)
+  const dir = path.dirname(seeded);
+  const out = path.join(tempDir(), 'out');
+  const r = spawnSync(process.execPath, [BIN, 'build', seeded, '--out', out], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 26 });
   expect(r.stderr).not.toMatch(/错误|Error/);
   expect(r.status).toBe(0);
   const hashes = fs

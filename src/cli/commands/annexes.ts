@@ -5,10 +5,11 @@ import { displayPath } from '../../load/yaml-file';
 import { expectPositional, stringFlag } from '../args';
 import type { Command } from '../command';
 import { createProgress } from '../progress';
+import { SUMMARIES } from '../summaries';
 
 export const annexesCommand: Command = {
   name: 'annexes',
-  summary: '数据更正后重新生成附件（两个附件表格和通报的附件页；通报正文会变时不写文件，退出状态 3）',
+  summary: SUMMARIES.annexes,
   usage: `用法：tongbao annexes DATA_DIR [--out OUT_DIR]
 
 单位来电更正（网址、主办单位、问题说明等）后，按 DATA_DIR 的新数据重新生成附件：

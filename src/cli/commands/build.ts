@@ -6,6 +6,7 @@ import { expectPositional, stringFlag } from '../args';
 import type { Command, Io } from '../command';
 import { createProgress } from '../progress';
 import { printDiagnostics } from '../report';
+import { SUMMARIES } from '../summaries';
 
 /** What a build did, for stdout: the folder, the files written, where the previous set went. */
 export function buildSummary(r: BuildResult, io: Io): string {
@@ -31,7 +32,7 @@ export function buildSummary(r: BuildResult, io: Io): string {
 
 export const buildCommand: Command = {
   name: 'build',
-  summary: '生成通报（Word）和附件1、附件2（Excel），附 manifest.json',
+  summary: SUMMARIES.build,
   usage: `用法：tongbao build DATA_DIR [--out OUT_DIR] [--strict]
 
 按 DATA_DIR 的数据生成通报 .docx、附件1和附件2 .xlsx，以及记录数据和文件

@@ -8,6 +8,7 @@ import { printDiagnostics, summary } from '../report';
 import type { Comparison } from '../../compare/compare';
 import { displayPath } from '../../load/yaml-file';
 import { changeCell } from './compare';
+import { SUMMARIES } from '../summaries';
 
 /** Which round this one was compared with, and the headline figures (details: tongbao compare). */
 function comparisonLine(c: Comparison, dir: string, current: string): string {
@@ -21,7 +22,7 @@ function comparisonLine(c: Comparison, dir: string, current: string): string {
 
 export const checkCommand: Command = {
   name: 'check',
-  summary: '检查一轮数据，列出合计与不合格名单（不生成文件）',
+  summary: SUMMARIES.check,
   usage: `用法：tongbao check DATA_DIR [--as-of YYYY-MM-DD]
 
 检查 DATA_DIR 中的 notice.yaml、sites.yaml、accounts.yaml：格式、必填字段、结果取值、

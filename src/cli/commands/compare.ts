@@ -13,6 +13,7 @@ import type { Level, Platform } from '../../types';
 import { expectPositional } from '../args';
 import type { Command } from '../command';
 import { table } from '../table';
+import { SUMMARIES } from '../summaries';
 
 export interface Labels {
   levels: Record<Level, string>;
@@ -127,7 +128,7 @@ function rectificationJson(f: RectificationFollowUp | null): unknown {
 
 export const compareCommand: Command = {
   name: 'compare',
-  summary: '与上一轮比较：合格率及其变化、连续两个季度不合格、已整改、新增和减少的单位',
+  summary: SUMMARIES.compare,
   usage: `用法：tongbao compare PREV_DATA_DIR CUR_DATA_DIR [--json]
 
 比较两轮检查（PREV 为较早的一轮）：政府网站、政务微博、政务微信以及总体的合格率

@@ -4,6 +4,7 @@ import { loadValidated } from '../../pipeline';
 import { expectPositional } from '../args';
 import type { Command } from '../command';
 import { table } from '../table';
+import { SUMMARIES } from '../summaries';
 
 const KIND: Record<DataChange['change'], string> = { added: '新增', removed: '删除', changed: '修改' };
 
@@ -33,7 +34,7 @@ export function formatDiff(d: RoundDiff, oldDir: string, newDir: string): string
 
 export const diffCommand: Command = {
   name: 'diff',
-  summary: '比较同一轮数据的两个版本：单位、字段、月度结果的变化及对通报的影响',
+  summary: SUMMARIES.diff,
   usage: `用法：tongbao diff OLD_DATA_DIR NEW_DATA_DIR [--json]
 
 列出两个数据文件夹之间的变化：新增、删除的单位；每个改动的字段（网址、结果、

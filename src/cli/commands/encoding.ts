@@ -9,6 +9,7 @@ import { writeFileAtomic } from '../../write/atomic';
 import { archiveToHistory } from '../../write/output-set';
 import { expectPositional } from '../args';
 import type { Command } from '../command';
+import { SUMMARIES } from '../summaries';
 
 const CONVERTIBLE: ReadonlySet<Encoding> = new Set(['gbk', 'mixed', 'utf16le', 'utf16be']);
 
@@ -20,7 +21,7 @@ function sampleLine(text: string): string {
 
 export const encodingCommand: Command = {
   name: 'encoding',
-  summary: '检查数据文件的编码；--fix 把 GBK、UTF-16 文件转换为 UTF-8（原文件留在 history/）',
+  summary: SUMMARIES.encoding,
   usage: `用法：tongbao encoding DATA_DIR [--fix]
 
 数据文件（notice.yaml、sites.yaml、accounts.yaml、calendar.yaml、terms.yaml）必须是

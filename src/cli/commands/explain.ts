@@ -5,10 +5,11 @@ import { LEVELS, PLATFORMS } from '../../types';
 import { closest } from '../../validate/suggest';
 import { expectPositional, stringFlag } from '../args';
 import type { Command } from '../command';
+import { SUMMARIES } from '../summaries';
 
 export const explainCommand: Command = {
   name: 'explain',
-  summary: '逐日说明某个政务新媒体账号各月合格或不合格的原因',
+  summary: SUMMARIES.explain,
   usage: `用法：tongbao explain DATA_DIR NAME [--platform weibo|wechat]
 
 打印账号 NAME 每个检查月份的工作日日历（标出法定节假日“休”、调休上班日“班”和更新日期），

@@ -12,6 +12,7 @@ import { fillSummary } from '../../validate/unfilled';
 import { expectPositional } from '../args';
 import type { Command, Io } from '../command';
 import { table } from '../table';
+import { SUMMARIES } from '../summaries';
 
 /** Problems shown; the rest are counted (a sheet of a million unknown rows is one screen, not a million lines). */
 export const SHOWN_PROBLEMS = 100;
@@ -128,7 +129,7 @@ function ledgerReport(io: Io, r: LedgerImport, dataDir: string, wb: string, appl
 
 export const importCommand: Command = {
   name: 'import',
-  summary: '从 Excel 工作簿导入更正（各月结果、问题、名称等），先预览，加 --apply 写入',
+  summary: SUMMARIES.import,
   usage: `用法：tongbao import DATA_DIR WORKBOOK.xlsx [--apply] [--rename]
 
 读取工作簿，把其中与 DATA_DIR 数据不同的内容导入 YAML 文件。认得的工作簿：

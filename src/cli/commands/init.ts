@@ -3,10 +3,11 @@ import { displayPath } from '../../load/yaml-file';
 import { expectPositional, stringFlag } from '../args';
 import type { Command } from '../command';
 import { UsageError } from '../../diagnostics';
+import { SUMMARIES } from '../summaries';
 
 export const initCommand: Command = {
   name: 'init',
-  summary: '从上一季度的数据新建一季度：名单沿用，结果清空，待填写的项目标出',
+  summary: SUMMARIES.init,
   usage: `用法：tongbao init NEW_DIR --from PREV_DIR [--round 2024-Q1]
 
 以上一季度的数据文件夹 PREV_DIR 为底稿，新建本季度的数据文件夹 NEW_DIR：

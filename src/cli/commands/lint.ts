@@ -18,6 +18,7 @@ import { RULES } from '../../lint/rules';
 import { expectPositional } from '../args';
 import type { Command, Io } from '../command';
 import { printDiagnostics } from '../report';
+import { SUMMARIES } from '../summaries';
 
 const RULE_LIST = RULES.map((r) => `  ${r.id.padEnd(17)}${r.title}${r.fixable ? '（--fix 可修正）' : ''}`).join('\n');
 
@@ -47,7 +48,7 @@ function reparse(loaded: LoadedRound, kind: 'notice' | 'sites' | 'accounts', tex
 
 export const lintCommand: Command = {
   name: 'lint',
-  summary: '校对一轮数据中的文字和生成的通报正文（标点、引号、文号、日期、用词等）',
+  summary: SUMMARIES.lint,
   usage: `用法：tongbao lint DATA_DIR [--fix]
 
 校对 DATA_DIR 中由人输入的文字（notice.yaml 的标题、主送机关、依据、问题和要求，

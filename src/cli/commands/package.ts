@@ -8,10 +8,11 @@ import type { Command } from '../command';
 import { createProgress } from '../progress';
 import { printDiagnostics } from '../report';
 import { buildSummary } from './build';
+import { SUMMARIES } from '../summaries';
 
 export const packageCommand: Command = {
   name: 'package',
-  summary: '生成、核对并打包送签稿（<标题>（送签稿）.zip），可附 PDF',
+  summary: SUMMARIES.package,
   usage: `用法：tongbao package DATA_DIR [--out OUT_DIR] [--pdf] [--strict] [--rectify]
 
 先按 DATA_DIR 生成（同 tongbao build），再核对（同 tongbao verify --data），然后在

@@ -4,10 +4,11 @@ import { isRealDate } from '../../validate/schema';
 import { expectPositional, stringFlag } from '../args';
 import type { Command } from '../command';
 import { createProgress } from '../progress';
+import { SUMMARIES } from '../summaries';
 
 export const rectifyCommand: Command = {
   name: 'rectify',
-  summary: '按本轮不合格单位生成整改通知（每单位一份 Word）和整改台账（Excel）',
+  summary: SUMMARIES.rectify,
   usage: `用法：tongbao rectify DATA_DIR [--out OUT_DIR] [--as-of YYYY-MM-DD]
 
 按 DATA_DIR 的数据，给本轮通报列为不合格的每个单位（网站按网站名称，政务新媒体按

@@ -4,10 +4,11 @@ import { UsageError } from '../../diagnostics';
 import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../../serve/server';
 import { stringFlag } from '../args';
 import type { Command } from '../command';
+import { SUMMARIES } from '../summaries';
 
 export const serveCommand: Command = {
   name: 'serve',
-  summary: '在浏览器中查看、修改各轮数据，预览通报，生成和打包（本机网页）',
+  summary: SUMMARIES.serve,
   usage: `用法：tongbao serve [DATA_ROOT] [--port N] [--host H]
 
 在本机启动一个网页（不需要联网），列出 DATA_ROOT（默认 data/）下的各轮数据，

@@ -13,6 +13,7 @@ import { stringFlag } from '../args';
 import type { Command } from '../command';
 import { table } from '../table';
 import { changeCell } from './compare';
+import { SUMMARIES } from '../summaries';
 
 export const DEFAULT_SVG = path.join('out', '合格率趋势.svg');
 
@@ -40,7 +41,7 @@ export function formatTrend(rows: TrendRow[], levels: Record<Level, string>, pla
 
 export const trendCommand: Command = {
   name: 'trend',
-  summary: '各轮合格率一览（按季度排列），并画出合格率趋势图（SVG）',
+  summary: SUMMARIES.trend,
   usage: `用法：tongbao trend DATA_ROOT [--svg FILE] [--json]
 
 DATA_ROOT 下每个含 notice.yaml 的文件夹是一轮，按其 round（轮次）排列，打印各轮的合格率

@@ -6,6 +6,7 @@ import { displayPath } from '../../load/yaml-file';
 import { expectPositional, stringFlag } from '../args';
 import type { Command } from '../command';
 import { table } from '../table';
+import { SUMMARIES } from '../summaries';
 
 const STATUS = { ok: '正确', missing: '缺少', altered: '已改动' } as const;
 
@@ -26,7 +27,7 @@ export function formatVerify(r: VerifyReport, shown: string, dataDir?: string): 
 
 export const verifyCommand: Command = {
   name: 'verify',
-  summary: '按 manifest.json 核对输出文件（缺少、被改动、多余）及是否按当前数据生成',
+  summary: SUMMARIES.verify,
   usage: `用法：tongbao verify OUT_DIR [--data DATA_DIR]
       tongbao verify 送签稿.zip [--data DATA_DIR]
 
