@@ -209,7 +209,7 @@ function errorOf(d: ErrorData): Error {
 }
 
 /**
- * readWorkbook on a worker thread when the compiled worker is there (not under ts-jest, not
+ * readWorkbook on a worker thread when the compiled worker is there (not under jest's .ts sources, not
  * with TONGBAO_NO_WORKER): reading starts at once, and the rows wait, in order, until the
  * caller takes them. The file itself is checked here first, so that its problems (a folder,
  * no permission) are said before a thread is started.

@@ -7,7 +7,7 @@ import type { Scalar } from 'yaml';
 import type { SourceFile } from '../load/yaml-file';
 import type { LintDiagnostic, TermList } from './types';
 
-/** data/terms.yaml of the project, found from src/lint (ts-jest) or dist/src/lint (compiled). */
+/** data/terms.yaml of the project, found from src/lint (under jest) or dist/src/lint (compiled). */
 export function defaultTermsPath(): string {
   for (const up of [path.join('..', '..'), path.join('..', '..', '..')]) {
     const file = path.join(__dirname, up, 'data', 'terms.yaml');

@@ -124,7 +124,7 @@ class ThreadWriter implements AnnexWriter {
 let prestarted: AnnexWriter | null = null;
 
 /**
- * Start the worker now (from the compiled CLI only: under ts-jest there is no worker.js to
+ * Start the worker now (from the compiled CLI only: under jest (the .ts sources) there is no worker.js to
  * run, and the writers run in process). The next annexWriter() call takes it.
  */
 export function prestartAnnexWriter(): void {
