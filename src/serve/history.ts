@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
-import { StaleFileError, commitTexts } from '../edit';
+import { StaleFileError, commitTexts, sameFile } from '../edit';
 import type { CommitResult, DataFileName } from '../edit';
 import type { DataVersion } from '../../web/src/api-types';
 import { LEVELS, PLATFORMS } from '../types';
@@ -45,40 +45,39 @@ function versionFiles(dataDir: string, n: number): DataFileName[] {
 }
 
 /**
- * Parsed data files by path, while the file is the same (inode, size, mtime and ctime: ctime
- * moves on every write, whatever the mtime is set to). Listing the history parses each version
- * and the one after it; the page lists it on every visit to 修改历史 and on 撤销, and a kept
- * version never changes. Only files up to CACHE_BYTES in all are kept (a national round's are
- * parsed each time, as before). The values are only read (describeChange), never changed.
- * As git does with its index, a file changed less than RACY_MS before it was read is not trusted
- * by its stat (a write within the same clock tick would leave ctime as it was): read again.
+ * Parsed data files by path, while the file is the same (the edit path's sameFile: inode, size,
+ * mtime and ctime — ctime moves on every write, whatever the mtime is set to). Listing the
+ * history parses each version and the one after it; the page lists it on every visit to 修改历史
+ * and on 撤销, and a kept version never changes. Only files up to CACHE_BYTES in all are kept (a
+ * national round's are parsed each time, as before). The values are only read (describeChange),
+ * never changed. As git does with its index, a file changed less than RACY_MS before it was read
+ * is not trusted by its stat (a write within the same clock tick would leave ctime as it was).
  */
-const parsedFiles = new Map<string, { sig: string; size: number; data: unknown }>();
-const RACY_MS = 100n;
+const parsedFiles = new Map<string, { stat: fs.Stats; size: number; data: unknown }>();
+const RACY_MS = 100;
 const CACHE_BYTES = 16 * 1024 * 1024;
 let cachedBytes = 0;
 
 function readData(file: string): unknown {
   try {
-    const st = fs.statSync(file, { bigint: true });
-    const sig = `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
+    const stat = fs.statSync(file);
     const hit = parsedFiles.get(file);
-    if (hit?.sig === sig) return hit.data;
+    if (hit && sameFile(stat, hit.stat)) return hit.data;
     const text = fs.readFileSync(file, 'utf8');
     const data: unknown = parse(text);
     if (hit) {
       parsedFiles.delete(file);
       cachedBytes -= hit.size;
     }
-    // the sig is of the file as stat saw it before the read: a write in between shows as a changed sig next time
-    const settled = st.ctimeNs / 1_000_000n + RACY_MS < BigInt(Date.now());
+    // the stat is of the file before the read: a write in between shows as a different file next time
+    const settled = stat.ctimeMs + RACY_MS < Date.now();
     if (settled && text.length <= CACHE_BYTES) {
       for (const [k, v] of parsedFiles) {
         if (cachedBytes + text.length <= CACHE_BYTES) break;
         parsedFiles.delete(k);
         cachedBytes -= v.size;
       }
-      parsedFiles.set(file, { sig, size: text.length, data });
+      parsedFiles.set(file, { stat, size: text.length, data });
       cachedBytes += text.length;
     }
     return data;

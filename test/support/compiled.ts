@@ -6,6 +6,7 @@
 // function the bin calls, or the renderers), not for unit tests of src/ (those import src/).
 import { createRequire } from 'module';
 import * as path from 'path';
+import { captured, type CliResult } from './capture';
 
 const nativeRequire = createRequire(__filename);
 const DIST = path.join(__dirname, '..', '..', 'dist');
@@ -27,20 +28,12 @@ export function compiled<T>(rel: string): T {
  * worker thread writes the same bytes). For steps about what a command does; the exit status of
  * the process, signals and stdout/stderr bytes are asserted through the bin.
  */
-export async function compiledCli(argv: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
+export async function compiledCli(argv: string[], cwd: string): Promise<CliResult> {
   const { run } = compiled<typeof import('../../src/cli/main')>('src/cli/main');
-  let out = '';
-  let err = '';
   const saved = process.env.TONGBAO_NO_WORKER;
   process.env.TONGBAO_NO_WORKER = '1';
   try {
-    const code = await run(argv, {
-      out: (t) => (out += t.endsWith('\n') ? t : t + '\n'),
-      err: (t) => (err += t.endsWith('\n') ? t : t + '\n'),
-      isTTY: false,
-      cwd,
-    });
-    return { code, out, err };
+    return await captured(run, argv, cwd);
   } finally {
     if (saved === undefined) delete process.env.TONGBAO_NO_WORKER;
     else process.env.TONGBAO_NO_WORKER = saved;
