@@ -344,6 +344,24 @@ export class SheetError extends WorkbookError {
   }
 }
 
+/** One reading's place in a sheet: the row and the cell being read. */
+class SheetPass {
+  row: RowRead | null = null;
+  rowNo = 0;
+  col = 0;
+  ref = '';
+  // the cell being read
+  type = '';
+  style = 0;
+  hasF = false;
+  v: string[] | null = null;
+  isText: string | null = null;
+  inV = false;
+  inIs = false;
+  inSheetData = false;
+  s = new StringCollector();
+}
+
 /**
  * One sheet's rows, as they are parsed (a chunk of XML at a time, when the caller asks for
  * more); `merges` holds the merged ranges once the rows have been read.
@@ -352,20 +370,8 @@ export function sheetRows(zip: Zip, wb: WorkbookParts, sheet: SheetPart): { rows
   const e = zip.entries.get(sheet.part)!;
   const merges: string[] = [];
   let ready: RowRead[] = [];
-  let row: RowRead | null = null;
-  let rowNo = 0;
-  let col = 0;
-  let ref = '';
-  // the cell being read
-  let type = '';
-  let style = 0;
-  let hasF = false;
-  let v: string[] | null = null;
-  let isText: string | null = null;
-  let inV = false;
-  let inIs = false;
-  let inSheetData = false;
-  let s = new StringCollector();
+  // where this reading of the sheet is (a fresh one where saxes reads it again)
+  let pass = new SheetPass();
   // rows the caller has had, and how many of them a second reading (by saxes, where the quick
   // reader gave up) passes over
   let delivered = 0;
@@ -373,100 +379,89 @@ export function sheetRows(zip: Zip, wb: WorkbookParts, sheet: SheetPart): { rows
   const restart = () => {
     merges.length = 0;
     ready = [];
-    row = null;
-    rowNo = 0;
-    col = 0;
-    ref = '';
-    type = '';
-    style = 0;
-    hasF = false;
-    v = null;
-    isText = null;
-    inV = false;
-    inIs = false;
-    inSheetData = false;
-    s = new StringCollector();
+    pass = new SheetPass();
     skip = delivered;
   };
+
   const fail = (at: string, msg: string): never => {
     throw new SheetError(sheet.name, at, msg);
   };
   const finishCell = () => {
-    const raw = v ? v.join('') : '';
+    const raw = pass.v ? pass.v.join('') : '';
     let cell: CellRead | undefined;
-    if (isText !== null && type === 'inlineStr') cell = { text: isText };
-    else if (type === 'e') cell = { text: '', problem: hasF ? `公式的结果是错误值 ${raw}` : `单元格是错误值 ${raw}` };
-    else if (v === null) {
-      if (hasF) cell = { text: '', problem: '公式没有保存计算结果：请在 Excel 或 WPS 中打开后保存一次，或把公式改成数值' };
-      else if (isText !== null) cell = { text: isText };
-    } else if (type === 's') {
+    if (pass.isText !== null && pass.type === 'inlineStr') cell = { text: pass.isText };
+    else if (pass.type === 'e') cell = { text: '', problem: pass.hasF ? `公式的结果是错误值 ${raw}` : `单元格是错误值 ${raw}` };
+    else if (pass.v === null) {
+      if (pass.hasF) cell = { text: '', problem: '公式没有保存计算结果：请在 Excel 或 WPS 中打开后保存一次，或把公式改成数值' };
+      else if (pass.isText !== null) cell = { text: pass.isText };
+    } else if (pass.type === 's') {
       const i = Number(raw);
-      if (!Number.isInteger(i) || i < 0 || i >= wb.shared.length) fail(ref, `单元格引用的共享字符串（第 ${raw.slice(0, 20)} 个）不存在：文件已损坏`);
+      if (!Number.isInteger(i) || i < 0 || i >= wb.shared.length) fail(pass.ref, `单元格引用的共享字符串（第 ${raw.slice(0, 20)} 个）不存在：文件已损坏`);
       cell = { text: wb.shared[i] };
-    } else if (type === 'str' || type === 'inlineStr') cell = { text: unescapeX(raw) };
-    else if (type === 'b') cell = { text: raw === '1' || raw === 'true' ? 'TRUE' : 'FALSE' };
-    else if (type === 'd') {
+    } else if (pass.type === 'str' || pass.type === 'inlineStr') cell = { text: unescapeX(raw) };
+    else if (pass.type === 'b') cell = { text: raw === '1' || raw === 'true' ? 'TRUE' : 'FALSE' };
+    else if (pass.type === 'd') {
       const d = new Date(raw.length <= 10 ? `${raw}T00:00:00Z` : /Z|[+-]\d\d:\d\d$/.test(raw) ? raw : `${raw}Z`);
       cell = Number.isNaN(d.getTime()) ? { text: raw } : { text: d.toISOString().slice(0, 10), date: d };
     } else {
       const n = Number(raw);
       if (raw.trim() === '' || !Number.isFinite(n)) cell = { text: raw };
-      else if (wb.styles.dates[style]) {
+      else if (wb.styles.dates[pass.style]) {
         const d = serialDate(n, wb.date1904);
         cell = { text: d.toISOString().slice(0, 10), date: d };
       } else cell = { text: String(n) };
     }
-    if (cell && row) row.cells[col] = cell;
+    if (cell && pass.row) pass.row.cells[pass.col] = cell;
   };
   const steps = parseSteps(
     zip,
     e,
     {
       open: (n, a) => {
-        if (inIs) {
-          s.open(n);
+        if (pass.inIs) {
+          pass.s.open(n);
           return;
         }
         switch (n) {
           case 'sheetData':
-            inSheetData = true;
+            pass.inSheetData = true;
             return;
           case 'row': {
-            if (!inSheetData) return;
-            const r = a.r !== undefined ? Number(a.r) : rowNo + 1;
-            if (!Number.isInteger(r) || r < 1 || r > MAX_ROWS || r <= rowNo) fail('', `第 ${String(a.r ?? rowNo + 1).slice(0, 20)} 行的行号无效或顺序不对（Excel 最多 ${MAX_ROWS} 行）：文件已损坏`);
-            rowNo = r;
-            row = { number: r, cells: [] };
-            col = 0;
+            if (!pass.inSheetData) return;
+            const r = a.r !== undefined ? Number(a.r) : pass.rowNo + 1;
+            if (!Number.isInteger(r) || r < 1 || r > MAX_ROWS || r <= pass.rowNo) fail('', `第 ${String(a.r ?? pass.rowNo + 1).slice(0, 20)} 行的行号无效或顺序不对（Excel 最多 ${MAX_ROWS} 行）：文件已损坏`);
+            pass.rowNo = r;
+            pass.row = { number: r, cells: [] };
+            pass.col = 0;
             return;
           }
           case 'c': {
-            if (!row) return;
+            if (!pass.row) return;
             if (a.r !== undefined) {
               const p = refOf(a.r);
               if (!p) fail('', `单元格位置“${a.r.slice(0, 20)}”超出 Excel 的范围（最多 ${colName(MAX_COLS)} 列、${MAX_ROWS} 行）：文件已损坏`);
-              if (p!.row !== rowNo) fail(a.r, `单元格不在它所属的第 ${rowNo} 行：文件已损坏`);
-              col = p!.col;
-            } else if (++col > MAX_COLS) fail('', `第 ${rowNo} 行的单元格超过 ${MAX_COLS} 列：文件已损坏`);
-            ref = `${colName(col)}${rowNo}`;
-            type = a.t ?? 'n';
-            style = a.s ? Number(a.s) : 0;
-            hasF = false;
-            v = null;
-            isText = null;
+              if (p!.row !== pass.rowNo) fail(a.r, `单元格不在它所属的第 ${pass.rowNo} 行：文件已损坏`);
+              pass.col = p!.col;
+            } else if (++pass.col > MAX_COLS) fail('', `第 ${pass.rowNo} 行的单元格超过 ${MAX_COLS} 列：文件已损坏`);
+            pass.ref = `${colName(pass.col)}${pass.rowNo}`;
+            pass.type = a.t ?? 'n';
+            pass.style = a.s ? Number(a.s) : 0;
+            pass.hasF = false;
+            pass.v = null;
+            pass.isText = null;
             return;
           }
           case 'v':
-            if (row) {
-              inV = true;
-              v = [];
+            if (pass.row) {
+              pass.inV = true;
+              pass.v = [];
             }
             return;
           case 'f':
-            hasF = true;
+            pass.hasF = true;
             return;
           case 'is':
-            inIs = true;
+            pass.inIs = true;
             return;
           case 'mergeCell':
             if (a.ref) merges.push(a.ref.toUpperCase());
@@ -474,41 +469,41 @@ export function sheetRows(zip: Zip, wb: WorkbookParts, sheet: SheetPart): { rows
         }
       },
       close: (n) => {
-        if (inIs) {
+        if (pass.inIs) {
           if (n === 'is') {
-            inIs = false;
-            isText = s.take();
-          } else s.close(n);
+            pass.inIs = false;
+            pass.isText = pass.s.take();
+          } else pass.s.close(n);
           return;
         }
         switch (n) {
           case 'v':
-            inV = false;
+            pass.inV = false;
             return;
           case 'c':
-            if (row) finishCell();
+            if (pass.row) finishCell();
             return;
           case 'row':
-            if (row && row.cells.length) {
+            if (pass.row && pass.row.cells.length) {
               if (skip) skip--;
-              else ready.push(row);
+              else ready.push(pass.row);
             }
-            row = null;
+            pass.row = null;
             return;
           case 'sheetData':
-            inSheetData = false;
+            pass.inSheetData = false;
             return;
         }
       },
       text: (t) => {
-        if (inV) {
-          v!.push(t);
-          if (v!.length > 64 && v!.join('').length > CELL_MAX * 7) fail(ref, `单元格的值超过 Excel 的上限 ${CELL_MAX.toLocaleString('en')} 个字符：文件已损坏`);
+        if (pass.inV) {
+          pass.v!.push(t);
+          if (pass.v!.length > 64 && pass.v!.join('').length > CELL_MAX * 7) fail(pass.ref, `单元格的值超过 Excel 的上限 ${CELL_MAX.toLocaleString('en')} 个字符：文件已损坏`);
         }
-        else if (inIs) s.text(t);
+        else if (pass.inIs) pass.s.text(t);
       },
     },
-    { label: `工作表“${sheet.name}”`, sheet: sheet.name, cell: () => ref, quick: { restart } },
+    { label: `工作表“${sheet.name}”`, sheet: sheet.name, cell: () => pass.ref, quick: { restart } },
   );
   const rows = (async function* () {
     for await (const _ of steps) {
