@@ -21,12 +21,15 @@ import { displayPath, parseYamlText, sizeProblem } from '../load/yaml-file';
 import type { SourceFile } from '../load/yaml-file';
 import { fastParse } from './fast-yaml';
 import type { UnitSpan } from './fast-yaml';
-import type { Level } from '../types';
-import { validateRound } from '../validate';
+import { createWorkCalendar, judgeAccount, missingCalendarYears, resolveRules, rulesProblems, userCalendarProblems } from '../calendar';
+import type { UserCalendar } from '../calendar';
+import type { Level, Platform, Rules } from '../types';
+import { calendarSchema, validateRound } from '../validate';
 import type { ValidatedRound } from '../validate';
+import { isoDate } from '../validate/schema';
 import { loadAliases } from './headers';
 import { Planner } from './plan';
-import type { ImportChange, ImportProblem, RoundInfo } from './plan';
+import type { ImportChange, ImportProblem, Judged, RoundInfo } from './plan';
 import { readWorkbookThreaded } from './workbook';
 import type { SheetRead } from './workbook';
 
@@ -198,6 +201,43 @@ function settle(large: boolean): void {
   collector?.();
 }
 
+const isoDates = isoDate.array();
+
+/**
+ * The months of accounts that give update dates, as the build judges them: from the validated
+ * round when the data validates; else (values still to fill, another error elsewhere) each such
+ * account judged on its own when the rules, the calendar and its own dates allow it, null when not.
+ */
+function judgedOf(loaded: LoadedRound, before: { value: ValidatedRound | null }, months: string[]): RoundInfo['judged'] {
+  const accounts = before.value?.round.accounts;
+  if (accounts) {
+    return (platform, level, index) => {
+      const a = accounts[platform]?.[level]?.[index];
+      return a?.updates ? { results: a.results, reasons: a.reasons } : null;
+    };
+  }
+  const notice = obj(loaded.data.notice);
+  const rawRules = obj(notice.rules);
+  if (rulesProblems(rawRules).length || Object.values(rawRules).some((v) => typeof v !== 'number')) return () => null;
+  const rules: Rules = resolveRules(rawRules as Partial<Rules>);
+  const user = 'calendar' in loaded.data ? calendarSchema.safeParse(loaded.data.calendar ?? {}) : null;
+  if (user && (!user.success || userCalendarProblems(user.data as UserCalendar).length)) return () => null;
+  const calendar = createWorkCalendar(user?.data as UserCalendar | undefined);
+  if (!months.length || missingCalendarYears(months, calendar).length) return () => null;
+  const raw = obj(loaded.data.accounts);
+  return (platform: Platform, level: Level, index: number): Judged | null => {
+    const a = obj((obj(raw[platform])[level] as unknown[] | undefined)?.[index]);
+    const dates = isoDates.safeParse(a.updates);
+    if (!dates.success) return null;
+    try {
+      const j = judgeAccount(dates.data, months, a.service === true, rules, calendar);
+      return { results: j.results, reasons: j.reasons };
+    } catch {
+      return null;
+    }
+  };
+}
+
 /** TONGBAO_PROFILE=1: phase times on stderr (for the benchmark's reader). */
 const mark = (() => {
   let t = Date.now();
@@ -272,6 +312,7 @@ async function importRead(
   };
   // the data as it is, checked while the workbook is still being read
   const before = validateRound(loaded);
+  round.judged = judgedOf(loaded, before, round.months);
   // what the diff needs of the notice as it is, worked out while the workbook is still being
   // read (the main thread would otherwise wait for it); the report model itself is let go
   const beforeSummary = before.value ? summarize(modelOf(before.value)) : null;

@@ -50,6 +50,18 @@ interface Unit {
   results: (string | null)[] | null;
   problems: string[];
   hasProblems: boolean;
+  /** an account whose months are judged from its update dates (`updates`) */
+  byUpdates: boolean;
+  /** what the build judged for it; null when the data does not allow judging now */
+  judged: Judged | null;
+}
+
+/** An account's months as judged from its update dates, as the build prints them. */
+export interface Judged {
+  /** per month of the round */
+  results: string[];
+  /** per month, the reasons a failing month failed (the annex's 问题曝光情况 carries them) */
+  reasons: string[][];
 }
 
 export interface RoundInfo {
@@ -61,6 +73,8 @@ export interface RoundInfo {
   /** YYYY-MM of the round, in column order */
   months: string[];
   monthColumn: (month: number) => string;
+  /** an account's judged months when it gives update dates (null when they cannot be judged now) */
+  judged?: (platform: Platform, level: Level, index: number) => Judged | null;
 }
 
 const RESULTS = ['合格', '不合格'];
@@ -87,7 +101,7 @@ class Index {
       arr(r.sites[level]).forEach((raw, index) => {
         const u = obj(raw);
         const i = this.units.length;
-        this.units.push({ kind: 'site', level, index, name: str(u.name), url: str(u.url), owner: '', result: u.result === null || u.result === undefined ? null : str(u.result), results: null, problems: arr(u.problems).map(str), hasProblems: Object.hasOwn(u, 'problems') });
+        this.units.push({ kind: 'site', level, index, name: str(u.name), url: str(u.url), owner: '', result: u.result === null || u.result === undefined ? null : str(u.result), results: null, problems: arr(u.problems).map(str), hasProblems: Object.hasOwn(u, 'problems'), byUpdates: false, judged: null });
         if (str(u.url)) push(this.siteByUrl, urlKey(str(u.url)), i);
         push(this.siteByName, str(u.name), i);
       });
@@ -98,7 +112,9 @@ class Index {
           const u = obj(raw);
           const i = this.units.length;
           const results = Array.isArray(u.results) ? u.results.map((x) => (x === null || x === undefined ? null : str(x))) : null;
-          this.units.push({ kind: platform, level, index, name: str(u.name), url: '', owner: str(u.owner), result: null, results, problems: arr(u.problems).map(str), hasProblems: Object.hasOwn(u, 'problems') });
+          const byUpdates = Array.isArray(u.updates);
+          const judged = byUpdates ? (r.judged?.(platform, level, index) ?? null) : null;
+          this.units.push({ kind: platform, level, index, name: str(u.name), url: '', owner: str(u.owner), result: null, results, problems: arr(u.problems).map(str), hasProblems: Object.hasOwn(u, 'problems'), byUpdates, judged });
           push(this.accByName, str(u.name), i);
           push(this.accByOwner, str(u.owner), i);
         });
@@ -528,6 +544,18 @@ export class Planner {
     return { number, cells, kind, level, cols, name: stripped.name };
   }
 
+  /** 区（县）政务微博“西县发布” */
+  private unitName(i: number): string {
+    return `${this.where(i)}“${this.idx.units[i].name}”`;
+  }
+
+  /** 2月, or 2023年12月 when the round's months span two years */
+  private monthName(k: number): string {
+    const ym = this.round.months[k];
+    const years = new Set(this.round.months.map((m) => m.slice(0, 4)));
+    return years.size > 1 ? `${Number(ym.slice(0, 4))}年${Number(ym.slice(5))}月` : `${Number(ym.slice(5))}月`;
+  }
+
   private describeRow(row: Row): string {
     if (row.kind === 'site') return `网站“${row.name || this.cell(row, row.cols, 'url')?.text.trim()}”`;
     return `${row.kind === 'account' ? '账号' : this.round.platformNames[row.kind]}“${row.name}”`;
@@ -675,8 +703,22 @@ export class Planner {
         if (!v) continue;
         const at = `${colName(col)}${row.number}`;
         if (!RESULTS.includes(v)) continue; // reported with the row
+        if (u.byUpdates) {
+          // the month is the calendar rules' verdict on the update dates: a cell that says the
+          // same is no change; one that says otherwise cannot be taken (nor dropped in silence)
+          const month = this.monthName(k);
+          if (!u.judged) this.problem(sheet, at, `${this.unitName(ui)}${month}的结果按更新日期（updates）判定，数据现有错误，无法判定，不能核对这一格：请先按 tongbao check 改正数据，再导入`);
+          else if (v !== u.judged.results[k]) {
+            this.problem(
+              sheet,
+              at,
+              `${this.unitName(ui)}${month}的结果按更新日期（updates）计算为“${u.judged.results[k]}”，表格中改为“${v}”不能导入：要改这个月的结果，请改数据 accounts.yaml 中这个账号的更新日期（updates），不要改表格；这一格请恢复为“${u.judged.results[k]}”`,
+            );
+          }
+          continue;
+        }
         if (!u.results) {
-          this.problem(sheet, at, `“${u.name}”的各月结果按发布日期（updates）判定，不能从表格导入`);
+          this.problem(sheet, at, `${this.unitName(ui)}在数据中既没有各月结果（results）也没有更新日期（updates），不能从表格导入${this.monthName(k)}的结果：请先在 accounts.yaml 中为它写上 results 或 updates`);
           continue;
         }
         if (v !== u.results[k]) propose(`m${k}`, v, v, at);
@@ -684,11 +726,21 @@ export class Planner {
     }
     if (row.cols.fields.has('problems')) {
       const c = this.cell(row, row.cols, 'problems');
-      const list = (c?.text ?? '')
+      let list = (c?.text ?? '')
         .split(/\r?\n/)
         .map((s) => s.trim())
         .filter(Boolean);
-      if (list.length !== u.problems.length || list.some((x, k) => x !== u.problems[k])) propose('problems', list, list.join('；') || '（无）', ref('problems'));
+      const same = (l: string[]) => l.length === u.problems.length && l.every((x, k) => x === u.problems[k]);
+      if (u.byUpdates && !same(list)) {
+        // the build prints the reasons a judged month failed after the account's own problems:
+        // they are computed, never the clerk's text, and are not written into the data
+        if (!u.judged) {
+          this.problem(sheet, ref('problems'), `${this.unitName(ui)}的结果按更新日期（updates）判定，数据现有错误，无法判定，分不出这一格中哪些是按更新日期生成的说明：请先按 tongbao check 改正数据，再导入`);
+          return;
+        }
+        list = withoutGenerated(list, u.judged.reasons.flat());
+      }
+      if (!same(list)) propose('problems', list, list.join('；') || '（无）', ref('problems'));
     }
   }
 
@@ -742,6 +794,24 @@ export class Planner {
     const untouched = this.idx.units.filter((u, i) => listed.has(u.kind === 'site') && !this.seen.has(i)).length;
     return { problems: this.sortedProblems(), moreProblems: this.moreProblems, ignored: this.ignored, skipped: this.skipped, changes, edits, sheets: this.sheetsUsed, untouched };
   }
+}
+
+/**
+ * A judged account's 问题曝光情况 without the reasons the build generated: as printed they
+ * follow the account's own problems; a line moved or left out by the clerk is taken out
+ * wherever it is (each generated line once, the last occurrence, so that a problem of the
+ * clerk's that reads the same as a reason stays).
+ */
+export function withoutGenerated(lines: string[], generated: string[]): string[] {
+  if (!generated.length) return lines;
+  const n = generated.length;
+  if (lines.length >= n && generated.every((g, k) => lines[lines.length - n + k] === g)) return lines.slice(0, lines.length - n);
+  const out = [...lines];
+  for (const g of generated) {
+    const at = out.lastIndexOf(g);
+    if (at >= 0) out.splice(at, 1);
+  }
+  return out;
 }
 
 /** The closest of the candidates, however far (for naming a header that is not understood). */
