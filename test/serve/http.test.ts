@@ -551,6 +551,26 @@ describe('actions and downloads', () => {
     text = fs.readFileSync(path.join(roundDir(), 'accounts.yaml'), 'utf8');
     expect(text).toContain('黔东南司法局发布');
   });
+  test('import: the same plan as tongbao import for accounts judged from update dates: the unchanged 附件2 is no change, a judged month changed is refused at its cell', async () => {
+    const dir = path.join(root, '2024-q1');
+    fs.cpSync(path.join(__dirname, '..', 'fixtures', 'rounds', '2024-q1'), dir, { recursive: true });
+    expect((await post('/api/rounds/2024-q1/build', {})).json().ok).toBe(true);
+    const annex2 = (await request('GET', '/api/rounds/2024-q1/files')).json().outputs.find((f: { role: string }) => f.role === 'annex2');
+    const wb = fs.readFileSync(path.join(work, 'out', '2024-q1', annex2.path));
+    const before = snapshot(dir);
+    let res = (await post('/api/rounds/2024-q1/import', { filename: annex2.path, base64: wb.toString('base64'), apply: true })).json();
+    expect(res).toEqual({ ok: true, message: '工作簿与数据一致，没有需要导入的改动。', files: [], diagnostics: [], changes: [] });
+    const edited = zip(workbookParts([{ name: '表', rows: [['账号名称', '主办单位', '平台', '2月'], ['西县发布', '西县人民政府办公室', '微博', '合格']] }]));
+    res = (await post('/api/rounds/2024-q1/import', { filename: '更正.xlsx', base64: edited.toString('base64'), apply: true })).json();
+    expect(res).toEqual({
+      ok: false,
+      message: '工作簿有 1 个问题，未改动任何文件：',
+      files: [],
+      diagnostics: [],
+      changes: ['更正.xlsx 表!D2：区（县）政务微博“西县发布”2月的结果按更新日期（updates）计算为“不合格”，表格中改为“合格”不能导入：要改这个月的结果，请改数据 accounts.yaml 中这个账号的更新日期（updates），不要改表格；这一格请恢复为“不合格”'],
+    });
+    expect(snapshot(dir)).toEqual(before);
+  });
 });
 
 describe('a large round', () => {
