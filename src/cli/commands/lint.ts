@@ -8,7 +8,6 @@ import { loadModel, modelOf, validatedOf } from '../../pipeline';
 import { commitTexts, StaleFileError } from '../../edit/commit';
 import type { DataFileName } from '../../edit/apply';
 import { displayPath } from '../../load/yaml-file';
-import { UsageError } from '../../diagnostics';
 import { fixFile } from '../../lint/fix';
 import { formatFinding } from '../../lint/format';
 import { dataCounts } from '../../lint/data-counts';
@@ -67,7 +66,7 @@ ${RULE_LIST}
 在 notice.yaml 中写 lint: {disable: [规则, …]} 可关闭规则。用词表为数据文件夹中的
 terms.yaml，没有时用项目的 data/terms.yaml。详见 docs/lint.md。
 
-退出状态：0 没有意见；1 有意见（或 YAML 有语法错误）；2 用法错误。`,
+退出状态：0 没有意见；1 有意见（或 YAML 有语法错误，或 --fix 时文件在校对过程中被别处修改过）；2 用法错误。`,
   booleanFlags: ['fix'],
   async run(args, io) {
     const [dir] = expectPositional(args, ['DATA_DIR'], 'lint');
@@ -101,8 +100,9 @@ terms.yaml，没有时用项目的 data/terms.yaml。详见 docs/lint.md。
             return bom + fix.text;
           });
         } catch (e) {
-          if (e instanceof StaleFileError) throw new UsageError(`${displayPath(path.join(dataDir, e.file), io.cwd)} 在校对过程中被修改过，这次没有修正任何文件：请再运行一次`);
-          throw e;
+          if (!(e instanceof StaleFileError)) throw e;
+          io.err(`${displayPath(path.join(dataDir, e.file), io.cwd)} 在校对过程中被别处修改过，为免覆盖那些修改，这次没有修正任何文件：请再运行一次`);
+          return 1;
         }
         for (const [, fix] of fixes) {
           reparse(loaded, fix.kind, fix.text);
