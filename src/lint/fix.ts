@@ -8,7 +8,7 @@ import { applyFixes, fixRangeOf, lintText } from './lint-text';
 import { FIXABLE_RULE_IDS } from './rules';
 import { proseFields, scalarSpans } from './source';
 import type { FileRole } from './source';
-import type { TermList, TextFinding } from './types';
+import type { LintDiagnostic, TermList, TextFinding } from './types';
 
 export interface FixOptions {
   disable?: Iterable<string>;
@@ -28,14 +28,27 @@ interface FieldEdit {
   count: number;
 }
 
+/**
+ * Fields --fix never changes: they say which unit a row is (unit names and owners, matched
+ * across rounds and workbooks by import, diff, compare, rectify), or they quote such a name
+ * (failing_order). Their fixable findings are reported for the clerk to decide instead.
+ */
+function identityField(role: FileRole, p: readonly (string | number)[]): string | null {
+  if (role === 'notice') return p[0] === 'failing_order' ? '通报列举顺序（failing_order）中的名称要与附件中的名称一字不差' : null;
+  const key = p[p.length - 1];
+  if (key === 'name') return '名称是各轮、各工作簿对应单位的依据';
+  if (key === 'owner') return '主办单位是各轮、各工作簿对应单位的依据';
+  return null;
+}
+
 function roleOf(file: SourceFile): FileRole {
   const base = path.basename(file.path, path.extname(file.path));
   if (base === 'notice' || base === 'sites' || base === 'accounts') return base;
   throw new Error(`不知道 ${file.display} 是哪类数据文件（应为 notice.yaml、sites.yaml 或 accounts.yaml）`);
 }
 
-/** Source edits of one pass over a parsed file. */
-function planEdits(file: SourceFile, role: FileRole, options: FixOptions): FieldEdit[] {
+/** Source edits of one pass over a parsed file; fixes in identity fields go to `held` instead. */
+function planEdits(file: SourceFile, role: FileRole, options: FixOptions, held?: LintDiagnostic[]): FieldEdit[] {
   const off = new Set(options.disable ?? []);
   const only = FIXABLE_RULE_IDS.filter((id) => !off.has(id));
   const out: FieldEdit[] = [];
@@ -43,6 +56,26 @@ function planEdits(file: SourceFile, role: FileRole, options: FixOptions): Field
     const findings = lintText(field.value, { kind: field.kind, terms: options.terms, only });
     if (!findings.some((f) => f.fix !== undefined)) continue;
     const spans = scalarSpans(file.text, field.node);
+    const why = identityField(role, field.path);
+    if (why !== null) {
+      if (held) {
+        const fixes = findings.filter((f) => f.fix !== undefined);
+        const { text: whole } = applyFixes(field.value, fixes);
+        for (const f of fixes) {
+          const pos = file.lineCounter.linePos(spans[f.start]?.s ?? field.node.range?.[0] ?? 0);
+          held.push({
+            severity: 'warning',
+            file: file.display,
+            line: pos.line,
+            col: pos.col,
+            rule: f.rule,
+            message: `${f.message}；${why}，--fix 不改，请您决定是否修改（同时改其他轮次、工作簿中的这个名称）`,
+            suggestion: `全文改为“${whole}”`,
+          });
+        }
+      }
+      continue;
+    }
     // Only fixes whose characters sit side by side in the source can be edited in place.
     const placeable = findings.filter((f: TextFinding) => {
       if (f.fix === undefined) return false;
@@ -79,13 +112,24 @@ function applyEdits(text: string, edits: Edit[]): string {
 /** Passes of fixes until nothing changes; a bound, never reached on real text. */
 export const MAX_FIX_PASSES = 16;
 
-export function fixFile(file: SourceFile, role: FileRole = roleOf(file), options: FixOptions = {}): { text: string; fixed: number } {
+export interface FixResult {
+  /** the file's text with the fixes applied */
+  text: string;
+  /** how many fixes were applied */
+  fixed: number;
+  /** fixable findings in identity fields (names, owners, failing_order), left for the clerk, at their place in the file */
+  held: LintDiagnostic[];
+}
+
+export function fixFile(file: SourceFile, role: FileRole = roleOf(file), options: FixOptions = {}): FixResult {
   let current = file;
   let fixed = 0;
+  const held: LintDiagnostic[] = [];
   // A fix can make another one visible (a pair of quotes once the first is right, a mark next to
   // a fixed ellipsis); passes run until nothing changes. Every fix replaces ASCII marks, so this ends.
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    let plan = planEdits(current, role, options);
+    // identity fields never change, so the first pass sees all of their findings
+    let plan = planEdits(current, role, options, pass === 0 ? held : undefined);
     let next: string | null = null;
     while (plan.length) {
       const text = applyEdits(current.text, plan.flatMap((p) => p.edits));
@@ -101,5 +145,5 @@ export function fixFile(file: SourceFile, role: FileRole = roleOf(file), options
     fixed += plan.reduce((n, p) => n + p.count, 0);
     current = parseYamlText(next, current.path, current.display).file;
   }
-  return { text: current.text, fixed };
+  return { text: current.text, fixed, held };
 }

@@ -73,21 +73,61 @@ export function assembleRound(abs: string, cwd: string, parsed: Partial<Record<R
   return out;
 }
 
+/**
+ * Files in the folder that are surely the missing data file under another name: `sites.yaml.txt`
+ * (Windows hides known extensions, so Notepad's “sites.yaml” became sites.yaml.txt), `sites.yml`,
+ * `Sites.YAML` (a case-sensitive drive), and their combinations.
+ */
+export function misnamedCandidates(dir: string, kind: string): string[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const want = `${kind}.yaml`;
+  return names.filter((n) => n !== want && new RegExp(`^${kind}\\.ya?ml(\\.txt)?$`, 'i').test(n)).sort();
+}
+
+/** Why a file found is not the data file `kind`.yaml (it matched misnamedCandidates). */
+function misnamedWhy(found: string, kind: string): string {
+  const why: string[] = [];
+  const txt = /\.txt$/i.test(found);
+  const base = txt ? found.slice(0, -4) : found;
+  const ext = base.slice(kind.length);
+  if (txt) why.push('文件名多了“.txt”（Windows 默认隐藏扩展名，记事本保存时会加上 .txt；在资源管理器的“查看”中勾选“文件扩展名”就能看到）');
+  if (ext.toLowerCase() === '.yml') why.push('扩展名要写作 .yaml，不是 .yml');
+  if (base.slice(0, kind.length) !== kind || ext !== ext.toLowerCase()) why.push('文件名要全部小写');
+  return why.join('；');
+}
+
 function missingFile(file: string, kind: string, cwd: string): Diagnostic {
-  return {
-    severity: 'error',
-    file: displayPath(file, cwd),
-    line: 1,
-    col: 1,
-    message: `缺少文件 ${kind}.yaml：每个数据文件夹都要有 notice.yaml、sites.yaml、accounts.yaml`,
-  };
+  const want = `${kind}.yaml`;
+  const found = misnamedCandidates(path.dirname(file), kind);
+  let message = `缺少文件 ${want}：每个数据文件夹都要有 notice.yaml、sites.yaml、accounts.yaml`;
+  if (found.length === 1) message = `缺少文件 ${want}，但文件夹中有 ${found[0]}：${misnamedWhy(found[0], kind)}。请把 ${found[0]} 改名为 ${want}`;
+  else if (found.length > 1) message = `缺少文件 ${want}，但文件夹中有 ${found.join('、')}：请把要用的那一个改名为 ${want}，其余的删去或移走`;
+  return { severity: 'error', file: displayPath(file, cwd), line: 1, col: 1, message };
+}
+
+/**
+ * What to say when DATA_DIR is not a folder: not there at all, or a file given where the
+ * folder is meant (tongbao check data/2023-q4/sites.yaml): then the folder it is in.
+ */
+export function notAFolderMessage(abs: string, cwd: string): string {
+  if (fs.existsSync(abs) && !fs.statSync(abs).isDirectory()) {
+    const parent = path.dirname(abs);
+    const shown = path.resolve(cwd) === parent ? '.' : displayPath(parent, cwd);
+    return `这是一个文件，不是数据文件夹：请给出它所在的文件夹 ${shown}（不要写到文件名）`;
+  }
+  return '找不到数据文件夹';
 }
 
 export function loadRound(dir: string, cwd: string = process.cwd()): LoadedRound {
   const abs = path.resolve(cwd, dir);
   if (!fs.existsSync(abs) || !fs.statSync(abs).isDirectory()) {
     const out: LoadedRound = { dir: abs, files: {}, data: {}, diagnostics: [] };
-    out.diagnostics.push({ severity: 'error', file: displayPath(abs, cwd), line: 1, col: 1, message: '找不到数据文件夹' });
+    out.diagnostics.push({ severity: 'error', file: displayPath(abs, cwd), line: 1, col: 1, message: notAFolderMessage(abs, cwd) });
     return out;
   }
   const parsed: Partial<Record<RoundFileKind | OptionalFileKind, ParsedRoundFile>> = {};

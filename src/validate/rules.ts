@@ -105,13 +105,67 @@ const consecutiveMonths: Rule = ({ notice }, report) => {
   }
 };
 
+/**
+ * A unit's name as duplicates are told: without leading and trailing whitespace, as the schema
+ * reads it (z.string().trim(): ASCII spaces, tabs, U+3000, U+00A0 …), so “XX局” and “XX局　”
+ * are the same name.
+ */
+export function nameKey(v: unknown): string | undefined {
+  return typeof v === 'string' ? v.trim() : undefined;
+}
+
+/** Whitespace at either end of a name (U+FEFF is left to the invisible-character rule). */
+const LEADING_WS = /^[^\S\ufeff]+/;
+const TRAILING_WS = /[^\S\ufeff]+$/;
+const WS_NAMES: Record<string, string> = { ' ': '半角空格', '\u3000': '全角空格', '\u00a0': '不换行空格', '\t': '制表符', '\n': '换行', '\r': '换行' };
+function wsName(ch: string): string {
+  return WS_NAMES[ch] ?? `空白字符 U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** Whether a unit's name or owner has whitespace at either end (strayWhitespace has something to say). */
+function hasStrayWhitespace(u: Raw): boolean {
+  for (const key of ['name', 'owner']) {
+    const v = str(u[key]);
+    if (v && v.trim() !== '' && (LEADING_WS.test(v) || TRAILING_WS.test(v))) return true;
+  }
+  return false;
+}
+
+/**
+ * Spaces before or after a name or owner (a full-width space typed after it, an NBSP pasted from
+ * a web page, a space inside quotes): invisible in the annex, but the name no longer matches the
+ * same unit in other rounds and workbooks. Said once per field, at the first stray character.
+ */
+const strayWhitespace: Rule = ({ sites, accounts }, report) => {
+  const check = (file: SourceFile, at: DataPath, u: Raw, nameLabel: string) => {
+    for (const [key, label] of [['name', nameLabel], ['owner', '主办单位']] as const) {
+      const v = str(u[key]);
+      if (!v || v.trim() === '') continue;
+      const lead = LEADING_WS.exec(v);
+      const trail = TRAILING_WS.exec(v);
+      if (!lead && !trail) continue;
+      const where = lead && trail ? '开头和末尾' : lead ? '开头' : '末尾';
+      const chars = [...new Set([...(lead?.[0] ?? ''), ...(trail?.[0] ?? '')])].map(wsName).join('、');
+      report(
+        file,
+        [...at, key],
+        `${label}“${v}”${where}有多余的空白（${chars}），会使同一单位在各轮、各工作簿中对不上：请删去，是不是“${v.trim()}”？`,
+        'value',
+        lead ? 0 : trail!.index,
+      );
+    }
+  };
+  if (sites) for (const level of LEVELS) arr(sites.data[level]).forEach((u, i) => check(sites.file, [level, i], obj(u), '网站名称'));
+  if (accounts) for (const platform of PLATFORMS) for (const level of LEVELS) arr(obj(accounts.data[platform])[level]).forEach((u, i) => check(accounts.file, [platform, level, i], obj(u), '账号名称'));
+};
+
 const uniqueSiteNames: Rule = (ctx, report) => {
   const { sites } = ctx;
   if (!sites) return;
   for (const level of LEVELS) {
     const seen = new Map<string, number>();
     arr(sites.data[level]).forEach((site, i) => {
-      const name = str(obj(site).name);
+      const name = nameKey(obj(site).name);
       if (name === undefined) return;
       const first = seen.get(name);
       if (first !== undefined) {
@@ -149,7 +203,7 @@ const uniqueAccountNames: Rule = (ctx, report) => {
     for (const level of LEVELS) {
       const seen = new Map<string, number>();
       arr(obj(accounts.data[platform])[level]).forEach((a, i) => {
-        const name = str(obj(a).name);
+        const name = nameKey(obj(a).name);
         if (name === undefined) return;
         const first = seen.get(name);
         if (first !== undefined) {
@@ -281,7 +335,7 @@ const fitsQuarter: Rule = ({ notice }, report) => {
 };
 
 export const RULES: Rule[] = [
-  serviceOnlyOnWechat,dateOrder, consecutiveMonths, uniqueSiteNames, siteUrls, uniqueAccountNames, resultsMatchMonths, fitsQuarter, invisibleCharacters, fitsExcelCell];
+  serviceOnlyOnWechat,dateOrder, consecutiveMonths, uniqueSiteNames, siteUrls, uniqueAccountNames, resultsMatchMonths, fitsQuarter, invisibleCharacters, strayWhitespace, fitsExcelCell];
 
 /** The rules that read notice.yaml alone, and the invisible characters there. */
 const NOTICE_RULES: Rule[] = [dateOrder, consecutiveMonths, fitsQuarter, (ctx, report) => invisibleIn([ctx.notice], report)];
@@ -307,11 +361,11 @@ function unitsQuiet(ctx: RuleContext, memo: ValidateMemo): boolean {
         if (u === null || typeof u !== 'object') return undefined;
         const s = u as Raw;
         const url = str(s.url);
-        return (url !== undefined && url.trim() !== '' && urlProblem(url) !== null) || tooLong(s) || hasInvisible(s);
+        return (url !== undefined && url.trim() !== '' && urlProblem(url) !== null) || tooLong(s) || hasInvisible(s) || hasStrayWhitespace(s);
       });
       if (!says || says.includes(true)) return false;
     }
-    if (memo.siteNames.update(lists, (u) => str((u as Raw).name))) return false;
+    if (memo.siteNames.update(lists, (u) => nameKey((u as Raw).name))) return false;
     if (memo.siteUrls.update(lists, (u) => {
       const url = str((u as Raw).url);
       return url === undefined || url.trim() === '' ? undefined : urlKey(url);
@@ -336,12 +390,13 @@ function unitsQuiet(ctx: RuleContext, memo: ValidateMemo): boolean {
           (a.results === undefined && a.updates === undefined) ||
           (Array.isArray(results) && months >= 0 && results.length !== months && !fullWidth) ||
           tooLong(a) ||
-          hasInvisible(a)
+          hasInvisible(a) ||
+          hasStrayWhitespace(a)
         );
       });
       if (!says || says.includes(true)) return false;
     }
-    if (memo.accountNames.update(lists, (u) => str((u as Raw).name))) return false;
+    if (memo.accountNames.update(lists, (u) => nameKey((u as Raw).name))) return false;
   }
   return true;
 }

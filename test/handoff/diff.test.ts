@@ -2,7 +2,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { diffCommand, formatDiff } from '../../src/cli/commands/diff';
+import { table, wrapCell } from '../../src/cli/table';
 import { diffRounds } from '../../src/handoff/diff';
+import { displayWidth } from '../../src/text/width';
 import { loadValidated } from '../../src/pipeline';
 import { expectGolden } from '../support/golden';
 import { edit, seedCopy } from '../write/helpers';
@@ -82,4 +84,27 @@ test('a renamed unit is a rename (same 网址 for a site, same 主办单位 for 
   expect(text).not.toContain('新增');
   // the names are printed only in the annexes: annexes corrects them
   expect(d.notice).toEqual([]);
+});
+
+test('long names and values wrap within their columns: every line fits 100 columns (a CJK character is 2)', () => {
+  const t = seedCopy();
+  const newer = path.join(t.cwd, 'new');
+  fs.cpSync(t.data, newer, { recursive: true });
+  const long = '黔东南苗族侗族自治州人民政府办公室政务服务和大数据管理局门户网站';
+  edit(newer, 'sites.yaml', 'name: 榕江县\n', `name: ${long}\n`);
+  edit(newer, 'sites.yaml', 'county:\n', 'county:\n  - name: 黔东南苗族侗族自治州榕江县人民政府办公室信息公开专栏（试运行）\n    url: http://www.rongjiang-xinxigongkai-zhuanlan.gov.cn/index.html\n    result: 合格\n');
+  const d = diffRounds(loadValidated('2023-q4', t.cwd), loadValidated('new', t.cwd));
+  const text = formatDiff(d, '2023-q4', 'new');
+  expectGolden(path.join(GOLDEN, 'diff-long-names.txt'), text + '\n');
+  const widest = Math.max(...text.split('\n').map(displayWidth));
+  expect(widest).toBeLessThanOrEqual(100);
+  // the old table was as wide as its longest name and value
+  expect(Math.max(...table(d.changes.map((c) => [c.area, c.unit, '改名', '', c.old ?? '', c.new ?? ''])).split('\n').map(displayWidth))).toBeGreaterThan(100);
+});
+
+test('wrapCell breaks by display width, never inside a wide character', () => {
+  expect(wrapCell('州直部门网站', 5)).toEqual(['州直', '部门', '网站']);
+  expect(wrapCell('ab州直', 5)).toEqual(['ab州', '直']);
+  expect(wrapCell('短', 10)).toEqual(['短']);
+  expect(wrapCell('合格　不合格', 6)).toEqual(['合格', '不合格']);
 });

@@ -67,7 +67,8 @@ test('--fix rewrites the files in place, then reports what is left', async () =>
   for (const line of before.split('\n').filter((l) => l.trim().startsWith('#'))) expect(after).toContain(line);
   // nothing fixable is left, and no temporary file either
   expect(r.out.filter((l) => /\[(half-width-punct|quotes|ellipsis-dash|fullwidth-digits)\]/.test(l))).toEqual([]);
-  expect(fs.readdirSync(dir).sort()).toEqual(['accounts.yaml', 'notice.yaml', 'sites.yaml']);
+  expect(fs.readdirSync(dir).sort()).toEqual(['accounts.yaml', 'history', 'notice.yaml', 'sites.yaml']);
+  expect(fs.readdirSync(path.join(dir, 'history'))).toEqual(['1']);
   // a second run has nothing more to fix
   const again = await lint(['round'], { fix: true });
   expect(again.err).not.toContain('已修正');

@@ -3,8 +3,11 @@ import type { DataChange, RoundDiff } from '../../handoff/diff';
 import { loadValidated } from '../../pipeline';
 import { expectPositional } from '../args';
 import type { Command } from '../command';
-import { table } from '../table';
+import { fitTable, table } from '../table';
 import { SUMMARIES } from '../summaries';
+
+/** The widest a line of the readable output may be (an 80–100 column terminal, a printed page). */
+export const DIFF_WIDTH = 100;
 
 const KIND: Record<DataChange['change'], string> = { added: '新增', removed: '删除', changed: '修改' };
 
@@ -17,7 +20,8 @@ export function formatDiff(d: RoundDiff, oldDir: string, newDir: string): string
     const rows = [['位置', '名称', '变化', '项目', '原值', '新值']];
     // a new 名称 for the same unit (same 网址, or same 主办单位) is a rename, not 删除 + 新增
     for (const c of d.changes) rows.push([c.area, c.unit, c.field === '名称' ? '改名' : KIND[c.change], c.change === 'changed' && c.field !== '名称' ? c.field ?? '' : '', c.old ?? '', c.new ?? '']);
-    lines.push(table(rows).replace(/^/gm, '  '));
+    // long names and values wrap within their column, so that every line fits DIFF_WIDTH
+    lines.push(fitTable(rows, { width: DIFF_WIDTH - 2, shrink: [1, 4, 5] }).replace(/^/gm, '  '));
   }
   lines.push('', '合计：');
   const rows = [['类别', '原', '新', '']];
@@ -42,6 +46,8 @@ export const diffCommand: Command = {
 以及由此引起的合计数变化和通报正文将有的不同（不合格名单新列入、不再列入等）。
 
   --json  以 JSON 输出（字段：old、new、changes、totals、notice）
+
+每行不超过 100 列（汉字占 2 列）：过长的名称、原值、新值在本栏内折行。
 
 退出状态：0 比较完成（有无变化都是 0）；1 任一文件夹的数据有错误；2 用法错误。`,
   booleanFlags: ['json'],

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { UsageError } from '../../diagnostics';
 import { decodeAs, detectEncoding, ENCODING_LABEL } from '../../load/encoding';
 import type { Encoding } from '../../load/encoding';
-import { OPTIONAL_FILES, ROUND_FILES } from '../../load/round';
+import { notAFolderMessage, OPTIONAL_FILES, ROUND_FILES } from '../../load/round';
 import { displayPath, maxFileBytes } from '../../load/yaml-file';
 import { writeFileAtomic } from '../../write/atomic';
 import { archiveToHistory } from '../../write/output-set';
@@ -39,7 +39,7 @@ tongbao check 会报错。本命令列出每个文件的编码：
   async run(args, io) {
     const [dir] = expectPositional(args, ['DATA_DIR'], 'encoding');
     const abs = path.resolve(io.cwd, dir);
-    if (!fs.existsSync(abs) || !fs.statSync(abs).isDirectory()) throw new UsageError(`找不到数据文件夹 ${dir}`);
+    if (!fs.existsSync(abs) || !fs.statSync(abs).isDirectory()) throw new UsageError(`${dir}：${notAFolderMessage(abs, io.cwd)}`);
     const found: { name: string; file: string; bytes: Buffer; encoding: Encoding }[] = [];
     let tooBig = 0;
     for (const kind of [...ROUND_FILES, ...OPTIONAL_FILES]) {
