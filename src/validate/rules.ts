@@ -329,16 +329,58 @@ const serviceOnlyOnWechat: Rule = ({ accounts }, report) => {
   }
 };
 
+/**
+ * 检查依据 prints as 《title》（number）: a title typed with its own 《》, or a number with its own
+ * （）, would print twice (《《政府网站发展指引》》, （（国办发〔2017〕47号））). Said at the first
+ * extra mark, with the value as it should be written.
+ */
+const BASIS_MARKS = {
+  title: { open: /^\s*[《〈<]+/, close: /[》〉>]+\s*$/, what: '文件名称', marks: '书名号', print: (v: string) => `《${v}》` },
+  number: { open: /^\s*[（(]+/, close: /[）)]+\s*$/, what: '文号', marks: '括号', print: (v: string) => `（${v}）` },
+} as const;
+
+/** The marks a basis value brings of its own: where the first is, and the value without them. */
+export function basisMarks(key: 'title' | 'number', value: string): { at: number; fixed: string; printed: string } | null {
+  const m = BASIS_MARKS[key];
+  const open = m.open.exec(value);
+  const close = m.close.exec(value);
+  if (!open && !close) return null;
+  const at = open ? value.length - value.trimStart().length : close!.index;
+  const fixed = value.slice(open ? open[0].length : 0, close ? close.index : value.length).trim();
+  return { at, fixed, printed: m.print(value.trim()) };
+}
+
+const basisDoubledMarks: Rule = ({ notice }, report) => {
+  if (!notice) return;
+  arr(notice.data.basis).forEach((raw, i) => {
+    for (const key of ['title', 'number'] as const) {
+      const v = str(obj(raw)[key]);
+      if (!v) continue;
+      const found = basisMarks(key, v);
+      if (!found) continue;
+      const m = BASIS_MARKS[key];
+      const hint = found.fixed ? `；是不是“${found.fixed}”？` : '';
+      report(
+        notice.file,
+        ['basis', i, key],
+        `检查依据第 ${i + 1} 项的${m.what}自带${m.marks}：通报会自动加${m.marks}，印出来是“${found.printed}”${hint}`,
+        'value',
+        found.at,
+      );
+    }
+  });
+};
+
 /** A round copied from last quarter: title, months and dates must fit the round (quarter.ts). */
 const fitsQuarter: Rule = ({ notice }, report) => {
   if (notice) quarterRules(notice, report);
 };
 
 export const RULES: Rule[] = [
-  serviceOnlyOnWechat,dateOrder, consecutiveMonths, uniqueSiteNames, siteUrls, uniqueAccountNames, resultsMatchMonths, fitsQuarter, invisibleCharacters, strayWhitespace, fitsExcelCell];
+  serviceOnlyOnWechat,dateOrder, consecutiveMonths, basisDoubledMarks, uniqueSiteNames, siteUrls, uniqueAccountNames, resultsMatchMonths, fitsQuarter, invisibleCharacters, strayWhitespace, fitsExcelCell];
 
 /** The rules that read notice.yaml alone, and the invisible characters there. */
-const NOTICE_RULES: Rule[] = [dateOrder, consecutiveMonths, fitsQuarter, (ctx, report) => invisibleIn([ctx.notice], report)];
+const NOTICE_RULES: Rule[] = [dateOrder, consecutiveMonths, basisDoubledMarks, fitsQuarter, (ctx, report) => invisibleIn([ctx.notice], report)];
 
 function hasInvisible(v: unknown): boolean {
   if (typeof v === 'string') return INVISIBLE_RE.test(v);

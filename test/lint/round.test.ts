@@ -40,6 +40,18 @@ describe('the seed round', () => {
   });
 });
 
+// 《《 》》 （（ ）） anywhere in the notice's text: at the doubled mark, whatever the field.
+describe.each([
+  ['title: 关于《《检查》》情况的通报\n', [[1, 10, '《《'], [1, 14, '》》']]],
+  ['recipients: 各县（（市））人民政府办公室\n', [[1, 15, '（（'], [1, 18, '））']]],
+  ['problems:\n  - heading: 信息更新不及时。\n    text: "根据《《政府网站发展指引》要求检查。"\n', [[3, 14, '《《']]],
+])('doubled paired marks: %j', (text, want) => {
+  test('each reported as repeated-char at its line and column', () => {
+    const found = lintRound({ notice: yaml(text) }).filter((d) => d.rule === 'repeated-char');
+    expect(found.map((d) => [d.line, d.col, d.message.match(/“(.+?)”/)![1]])).toEqual(want);
+  });
+});
+
 describe('lint.disable in notice.yaml', () => {
   const text = 'title: 关于检查情况的的通报\nrecipients: 各县(市)\n';
   test('switches the named rules off, and only those', () => {

@@ -89,6 +89,11 @@ const POSITIVE: [string, string, Hit[], FieldKind?][] = [
   ['repeated-char', '各县、、各部门', [{ at: '、、' }]],
   ['repeated-char', '要进行进行整改', [{ at: '进行进行' }]],
   ['repeated-char', '对对本单位账号', [{ at: '对对' }]],
+  ['repeated-char', '根据《《政府网站发展指引》》要求', [{ at: '《《' }, { at: '》》' }]],
+  ['repeated-char', '根据《政府网站发展指引》》要求', [{ at: '》》' }]],
+  ['repeated-char', '依据（（国办发〔2017〕47号））', [{ at: '（（' }, { at: '））' }]],
+  ['repeated-char', '根据《《《指引》》》', [{ at: '《《《' }, { at: '》》》' }]],
+  ['repeated-char', '县（（市）', [{ at: '（（' }], 'paragraph'],
   ['spacing', '信息 审核', [{ at: ' ' }]],
   ['spacing', '信息　审核', [{ at: '　' }]],
   ['spacing', '信息审核 。', [{ at: ' ' }]],
@@ -139,6 +144,8 @@ const NEGATIVE: [string, string, FieldKind?][] = [
   ['name with brackets', '信用中国（贵州黔东南）', 'name'],
   ['county level', '县（市）', 'name'],
   ['reduplicated name', '甜甜榕江', 'name'],
+  ['title inside a title', '根据《国务院办公厅关于印发〈政府网站发展指引〉的通知》（国办发〔2017〕47号）要求。'],
+  ['brackets side by side', '超过5个（含5个）（不含转载）视为不合格。'],
   ['cited number', '根据《省人民政府办公厅关于做好全省政府网站常态化监管有关工作的通知》（黔府办函〔2018〕14号）要求，开展检查。'],
   ['doc number field', '黔东南政信〔2023〕5号', 'docNumber'],
   ['quotes nested right', '要求“按照‘三审三校’落实”。'],
@@ -208,6 +215,13 @@ describe('options', () => {
   });
   test('date-mismatch needs the facts', () => {
     expect(lintText('请于2023年12月5日前报送', { facts: {} })).toEqual([]);
+  });
+  test('a doubled paired mark says which mark and how nesting is written', () => {
+    const [t, u] = run('根据《《政府网站发展指引》》要求');
+    expect([t.message, t.suggestion]).toEqual(['书名号“《《”重复（书名号里再用书名号时，里面的改用〈〉）', '删去多余的“《”']);
+    expect([u.message, u.suggestion]).toEqual(['书名号“》》”重复（书名号里再用书名号时，里面的改用〈〉）', '删去多余的“》”']);
+    const [b] = run('依据（（国办发〔2017〕47号）').filter((f) => f.rule === 'repeated-char');
+    expect([b.message, b.suggestion]).toEqual(['括号“（（”重复（括号里再用括号时，改用另一种括号，如〔〕）', '删去多余的“（”']);
   });
   test('suggestions name the right form', () => {
     const [f] = run('依据黔府办函(2018)第014号文件').filter((x) => x.rule === 'doc-number');

@@ -7,8 +7,9 @@ import type { ReportModel } from '../../src/aggregate/model';
 import { loadModel } from '../../src/pipeline';
 import { escapeHtml, renderNoticeHtml } from '../../src/render/html';
 import { renderNoticeBlocks } from '../../src/render/template/notice';
+import { annex2Widths } from '../../src/render/docx/annex-tables';
 import { expectGolden } from '../support/golden';
-import { SEED_DIR } from '../support/round-fixture';
+import { SEED_DIR, monthsEdits, roundCopy } from '../support/round-fixture';
 import { fixtureModel, spec } from '../render-docx/fixture';
 import { docxUnits, htmlUnits } from './units';
 
@@ -160,5 +161,18 @@ describe('the last render kept', () => {
     expect(other).toContain('另一个标题');
     expect(other).not.toBe(html);
     expect(renderNoticeHtml(a, { blocks: renderNoticeBlocks(a) })).toBe(html);
+  });
+});
+
+describe('附件2 with 6 months (a copy of the seed)', () => {
+  it('the preview’s columns are the notice’s compact widths, in proportion', async () => {
+    const model = await loadModel(roundCopy(monthsEdits(6, true)).dir, ROOT);
+    const html = renderNoticeHtml(model);
+    const table = html.slice(html.indexOf('data-annex="annex2-weibo-department"'));
+    const cols = [...table.slice(0, table.indexOf('</colgroup>')).matchAll(/width:([\d.]+)%/g)].map((m) => Number(m[1]));
+    const widths = annex2Widths(model.months.map((m) => m.column), null, true);
+    expect(cols).toEqual(widths.map((w) => Number(((100 * w) / 8844).toFixed(2))));
+    // 名称, 主办单位 and 问题曝光情况 each at least 3 characters of 小四 and margins (880 of 8844)
+    for (const c of [cols[1], cols[2], cols[9]]) expect(c).toBeGreaterThanOrEqual(9.95);
   });
 });

@@ -76,3 +76,35 @@ export function snapshot(dir: string): Map<string, string> {
   walk(dir);
   return out;
 }
+
+/**
+ * Edits turning the seed (2023-Q4, months 2023-08…10) into a round of `n` inspected months
+ * (1 to 6) ending with 2023-12, as the quarter rules allow (2023-07 … 2023-12), inspected in
+ * December. Each account keeps its seed results as the last three months, earlier months
+ * passing (fewer than three months: the last `n` of them); the seed's failing_order, which
+ * names the seed's failing accounts, goes. `problems` gives the first account a 问题曝光情况
+ * (the seed's accounts have none).
+ */
+export function monthsEdits(n: number, problems = false): Edit[] {
+  if (n < 1 || n > 6) throw new Error(`monthsEdits: ${n} months`);
+  const months = Array.from({ length: n }, (_, i) => `2023-${String(13 - n + i).padStart(2, '0')}`);
+  const notice = fs.readFileSync(path.join(SEED_DIR, 'notice.yaml'), 'utf8');
+  const order = notice.match(/failing_order:\n(?: {2}- .*\n)+/);
+  if (!order) throw new Error('monthsEdits: the seed has no failing_order');
+  let accounts = fs.readFileSync(path.join(SEED_DIR, 'accounts.yaml'), 'utf8');
+  accounts = accounts.replace(/results: \[([^\]]*)\]/g, (_, list: string) => {
+    const seed = list.split(',').map((r) => r.trim());
+    const all = [...Array<string>(Math.max(0, n - seed.length)).fill('合格'), ...seed];
+    return `results: [${all.slice(all.length - n).join(', ')}]`;
+  });
+  if (problems) accounts = accounts.replace(/(\n( +)results: \[[^\]]*\])/, '$1\n$2problems: [栏目长期未更新, 留言办理不及时]');
+  return [
+    { file: 'notice.yaml', find: 'months: [2023-08, 2023-09, 2023-10]', replace: `months: [${months.join(', ')}]` },
+    { file: 'notice.yaml', find: 'from: 2023-11-15', replace: 'from: 2023-12-11' },
+    { file: 'notice.yaml', find: 'to: 2023-11-20', replace: 'to: 2023-12-15' },
+    { file: 'notice.yaml', find: 'issued: 2023-11-23', replace: 'issued: 2023-12-18' },
+    { file: 'notice.yaml', find: 'deadline: 2023-11-28', replace: 'deadline: 2023-12-25' },
+    { file: 'notice.yaml', find: order[0], replace: '' },
+    { file: 'accounts.yaml', replace_all: accounts },
+  ];
+}

@@ -1,5 +1,5 @@
-// repeated-char: an accidental doubled character (的的) or mark (。。), or a doubled word
-// (进行进行). Chinese has many real reduplications, so doubling is allowed for the characters
+// repeated-char: an accidental doubled character (的的) or mark (。。, 《《 》》 （（ ））), or a
+// doubled word (进行进行). Chinese has many real reduplications, so doubling is allowed for the characters
 // and words below, for AABB forms (认认真真) and for 一XX (一项项); terms.yaml can add words.
 import type { Rule, RuleInput, TextFinding } from '../types';
 import { isHan } from '../text';
@@ -46,6 +46,17 @@ function repeated({ text, masked, ctx }: RuleInput): TextFinding[] {
   for (let i = 0; i + 1 < text.length; i++) {
     if (masked.charCodeAt(i) !== masked.charCodeAt(i + 1)) continue;
     const c = masked[i];
+    if ('《》（）'.includes(c)) {
+      // a doubled paired mark: a name typed with its own 《》 inside the template's (《《…》》);
+      // a title inside a title takes 〈〉, brackets inside brackets another kind (GB/T 15834)
+      const end = i + 2 + (masked[i + 2] === c ? 1 : 0);
+      const message = '《》'.includes(c)
+        ? `书名号“${masked.slice(i, end)}”重复（书名号里再用书名号时，里面的改用〈〉）`
+        : `括号“${masked.slice(i, end)}”重复（括号里再用括号时，改用另一种括号，如〔〕）`;
+      out.push({ rule: 'repeated-char', start: i, end, message, suggestion: `删去多余的“${c}”` });
+      i = end - 1;
+      continue;
+    }
     if ('，、；：？！'.includes(c) || (c === '。' && masked[i + 2] !== '。' && masked[i - 1] !== '。')) {
       out.push({ rule: 'repeated-char', start: i, end: i + 2, message: `标点“${c}”重复`, suggestion: `删去一个“${c}”` });
       i++;
@@ -77,7 +88,7 @@ function repeated({ text, masked, ctx }: RuleInput): TextFinding[] {
 
 export const repeatedRule: Rule = {
   id: 'repeated-char',
-  title: '误重复的字词或标点（的的、。。、，，）',
+  title: '误重复的字词或标点（的的、。。、，，、《《》》）',
   fixable: false,
   kinds: ['prose', 'heading', 'paragraph'],
   check: repeated,

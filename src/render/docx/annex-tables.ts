@@ -77,6 +77,78 @@ function annex1Row(r: Annex1Row, problems: boolean, previous: boolean): CellSpec
   return cells;
 }
 
+/**
+ * Rounds of up to three months (one quarter, the usual round) keep the widths the seed prints:
+ * every month column as wide as its heading on two lines. With more months those columns would
+ * leave the text columns a character or two; then each month (and 上季度结果) takes only what
+ * its content needs — 不合格 on one line, the heading stacked on up to three (10月 / 更新 / 情况)
+ * — 序号 what 序号 needs, and the text columns share the rest, none below ANNEX2_TEXT_MIN.
+ */
+export const ANNEX2_WIDE_MONTHS = 3;
+/** A text column of 附件2 with many months: 3 characters of 小四 a line, and the cell's margins. */
+export const ANNEX2_TEXT_MIN = 3 * CELL_CHAR + CELL_PADDING;
+/** The compact 序号 column: its two-character heading and three-digit numbers. */
+const COMPACT_SEQ_WIDTH = 2 * CELL_CHAR + CELL_PADDING + 40;
+/** Lines of a compact column's heading: about as wide as 不合格. */
+const COMPACT_HEADING_CHARS = 3;
+
+/** The widths of a 附件2 table (序号, 名称, 主办单位, months, [上季度结果], [问题曝光情况]), in twips. */
+export function annex2Widths(months: string[], previous: string | null, problems: boolean): number[] {
+  const weights = problems ? [4.2, 5.8, 5] : [4.2, 5.8];
+  if (months.length <= ANNEX2_WIDE_MONTHS) {
+    return columnWidths([...months.map(() => narrowWidth(months)), ...(previous ? [narrowWidth([previous])] : [])], weights);
+  }
+  const narrow = [...months, ...(previous ? [previous] : [])].map((l) => compactWidth(l));
+  const rest = TEXT_WIDTH - COMPACT_SEQ_WIDTH - narrow.reduce((a, b) => a + b, 0);
+  const sum = weights.reduce((a, b) => a + b, 0);
+  // each text column its minimum, what is left by the weights; when even the minimums do not
+  // fit (6 months, 上季度结果 and 问题曝光情况) the text columns share the rest evenly
+  const floor = Math.min(ANNEX2_TEXT_MIN, Math.floor(rest / weights.length));
+  const spare = rest - floor * weights.length;
+  const shared = weights.map((w) => floor + Math.floor((spare * w) / sum));
+  shared[shared.length - 1] += rest - shared.reduce((a, b) => a + b, 0);
+  return [COMPACT_SEQ_WIDTH, ...shared.slice(0, 2), ...narrow, ...shared.slice(2)];
+}
+
+/** A compact column: room for 不合格 and for its heading stacked in lines of about three characters. */
+function compactWidth(label: string): number {
+  const widest = Math.max(3, ...stackedLines(label, COMPACT_HEADING_CHARS).map(printedWidth));
+  return Math.ceil(widest * CELL_CHAR) + CELL_PADDING + 40;
+}
+
+let segmenter: Intl.Segmenter | null = null;
+
+/**
+ * A heading as lines of at most `perLine` characters, filled word by word (10月 / 更新 / 情况),
+ * a word wider than a line broken where the line ends; so that Word and LibreOffice break it alike.
+ */
+export function stackedLines(label: string, perLine: number): string[] {
+  if (printedWidth(label) <= perLine) return [label];
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  const lines: string[] = [];
+  let line = '';
+  for (const { segment } of segmenter.segment(label)) {
+    // a word wider than a line breaks into even pieces (主办单位 in three characters: 主办 / 单位)
+    for (const piece of printedWidth(segment) > perLine ? evenPieces(segment, perLine) : [segment]) {
+      if (line && printedWidth(line + piece) > perLine) {
+        lines.push(line);
+        line = '';
+      }
+      line += piece;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+function evenPieces(word: string, perLine: number): string[] {
+  const chars = [...word];
+  const size = Math.ceil(chars.length / Math.ceil(printedWidth(word) / perLine));
+  const out: string[] = [];
+  for (let i = 0; i < chars.length; i += size) out.push(chars.slice(i, i + size).join(''));
+  return out;
+}
+
 export function annex2Table(model: ReportModel, section: Annex2Section): string {
   const problems = model.annex2.hasProblems;
   const months = model.months.map((m) => m.column);
@@ -85,13 +157,14 @@ export function annex2Table(model: ReportModel, section: Annex2Section): string 
   const labels: string[] = [C.seq, C.accountName, C.owner, ...months];
   if (previous) labels.push(C.previousResult);
   if (problems) labels.push(C.problems);
-  const widths = columnWidths(
-    [...months.map(() => narrowWidth(months)), ...(previous ? [narrowWidth([C.previousResult])] : [])],
-    problems ? [4.2, 5.8, 5] : [4.2, 5.8],
-  );
+  const widths = annex2Widths(months, previous ? C.previousResult : null, problems);
+  const head =
+    months.length <= ANNEX2_WIDE_MONTHS
+      ? header(labels, widths)
+      : labels.map((l, i) => ({ lines: stackedLines(l, Math.max(1, (widths[i] - CELL_PADDING) / CELL_CHAR)), style: STYLE.cellHead }));
   return table({
     widths,
-    header: [header(labels, widths)],
+    header: [head],
     rows: section.rows.length
       ? section.rows.map((r) => annex2Row(r, problems, previous))
       : [[{ lines: [model.emptyRow], style: STYLE.cellCenter, span: widths.length }]],

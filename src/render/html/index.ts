@@ -7,6 +7,7 @@
 import type { Annex1Row, Annex2Row, Annex2Section, ReportModel } from '../../aggregate/model';
 import type { Block } from '../blocks';
 import { LINE, SEQ_WIDTH, TITLE_LINE, charWidth, columnWidths, printedWidth, textWidth } from '../docx/layout';
+import { ANNEX2_WIDE_MONTHS, annex2Widths } from '../docx/annex-tables';
 import { titleLines } from '../docx/title';
 import { renderNoticeBlocks, type NoticeTemplateOptions } from '../template/notice';
 
@@ -456,10 +457,14 @@ function annex2Table(model: ReportModel, section: Annex2Section): Piece[] {
   const C = model.columns;
   const labels = [C.seq, C.accountName, C.owner, ...months];
   if (problems) labels.push(C.problems);
-  const widths = columnWidths(
-    months.map(() => narrowWidth(months)),
-    problems ? [4.2, 5.8, 5] : [4.2, 5.8],
-  );
+  // more months than a quarter's: the notice's compact widths (render/docx/annex-tables.ts)
+  const widths =
+    months.length > ANNEX2_WIDE_MONTHS
+      ? annex2Widths(months, null, problems)
+      : columnWidths(
+          months.map(() => narrowWidth(months)),
+          problems ? [4.2, 5.8, 5] : [4.2, 5.8],
+        );
   const rows = section.rows.length
     ? section.rows.map((r) => annex2Row(r, problems))
     : [[{ lines: [model.emptyRow], cls: 'c' as const, span: widths.length }]];

@@ -42,6 +42,7 @@ export function annex1Sheet(model: AnnexModel): AnnexSheet {
     ],
     header: 'shared',
     emptyRow: model.emptyRow,
+    orientation: 'portrait',
     blocks: a.groups.map((g) => ({
       heading: g.title,
       rows: function* () {
@@ -60,6 +61,9 @@ export function annex1Sheet(model: AnnexModel): AnnexSheet {
   };
 }
 
+/** 附件2 of up to this many months prints portrait, of more landscape. */
+export const PORTRAIT_MONTHS = 3;
+
 export function annex2Sheet(model: AnnexModel): AnnexSheet {
   const a = model.annex2;
   const prev = previousColumn(model).length;
@@ -77,6 +81,9 @@ export function annex2Sheet(model: AnnexModel): AnnexSheet {
     ],
     header: 'per-block',
     emptyRow: model.emptyRow,
+    // a quarter's 3 months fit a portrait page (the text at about 80 %); each month more is a
+    // column of about 15 more units, and portrait would print 6 months at under 60 %
+    orientation: model.months.length > PORTRAIT_MONTHS ? 'landscape' : 'portrait',
     blocks: a.sections.map((s) => ({
       heading: s.title,
       rows: function* () {

@@ -24,6 +24,8 @@ export interface AnnexSheet {
   blocks: Block[];
   /** printed across a block that has no rows */
   emptyRow: string;
+  /** portrait, as the seed's annexes; landscape for an 附件2 of more months than a quarter's */
+  orientation: 'portrait' | 'landscape';
 }
 
 function measure(columns: readonly ColumnSpec[], sources: Iterable<() => Iterable<CellValue[]>>): number[] {
@@ -46,7 +48,7 @@ export async function writeAnnexSheet(wb: WorkbookWriter, sheet: AnnexSheet, Wri
   );
   // label and title are rows 1 and 2; the first header follows the title or the first block heading
   const headerRow = sheet.header === 'shared' ? 3 : 4;
-  const w = new Writer(wb, { name: sheet.sheetName, columns: sheet.columns, widths, orientation: 'portrait', headerRow });
+  const w = new Writer(wb, { name: sheet.sheetName, columns: sheet.columns, widths, orientation: sheet.orientation, headerRow });
   w.label(sheet.label);
   w.spanning(sheet.title, 'title');
   if (sheet.header === 'shared') w.header();
