@@ -28,10 +28,18 @@ export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
   );
 }
 
-/** Thrown by a pipeline stage when the data has errors; the CLI prints them and exits 1. */
+/** How many of `list` are errors (a list of errors may carry warnings along: a file not read). */
+export function errorCount(list: readonly Diagnostic[]): number {
+  return list.filter((d) => d.severity === 'error').length;
+}
+
+/**
+ * Thrown by a pipeline stage when the data has errors; the CLI prints them and exits 1.
+ * `diagnostics` may hold warnings beside the errors, printed with them (count: errorCount).
+ */
 export class DataError extends Error {
   constructor(readonly diagnostics: Diagnostic[]) {
-    super(`${diagnostics.length} 个数据错误`);
+    super(`${errorCount(diagnostics)} 个数据错误`);
     this.name = 'DataError';
   }
 }

@@ -61,7 +61,7 @@ export interface ImportResult {
 
 /** A round from texts in memory, as loadRound would read them from disk. */
 function loadFromTexts(dir: string, texts: Record<DataFileName, string>, cwd: string, before: LoadedRound): LoadedRound {
-  const out: LoadedRound = { dir, files: {}, data: {}, diagnostics: [] };
+  const out: LoadedRound = { dir, files: {}, data: {}, diagnostics: [], warnings: [] };
   for (const kind of ROUND_FILES) {
     const abs = path.join(dir, `${kind}.yaml`);
     const p = parseRoundFile(abs, texts[`${kind}.yaml`], cwd);
@@ -114,7 +114,8 @@ interface Quick {
  */
 function loadQuick(dataDir: string, texts: Record<DataFileName, string>, cwd: string): Quick {
   const dir = path.resolve(cwd, dataDir);
-  const loaded: LoadedRound = { dir, files: {}, data: {}, diagnostics: [] };
+  // import says the workbook's problems and the data's errors; files not read are check's and serve's to say
+  const loaded: LoadedRound = { dir, files: {}, data: {}, diagnostics: [], warnings: [] };
   for (const kind of ['notice', ...OPTIONAL_FILES] as const) {
     const abs = path.join(dir, `${kind}.yaml`);
     if (!fs.existsSync(abs)) continue;

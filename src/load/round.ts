@@ -10,6 +10,8 @@ export const ROUND_FILES = ['notice', 'sites', 'accounts'] as const;
 export type RoundFileKind = (typeof ROUND_FILES)[number];
 export const OPTIONAL_FILES = ['calendar', 'terms'] as const;
 export type OptionalFileKind = (typeof OPTIONAL_FILES)[number];
+/** Every file the tool reads in a data folder: rectify.yaml too (read by src/rectify/load.ts). */
+const READ_KINDS = [...ROUND_FILES, ...OPTIONAL_FILES, 'rectify'] as const;
 
 export interface LoadedRound {
   dir: string;
@@ -17,6 +19,8 @@ export interface LoadedRound {
   /** plain JS values of each file that parsed without YAML errors */
   data: Partial<Record<RoundFileKind | OptionalFileKind, unknown>>;
   diagnostics: Diagnostic[];
+  /** files in the folder that look like data but are not read (unreadFiles); they do not stop the build */
+  warnings: Diagnostic[];
 }
 
 /** One data file parsed, with the plain value when it parsed cleanly. */
@@ -59,7 +63,7 @@ export function readRoundFile(abs: string, cwd: string, size?: number): ParsedRo
  * long-running caller (tongbao serve) re-parse only the files that changed.
  */
 export function assembleRound(abs: string, cwd: string, parsed: Partial<Record<RoundFileKind | OptionalFileKind, ParsedRoundFile>>): LoadedRound {
-  const out: LoadedRound = { dir: abs, files: {}, data: {}, diagnostics: [] };
+  const out: LoadedRound = { dir: abs, files: {}, data: {}, diagnostics: [], warnings: unreadFiles(abs, cwd) };
   for (const kind of [...ROUND_FILES, ...OPTIONAL_FILES]) {
     const p = parsed[kind];
     if (!p) {
@@ -78,15 +82,79 @@ export function assembleRound(abs: string, cwd: string, parsed: Partial<Record<R
  * (Windows hides known extensions, so Notepad's “sites.yaml” became sites.yaml.txt), `sites.yml`,
  * `Sites.YAML` (a case-sensitive drive), and their combinations.
  */
-export function misnamedCandidates(dir: string, kind: string): string[] {
-  let names: string[];
-  try {
-    names = fs.readdirSync(dir);
-  } catch {
-    return [];
+export function misnamedCandidates(dir: string, kind: string, names?: readonly string[]): string[] {
+  if (!names) {
+    try {
+      names = fs.readdirSync(dir);
+    } catch {
+      return [];
+    }
   }
   const want = `${kind}.yaml`;
   return names.filter((n) => n !== want && new RegExp(`^${kind}\\.ya?ml(\\.txt)?$`, 'i').test(n)).sort();
+}
+
+/** A YAML file by its name, Notepad's `.yaml.txt` included. */
+const YAML_NAME = /\.ya?ml(\.txt)?$/i;
+
+/**
+ * The YAML files of a data folder, by name: not folders (history/ and any other), not hidden
+ * files (the tool's own temporary files, .tongbao-tmp-…; macOS's ._sites.yaml on a USB drive),
+ * not other kinds of file (README, workbooks). What unreadFiles looks at; the server compares
+ * it between requests to see a file appear, go or be renamed.
+ */
+export function yamlNamesIn(dir: string): string[] {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries.filter((e) => !e.isDirectory() && !e.name.startsWith('.') && YAML_NAME.test(e.name)).map((e) => e.name).sort();
+}
+
+/** `name` in `dir` is the file `want` itself (a case-insensitive drive opens Sites.YAML as sites.yaml). */
+function sameFileAs(dir: string, name: string, want: string): boolean {
+  const a = fs.statSync(path.join(dir, name), { throwIfNoEntry: false });
+  const b = fs.statSync(path.join(dir, want), { throwIfNoEntry: false });
+  return !!a && !!b && a.ino === b.ino && a.dev === b.dev;
+}
+
+/**
+ * Warnings for the YAML files of a data folder that are not read, so that none is ignored
+ * unsaid: a look-alike of an optional file (calendar.yml, terms.yaml.txt, Rectify.yaml — its
+ * calendar or terms would silently not be used) or of a file that is there too (sites.yml
+ * beside sites.yaml), and any other YAML file (sites (2).yaml, accounts - 副本.yaml: a copy
+ * Windows made, an old version). Each at the file itself, FILE:1:1. A missing required file's
+ * look-alikes are said by its error (missingFile), not again here.
+ */
+export function unreadFiles(dir: string, cwd: string, names: readonly string[] = yamlNamesIn(dir)): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const warn = (name: string, message: string) => out.push({ severity: 'warning', file: displayPath(path.join(dir, name), cwd), line: 1, col: 1, message });
+  const claimed = new Set<string>();
+  for (const kind of READ_KINDS) {
+    const want = `${kind}.yaml`;
+    claimed.add(want);
+    const found = misnamedCandidates(dir, kind, names).filter((n) => !sameFileAs(dir, n, want));
+    for (const n of found) claimed.add(n);
+    const there = fs.lstatSync(path.join(dir, want), { throwIfNoEntry: false }) !== undefined;
+    if (!found.length || (!there && (ROUND_FILES as readonly string[]).includes(kind))) continue;
+    if (there) {
+      for (const n of found) warn(n, `文件夹中有 ${n}，但只读取 ${want}：这个文件没有使用。要用其中的内容，请并入 ${want}；不用就删去或移走`);
+    } else if (found.length === 1) {
+      warn(found[0], `文件夹中有 ${found[0]}，但只读取 ${want}：这个文件没有使用；${misnamedWhy(found[0], kind)}。请把它改名为 ${want}`);
+    } else {
+      warn(found[0], `文件夹中有 ${found.join('、')}，但只读取 ${want}：这些文件都没有使用。请把要用的那一个改名为 ${want}，其余的删去或移走`);
+    }
+  }
+  const read = READ_KINDS.map((k) => `${k}.yaml`).join('、');
+  for (const n of names) {
+    if (claimed.has(n)) continue;
+    // a hard link or a case variant the drive opens as a data file is read after all
+    if (READ_KINDS.some((k) => sameFileAs(dir, n, `${k}.yaml`))) continue;
+    warn(n, `文件夹中有 ${n}，但只读取 ${read}：这个文件没有使用。要用其中的内容，请并入相应的文件；不用就删去或移走`);
+  }
+  return out;
 }
 
 /** Why a file found is not the data file `kind`.yaml (it matched misnamedCandidates). */
@@ -126,7 +194,7 @@ export function notAFolderMessage(abs: string, cwd: string): string {
 export function loadRound(dir: string, cwd: string = process.cwd()): LoadedRound {
   const abs = path.resolve(cwd, dir);
   if (!fs.existsSync(abs) || !fs.statSync(abs).isDirectory()) {
-    const out: LoadedRound = { dir: abs, files: {}, data: {}, diagnostics: [] };
+    const out: LoadedRound = { dir: abs, files: {}, data: {}, diagnostics: [], warnings: [] };
     out.diagnostics.push({ severity: 'error', file: displayPath(abs, cwd), line: 1, col: 1, message: notAFolderMessage(abs, cwd) });
     return out;
   }

@@ -6,7 +6,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { build } from '../build';
 import type { BuildResult } from '../build';
-import { DataError } from '../diagnostics';
+import { DataError, errorCount } from '../diagnostics';
 import type { Diagnostic } from '../diagnostics';
 import { regenerateAnnexes } from '../handoff/annexes';
 import { packageRound } from '../handoff/package';
@@ -48,7 +48,7 @@ async function guarded(run: () => Promise<ActionResult>): Promise<ActionResult> 
   try {
     return await run();
   } catch (e) {
-    if (e instanceof DataError) return { ok: false, message: `数据有 ${e.diagnostics.length} 处错误，未生成任何文件。请先改正。`, files: [], diagnostics: e.diagnostics };
+    if (e instanceof DataError) return { ok: false, message: `数据有 ${errorCount(e.diagnostics)} 处错误，未生成任何文件。请先改正。`, files: [], diagnostics: e.diagnostics };
     if (e instanceof OutputPathError || e instanceof PdfUnavailable) return { ok: false, message: e.message, files: [], diagnostics: [] };
     const err = e as NodeJS.ErrnoException;
     if (err.code === 'EBUSY' || err.code === 'EPERM' || err.code === 'EACCES') {

@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import { DataError } from '../diagnostics';
+import { DataError, errorCount } from '../diagnostics';
 import type { RectifyAnswer } from '../../web/src/api-types';
 import { RectifyRefused, rectifyAnswer, saveRectify } from './rectify';
 import { EditError, StaleFileError } from '../edit';
@@ -464,7 +464,7 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
       return c.json(job());
     } catch (e) {
       if (e instanceof RectifyRefused) throw new HttpError(e.status, e.message, { diagnostics: e.diagnostics });
-      if (e instanceof DataError) throw new HttpError(422, `数据有 ${e.diagnostics.length} 处错误，先在数据页改正`, { diagnostics: e.diagnostics });
+      if (e instanceof DataError) throw new HttpError(422, `数据有 ${errorCount(e.diagnostics)} 处错误，先在数据页改正`, { diagnostics: e.diagnostics });
       throw e;
     }
   };

@@ -2,7 +2,7 @@
 // folder's name checked as every round name is (a plain name inside DATA_ROOT, not there yet).
 import * as path from 'path';
 import * as fs from 'fs';
-import { DataError, UsageError } from '../diagnostics';
+import { DataError, errorCount, UsageError } from '../diagnostics';
 import { initRound, nextQuarter, parseRound, roundText } from '../init';
 import type { InitAnswer } from '../../web/src/api-types';
 import { plainName } from './security';
@@ -40,7 +40,7 @@ export function startQuarter(root: string, fromDir: string, quarter: string, nam
     };
   } catch (e) {
     if (e instanceof UsageError) throw new InitRefused(422, e.message);
-    if (e instanceof DataError) throw new InitRefused(422, `${path.basename(fromDir)} 的数据有 ${e.diagnostics.length} 处错误，不能以它为底新建：请先改正`);
+    if (e instanceof DataError) throw new InitRefused(422, `${path.basename(fromDir)} 的数据有 ${errorCount(e.diagnostics)} 处错误，不能以它为底新建：请先改正`);
     throw e;
   }
 }

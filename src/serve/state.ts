@@ -14,7 +14,7 @@ import { applyEdits as applyDefault, commitEdits, sameFile, saveVersions, StaleF
 import type { CommitResult, DataFileName, Edit, NewVersion } from '../edit';
 import { asWarning, createUnitsMemo, dataCounts, lintForBuild, lintRound, noticeParagraphs } from '../lint';
 import type { TextFinding } from '../lint';
-import { OPTIONAL_FILES, ROUND_FILES, assembleRound, parseRoundFile } from '../load/round';
+import { OPTIONAL_FILES, ROUND_FILES, assembleRound, parseRoundFile, yamlNamesIn } from '../load/round';
 import { displayPath, sizeProblem } from '../load/yaml-file';
 import type { LoadedRound, OptionalFileKind, ParsedRoundFile, RoundFileKind } from '../load/round';
 import { createAggregateMemo } from '../aggregate/aggregate';
@@ -79,6 +79,8 @@ export class RoundState {
   private entries = new Map<FileKind, Entry>();
   private version = 0;
   private computed: Computed | null = null;
+  /** the folder's YAML file names as last seen (yamlNamesIn) */
+  private yamlNames = '';
   /** proofreading results of each text, valid while notice.yaml, terms.yaml and the data's counts stay as they are */
   private lintMemo = { key: '', memo: new Map<string, TextFinding[]>(), counts: '', countsMemo: new Map<string, TextFinding[]>(), units: createUnitsMemo() };
   /** what validation keeps per unit between versions (src/validate/memo.ts) */
@@ -99,7 +101,11 @@ export class RoundState {
 
   /** Look at every file; re-read the ones whose mtime or size changed. True when any changed. */
   refresh(): boolean {
-    let changed = false;
+    // a YAML file that appeared, went or was renamed (calendar.yml → calendar.yaml) changes
+    // which files are not read, said as warnings (load/round.ts unreadFiles)
+    const names = yamlNamesIn(this.dir).join('\n');
+    let changed = names !== this.yamlNames;
+    this.yamlNames = names;
     for (const kind of [...ROUND_FILES, ...OPTIONAL_FILES]) {
       const abs = path.join(this.dir, `${kind}.yaml`);
       // lstat: a data file that is a symbolic link is not read (links.ts)

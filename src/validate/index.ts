@@ -215,8 +215,9 @@ export function validateRound(loaded: LoadedRound, memo?: ValidateMemo): { value
   }
 
   const clean = out.length === 0;
+  // files not read are said with the errors too: a calendar.yml not read explains a missing year
   if (!clean || !ctx.notice || !ctx.sites || !ctx.accounts || !rules) {
-    return { value: null, diagnostics: sortDiagnostics(out) };
+    return { value: null, diagnostics: sortDiagnostics([...out, ...loaded.warnings]) };
   }
 
   // Settle every account's monthly results (given, or judged from its update dates).
@@ -266,7 +267,7 @@ export function validateRound(loaded: LoadedRound, memo?: ValidateMemo): { value
   // not as a data error. So an entry for an account that passes is ignored (with a warning), and
   // a failing account it leaves out is placed by the contract order. Only a name that matches no
   // account at all (a typo) or a repeat is an error.
-  const warnings: Diagnostic[] = [];
+  const warnings: Diagnostic[] = [...loaded.warnings];
   const order = ctx.notice.data.failing_order;
   if (order) {
     const known = new Map<string, boolean>();
@@ -297,7 +298,7 @@ export function validateRound(loaded: LoadedRound, memo?: ValidateMemo): { value
     }
   }
 
-  if (out.length) return { value: null, diagnostics: sortDiagnostics(out) };
+  if (out.length) return { value: null, diagnostics: sortDiagnostics([...out, ...loaded.warnings]) };
   return {
     value: { round: { notice: ctx.notice.data, sites: ctx.sites.data, accounts: judged }, rules, calendar, files: loaded.files, warnings },
     diagnostics: warnings,

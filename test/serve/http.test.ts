@@ -419,6 +419,38 @@ describe('editing', () => {
   });
 });
 
+describe('a YAML file in the round folder that is not read', () => {
+  test('is a warning in the round\'s problems at the file, counted in the list; renamed, it is read and the warning goes', async () => {
+    const listed = async () => (await request('GET', '/api/rounds')).json().rounds.find((r: { name: string }) => r.name === '2023-q4');
+    const base = await listed();
+    fs.writeFileSync(path.join(roundDir(), 'calendar.yml'), '2027:\n  holidays: [2027-01-01]\n  workdays: []\n');
+    const v = await view();
+    expect(v.diagnostics.filter((d: { file: string }) => d.file === 'calendar.yml')).toEqual([
+      {
+        severity: 'warning',
+        file: 'calendar.yml',
+        line: 1,
+        col: 1,
+        message: '文件夹中有 calendar.yml，但只读取 calendar.yaml：这个文件没有使用；扩展名要写作 .yaml，不是 .yml。请把它改名为 calendar.yaml',
+        rule: null,
+        unitId: null,
+        field: null,
+        month: null,
+        source: 'validate',
+        fill: false,
+        place: 'calendar.yml',
+      },
+    ]);
+    expect(v.warnings).toBe(base.warnings + 1);
+    expect((await listed()).warnings).toBe(base.warnings + 1);
+    // the folder's listing is looked at on each request: the rename is seen without restarting
+    fs.renameSync(path.join(roundDir(), 'calendar.yml'), path.join(roundDir(), 'calendar.yaml'));
+    const after = await view();
+    expect(after.diagnostics.filter((d: { file: string }) => d.file.startsWith('calendar'))).toEqual([]);
+    expect((await listed()).warnings).toBe(base.warnings);
+  });
+});
+
 describe('actions and downloads', () => {
   test('build, then changes since the build, the annexes guard, files and downloads', async () => {
     let r = await post('/api/rounds/2023-q4/build', {});

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { DataError } from '../../diagnostics';
+import { DataError, errorCount, sortDiagnostics } from '../../diagnostics';
 import { loadRound } from '../../load/round';
 import type { LoadedRound } from '../../load/round';
 import { parseYamlText } from '../../load/yaml-file';
@@ -31,7 +31,7 @@ async function renderedParagraphs(dir: string, io: Io, loaded: LoadedRound | nul
     return { paragraphs: noticeParagraphs(model), name: noticeDisplayName(model), counts: dataCounts(model) };
   } catch (e) {
     if (!(e instanceof DataError)) throw e;
-    io.err(`注意：数据有 ${e.diagnostics.length} 个错误，未能生成通报正文，只校对了数据文件（tongbao check 列出错误）。`);
+    io.err(`注意：数据有 ${errorCount(e.diagnostics)} 个错误，未能生成通报正文，只校对了数据文件（tongbao check 列出错误）。`);
     return null;
   }
 }
@@ -72,9 +72,11 @@ terms.yaml，没有时用项目的 data/terms.yaml。详见 docs/lint.md。
     const [dir] = expectPositional(args, ['DATA_DIR'], 'lint');
     const loaded = loadRound(dir, io.cwd);
     if (loaded.diagnostics.length || !loaded.files.notice) {
-      printDiagnostics(io, loaded.diagnostics);
+      printDiagnostics(io, sortDiagnostics([...loaded.diagnostics, ...loaded.warnings]));
       return 1;
     }
+    // a terms.yml, a copy of sites.yaml …: not read, said first (not a finding: the status is the findings')
+    printDiagnostics(io, loaded.warnings);
     const terms = loaded.files.terms ? readTerms(loaded.files.terms) : loadDefaultTerms();
     let fixedAny = false;
     if (args.flags.fix) {
