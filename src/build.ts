@@ -13,7 +13,7 @@ import { renderNoticeBlocks } from './render/template/notice';
 import { toolVersion } from './paths';
 import { loadValidated, modelOf } from './pipeline';
 import type { ValidatedRound } from './validate';
-import { checkReplaceable, ensureDir, readOnlyFolderError, removeStaleTemps, renameIntoPlace, tmpPathFor } from './write/atomic';
+import { checkReplaceable, ensureDir, readOnlyFolderError, removeStaleTemps, removeTemps, renameIntoPlace, tmpPathFor } from './write/atomic';
 import { removeIfEmptyOnInterrupt, removeOnInterrupt, stopOnInterrupt } from './write/interrupt';
 import { sha256File } from './write/hash';
 import { MANIFEST_NAME, makeManifest, nextBodyRecord, readManifest, serializeManifest } from './write/manifest';
@@ -191,7 +191,7 @@ export async function stageOutputs(
 }
 
 export function discard(staged: StagedFile[]): void {
-  for (const s of staged) fs.rmSync(s.tmp, { force: true });
+  removeTemps(staged.map((s) => s.tmp));
 }
 
 /** Files listed in a manifest that are missing in the folder or differ from it. */

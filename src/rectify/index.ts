@@ -13,7 +13,7 @@ import { displayPath } from '../load/yaml-file';
 import { toolVersion } from '../paths';
 import { loadValidated, modelOf } from '../pipeline';
 import type { ValidatedRound } from '../validate';
-import { checkReplaceable, ensureDir, OutputPathError, readOnlyFolderError, removeStaleTemps, tmpPathFor } from '../write/atomic';
+import { checkReplaceable, ensureDir, OutputPathError, readOnlyFolderError, removeStaleTemps, removeTemps, tmpPathFor } from '../write/atomic';
 import { sha256, sha256File } from '../write/hash';
 import { removeOnInterrupt } from '../write/interrupt';
 import { MANIFEST_NAME, makeManifest, ManifestError, readManifest, serializeManifest } from '../write/manifest';
@@ -168,14 +168,14 @@ export async function rectify(opts: RectifyOptions): Promise<RectifyResult> {
     await writeLedger(model, r, l.tmp);
     Object.assign(l.entry, await sha256File(l.tmp));
   } catch (e) {
-    for (const s of staged) fs.rmSync(s.tmp, { force: true });
+    removeTemps(staged.map((s) => s.tmp));
     throw readOnlyFolderError(e, outDir) ?? e;
   }
   const manifest = makeManifest({ version: toolVersion(), model, inputs, outputs: staged.map((s) => s.entry) });
   const manifestText = serializeManifest(manifest);
   step('写入文件', 3);
   if (previous && previous.text === manifestText && names.every((n) => fs.existsSync(path.join(outDir, n)))) {
-    for (const s of staged) fs.rmSync(s.tmp, { force: true });
+    removeTemps(staged.map((s) => s.tmp));
     return { status: 'unchanged', outDir, rectify: r, manifest, written: [], history: null, removed: [] };
   }
   const result = commit({ outDir, staged, manifestText, previous });
