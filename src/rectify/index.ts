@@ -103,7 +103,7 @@ export function checkRectifyFolder(outDir: string, names: string[], cwd: string)
       `${shown(round)} 是整改文件夹（其中的 manifest.json 是 tongbao rectify 写的）：--out 应指本轮的输出文件夹（与 tongbao build 的 --out 相同），整改通知和台账写在其中的 ${RECTIFY_DIR}/ 子文件夹。请改用 --out ${shown(path.dirname(round))}；未改动任何文件。`,
     );
   }
-  if (!fs.existsSync(outDir)) return;
+  if (!fs.statSync(outDir, { throwIfNoEntry: false })?.isDirectory()) return; // absent, or a file: ensureDir says so
   const previous = readManifestQuiet(outDir);
   if (previous && !isRectifyManifest(previous)) {
     throw new OutputPathError(

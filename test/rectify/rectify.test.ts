@@ -240,6 +240,16 @@ describe('rectify writes only into OUT/整改/ and replaces only what rectify wr
     );
   });
 
+  test('a file named 整改 in the way: said as for any output folder, nothing changed', async () => {
+    const { cwd } = rectifyRound();
+    fs.mkdirSync(path.join(cwd, 'b'));
+    fs.writeFileSync(path.join(cwd, 'b', '整改'), 'x');
+    const r = await cli(['rectify', 'round', '--out', 'b'], cwd);
+    expect(r.err).toBe(`tongbao rectify：输出位置 ${path.join(cwd, 'b', '整改')} 是一个文件，不是文件夹：请用 --out 指定一个文件夹\n`);
+    expect(r.code).toBe(2);
+    expect(fs.readdirSync(path.join(cwd, 'b'))).toEqual(['整改']);
+  });
+
   test('--out the 整改 folder itself (the earlier meaning of --out): refused with the folder to use', async () => {
     const { cwd } = rectifyRound();
     expect((await cli(['rectify', 'round', '--out', 'b'], cwd)).code).toBe(0);
