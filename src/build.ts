@@ -10,10 +10,10 @@ import type { Diagnostic } from './diagnostics';
 import { lintForBuild, noticeParagraphs } from './lint';
 import type { Block } from './render/blocks';
 import { renderNoticeBlocks } from './render/template/notice';
-import { toolVersion } from './paths';
+import { checkOutDir, toolVersion } from './paths';
 import { loadValidated, modelOf } from './pipeline';
 import type { ValidatedRound } from './validate';
-import { checkReplaceable, ensureDir, readOnlyFolderError, removeStaleTemps, renameIntoPlace, tmpPathFor } from './write/atomic';
+import { checkReplaceable, ensureDir, readOnlyFolderError, removeStaleTemps, removeTemps, renameIntoPlace, tmpPathFor } from './write/atomic';
 import { removeIfEmptyOnInterrupt, removeOnInterrupt, stopOnInterrupt } from './write/interrupt';
 import { sha256File } from './write/hash';
 import { MANIFEST_NAME, makeManifest, nextBodyRecord, readManifest, serializeManifest } from './write/manifest';
@@ -103,8 +103,17 @@ export interface BuildResult {
   corrections?: Correction[];
 }
 
-export function resolveOutDir(dataDir: string, cwd: string, outDir?: string): string {
+/** The output folder (`--out`, else out/<data folder name> under cwd), without checks. */
+export function outDirPath(dataDir: string, cwd: string, outDir?: string): string {
   return outDir ? path.resolve(cwd, outDir) : path.resolve(cwd, 'out', path.basename(path.resolve(cwd, dataDir)));
+}
+
+/** The output folder a command writes, refused (OutputPathError, exit 2) when it is the data
+ *  folder, inside it or its parent (checkOutDir, src/paths.ts). */
+export function resolveOutDir(dataDir: string, cwd: string, outDir?: string): string {
+  const out = outDirPath(dataDir, cwd, outDir);
+  checkOutDir(path.resolve(cwd, dataDir), out, cwd);
+  return out;
 }
 
 /** Size and SHA-256 of every input file of a validated round, read from disk. */
@@ -191,7 +200,7 @@ export async function stageOutputs(
 }
 
 export function discard(staged: StagedFile[]): void {
-  for (const s of staged) fs.rmSync(s.tmp, { force: true });
+  removeTemps(staged.map((s) => s.tmp));
 }
 
 /** Files listed in a manifest that are missing in the folder or differ from it. */

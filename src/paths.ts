@@ -2,6 +2,7 @@
 // from this file, so the same code works from src/ (tests) and from dist/src/ (the CLI).
 import * as fs from 'fs';
 import * as path from 'path';
+import { OutputPathError } from './write/atomic';
 
 let root: string | null = null;
 
@@ -23,4 +24,48 @@ export function toolVersion(): string {
 
 export function templatesDir(): string {
   return path.join(projectRoot(), 'templates');
+}
+
+/** A path with every existing part resolved as the file system sees it (symlinks, `..`). */
+function realPath(p: string): string {
+  const rest: string[] = [];
+  let cur = path.resolve(p);
+  for (;;) {
+    try {
+      return path.join(fs.realpathSync.native(cur), ...rest.reverse());
+    } catch {
+      const up = path.dirname(cur);
+      if (up === cur) return path.resolve(p);
+      rest.push(path.basename(cur));
+      cur = up;
+    }
+  }
+}
+
+const shown = (p: string, cwd: string) => {
+  const rel = path.relative(cwd, p);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p;
+};
+
+/**
+ * The one check of an output folder against the data folder, for every command that writes
+ * one (build, annexes, package, rectify; through resolveOutDir): refused when it is the data
+ * folder, inside it, or its parent (the outputs and history/ would mix with the data, or with
+ * the other rounds' folders and overwrite one of the same name). Symlinks are followed.
+ * Throws OutputPathError (exit 2) before anything is written.
+ */
+export function checkOutDir(dataDir: string, outDir: string, cwd: string): void {
+  const data = realPath(dataDir);
+  const out = realPath(outDir);
+  const d = shown(path.resolve(dataDir), cwd);
+  const o = shown(path.resolve(outDir), cwd);
+  const rel = path.relative(data, out);
+  const fix = '请用 --out 指定数据文件夹之外的文件夹（缺省为 out/<数据文件夹名>）；未写入任何文件。';
+  if (rel === '') throw new OutputPathError(`输出文件夹 ${o} 就是数据文件夹 ${d}：生成的文件和 history/ 会与数据文件混在一起。${fix}`);
+  if (!path.isAbsolute(rel) && rel !== '..' && !rel.startsWith('..' + path.sep)) {
+    throw new OutputPathError(`输出文件夹 ${o} 在数据文件夹 ${d} 之内：生成的文件会混进数据。${fix}`);
+  }
+  if (path.dirname(data) === out) {
+    throw new OutputPathError(`输出文件夹 ${o} 是数据文件夹 ${d} 的上一级：生成的文件和 history/ 会与各轮的数据文件夹混在一起，同名时会覆盖。${fix}`);
+  }
 }

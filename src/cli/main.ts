@@ -77,10 +77,32 @@ tongbao <命令> --help 查看每个命令的用法。
 数据格式见 README.md；数据文件夹包含 notice.yaml、sites.yaml、accounts.yaml。`;
 }
 
+/**
+ * Lines to a standard stream whose reader may go away: `tongbao check … | head -1` closes the
+ * pipe after one line, and the next write fails with EPIPE (an 'error' event, which unhandled
+ * ends the process with a stack trace). Then the stream is given up quietly: the command still
+ * finishes what it was doing (never stopped midway through writing files) and exits with its
+ * own status, its remaining output dropped. Any other write error on the stream is the same
+ * case (nobody reads it any more). The listener also covers the progress line's writes.
+ */
+export function lineWriter(stream: NodeJS.WritableStream): (t: string) => void {
+  let gone = false;
+  stream.on('error', () => {
+    gone = true;
+  });
+  return (t) => {
+    if (gone) return;
+    stream.write(t.endsWith('\n') ? t : t + '\n');
+  };
+}
+
+let standard: { out: (t: string) => void; err: (t: string) => void } | null = null;
+
 export function defaultIo(): Io {
+  standard ??= { out: lineWriter(process.stdout), err: lineWriter(process.stderr) };
   return {
-    out: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
-    err: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
+    out: standard.out,
+    err: standard.err,
     isTTY: !!process.stderr.isTTY,
     cwd: process.cwd(),
   };

@@ -9,7 +9,7 @@ import { damagedOutputs, defaultRenderers, discard, inputEntries, planOutputs, r
 import type { OnStep, BuildHooks, PlannedOutput, Renderers, Staged } from '../build';
 import { toolVersion } from '../paths';
 import { loadValidated, modelOf } from '../pipeline';
-import { checkReplaceable, removeStaleTemps, tmpPathFor } from '../write/atomic';
+import { checkReplaceable, removeStaleTemps, removeTemps, tmpPathFor } from '../write/atomic';
 import { removeOnInterrupt } from '../write/interrupt';
 import { sha256File } from '../write/hash';
 import { MANIFEST_NAME, ROLE_LABEL, makeManifest, noticeDifferences, readManifest, serializeManifest } from '../write/manifest';
@@ -154,7 +154,7 @@ export async function recordCorrections(
     fs.writeFileSync(record.tmp, text);
     Object.assign(record.entry, await sha256File(record.tmp));
   } catch (e) {
-    fs.rmSync(record.tmp, { force: true });
+    removeTemps([record.tmp]);
     throw e;
   }
   return { corrections, record, entry: record.entry };

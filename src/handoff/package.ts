@@ -64,9 +64,8 @@ export async function packageRound(opts: PackageOptions): Promise<PackageResult>
   if (opts.rectify) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { rectify, RECTIFY_DIR } = require('../rectify') as typeof import('../rectify');
-    const dir = path.join(outDir, RECTIFY_DIR);
-    const r = await rectify({ dataDir: opts.dataDir, cwd: opts.cwd, outDir: dir });
-    rectifyEntries = [...r.manifest.outputs.map((o) => o.name), MANIFEST_NAME].map((n) => ({ name: `${RECTIFY_DIR}/${n}`, data: fs.readFileSync(path.join(dir, n)) }));
+    const r = await rectify({ dataDir: opts.dataDir, cwd: opts.cwd, outDir }); // writes outDir/整改/
+    rectifyEntries = [...r.manifest.outputs.map((o) => o.name), MANIFEST_NAME].map((n) => ({ name: `${RECTIFY_DIR}/${n}`, data: fs.readFileSync(path.join(r.outDir, n)) }));
   }
   // Files that go into the archive must match the manifest and the data; an old archive in the
   // folder is about to be replaced, and unrelated files are only worth a warning.

@@ -1,6 +1,7 @@
-// PDF reading copies of the notice and the annexes, made by LibreOffice (headless, its own
-// profile folder, a timeout) through the project's fontconfig file, which maps the official
-// typeface names to free fonts so the pages look right without the official fonts.
+// PDF reading copies of the notice and the annexes, made by LibreOffice (headless; its profile,
+// output and temporary folders inside one work folder, removed on success, error or signal; a
+// timeout) through the project's fontconfig file, which maps the official typeface names to
+// free fonts so the pages look right without the official fonts.
 //
 // LibreOffice stamps each PDF with the clock time and a random /ID; those are rewritten in
 // place (same length, so the cross-reference offsets stay valid): the 成文日期 for the dates, a
@@ -200,6 +201,10 @@ export async function convertToPdf(files: string[], opts: PdfOptions): Promise<M
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tongbao-pdf-'));
   // Ctrl-C: LibreOffice's profile and output folders go with the run
   const forget = removeOnInterrupt(work);
+  // LibreOffice's own temporary files (lu*.tmp) go inside the work folder too, so that a run
+  // stopped midway leaves nothing in the system's temporary folder
+  const tmp = path.join(work, 'tmp');
+  fs.mkdirSync(tmp);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     FONTCONFIG_FILE: fontsConf(),
@@ -208,6 +213,9 @@ export async function convertToPdf(files: string[], opts: PdfOptions): Promise<M
     LANG: 'C.UTF-8',
     LC_ALL: 'C.UTF-8',
     HOME: work,
+    TMPDIR: tmp,
+    TMP: tmp,
+    TEMP: tmp,
     SAL_USE_VCLPLUGIN: 'svp',
   };
   const profile = pathToFileURL(path.join(work, 'profile')).href;

@@ -44,12 +44,20 @@ export function parseRoundFile(abs: string, content: string | Buffer, cwd: strin
   return js.diagnostics.length ? { file, diagnostics: js.diagnostics } : { file, diagnostics: [], data: js.data };
 }
 
+/**
+ * A data file that is a symbolic link, said at FILE:1:1; null for anything else. A link may point
+ * anywhere (a system file, another round): commands neither read its text (nor echo it in
+ * messages) nor write through or over it (`encoding --fix` refuses with this message).
+ */
+export function symlinkProblem(abs: string, cwd: string): Diagnostic | null {
+  if (!fs.lstatSync(abs, { throwIfNoEntry: false })?.isSymbolicLink()) return null;
+  return { severity: 'error', file: displayPath(abs, cwd), line: 1, col: 1, message: '是符号链接（指向别处的文件），未读取：数据文件须是数据文件夹中的真实文件，请把文件本身复制进来' };
+}
+
 /** Read and parse one data file from disk; one too large is refused before it is read. */
 export function readRoundFile(abs: string, cwd: string, size?: number): ParsedRoundFile {
-  // a link may point anywhere (a system file, another round): its text is not read, nor echoed in messages
-  if (fs.lstatSync(abs).isSymbolicLink()) {
-    return { file: null, diagnostics: [{ severity: 'error', file: displayPath(abs, cwd), line: 1, col: 1, message: '是符号链接（指向别处的文件），未读取：数据文件须是数据文件夹中的真实文件，请把文件本身复制进来' }] };
-  }
+  const link = symlinkProblem(abs, cwd);
+  if (link) return { file: null, diagnostics: [link] };
   if (size === undefined) size = fs.statSync(abs).size;
   const big = sizeProblem(displayPath(abs, cwd), size);
   if (big) return { file: null, diagnostics: [big] };

@@ -48,7 +48,7 @@ export function rectifyModel(model: ReportModel, items: FailingItem[], data: Rec
   for (const [name, list] of byUnit) {
     // Windows compares names without case: two units must not get names that collide there
     let fileName = safeFileName(w.noticeFile({ unit: name, round }), '.docx', '整改通知');
-    for (let n = 2; taken.has(fileName.toLowerCase()); n++) fileName = safeFileName(`${w.noticeFile({ unit: name, round })}（${n}）`, '.docx', '整改通知');
+    for (let n = 2; taken.has(fileName.toLowerCase()); n++) fileName = safeFileName(w.noticeFile({ unit: name, round }), '.docx', '整改通知', `（${n}）`);
     taken.add(fileName.toLowerCase());
     for (const it of list) {
       it.seq = ordered.length + 1;
@@ -64,7 +64,7 @@ export function rectifyModel(model: ReportModel, items: FailingItem[], data: Rec
     counts[it.review === '合格' ? 'passed' : it.review === '不合格' ? 'failed' : 'notReviewed']++;
   }
   let ledgerFile = safeFileName(w.ledger.file({ round }), '.xlsx', '整改台账');
-  if (taken.has(ledgerFile.toLowerCase())) ledgerFile = safeFileName(`${w.ledger.file({ round })}（台账）`, '.xlsx', '整改台账');
+  if (taken.has(ledgerFile.toLowerCase())) ledgerFile = safeFileName(w.ledger.file({ round }), '.xlsx', '整改台账', '（台账）');
   return {
     round: model.round,
     noticeTitle: model.title,

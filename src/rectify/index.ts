@@ -1,20 +1,22 @@
 // `tongbao rectify`: the rectification part of the pipeline — the round loaded and validated as
 // for build, its failing units with rectify.yaml (load.ts), the rectification model
 // (aggregate.ts), one 整改通知 per unit (render.ts) and the 整改台账 (ledger.ts), written as one
-// set with its own manifest.json into OUT (default out/<round>/整改/) by the write stage's
-// commit: temporary names, history/<n>/ for the earlier set, the manifest last.
+// set with its own manifest.json into OUT/整改/ (OUT the round's output folder, default
+// out/<round>) by the write stage's commit: temporary names, history/<n>/ for the earlier set,
+// the manifest last. Only files an earlier rectify wrote there are ever replaced or moved.
 import * as fs from 'fs';
 import * as path from 'path';
 import type { ReportModel } from '../aggregate/model';
 import { inputEntries, resolveOutDir } from '../build';
 import { DataError } from '../diagnostics';
+import { displayPath } from '../load/yaml-file';
 import { toolVersion } from '../paths';
 import { loadValidated, modelOf } from '../pipeline';
 import type { ValidatedRound } from '../validate';
-import { checkReplaceable, ensureDir, readOnlyFolderError, removeStaleTemps, tmpPathFor } from '../write/atomic';
+import { checkReplaceable, ensureDir, OutputPathError, readOnlyFolderError, removeStaleTemps, removeTemps, tmpPathFor } from '../write/atomic';
 import { sha256, sha256File } from '../write/hash';
 import { removeOnInterrupt } from '../write/interrupt';
-import { MANIFEST_NAME, makeManifest, readManifest, serializeManifest } from '../write/manifest';
+import { MANIFEST_NAME, makeManifest, ManifestError, readManifest, serializeManifest } from '../write/manifest';
 import type { InputEntry, Manifest, OutputEntry } from '../write/manifest';
 import { commit, setFiles } from '../write/output-set';
 import { rectifyModel } from './aggregate';
@@ -63,7 +65,8 @@ export function isRectifyManifest(m: Pick<Manifest, 'outputs'>): boolean {
 export interface RectifyOptions {
   dataDir: string;
   cwd: string;
-  /** default: out/<data folder name>/整改 under cwd */
+  /** the round's output folder (as for build; default out/<data folder name> under cwd):
+   *  rectify writes into its 整改/ subfolder only */
   outDir?: string;
   /** YYYY-MM-DD the ledger reckons overdue on for units that have not reported */
   asOf?: string | null;
@@ -80,8 +83,49 @@ export interface RectifyResult {
   removed: string[];
 }
 
+/** OUT/整改, OUT being the round's output folder (`--out`, as for build) or out/<data folder name>. */
 export function rectifyOutDir(dataDir: string, cwd: string, outDir?: string): string {
-  return outDir ? path.resolve(cwd, outDir) : path.join(resolveOutDir(dataDir, cwd), RECTIFY_DIR);
+  return path.join(resolveOutDir(dataDir, cwd, outDir), RECTIFY_DIR);
+}
+
+/**
+ * Before anything is written: rectify replaces, moves to history/ and removes only files that
+ * an earlier `rectify` wrote into this 整改 folder (its manifest lists them). A folder whose
+ * manifest another command wrote, or a file of the new set's name that no rectify manifest
+ * lists, is refused, naming the files; nothing is changed.
+ */
+export function checkRectifyFolder(outDir: string, names: string[], cwd: string): void {
+  const shown = (p: string) => displayPath(p, cwd);
+  const round = path.dirname(outDir);
+  const above = readManifestQuiet(round);
+  if (above && isRectifyManifest(above)) {
+    throw new OutputPathError(
+      `${shown(round)} 是整改文件夹（其中的 manifest.json 是 tongbao rectify 写的）：--out 应指本轮的输出文件夹（与 tongbao build 的 --out 相同），整改通知和台账写在其中的 ${RECTIFY_DIR}/ 子文件夹。请改用 --out ${shown(path.dirname(round))}；未改动任何文件。`,
+    );
+  }
+  if (!fs.statSync(outDir, { throwIfNoEntry: false })?.isDirectory()) return; // absent, or a file: ensureDir says so
+  const previous = readManifestQuiet(outDir);
+  if (previous && !isRectifyManifest(previous)) {
+    throw new OutputPathError(
+      `${shown(outDir)} 中的 manifest.json 不是 tongbao rectify 写的（是通报等其他文件的清单）：rectify 只替换自己生成的文件，不能写在这里。请把这些文件移走，或用 --out 指定其他文件夹；未改动任何文件。`,
+    );
+  }
+  const ours = new Set(previous ? [...previous.outputs.map((o) => o.name), MANIFEST_NAME] : []);
+  const foreign = [...names, MANIFEST_NAME].filter((n) => !ours.has(n) && fs.lstatSync(path.join(outDir, n), { throwIfNoEntry: false }));
+  if (foreign.length) {
+    throw new OutputPathError(
+      `${shown(outDir)} 中已有 ${foreign.map((n) => `“${n}”`).join('、')}，不是 tongbao rectify 生成的（manifest.json 中没有记录）：rectify 只替换自己生成的文件。请把这些文件移走或改名后重试；未改动任何文件。`,
+    );
+  }
+}
+
+function readManifestQuiet(dir: string): Manifest | null {
+  try {
+    return readManifest(dir)?.manifest ?? null;
+  } catch (e) {
+    if (e instanceof ManifestError) throw new OutputPathError(`${e.message}：rectify 不替换不认识的文件；请把它移走后重试，未改动任何文件。`);
+    throw e;
+  }
 }
 
 export async function rectify(opts: RectifyOptions): Promise<RectifyResult> {
@@ -93,10 +137,11 @@ export async function rectify(opts: RectifyOptions): Promise<RectifyResult> {
   const inputs = await rectifyInputs(p.v);
   const fingerprint = makeManifest({ version: toolVersion(), model, inputs, outputs: [] }).data.fingerprint;
 
+  const names = [...r.units.map((u) => u.fileName), r.ledger.fileName];
+  checkRectifyFolder(outDir, names, opts.cwd);
   ensureDir(outDir);
   removeStaleTemps(outDir);
   const previous = readManifest(outDir);
-  const names = [...r.units.map((u) => u.fileName), r.ledger.fileName];
   checkReplaceable(outDir, [...names, MANIFEST_NAME, ...(previous ? setFiles(outDir, previous.manifest) : [])]);
 
   step(`生成整改通知 ${r.units.length} 份和整改台账`, 2);
@@ -123,14 +168,14 @@ export async function rectify(opts: RectifyOptions): Promise<RectifyResult> {
     await writeLedger(model, r, l.tmp);
     Object.assign(l.entry, await sha256File(l.tmp));
   } catch (e) {
-    for (const s of staged) fs.rmSync(s.tmp, { force: true });
+    removeTemps(staged.map((s) => s.tmp));
     throw readOnlyFolderError(e, outDir) ?? e;
   }
   const manifest = makeManifest({ version: toolVersion(), model, inputs, outputs: staged.map((s) => s.entry) });
   const manifestText = serializeManifest(manifest);
   step('写入文件', 3);
   if (previous && previous.text === manifestText && names.every((n) => fs.existsSync(path.join(outDir, n)))) {
-    for (const s of staged) fs.rmSync(s.tmp, { force: true });
+    removeTemps(staged.map((s) => s.tmp));
     return { status: 'unchanged', outDir, rectify: r, manifest, written: [], history: null, removed: [] };
   }
   const result = commit({ outDir, staged, manifestText, previous });

@@ -10,7 +10,7 @@ import type { RectifyAnswer } from '../../web/src/api-types';
 import { RectifyRefused, rectifyAnswer, saveRectify } from './rectify';
 import { EditError, StaleFileError } from '../edit';
 import type { DataFileName, Edit } from '../edit';
-import { resolveOutDir } from '../build';
+import { outDirPath } from '../build';
 import { projectRoot } from '../paths';
 import { damagedOutputs } from '../build';
 import { runAnnexes, runBuild, runImport, runPackage, pdfAvailable } from './actions';
@@ -198,7 +198,7 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
     if (linked.length) throw new HttpError(422, `${linked.join('、')} 是符号链接（快捷方式）：为安全起见，网页不读取也不修改它们，未做任何改动`, { diagnostics: [] });
   }
 
-  const target = (r: Round): ActionTarget => ({ dataDir: r.state.dir, outDir: resolveOutDir(r.state.dir, opts.cwd), cwd: opts.cwd });
+  const target = (r: Round): ActionTarget => ({ dataDir: r.state.dir, outDir: outDirPath(r.state.dir, opts.cwd), cwd: opts.cwd });
 
   function serialize<T>(r: Round, job: () => Promise<T> | T): Promise<T> {
     const next = r.queue.then(job, job);

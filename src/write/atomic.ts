@@ -14,6 +14,21 @@ export function isTmpName(name: string): boolean {
   return name.startsWith(TMP_PREFIX);
 }
 
+/**
+ * Remove temporary files after a failure: each removal is attempted whatever the others do (a
+ * name the file system refuses, a locked file), and nothing is thrown, so the error that
+ * caused the cleanup is the one reported.
+ */
+export function removeTemps(files: Iterable<string>): void {
+  for (const f of files) {
+    try {
+      fs.rmSync(f, { force: true });
+    } catch {
+      // removed by the next run (removeStaleTemps) at the latest
+    }
+  }
+}
+
 /** Flush a file's bytes to disk, so that after the rename a crash cannot leave it empty. */
 export function fsyncFile(file: string): void {
   const fd = fs.openSync(file, 'r+');
@@ -164,7 +179,7 @@ export function writeFileAtomic(file: string, data: Buffer | string): void {
     fs.writeFileSync(tmp, data);
     renameIntoPlace(tmp, file);
   } catch (e) {
-    fs.rmSync(tmp, { force: true });
+    removeTemps([tmp]);
     throw readOnlyFolderError(e, path.dirname(file)) ?? e;
   }
 }
@@ -176,7 +191,7 @@ export function copyFileAtomic(from: string, to: string): void {
     fs.copyFileSync(from, tmp);
     renameIntoPlace(tmp, to);
   } catch (e) {
-    fs.rmSync(tmp, { force: true });
+    removeTemps([tmp]);
     throw e;
   }
 }

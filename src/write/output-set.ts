@@ -13,7 +13,7 @@
 // A failure thrown in step 3 (not a kill) restores the previous set in place from history.
 import * as fs from 'fs';
 import * as path from 'path';
-import { copyFileAtomic, ensureDir, fsyncDir, fsyncFile, readOnlyFolderError, renameIntoPlace, tmpPathFor, TMP_PREFIX, writeFileAtomic } from './atomic';
+import { copyFileAtomic, ensureDir, fsyncDir, fsyncFile, readOnlyFolderError, removeTemps, renameIntoPlace, tmpPathFor, TMP_PREFIX, writeFileAtomic } from './atomic';
 import { HISTORY_DIR, MANIFEST_NAME, packageFileName } from './manifest';
 import type { Manifest } from './manifest';
 
@@ -137,7 +137,7 @@ export function commit(plan: CommitPlan, hooks: CommitHooks = {}): CommitResult 
       try {
         history = archiveToHistory(outDir, prev);
       } catch (e) {
-        for (const s of plan.staged) fs.rmSync(s.tmp, { force: true });
+        removeTemps(plan.staged.map((s) => s.tmp));
         const root = path.join(outDir, HISTORY_DIR);
         if (fs.existsSync(root) && fs.readdirSync(root).length === 0) fs.rmdirSync(root);
         throw e;

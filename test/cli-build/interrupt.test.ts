@@ -77,12 +77,15 @@ testIf(command('soffice', 'libreoffice-writer-nogui'))(
     const tmp = tempDir('tongbao-sigterm-');
     cwds.push(tmp);
     const profileOf = () => fs.readdirSync(tmp).filter((n) => n.startsWith('tongbao-pdf-'));
-    // wait until LibreOffice has made its profile inside the work folder
-    const ready = () => profileOf().some((d) => fs.existsSync(path.join(tmp, d, 'profile')));
+    // wait until LibreOffice has made its profile and its lu*.tmp files (in TMPDIR as it was
+    // given to LibreOffice: the work folder's tmp/, or the system's before that was set)
+    const luIn = (dir: string) => fs.existsSync(dir) && fs.readdirSync(dir).some((n) => /^lu.*\.tmp$/.test(n));
+    const ready = () => profileOf().some((d) => fs.existsSync(path.join(tmp, d, 'profile')) && (luIn(path.join(tmp, d, 'tmp')) || luIn(tmp)));
     const r = await interruptWhen(t.cwd, ['package', '2023-q4', '--pdf'], { TMPDIR: tmp }, ready, 'SIGTERM');
     expect(r.sent).toBe(true);
     expect(r.code).toBe(143);
     expect(profileOf()).toEqual([]);
+    expect(fs.readdirSync(tmp)).toEqual([]); // no lu*.tmp either
     expect(tempsIn(t.out)).toEqual([]);
     expect(fs.readdirSync(t.out).filter((n) => n.endsWith('.zip'))).toEqual([]);
     // no LibreOffice left running on that profile

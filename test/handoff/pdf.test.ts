@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import JSZip from 'jszip';
 import { packageRound } from '../../src/handoff/package';
-import { findSoffice, FONT_MAP, fontsConf, normalisePdf } from '../../src/handoff/pdf';
+import { convertToPdf, findSoffice, FONT_MAP, fontsConf, normalisePdf } from '../../src/handoff/pdf';
 import { verifyArchive } from '../../src/handoff/verify';
 import { seedCopy } from '../write/helpers';
 import { tempDir } from '../support/tmp';
@@ -20,6 +20,42 @@ test('normalisePdf pins dates and ids without moving a byte', () => {
   expect(text).toContain("/CreationDate(D:20231123000000Z')");
   expect(text).toMatch(/\/ID \[ <([0-9A-F]{32})>\n<\1> \]/);
   expect(text).not.toContain('5BE988E2');
+});
+
+test('LibreOffice’s temporary files go into the work folder, which is removed: nothing is left in TMPDIR', async () => {
+  // A stand-in for soffice that leaves a file in its temporary folder, as LibreOffice does with
+  // lu*.tmp when it is stopped midway, and writes each PDF where asked.
+  const bin = tempDir('tongbao-fake-soffice-');
+  const fake = path.join(bin, 'soffice');
+  fs.writeFileSync(
+    fake,
+    `#!/bin/sh
+: > "\${TMPDIR:-/tmp}/lu1234abcd.tmp"
+out=.
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --outdir) out="$2"; shift 2 ;;
+    --convert-to) shift 2 ;;
+    -*) shift ;;
+    *) b=$(basename "$1"); printf '%%PDF-1.4\\n%%%%EOF\\n' > "$out/\${b%.*}.pdf"; shift ;;
+  esac
+done
+`,
+    { mode: 0o755 },
+  );
+  const input = path.join(tempDir('tongbao-pdf-input-'), '通报.docx');
+  fs.writeFileSync(input, 'docx');
+  const outer = tempDir('tongbao-tmpdir-');
+  const saved = process.env.TMPDIR;
+  process.env.TMPDIR = outer;
+  try {
+    const pdfs = await convertToPdf([input], { soffice: fake, issuedIso: '2023-11-23' });
+    expect(pdfs.get(input)!.toString('latin1')).toMatch(/^%PDF-1\.4/);
+  } finally {
+    if (saved === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = saved;
+  }
+  expect(fs.readdirSync(outer)).toEqual([]);
 });
 
 const hasFcMatch = spawnSync('fc-match', ['--version']).status === 0;

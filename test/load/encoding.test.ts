@@ -106,6 +106,32 @@ describe('tongbao encoding', () => {
     }
   });
 
+  test('--fix with a data file that is a symbolic link: refused naming it, nothing read through it or changed (exit 1)', async () => {
+    const { cwd, dir } = roundCopy([{ file: 'sites.yaml', replace_all: UTF16LE_SITES }]);
+    try {
+      const outside = path.join(cwd, 'outside-notice.yaml');
+      fs.writeFileSync(outside, GBK_NOTICE);
+      fs.rmSync(path.join(dir, 'notice.yaml'));
+      fs.symlinkSync(outside, path.join(dir, 'notice.yaml'));
+      const before = snapshot(cwd);
+      for (const argv of [['encoding', 'round', '--fix'], ['encoding', 'round']]) {
+        const r = await cli(argv, cwd);
+        expect(r.code).toBe(1);
+        expect(r.out).toBe('round/sites.yaml：UTF-16，应转换为 UTF-8\nround/accounts.yaml：UTF-8\n');
+        expect(r.err).toBe(
+          'round/notice.yaml:1:1: 错误: 是符号链接（指向别处的文件），未读取：数据文件须是数据文件夹中的真实文件，请把文件本身复制进来\n' +
+            (argv.includes('--fix') ? '有 1 个数据文件是符号链接，未转换任何文件：请把链接换成文件本身后重试。\n' : '有 1 个数据文件是符号链接，未检查其编码。\n'),
+        );
+        expect(snapshot(cwd)).toEqual(before);
+        expect(fs.lstatSync(path.join(dir, 'notice.yaml')).isSymbolicLink()).toBe(true);
+        expect(fs.readFileSync(outside)).toEqual(GBK_NOTICE);
+        expect(fs.existsSync(path.join(dir, 'history'))).toBe(false);
+      }
+    } finally {
+      fs.rmSync(cwd, { recursive: true, force: true });
+    }
+  });
+
   test('a file in no encoding it knows is left alone (exit 1)', async () => {
     const { cwd, dir } = roundCopy([{ file: 'notice.yaml', replace_all: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0]) }]);
     try {

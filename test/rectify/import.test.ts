@@ -12,7 +12,7 @@ const LEDGER = '2023年第四季度整改台账.xlsx';
 
 async function ledgerEdited(cwd: string, edit: (ws: ExcelJS.Worksheet, row: (name: string) => number) => void): Promise<string> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path.join(cwd, 'out', LEDGER));
+  await wb.xlsx.readFile(path.join(cwd, 'o', '整改', LEDGER));
   const ws = wb.getWorksheet('整改台账')!;
   const row = (name: string) => {
     for (let r = 3; r <= ws.rowCount; r++) if (String((ws.getCell(`D${r}`).value as { richText?: { text: string }[] })?.richText?.[0]?.text ?? ws.getCell(`D${r}`).value) === name) return r;
@@ -27,8 +27,8 @@ async function ledgerEdited(cwd: string, edit: (ws: ExcelJS.Worksheet, row: (nam
 describe('import of the 整改台账', () => {
   test('the ledger as generated: nothing to import', async () => {
     const { cwd } = rectifyRound();
-    expect((await cli(['rectify', 'round', '--out', 'out'], cwd)).code).toBe(0);
-    const r = await cli(['import', 'round', `out/${LEDGER}`, '--apply'], cwd);
+    expect((await cli(['rectify', 'round', '--out', 'o'], cwd)).code).toBe(0);
+    const r = await cli(['import', 'round', `o/整改/${LEDGER}`, '--apply'], cwd);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toContain('整改台账 23 行');
@@ -38,7 +38,7 @@ describe('import of the 整改台账', () => {
 
   test('edited cells change only those values; the round trip shows them in the next ledger', async () => {
     const { cwd } = rectifyRound();
-    expect((await cli(['rectify', 'round', '--out', 'out'], cwd)).code).toBe(0);
+    expect((await cli(['rectify', 'round', '--out', 'o'], cwd)).code).toBe(0);
     const file = await ledgerEdited(cwd, (ws, row) => {
       ws.getCell(`H${row('三穗政务')}`).value = '2023-12-02';
       ws.getCell(`J${row('三穗政务')}`).value = '已恢复更新';
@@ -68,9 +68,9 @@ describe('import of the 整改台账', () => {
     expect(expected).not.toBe(before);
     expect(after).toBe(expected);
 
-    expect((await cli(['rectify', 'round', '--out', 'out'], cwd)).code).toBe(0);
+    expect((await cli(['rectify', 'round', '--out', 'o'], cwd)).code).toBe(0);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(path.join(cwd, 'out', LEDGER));
+    await wb.xlsx.readFile(path.join(cwd, 'o', '整改', LEDGER));
     const ws = wb.getWorksheet('整改台账')!;
     const text = (c: string) => {
       const v = ws.getCell(c).value as { richText?: { text: string }[] } | string | null;
@@ -80,14 +80,14 @@ describe('import of the 整改台账', () => {
     const sansui = rows.find((r) => text(`D${r}`) === '三穗政务')!;
     expect(['H', 'I', 'J', 'K'].map((c) => text(`${c}${sansui}`))).toEqual(['2023-12-02', '是', '已恢复更新', '不合格']);
     // and importing that ledger again changes nothing
-    const again = await cli(['import', 'round', `out/${LEDGER}`], cwd);
+    const again = await cli(['import', 'round', `o/整改/${LEDGER}`], cwd);
     expect(again.out).toContain('没有需要导入的改动');
   });
 
   test('a round without rectify.yaml: the import creates it', async () => {
     const { cwd, dir } = rectifyRound();
     fs.rmSync(path.join(dir, 'rectify.yaml'));
-    expect((await cli(['rectify', 'round', '--out', 'out'], cwd)).code).toBe(0);
+    expect((await cli(['rectify', 'round', '--out', 'o'], cwd)).code).toBe(0);
     const file = await ledgerEdited(cwd, (ws, row) => {
       ws.getCell(`H${row('黔东南公安')}`).value = '2023/11/27';
       ws.getCell(`K${row('黔东南公安')}`).value = '合格';
@@ -105,7 +105,7 @@ describe('import of the 整改台账', () => {
 
   test('bad cells are reported at the cell, all at once; nothing is written', async () => {
     const { cwd } = rectifyRound();
-    expect((await cli(['rectify', 'round', '--out', 'out'], cwd)).code).toBe(0);
+    expect((await cli(['rectify', 'round', '--out', 'o'], cwd)).code).toBe(0);
     let rows: number[] = [];
     const file = await ledgerEdited(cwd, (ws, row) => {
       rows = [row('三穗政务'), row('黔东南商务'), row('锦屏县政府'), row('黔东南公安')];

@@ -22,8 +22,9 @@ let made: Promise<{ cwd: string; r: Awaited<ReturnType<typeof cli>>; files: stri
 const rectifyOnce = () =>
   (made ??= (async () => {
     const { cwd } = rectifyRound();
-    const r = await cli(['rectify', 'round', '--out', 'out'], cwd);
-    const files = r.code === 0 ? fs.readdirSync(path.join(cwd, 'out')).filter((f) => /\.(docx|xlsx)$/.test(f)).map((f) => path.join(cwd, 'out', f)) : [];
+    const r = await cli(['rectify', 'round', '--out', 'o'], cwd);
+    const dir = path.join(cwd, 'o', '整改');
+    const files = r.code === 0 ? fs.readdirSync(dir).filter((f) => /\.(docx|xlsx)$/.test(f)).map((f) => path.join(dir, f)) : [];
     return { cwd, r, files };
   })());
 
@@ -35,7 +36,7 @@ describe('tongbao rectify', () => {
     ({ cwd, r } = await rectifyOnce());
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    out = path.join(cwd, 'out');
+    out = path.join(cwd, 'o', '整改');
     expect(r.out).toContain('整改通知 21 份');
     expect(r.out).toContain('按期报送 20，逾期报送 1，未报送 2；复查合格 22，不合格 1，未复查 0');
   });
@@ -80,7 +81,7 @@ describe('tongbao rectify', () => {
   });
 
   test('--as-of marks units that have not reported by then as overdue', async () => {
-    const o2 = path.join(cwd, 'out-asof');
+    const o2 = path.join(cwd, 'out-asof', '整改');
     const r = await cli(['rectify', 'round', '--out', 'out-asof', '--as-of', '2023-12-01'], cwd);
     expect(r.code).toBe(0);
     const rows = await sheetRows(path.join(o2, '2023年第四季度整改台账.xlsx'));
@@ -93,11 +94,11 @@ describe('tongbao rectify', () => {
 
   test('same data, same bytes: a rerun changes nothing; verify and verify --data pass', async () => {
     const before = snapshot(out);
-    const again = await cli(['rectify', 'round', '--out', 'out'], cwd);
+    const again = await cli(['rectify', 'round', '--out', 'o'], cwd);
     expect(again.code).toBe(0);
     expect(again.out).toContain('无变化');
     expect(snapshot(out)).toEqual(before);
-    const v = await cli(['verify', 'out', '--data', 'round'], cwd);
+    const v = await cli(['verify', 'o/整改', '--data', 'round'], cwd);
     expect(v.err).toBe('');
     expect(v.code).toBe(0);
   });
@@ -144,7 +145,7 @@ describe('a round judged from update dates, with failing sites (2024-Q1 fixture,
     const r = await cli(['rectify', 'round', '--out', 'o'], r0.cwd);
     expect(r.code).toBe(0);
     expect(r.out).toContain('未报送');
-    const dir = path.join(r0.cwd, 'o');
+    const dir = path.join(r0.cwd, 'o', '整改');
     const names = fs.readdirSync(dir).filter((f) => f.endsWith('.docx')).sort();
     const texts = await Promise.all(names.map((n) => docxParagraphs(fs.readFileSync(path.join(dir, n)))));
     const text = names.map((n, i) => `== ${n}\n${texts[i].join('\n')}\n`).join('\n');
@@ -187,5 +188,77 @@ describe('package --rectify', () => {
     const bad = await cli(['verify', 'out/round'], cwd);
     expect(bad.code).toBe(1);
     expect(bad.out + bad.err).toContain('整改/：已改动：整改通知 三穗县人民政府办公室.docx');
+  });
+});
+
+describe('rectify writes only into OUT/整改/ and replaces only what rectify wrote', () => {
+  test('--out the folder build wrote: the circular stays in place, the 整改 files go into 整改/', async () => {
+    const { cwd } = rectifyRound();
+    expect((await cli(['build', 'round', '--out', 'b'], cwd)).code).toBe(0);
+    const before = snapshot(path.join(cwd, 'b'));
+    const r = await cli(['rectify', 'round', '--out', 'b'], cwd);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('已生成 b/整改：整改通知 21 份');
+    const after = snapshot(path.join(cwd, 'b'));
+    // every file of the build is there with the same bytes; nothing went to history
+    for (const [name, bytes] of before) expect([name, after.get(name)]).toEqual([name, bytes]);
+    expect([...after.keys()].filter((n) => !before.has(n)).every((n) => n.startsWith('整改/'))).toBe(true);
+    expect(fs.existsSync(path.join(cwd, 'b', 'history'))).toBe(false);
+    const v = await cli(['verify', 'b', '--data', 'round'], cwd);
+    expect(v.code).toBe(0);
+  });
+
+  const refused = async (prepare: (dir: string) => void, message: string) => {
+    const { cwd } = rectifyRound();
+    const dir = path.join(cwd, 'b', '整改');
+    fs.mkdirSync(dir, { recursive: true });
+    prepare(dir);
+    const before = snapshot(path.join(cwd, 'b'));
+    const r = await cli(['rectify', 'round', '--out', 'b'], cwd);
+    expect(r.err).toBe(`tongbao rectify：${message}\n`);
+    expect(r.code).toBe(2);
+    expect(snapshot(path.join(cwd, 'b'))).toEqual(before);
+    expect(fs.readdirSync(dir).filter((n) => n.startsWith('.tongbao-tmp-'))).toEqual([]);
+  };
+
+  test('a manifest another command wrote in 整改/: refused, nothing changed', async () => {
+    const seed = roundCopy();
+    expect((await cli(['build', 'round', '--out', 'x'], seed.cwd)).code).toBe(0);
+    await refused(
+      (dir) => {
+        for (const n of fs.readdirSync(path.join(seed.cwd, 'x'))) fs.copyFileSync(path.join(seed.cwd, 'x', n), path.join(dir, n));
+      },
+      'b/整改 中的 manifest.json 不是 tongbao rectify 写的（是通报等其他文件的清单）：rectify 只替换自己生成的文件，不能写在这里。请把这些文件移走，或用 --out 指定其他文件夹；未改动任何文件。',
+    );
+  });
+
+  test('a file of a notice’s name that no rectify manifest lists: refused, naming it', async () => {
+    await refused(
+      (dir) => fs.writeFileSync(path.join(dir, '整改通知 黔东南州公安局.docx'), 'hand-made'),
+      'b/整改 中已有 “整改通知 黔东南州公安局.docx”，不是 tongbao rectify 生成的（manifest.json 中没有记录）：rectify 只替换自己生成的文件。请把这些文件移走或改名后重试；未改动任何文件。',
+    );
+  });
+
+  test('a file named 整改 in the way: said as for any output folder, nothing changed', async () => {
+    const { cwd } = rectifyRound();
+    fs.mkdirSync(path.join(cwd, 'b'));
+    fs.writeFileSync(path.join(cwd, 'b', '整改'), 'x');
+    const r = await cli(['rectify', 'round', '--out', 'b'], cwd);
+    expect(r.err).toBe(`tongbao rectify：输出位置 ${path.join(cwd, 'b', '整改')} 是一个文件，不是文件夹：请用 --out 指定一个文件夹\n`);
+    expect(r.code).toBe(2);
+    expect(fs.readdirSync(path.join(cwd, 'b'))).toEqual(['整改']);
+  });
+
+  test('--out the 整改 folder itself (the earlier meaning of --out): refused with the folder to use', async () => {
+    const { cwd } = rectifyRound();
+    expect((await cli(['rectify', 'round', '--out', 'b'], cwd)).code).toBe(0);
+    const before = snapshot(path.join(cwd, 'b'));
+    const r = await cli(['rectify', 'round', '--out', 'b/整改'], cwd);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(
+      'tongbao rectify：b/整改 是整改文件夹（其中的 manifest.json 是 tongbao rectify 写的）：--out 应指本轮的输出文件夹（与 tongbao build 的 --out 相同），整改通知和台账写在其中的 整改/ 子文件夹。请改用 --out b；未改动任何文件。\n',
+    );
+    expect(snapshot(path.join(cwd, 'b'))).toEqual(before);
   });
 });

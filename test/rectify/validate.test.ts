@@ -82,7 +82,7 @@ describe('rectify.yaml errors', () => {
     const r = await cli(['rectify', 'round', '--out', 'o'], cwd);
     expect(r.err).toBe('');
     expect(r.out).toContain('按期报送 1，逾期报送 0，未报送 23');
-    expect(fs.existsSync(path.join(cwd, 'o', '整改通知 凯里市.docx'))).toBe(true);
+    expect(fs.existsSync(path.join(cwd, 'o', '整改', '整改通知 凯里市.docx'))).toBe(true);
   });
 
   test('a rectify.yaml that is a symbolic link is refused, nothing written', async () => {

@@ -121,6 +121,15 @@ test('a renderer that throws leaves the previous set whole', async () => {
   expect(snapshot(t.out)).toEqual(before);
 });
 
+test('a file whose temporary name the file system refuses: every other temp file is removed too', async () => {
+  const t = setup();
+  // 245 bytes: the name itself fits in 255, `.tongbao-tmp-` before it does not (ENAMETOOLONG)
+  const long = '关'.repeat(80) + '.docx';
+  const renderers = fakeRenderers({ noticeFileName: () => long });
+  await expect(build({ dataDir: '2023-q4', cwd: t.cwd, renderers })).rejects.toThrow(/ENAMETOOLONG/);
+  expect(fs.readdirSync(t.out)).toEqual([]);
+});
+
 test('a failure after the first file is renamed into place restores the previous set', async () => {
   const t = setup();
   await t.run();

@@ -1,9 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { UsageError } from '../../diagnostics';
+import { formatDiagnostic, UsageError } from '../../diagnostics';
+import type { Diagnostic } from '../../diagnostics';
 import { decodeAs, detectEncoding, ENCODING_LABEL } from '../../load/encoding';
 import type { Encoding } from '../../load/encoding';
-import { notAFolderMessage, OPTIONAL_FILES, ROUND_FILES } from '../../load/round';
+import { notAFolderMessage, OPTIONAL_FILES, ROUND_FILES, symlinkProblem } from '../../load/round';
 import { displayPath, maxFileBytes } from '../../load/yaml-file';
 import { writeFileAtomic } from '../../write/atomic';
 import { archiveToHistory } from '../../write/output-set';
@@ -32,7 +33,8 @@ tongbao check 会报错。本命令列出每个文件的编码：
          UTF-8（文字不变）。转换前，原文件整体复制到
          DATA_DIR/history/<n>/，不会丢失；每个文件先写临时文件再改名，不会写出半个文件
 
-认不出编码的文件不转换，请用文本编辑器打开确认后另存为 UTF-8。
+认不出编码的文件不转换，请用文本编辑器打开确认后另存为 UTF-8。数据文件是符号链接
+（快捷方式）时不读取它，--fix 不转换任何文件（退出状态 1）。
 
 退出状态：0 全部是 UTF-8（或已全部转换）；1 有文件不是 UTF-8 且未转换；2 用法错误。`,
   booleanFlags: ['fix'],
@@ -41,10 +43,17 @@ tongbao check 会报错。本命令列出每个文件的编码：
     const abs = path.resolve(io.cwd, dir);
     if (!fs.existsSync(abs) || !fs.statSync(abs).isDirectory()) throw new UsageError(`${dir}：${notAFolderMessage(abs, io.cwd)}`);
     const found: { name: string; file: string; bytes: Buffer; encoding: Encoding }[] = [];
+    const links: Diagnostic[] = [];
     let tooBig = 0;
     for (const kind of [...ROUND_FILES, ...OPTIONAL_FILES]) {
       const file = path.join(abs, `${kind}.yaml`);
-      if (!fs.existsSync(file)) continue;
+      // lstat: a link (even a dangling one) is seen as a link, never read or written through
+      if (!fs.lstatSync(file, { throwIfNoEntry: false })) continue;
+      const link = symlinkProblem(file, io.cwd);
+      if (link) {
+        links.push(link);
+        continue;
+      }
       if (fs.statSync(file).size > maxFileBytes()) {
         io.out(`${displayPath(file, io.cwd)}：文件过大，未检查`);
         tooBig++;
@@ -57,6 +66,12 @@ tongbao check 会报错。本命令列出每个文件的编码：
     for (const f of found) {
       const label = f.encoding === 'unknown' ? '不是 UTF-8，认不出编码' : f.encoding === 'utf8' || f.encoding === 'utf8-bom' ? 'UTF-8' : `${ENCODING_LABEL[f.encoding]}，应转换为 UTF-8`;
       io.out(`${displayPath(f.file, io.cwd)}：${label}`);
+    }
+    if (links.length) {
+      // as every command says it (src/load/round.ts); --fix converts nothing while a data file is a link
+      for (const d of links) io.err(formatDiagnostic(d));
+      io.err(args.flags.fix ? `有 ${links.length} 个数据文件是符号链接，未转换任何文件：请把链接换成文件本身后重试。` : `有 ${links.length} 个数据文件是符号链接，未检查其编码。`);
+      return 1;
     }
     if (!bad.length) {
       io.err(tooBig ? '其余文件都是 UTF-8。' : '全部是 UTF-8，无需转换。');
