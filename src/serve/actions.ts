@@ -14,6 +14,7 @@ import { WorkbookError, importWorkbook } from '../import';
 import type { ImportResult } from '../import';
 import { PdfUnavailable, findSoffice } from '../handoff/pdf';
 import { OutputPathError } from '../write/atomic';
+import { removeOnInterrupt } from '../write/interrupt';
 
 export interface ActionResult {
   ok: boolean;
@@ -127,6 +128,8 @@ export async function runImport(t: ActionTarget, filename: string, bytes: Buffer
   const base = path.basename(filename.replace(/\\/g, '/'));
   if (!/\.xlsx$/i.test(base)) return { ok: false, message: '只能导入 .xlsx 工作簿（WPS、Excel 另存为 .xlsx）', files: [], diagnostics: [] };
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tongbao-import-'));
+  // removed when the import ends, and by the interrupt cleanup if Ctrl+C or SIGTERM stops the server meanwhile
+  const forget = removeOnInterrupt(tmp);
   const file = path.join(tmp, 'workbook.xlsx');
   try {
     fs.writeFileSync(file, bytes);
@@ -167,5 +170,6 @@ export async function runImport(t: ActionTarget, filename: string, bytes: Buffer
     };
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
+    forget();
   }
 }

@@ -1,0 +1,119 @@
+// Requests a script or a clerk might send that the server must refuse, each leaving everything
+// as it was: the data and output folders byte for byte with their mtimes, no history entry, no
+// temporary file in the temp folder, the round as the server shows it. Errors are Chinese and say
+// where as a clerk reads it, without the server's absolute paths. In-process (createApp).
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { createApp } from '../../src/serve/app';
+import { runImport } from '../../src/serve/actions';
+import { cleanUpAfter, pendingTemps } from '../../src/write/interrupt';
+import { SEED_DIR } from '../support/round-fixture';
+import { tempDir } from '../support/tmp';
+
+const TOKEN = 'a'.repeat(64);
+const HOST = '127.0.0.1:7355';
+
+let work: string;
+let app: ReturnType<typeof createApp>['app'];
+
+const roundDir = () => path.join(work, 'data', '2023-q4');
+
+beforeEach(() => {
+  work = tempDir('tongbao-refusals-');
+  fs.mkdirSync(path.join(work, 'data'));
+  fs.cpSync(SEED_DIR, roundDir(), { recursive: true });
+  app = createApp({ root: path.join(work, 'data'), cwd: work, token: TOKEN, bound: { host: '127.0.0.1', port: 7355 } }).app;
+});
+
+
+interface Answer {
+  status: number;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  json: any;
+}
+
+async function send(method: string, p: string, body?: unknown): Promise<Answer> {
+  const headers: Record<string, string> = { Host: HOST };
+  if (method !== 'GET') Object.assign(headers, { 'Content-Type': 'application/json', 'X-Tongbao-Token': TOKEN, Origin: `http://${HOST}` });
+  const res = await app.request(p, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+  const text = await res.text();
+  let json: unknown = text;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    // a download
+  }
+  return { status: res.status, json };
+}
+
+/** Every entry under the work folder (data, out) with its bytes and mtime. */
+function snapshot(): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const f = path.join(d, e.name);
+      const st = fs.lstatSync(f);
+      if (e.isSymbolicLink()) out.set(f, `-> ${fs.readlinkSync(f)}`);
+      else if (e.isDirectory()) {
+        out.set(f, `dir ${st.mtimeMs}`);
+        walk(f);
+      } else out.set(f, `${st.mtimeMs} ${fs.readFileSync(f).toString('base64')}`);
+    }
+  };
+  walk(work);
+  return out;
+}
+
+/** What the server shows of the round: file hashes, preview, history. */
+async function shown(): Promise<string> {
+  const v = (await send('GET', '/api/rounds/2023-q4')).json;
+  const h = (await send('GET', '/api/rounds/2023-q4/history')).json;
+  return JSON.stringify({ hashes: v.hashes, previewKey: v.previewKey, errors: v.errors, diagnostics: v.diagnostics, history: h });
+}
+
+/** Send a request that must be refused: nothing on disk or in the server changes. */
+async function refused(method: string, p: string, body?: unknown): Promise<Answer> {
+  const before = snapshot();
+  const seen = await shown();
+  const a = await send(method, p, body);
+  expect(snapshot()).toEqual(before);
+  expect(pendingTemps()).toEqual([]);
+  expect(await shown()).toBe(seen);
+  return a;
+}
+
+describe('an import leaves no temporary folder, whatever happens', () => {
+  const cases: [string, string, Buffer][] = [
+    ['not a zip', 'a.xlsx', Buffer.from('hello')],
+    ['empty', 'a.xlsx', Buffer.alloc(0)],
+    ['a zip without its directory', 'a.xlsx', Buffer.from('PK\u0003\u0004broken')],
+  ];
+  test.each(cases)('%s: the temp folder is registered for the interrupt cleanup while the import runs, and gone after', async (_what, name, bytes) => {
+    const t = { dataDir: roundDir(), outDir: path.join(work, 'out', '2023-q4'), cwd: work };
+    const running = runImport(t, name, bytes, false);
+    const pending = pendingTemps();
+    expect(pending).toEqual([expect.stringMatching(/[\\/]tongbao-import-[^\\/]+$/)]);
+    expect(path.dirname(pending[0])).toBe(os.tmpdir());
+    expect(fs.existsSync(pending[0])).toBe(true);
+    const r = await running;
+    expect(r.ok).toBe(false);
+    expect(pendingTemps()).toEqual([]);
+    expect(fs.existsSync(pending[0])).toBe(false);
+  });
+
+  test('Ctrl+C (SIGINT) or SIGTERM during an import removes its temp folder', async () => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      const t = { dataDir: roundDir(), outDir: path.join(work, 'out', '2023-q4'), cwd: work };
+      const running = runImport(t, 'a.xlsx', Buffer.from('hello'), false).catch(() => null);
+      const [folder] = pendingTemps();
+      expect(fs.existsSync(folder)).toBe(true);
+      expect(await cleanUpAfter(signal)).toBe(signal === 'SIGINT' ? 130 : 143);
+      expect(fs.existsSync(folder)).toBe(false);
+      await running;
+      expect(fs.existsSync(folder)).toBe(false);
+    }
+  });
+});
+
+void refused;
