@@ -11,6 +11,7 @@ import { RectifyRefused, rectifyAnswer, saveRectify } from './rectify';
 import { EditError, StaleFileError } from '../edit';
 import type { DataFileName, Edit } from '../edit';
 import { resolveOutDir } from '../build';
+import { HISTORY_DIR } from '../write/manifest';
 import { projectRoot } from '../paths';
 import { damagedOutputs } from '../build';
 import { runAnnexes, runBuild, runImport, runPackage, pdfAvailable } from './actions';
@@ -37,7 +38,7 @@ import type { RoundStateOptions } from './state';
 import { fullOverview, headingOf, placeDiagnostics, roundView } from './view';
 import type { RoundView, ViewDiagnostic } from './view';
 import { refusedValues } from './refuse';
-import { linkedEntries } from './links';
+import { isLink, linkedEntries } from './links';
 import { isFill } from './progress';
 import { diffWithNow, listVersions, originOf, restoreVersion, versionFilesOf, versionNumbers } from './history';
 import type { Made } from './history';
@@ -196,6 +197,16 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
   function refuseLinks(r: Round): void {
     const linked = linkedEntries(r.state.dir, LINK_CHECKED);
     if (linked.length) throw new HttpError(422, `${linked.join('、')} 是符号链接（快捷方式）：为安全起见，网页不读取也不修改它们，未做任何改动`, { diagnostics: [] });
+  }
+
+  /** Nothing is written through an output folder that is a symbolic link: out/, out/<round>, or its history/. */
+  function refuseOutLinks(r: Round): void {
+    const cwd = path.resolve(opts.cwd);
+    const out = target(r).outDir;
+    const folders = [path.join(out, HISTORY_DIR)];
+    for (let d = out; d.startsWith(cwd + path.sep); d = path.dirname(d)) folders.push(d);
+    const linked = folders.filter(isLink).map((d) => path.relative(cwd, d).split(path.sep).join('/'));
+    if (linked.length) throw new HttpError(422, `输出文件夹 ${linked.join('、')} 是符号链接（快捷方式）：为安全起见，网页不向它写入，未做任何改动`, { diagnostics: [] });
   }
 
   const target = (r: Round): ActionTarget => ({ dataDir: r.state.dir, outDir: resolveOutDir(r.state.dir, opts.cwd), cwd: opts.cwd });
@@ -484,6 +495,7 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
       const body = (await jsonBody(c)) as Record<string, unknown>;
       return serialize(r, async () => {
         refuseLinks(r);
+        refuseOutLinks(r);
         const res = await run(r, body ?? {});
         const comp = r.state.compute();
         // findings placed at their unit, as in the round view

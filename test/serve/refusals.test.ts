@@ -116,4 +116,22 @@ describe('an import leaves no temporary folder, whatever happens', () => {
   });
 });
 
-void refused;
+describe('nothing is written through an output folder that is a symbolic link', () => {
+  // [the link, what the answer names]
+  const links: [string, string][] = [
+    ['out', 'out'],
+    ['out/2023-q4', 'out/2023-q4'],
+    ['out/2023-q4/history', 'out/2023-q4/history'],
+  ];
+  const cases = links.flatMap(([link, named]) => ['build', 'annexes', 'package'].map((action) => [action, link, named] as const));
+  test.each(cases)('%s with %s a link', async (action, link, named) => {
+    const elsewhere = path.join(work, 'elsewhere');
+    fs.mkdirSync(elsewhere);
+    fs.mkdirSync(path.dirname(path.join(work, link)), { recursive: true });
+    fs.symlinkSync(elsewhere, path.join(work, link));
+    const a = await refused('POST', `/api/rounds/2023-q4/${action}`, {});
+    expect(a.status).toBe(422);
+    expect(a.json.error).toBe(`输出文件夹 ${named} 是符号链接（快捷方式）：为安全起见，网页不向它写入，未做任何改动`);
+    expect(fs.readdirSync(elsewhere)).toEqual([]);
+  });
+});
