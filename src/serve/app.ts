@@ -47,7 +47,8 @@ import type { Made } from './history';
 const versionOf = (history: string): number => Number(history.split(/[\\/]/).pop());
 import { InitRefused, proposedNext, startQuarter } from './init';
 
-const LINK_CHECKED = ['notice.yaml', 'sites.yaml', 'accounts.yaml', 'terms.yaml', 'calendar.yaml'];
+// the data files, and history/ where every edit keeps the files it replaces
+const LINK_CHECKED = ['notice.yaml', 'sites.yaml', 'accounts.yaml', 'terms.yaml', 'calendar.yaml', 'history'];
 import type { ActionAnswer, EditOp, FilesAnswer, HistoryAnswer, InitRequest, OverviewAnswer, RestoreRequest, RoundSummary, RoundsList, UnitsFound, VersionDiff } from '../../web/src/api-types';
 
 // What the page may send is what src/edit takes (web/src/api-types.ts EditOp ⊆ Edit).
@@ -196,7 +197,7 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
   /** Nothing is read or written in a round whose data files are symbolic links (links.ts). */
   function refuseLinks(r: Round): void {
     const linked = linkedEntries(r.state.dir, LINK_CHECKED);
-    if (linked.length) throw new HttpError(422, `${linked.join('、')} 是符号链接（快捷方式）：为安全起见，网页不读取也不修改它们，未做任何改动`, { diagnostics: [] });
+    if (linked.length) throw new HttpError(422, `${linked.map((f) => (f === 'history' ? 'history 文件夹（历史版本）' : f)).join('、')} 是符号链接（快捷方式）：为安全起见，网页不读取也不修改它们，未做任何改动`, { diagnostics: [] });
   }
 
   /** Nothing is written through an output folder that is a symbolic link: out/, out/<round>, or its history/. */
@@ -486,7 +487,10 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
   app.post('/api/rounds/:name/rectify', async (c) => {
     const r = round(c.req.param('name'));
     const body = await jsonBody(c);
-    return serialize(r, () => rectifyRoute(c, () => saveRectify(r.state.dir, body)));
+    return serialize(r, () => {
+      refuseLinks(r);
+      return rectifyRoute(c, () => saveRectify(r.state.dir, body));
+    });
   });
 
   const action = (name: string, run: (r: Round, body: Record<string, unknown>) => Promise<ActionResult>) =>

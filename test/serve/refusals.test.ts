@@ -135,3 +135,25 @@ describe('nothing is written through an output folder that is a symbolic link', 
     expect(fs.readdirSync(elsewhere)).toEqual([]);
   });
 });
+
+describe('nothing is written through a history folder that is a symbolic link', () => {
+  const requests: [string, (hashes: unknown) => unknown][] = [
+    ['edit', (hashes) => ({ hashes, edits: [{ op: 'set', file: 'accounts.yaml', path: ['weibo', 'department', 1, 'results', 0], value: '不合格' }] })],
+    ['restore', (hashes) => ({ n: 1, hashes })],
+    ['import', () => ({ filename: 'a.xlsx', base64: Buffer.from('hello').toString('base64'), apply: true })],
+    ['rectify', () => ({ hash: null, changes: [] })],
+  ];
+  test.each(requests)('%s is refused', async (action, body) => {
+    const elsewhere = path.join(work, 'elsewhere');
+    fs.mkdirSync(path.join(elsewhere, '1'), { recursive: true });
+    fs.copyFileSync(path.join(roundDir(), 'notice.yaml'), path.join(elsewhere, '1', 'notice.yaml'));
+    fs.symlinkSync(elsewhere, path.join(roundDir(), 'history'));
+    const hashes = (await send('GET', '/api/rounds/2023-q4')).json.hashes;
+    const a = await refused('POST', `/api/rounds/2023-q4/${action}`, body(hashes));
+    expect(a.status).toBe(422);
+    expect(a.json.error).toBe('history 文件夹（历史版本） 是符号链接（快捷方式）：为安全起见，网页不读取也不修改它们，未做任何改动');
+    // nor is it read: no versions listed
+    expect((await send('GET', '/api/rounds/2023-q4/history')).json.versions).toEqual([]);
+    expect((await send('GET', '/api/rounds/2023-q4/history/1')).status).toBe(404);
+  });
+});
