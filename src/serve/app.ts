@@ -112,11 +112,25 @@ const DATA_FILE_SET = new Set<string>(DATA_FILES);
 /** Keys that name an object's prototype machinery: refused in any path or value a request sends. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
 
-function hasForbiddenKey(v: unknown, depth = 0): boolean {
-  if (depth > 64 || v === null || typeof v !== 'object') return false;
-  if (Array.isArray(v)) return v.some((x) => hasForbiddenKey(x, depth + 1));
-  // JSON.parse makes "__proto__" an own key, so Object.keys sees it
-  return Object.keys(v).some((k) => FORBIDDEN_KEYS.has(k) || hasForbiddenKey((v as Record<string, unknown>)[k], depth + 1));
+/** Deeper than anything the page sends (a unit inserted whole is four levels). */
+const MAX_DEPTH = 64;
+
+/**
+ * A parsed body's keys and depth, walked without recursion: a key naming prototype machinery
+ * anywhere (JSON.parse makes "__proto__" an own key) or a nesting deeper than MAX_DEPTH (which
+ * would exhaust the stack of the code that reads it) is a 400, before anything is looked at.
+ */
+function checkBody(body: unknown): void {
+  const stack: [unknown, number][] = [[body, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth >= MAX_DEPTH) throw new HttpError(400, `请求的内容嵌套超过 ${MAX_DEPTH} 层，未做任何改动`);
+    for (const k of Object.keys(v)) {
+      if (FORBIDDEN_KEYS.has(k)) throw new HttpError(400, `请求中有不允许的字段名“${k}”（__proto__、prototype、constructor 一律不接受），未做任何改动`);
+      stack.push([(v as Record<string, unknown>)[k], depth + 1]);
+    }
+  }
 }
 
 /** An edit as sent, checked for shape; a bad one is a 400 with the reason. */
@@ -137,8 +151,6 @@ function parseEdits(body: unknown): { hashes: Partial<Record<DataFileName, strin
     }
     const bad = (x.path as unknown[]).find((seg) => typeof seg === 'string' && FORBIDDEN_KEYS.has(seg));
     if (bad !== undefined) throw new HttpError(400, `修改的位置（path）不能含有“${bad}”`);
-    if (x.op === 'insert' && hasForbiddenKey(x.value)) throw new HttpError(400, '新增的内容中有不允许的字段名（__proto__、prototype、constructor）');
-    if (x.op === 'set' && hasForbiddenKey(x.value)) throw new HttpError(400, '修改的内容中有不允许的字段名（__proto__、prototype、constructor）');
     if (!Object.hasOwn(hashes, x.file)) throw new HttpError(400, `请求缺少 ${x.file} 的 SHA-256（hashes）`);
     const file = x.file as DataFileName;
     const p = x.path as (string | number)[];
@@ -231,11 +243,14 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
       if (e instanceof BodyTooLarge) throw new HttpError(413, `请求太大（上限 ${Math.round(limit / 1024 / 1024)} MB），未做任何改动`);
       throw e;
     }
+    let body: unknown;
     try {
-      return buf.length ? JSON.parse(buf.toString('utf8')) : {};
+      body = buf.length ? JSON.parse(buf.toString('utf8')) : {};
     } catch {
       throw new HttpError(400, '请求不是有效的 JSON');
     }
+    checkBody(body);
+    return body;
   }
 
   // ---- every request: Host, headers ----

@@ -19,11 +19,17 @@ let app: ReturnType<typeof createApp>['app'];
 
 const roundDir = () => path.join(work, 'data', '2023-q4');
 
-beforeEach(() => {
+// one server for the file: every request here is refused, so the round stays as copied (each
+// test removes the links and folders it made)
+beforeAll(() => {
   work = tempDir('tongbao-refusals-');
   fs.mkdirSync(path.join(work, 'data'));
   fs.cpSync(SEED_DIR, roundDir(), { recursive: true });
   app = createApp({ root: path.join(work, 'data'), cwd: work, token: TOKEN, bound: { host: '127.0.0.1', port: 7355 } }).app;
+});
+
+afterEach(() => {
+  for (const made of [path.join(work, 'out'), path.join(work, 'elsewhere'), path.join(roundDir(), 'history')]) fs.rmSync(made, { recursive: true, force: true });
 });
 
 
@@ -155,5 +161,46 @@ describe('nothing is written through a history folder that is a symbolic link', 
     // nor is it read: no versions listed
     expect((await send('GET', '/api/rounds/2023-q4/history')).json.versions).toEqual([]);
     expect((await send('GET', '/api/rounds/2023-q4/history/1')).status).toBe(404);
+  });
+});
+
+describe('a body with a key naming prototype machinery, or nested too deep, is refused (400) before anything is looked at', () => {
+  const edit = (h: string) => `[{"op":"set","file":"accounts.yaml","path":["weibo","department",1,"results",0],"value":"不合格"${h}}]`;
+  // [endpoint, body as sent (HASHES stands for the file hashes), the key named]
+  const cases: [string, string, string][] = [
+    ['edit', `{"hashes":HASHES,"edits":${edit(',"__proto__":{"index":0}')}}`, '__proto__'],
+    ['edit', `{"hashes":HASHES,"edits":${edit(',"constructor":1')}}`, 'constructor'],
+    ['edit', `{"hashes":HASHES,"edits":${edit('')},"prototype":{}}`, 'prototype'],
+    ['edit', `{"hashes":{"__proto__":{"accounts.yaml":"x"}},"edits":${edit('')}}`, '__proto__'],
+    ['edit', `{"hashes":HASHES,"edits":[{"op":"set","file":"notice.yaml","path":["basis"],"value":[[{"__proto__":1}]]}]}`, '__proto__'],
+    ['restore', '{"n":1,"hashes":HASHES,"__proto__":{"n":2}}', '__proto__'],
+    ['build', '{"__proto__":{"pdf":true}}', '__proto__'],
+    ['package', '{"pdf":false,"constructor":{"prototype":1}}', 'constructor'],
+    ['annexes', '{"prototype":1}', 'prototype'],
+    ['import', '{"filename":"a.xlsx","base64":"","apply":true,"__proto__":{}}', '__proto__'],
+    ['rectify', '{"hash":null,"changes":[{"key":"x","review":"合格","constructor":1}]}', 'constructor'],
+    ['../../init', '{"from":"2023-q4","quarter":"2024-Q1","name":"2024-q1","__proto__":{}}', '__proto__'],
+  ];
+  test.each(cases)('%s: %s', async (endpoint, body, key) => {
+    const hashes = JSON.stringify((await send('GET', '/api/rounds/2023-q4')).json.hashes);
+    const a = await refused('POST', path.posix.join('/api/rounds/2023-q4', endpoint), body.replace('HASHES', hashes));
+    expect(a.status).toBe(400);
+    expect(a.json.error).toBe(`请求中有不允许的字段名“${key}”（__proto__、prototype、constructor 一律不接受），未做任何改动`);
+  });
+
+  test.each([
+    ['a value nested 100,000 deep', (h: string) => `{"hashes":${h},"edits":[{"op":"set","file":"notice.yaml","path":["title"],"value":${'['.repeat(100000)}1${']'.repeat(100000)}}]}`],
+    ['a value nested 65 deep', (h: string) => `{"hashes":${h},"edits":[{"op":"set","file":"notice.yaml","path":["title"],"value":${'{"a":'.repeat(65)}1${'}'.repeat(65)}}]}`],
+  ])('%s: 400 in Chinese, not a stack overflow', async (_what, body) => {
+    const hashes = JSON.stringify((await send('GET', '/api/rounds/2023-q4')).json.hashes);
+    const a = await refused('POST', '/api/rounds/2023-q4/edit', body(hashes));
+    expect(a.status).toBe(400);
+    expect(a.json.error).toBe('请求的内容嵌套超过 64 层，未做任何改动');
+  });
+
+  test.each(['__proto__', 'prototype', 'constructor'])('新建一季度 refuses the folder name %s', async (name) => {
+    const a = await refused('POST', '/api/init', { from: '2023-q4', quarter: '2024-Q1', name });
+    expect(a.status).toBe(400);
+    expect(a.json.error).toBe(`文件夹名“${name}”不能用：不能含有 / \\ : * ? " < > | 等字符，不能以 . 开头，也不能是 __proto__、prototype、constructor`);
   });
 });
