@@ -157,7 +157,9 @@ function parseEdits(body: unknown): { hashes: Partial<Record<DataFileName, strin
     if (x.op === 'delete') return { op: 'delete', file, path: p };
     if (!('value' in x)) throw new HttpError(400, '修改缺少 value');
     if (x.op === 'set') return { op: 'set', file, path: p, value: x.value };
-    return { op: 'insert', file, path: p, value: x.value, ...(Number.isInteger(x.index) ? { index: x.index as number } : {}) };
+    // a position that is not a whole number is refused, not taken as “at the end”
+    if (x.index !== undefined && !(Number.isInteger(x.index) && (x.index as number) >= 0)) throw new HttpError(400, '新增的位置（index）应为从 0 起的整数');
+    return { op: 'insert', file, path: p, value: x.value, ...(x.index !== undefined ? { index: x.index as number } : {}) };
   });
   const preview = typeof b.preview === 'string' && b.preview.length <= 100 ? b.preview : null;
   return { hashes, edits, label, preview };
@@ -508,10 +510,16 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
     });
   });
 
+  // a switch that is not true or false is refused, not taken as false (pdf: "yes" made no PDF)
+  const switches = (body: unknown, names: string[]): void => {
+    const b = (body ?? {}) as Record<string, unknown>;
+    for (const n of names) if (b[n] !== undefined && typeof b[n] !== 'boolean') throw new HttpError(400, `请求格式不对：${n} 应为 true 或 false`);
+  };
   const action = (name: string, run: (r: Round, body: Record<string, unknown>) => Promise<ActionResult>) =>
     app.post(`/api/rounds/:name/${name}`, async (c) => {
       const r = round(c.req.param('name'));
       const body = (await jsonBody(c)) as Record<string, unknown>;
+      if (name === 'package') switches(body, ['pdf']);
       return serialize(r, async () => {
         refuseLinks(r);
         refuseOutLinks(r);
@@ -532,6 +540,7 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
     if (typeof body?.filename !== 'string' || typeof body.base64 !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(body.base64)) {
       throw new HttpError(400, '请求格式不对：应为 { filename, base64, apply }');
     }
+    switches(body, ['apply', 'rename']);
     const bytes = Buffer.from(body.base64, 'base64');
     if (bytes.length > IMPORT_FILE_LIMIT) throw new HttpError(413, '工作簿太大（上限 50 MB），未做任何改动');
     return serialize(r, async () => {

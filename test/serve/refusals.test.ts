@@ -204,3 +204,24 @@ describe('a body with a key naming prototype machinery, or nested too deep, is r
     expect(a.json.error).toBe(`文件夹名“${name}”不能用：不能含有 / \\ : * ? " < > | 等字符，不能以 . 开头，也不能是 __proto__、prototype、constructor`);
   });
 });
+
+describe('a value of the wrong type is refused (400), not taken as a default', () => {
+  const unit = { name: '新单位', owner: '某局', results: ['合格', '合格', '合格'] };
+  const cases: [string, (hashes: unknown) => unknown, string][] = [
+    ['package', () => ({ pdf: 'yes' }), '请求格式不对：pdf 应为 true 或 false'],
+    ['package', () => ({ pdf: 1 }), '请求格式不对：pdf 应为 true 或 false'],
+    ['import', () => ({ filename: 'a.xlsx', base64: '', apply: 'true' }), '请求格式不对：apply 应为 true 或 false'],
+    ['import', () => ({ filename: 'a.xlsx', base64: '', apply: true, rename: 1 }), '请求格式不对：rename 应为 true 或 false'],
+    ...['0', 1.5, -1, null].map((index): [string, (hashes: unknown) => unknown, string] => [
+      'edit',
+      (hashes) => ({ hashes, edits: [{ op: 'insert', file: 'accounts.yaml', path: ['weibo', 'department'], value: unit, index }] }),
+      '新增的位置（index）应为从 0 起的整数',
+    ]),
+  ];
+  test.each(cases)('%s %#', async (endpoint, body, error) => {
+    const hashes = (await send('GET', '/api/rounds/2023-q4')).json.hashes;
+    const a = await refused('POST', `/api/rounds/2023-q4/${endpoint}`, body(hashes));
+    expect(a.status).toBe(400);
+    expect(a.json.error).toBe(error);
+  });
+});
