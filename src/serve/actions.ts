@@ -13,7 +13,7 @@ import { packageRound } from '../handoff/package';
 import { WorkbookError, importWorkbook } from '../import';
 import type { ImportResult } from '../import';
 import { PdfUnavailable, findSoffice } from '../handoff/pdf';
-import { OutputPathError } from '../write/atomic';
+import { OutputLockedError, OutputPathError } from '../write/atomic';
 import { removeOnInterrupt } from '../write/interrupt';
 
 export interface ActionResult {
@@ -44,30 +44,60 @@ function buildMessage(r: BuildResult, t: ActionTarget): string {
   return `已生成到 ${dir}${r.history ? `；上一版已移至 ${r.history}` : ''}。${r.findings.length ? `有 ${r.findings.length} 条校对意见，见下方。` : ''}`;
 }
 
+/** The command line's advice, as the page says it (there is no --out or --pdf on the page). */
+const PAGE_WORDS: [string, string][] = [
+  ['：请用 --out 指定一个可写的文件夹', '：请检查它的写入权限'],
+  ['：请用 --out 指定一个文件夹', '：请把它移走或改名后再试'],
+  ['，或用 --out 指定其他文件夹', ''],
+  ['；或不加 --pdf。', '；或不勾选“附 PDF”。'],
+];
+
+/**
+ * A message for the page: paths inside the folder the server was started in are written
+ * relative to it (out/2023-q4, as the page names the output folder), never as the server's
+ * absolute paths, and the command line's advice becomes the page's.
+ */
+export function forPage(message: string, cwd: string): string {
+  let m = message;
+  for (const base of new Set([path.resolve(cwd), safeRealpath(cwd)])) {
+    m = m.split(base + path.sep).join('');
+  }
+  for (const [cli, page] of PAGE_WORDS) m = m.split(cli).join(page);
+  return m;
+}
+
+function safeRealpath(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return path.resolve(p);
+  }
+}
+
 /** Data errors and folder problems are answers, not failures of the server. */
-async function guarded(run: () => Promise<ActionResult>): Promise<ActionResult> {
+async function guarded(t: ActionTarget, run: () => Promise<ActionResult>): Promise<ActionResult> {
   try {
     return await run();
   } catch (e) {
     if (e instanceof DataError) return { ok: false, message: `数据有 ${e.diagnostics.length} 处错误，未生成任何文件。请先改正。`, files: [], diagnostics: e.diagnostics };
-    if (e instanceof OutputPathError || e instanceof PdfUnavailable) return { ok: false, message: e.message, files: [], diagnostics: [] };
+    if (e instanceof OutputPathError || e instanceof OutputLockedError || e instanceof PdfUnavailable) return { ok: false, message: forPage(e.message, t.cwd), files: [], diagnostics: [] };
     const err = e as NodeJS.ErrnoException;
     if (err.code === 'EBUSY' || err.code === 'EPERM' || err.code === 'EACCES') {
-      return { ok: false, message: `无法写入 ${err.path ?? ''}：文件可能正在 Word、WPS 或 Excel 中打开，关闭后再试。`, files: [], diagnostics: [] };
+      return { ok: false, message: forPage(`无法写入 ${err.path ?? ''}：文件可能正在 Word、WPS 或 Excel 中打开，关闭后再试。`, t.cwd), files: [], diagnostics: [] };
     }
     throw e;
   }
 }
 
 export function runBuild(t: ActionTarget): Promise<ActionResult> {
-  return guarded(async () => {
+  return guarded(t, async () => {
     const r = await build({ dataDir: t.dataDir, cwd: t.dataDir, outDir: t.outDir });
     return { ok: true, message: buildMessage(r, t), files: r.written, diagnostics: r.findings };
   });
 }
 
 export function runAnnexes(t: ActionTarget): Promise<ActionResult> {
-  return guarded(async () => {
+  return guarded(t, async () => {
     const r = await regenerateAnnexes({ dataDir: t.dataDir, cwd: t.dataDir, outDir: t.outDir });
     switch (r.status) {
       case 'no-manifest':
@@ -102,7 +132,7 @@ export function pdfAvailable(): boolean {
 }
 
 export function runPackage(t: ActionTarget, pdf: boolean): Promise<ActionResult> {
-  return guarded(async () => {
+  return guarded(t, async () => {
     const r = await packageRound({ dataDir: t.dataDir, cwd: t.dataDir, outDir: t.outDir, pdf });
     if (r.status === 'refused') return { ok: false, message: '有校对意见，未生成送签包。', files: [], diagnostics: r.build.findings };
     if (r.status === 'unverified') {

@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import { DataError } from '../diagnostics';
+import { DataError, SYSTEM_ERRORS } from '../diagnostics';
 import type { RectifyAnswer } from '../../web/src/api-types';
 import { RectifyRefused, rectifyAnswer, saveRectify } from './rectify';
 import { EditError, StaleFileError } from '../edit';
@@ -14,7 +14,7 @@ import { resolveOutDir } from '../build';
 import { HISTORY_DIR } from '../write/manifest';
 import { projectRoot } from '../paths';
 import { damagedOutputs } from '../build';
-import { runAnnexes, runBuild, runImport, runPackage, pdfAvailable } from './actions';
+import { forPage, runAnnexes, runBuild, runImport, runPackage, pdfAvailable } from './actions';
 import type { ActionResult, ActionTarget } from './actions';
 import { BuildBaseline, changesSinceBuild, readManifestSafe } from './changes';
 import { contentDisposition, downloadType, downloadable, listFiles } from './files';
@@ -38,7 +38,7 @@ import type { RoundStateOptions } from './state';
 import { fullOverview, headingOf, placeDiagnostics, roundView } from './view';
 import type { RoundView, ViewDiagnostic } from './view';
 import { refusedValues } from './refuse';
-import { isLink, linkedEntries } from './links';
+import { isLink, linkedEntries, notAFolder } from './links';
 import { isFill } from './progress';
 import { diffWithNow, listVersions, originOf, restoreVersion, versionFilesOf, versionNumbers } from './history';
 import type { Made } from './history';
@@ -212,6 +212,7 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
   function refuseLinks(r: Round): void {
     const linked = linkedEntries(r.state.dir, LINK_CHECKED);
     if (linked.length) throw new HttpError(422, `${linked.map((f) => (f === 'history' ? 'history 文件夹（历史版本）' : f)).join('、')} 是符号链接（快捷方式）：为安全起见，网页不读取也不修改它们，未做任何改动`, { diagnostics: [] });
+    if (notAFolder(path.join(r.state.dir, HISTORY_DIR))) throw new HttpError(422, 'history 不是文件夹：修改前的数据要存入 history 文件夹中，请把这个同名文件移走或改名，未做任何改动', { diagnostics: [] });
   }
 
   /** Nothing is written through an output folder that is a symbolic link: out/, out/<round>, or its history/. */
@@ -222,6 +223,7 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
     for (let d = out; d.startsWith(cwd + path.sep); d = path.dirname(d)) folders.push(d);
     const linked = folders.filter(isLink).map((d) => path.relative(cwd, d).split(path.sep).join('/'));
     if (linked.length) throw new HttpError(422, `输出文件夹 ${linked.join('、')} 是符号链接（快捷方式）：为安全起见，网页不向它写入，未做任何改动`, { diagnostics: [] });
+    if (notAFolder(folders[0])) throw new HttpError(422, `${path.relative(cwd, folders[0]).split(path.sep).join('/')} 不是文件夹：上一版输出文件要存入这个文件夹，请把这个同名文件移走或改名，未做任何改动`, { diagnostics: [] });
   }
 
   const target = (r: Round): ActionTarget => ({ dataDir: r.state.dir, outDir: resolveOutDir(r.state.dir, opts.cwd), cwd: opts.cwd });
@@ -278,11 +280,28 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
     return next();
   });
 
+  /** A path as the page may show it: relative to the working folder, or inside DATA_ROOT; else only its name. */
+  const shownPath = (p: string): string => {
+    const rel = forPage(p, opts.cwd);
+    if (rel !== p) return rel;
+    const root = path.resolve(opts.root);
+    return p === root || p.startsWith(root + path.sep) ? p : path.basename(p);
+  };
   app.onError((err, c) => {
     if (err instanceof HttpError) return c.json({ error: err.message, ...err.extra }, err.status);
     const e = err as NodeJS.ErrnoException;
     if (process.env.TONGBAO_DEBUG) console.error(e.stack);
-    return c.json({ error: `服务出错了：${e.code ? `${e.code} ${e.path ?? ''}` : e.message}` }, 500);
+    // what the system said, in Chinese with the path as the page names it; a message of ours (Chinese)
+    // as it is; anything else is a bug, said on the terminal, not in English on the page
+    const system = e.code ? SYSTEM_ERRORS[e.code] : undefined;
+    let text: string;
+    if (system) text = `${system}${e.path ? `：${shownPath(e.path)}` : ''}`;
+    else if (/[\u4e00-\u9fff]/.test(e.message ?? '')) text = forPage(e.message, opts.cwd);
+    else {
+      console.error(`tongbao serve：${e.message ?? String(err)}`);
+      text = '程序出错（详情已显示在运行 tongbao serve 的窗口中）';
+    }
+    return c.json({ error: `服务出错了：${text}` }, 500);
   });
   app.notFound((c) => c.json({ error: '没有这个地址' }, 404));
 

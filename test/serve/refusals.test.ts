@@ -225,3 +225,77 @@ describe('a value of the wrong type is refused (400), not taken as a default', (
     expect(a.json.error).toBe(error);
   });
 });
+
+describe('errors say where as the page names it: no absolute path of the server, no command-line advice, no English', () => {
+  const annex1 = '附件1 抽查网站名单及问题曝光情况.xlsx';
+  // [what is in the way, the action, the answer's message]
+  const inTheWay: [string, () => void, string][] = [
+    ['out/2023-q4 is a file', () => fs.writeFileSync(path.join(work, 'out', '2023-q4'), 'x'), '输出位置 out/2023-q4 是一个文件，不是文件夹：请把它移走或改名后再试'],
+    ['a folder named as 附件1', () => fs.mkdirSync(path.join(work, 'out', '2023-q4', annex1), { recursive: true }), `无法写入 out/2023-q4/${annex1}：同名的文件夹挡住了这个文件。请把该文件夹移走或改名后重试。`],
+  ];
+  test.each(inTheWay)('build with %s: ok false, the output folder named relative to the working folder', async (_what, make, message) => {
+    fs.mkdirSync(path.join(work, 'out'));
+    make();
+    const before = snapshot().get(roundDir());
+    const a = await send('POST', '/api/rounds/2023-q4/build', {});
+    expect(a.status).toBe(200);
+    expect(a.json).toMatchObject({ ok: false, message, files: [] });
+    expect(snapshot().get(roundDir())).toBe(before);
+  });
+
+  const historyFile: [string, string, (hashes: unknown) => unknown, string][] = [
+    ...(['edit', 'restore', 'import', 'rectify'] as const).map((action): [string, string, (hashes: unknown) => unknown, string] => [
+      action,
+      'data/2023-q4/history',
+      (hashes) =>
+        action === 'edit'
+          ? { hashes, edits: [{ op: 'set', file: 'accounts.yaml', path: ['weibo', 'department', 1, 'results', 0], value: '不合格' }] }
+          : action === 'restore'
+            ? { n: 1, hashes }
+            : action === 'import'
+              ? { filename: 'a.xlsx', base64: '', apply: true }
+              : { hash: null, changes: [] },
+      'history 不是文件夹：修改前的数据要存入 history 文件夹中，请把这个同名文件移走或改名，未做任何改动',
+    ]),
+    ...(['build', 'annexes', 'package'] as const).map((action): [string, string, (hashes: unknown) => unknown, string] => [
+      action,
+      'out/2023-q4/history',
+      () => ({}),
+      'out/2023-q4/history 不是文件夹：上一版输出文件要存入这个文件夹，请把这个同名文件移走或改名，未做任何改动',
+    ]),
+  ];
+  test.each(historyFile)('%s with %s a file: 422 before anything is written (was a 500 naming ENOTDIR and the absolute path)', async (action, file, body, error) => {
+    fs.mkdirSync(path.dirname(path.join(work, file)), { recursive: true });
+    fs.writeFileSync(path.join(work, file), 'x');
+    const hashes = (await send('GET', '/api/rounds/2023-q4')).json.hashes;
+    const a = await refused('POST', `/api/rounds/2023-q4/${action}`, body(hashes));
+    expect(a.status).toBe(422);
+    expect(a.json.error).toBe(error);
+    // and the lists read past it
+    expect((await send('GET', '/api/rounds/2023-q4/files')).json).toMatchObject({ outDir: 'out/2023-q4', history: [] });
+  });
+
+  test('a failure of the system is said in Chinese with the path relative to the working folder; a bug is not said in English', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const realFs = require('fs') as typeof fs;
+    const cases: [Error, string][] = [
+      [Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES', path: path.join(work, 'data') }), '服务出错了：没有权限：data'],
+      [Object.assign(new Error('EIO'), { code: 'EIO', path: '/somewhere/else' }), '服务出错了：程序出错（详情已显示在运行 tongbao serve 的窗口中）'],
+      [Object.assign(new Error('ENOSPC'), { code: 'ENOSPC', path: '/somewhere/else/file' }), '服务出错了：磁盘空间不足：file'],
+      [new TypeError("Cannot read properties of undefined (reading 'x')"), '服务出错了：程序出错（详情已显示在运行 tongbao serve 的窗口中）'],
+    ];
+    const said = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      for (const [e, error] of cases) {
+        const spy = jest.spyOn(realFs, 'readdirSync').mockImplementationOnce(() => {
+          throw e;
+        });
+        const a = await send('GET', '/api/rounds');
+        spy.mockRestore();
+        expect(a).toEqual({ status: 500, json: { error } });
+      }
+    } finally {
+      said.mockRestore();
+    }
+  });
+});
