@@ -417,7 +417,9 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
       refuseLinks(r);
       const refused = refusedValues(r.state, edits);
       if (refused.length) {
-        throw new HttpError(422, `这个值不能保存：${refused.map((d) => d.message).join('；')}`, { diagnostics: refused });
+        // each reason once, after the place it is at (a month far past the list once, not once per missing month)
+        const reasons = [...new Set(refused.map((d) => `${d.place}：${d.message}`))];
+        throw new HttpError(422, `这个值不能保存：${reasons.join('；')}`, { diagnostics: refused });
       }
       try {
         const done = r.state.edit(edits, hashes);

@@ -10,7 +10,8 @@ import type { Edit } from '../edit';
 import { parseYamlText } from '../load/yaml-file';
 import { issuesToDiagnostics } from '../validate/messages';
 import { SCHEMAS, UNIT_SCHEMAS } from '../validate/schema';
-import type { RoundState } from './state';
+import { placeWords } from './progress';
+import type { Computed, RoundState } from './state';
 
 type Json = Record<string | number, unknown>;
 const UNIT_DEPTH: Record<string, number> = { 'sites.yaml': 2, 'accounts.yaml': 3, 'notice.yaml': 0 };
@@ -69,10 +70,33 @@ function get(root: unknown, p: readonly (string | number)[]): unknown {
   return v;
 }
 
-/** The problems the edits would bring in that the schema refuses (empty: save). */
-export function refusedValues(state: RoundState, edits: readonly Edit[]): Diagnostic[] {
+/**
+ * Where a group of edits is, as the page says it (州直部门政务微博“黔东南发布” · 8月结果): the unit,
+ * and the field and month when the edits are all at the same one.
+ */
+function placeOf(c: Computed, file: Edit['file'], base: readonly (string | number)[], edits: readonly Edit[]): string {
+  const depth = UNIT_DEPTH[file];
+  const inside = edits.map((e) => e.path.slice(base.length));
+  const same = (i: number) => (inside.every((p) => p.length > i && p[i] === inside[0][i]) ? inside[0][i] : undefined);
+  const field = same(0);
+  const month = field === 'results' ? same(1) : undefined;
+  const at = { field: typeof field === 'string' ? field : null, month: typeof month === 'number' ? month : null };
+  if (depth === 0 || base.length < depth) return placeWords(c, { unitId: null, ...at }, file);
+  // a unit added: the position it would take in its list
+  const unit = base[depth - 1] === -1 ? [...base.slice(0, -1), (edits[0] as { index?: number }).index ?? listLength(c, file, base.slice(0, -1))] : base;
+  const where = placeWords(c, { unitId: [file, ...unit].join(':'), ...at }, file);
+  return base[depth - 1] === -1 ? `${where}（新增）` : where;
+}
+
+function listLength(c: Computed, file: Edit['file'], p: readonly (string | number)[]): number {
+  const list = get(c.loaded.data[file.replace('.yaml', '') as 'sites' | 'accounts'], p);
+  return Array.isArray(list) ? list.length : 0;
+}
+
+/** The problems the edits would bring in that the schema refuses (empty: save), each with its place in words. */
+export function refusedValues(state: RoundState, edits: readonly Edit[]): (Diagnostic & { place: string })[] {
   const c = state.compute();
-  const out: Diagnostic[] = [];
+  const out: (Diagnostic & { place: string })[] = [];
   const byTarget = new Map<string, { file: Edit['file']; base: (string | number)[]; edits: Edit[] }>();
   for (const e of edits) {
     const depth = UNIT_DEPTH[e.file];
@@ -92,7 +116,9 @@ export function refusedValues(state: RoundState, edits: readonly Edit[]): Diagno
     const depth = UNIT_DEPTH[t.file];
     if (t.base.length === depth && t.base[depth - 1] === -1) {
       // a new unit: its value alone
-      for (const e of t.edits) if (e.op === 'insert') out.push(...problems(UNIT_SCHEMAS[kind as 'sites' | 'accounts'], e.value, t.file).map((p) => p.d));
+      for (const e of t.edits) {
+        if (e.op === 'insert') out.push(...problems(UNIT_SCHEMAS[kind as 'sites' | 'accounts'], e.value, t.file).map((p) => ({ ...p.d, place: placeOf(c, t.file, t.base, [e]) })));
+      }
       continue;
     }
     const schema: z.ZodType = t.base.length ? UNIT_SCHEMAS[kind as 'sites' | 'accounts'] : SCHEMAS[kind];
@@ -101,7 +127,8 @@ export function refusedValues(state: RoundState, edits: readonly Edit[]): Diagno
     for (const e of t.edits) after = applyToValue(after, { ...e, path: e.path.slice(t.base.length) } as Edit);
     if (isDeepStrictEqual(before, after)) continue;
     const had = new Set(problems(schema, before, t.file).map((p) => p.key));
-    out.push(...problems(schema, after, t.file).filter((p) => !had.has(p.key)).map((p) => p.d));
+    const place = placeOf(c, t.file, t.base, t.edits);
+    out.push(...problems(schema, after, t.file).filter((p) => !had.has(p.key)).map((p) => ({ ...p.d, place })));
   }
   return out;
 }

@@ -291,7 +291,7 @@ describe('security rules (data files stay byte-identical)', () => {
   test('a value the schema refuses is refused with the reason (422), nothing written', async () => {
     const cases: [unknown, RegExp][] = [
       [setMonth(hashes, '优秀'), /结果“优秀”无效/],
-      [{ hashes, edits: [{ op: 'set', file: 'sites.yaml', path: ['department', 0, 'name'], value: '' }] }, /^这个值不能保存：“名称”不能为空$/],
+      [{ hashes, edits: [{ op: 'set', file: 'sites.yaml', path: ['department', 0, 'name'], value: '' }] }, /^这个值不能保存：州直部门网站“[^”]+” · 名称：“名称”不能为空$/],
       [{ hashes, edits: [{ op: 'set', file: 'notice.yaml', path: ['issued'], value: '2023-02-30' }] }, /日期/],
       [{ hashes, edits: [{ op: 'insert', file: 'sites.yaml', path: ['county'], value: { name: '新网站', result: '合格' } }] }, /缺少必填“网址”/],
     ];

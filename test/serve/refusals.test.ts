@@ -299,3 +299,30 @@ describe('errors say where as the page names it: no absolute path of the server,
     }
   });
 });
+
+describe('a value the schema refuses is a 422 that says where, as the page names it', () => {
+  const acct = (p: (string | number)[], value: unknown) => ({ op: 'set', file: 'accounts.yaml', path: ['weibo', 'department', 0, ...p], value });
+  const cases: [string, unknown[], string][] = [
+    ['a result', [acct(['results', 1], '优秀')], '这个值不能保存：州直部门政务微博“黔东南州生态环境局” · 9月结果：结果“优秀”无效，只能是“合格”或“不合格”'],
+    ['a month far past the list, said once', [acct(['results', 99], '合格')], '这个值不能保存：州直部门政务微博“黔东南州生态环境局” · 第 100 个月结果：缺少必填“各月结果”（只能是“合格”或“不合格”）'],
+    ['a name', [{ op: 'set', file: 'sites.yaml', path: ['county', 2, 'name'], value: '' }], '这个值不能保存：县（市）网站“麻江县” · 名称：“名称”不能为空'],
+    ['a date of the notice', [{ op: 'set', file: 'notice.yaml', path: ['issued'], value: '2023-02-30' }], '这个值不能保存：通报信息 · 成文日期：日期“2023-02-30”不存在（该月没有这一天）'],
+    [
+      'two units of a bulk fill, each at its place',
+      [acct(['results', 0], '良'), { op: 'set', file: 'accounts.yaml', path: ['wechat', 'county', 1, 'results', 2], value: '差' }],
+      '这个值不能保存：州直部门政务微博“黔东南州生态环境局” · 8月结果：结果“良”无效，只能是“合格”或“不合格”；县（市）政务微信“从江县人民政府网” · 10月结果：结果“差”无效，只能是“合格”或“不合格”',
+    ],
+    [
+      'a unit added without its 网址',
+      [{ op: 'insert', file: 'sites.yaml', path: ['county'], value: { name: '新网站', result: '合格' } }],
+      '这个值不能保存：县（市）网站第 17 个（新增）：缺少必填“网址”（url）：应为文本；请写在“result”之前',
+    ],
+  ];
+  test.each(cases)('%s', async (_what, edits, error) => {
+    const hashes = (await send('GET', '/api/rounds/2023-q4')).json.hashes;
+    const a = await refused('POST', '/api/rounds/2023-q4/edit', { hashes, edits });
+    expect(a.status).toBe(422);
+    expect(a.json.error).toBe(error);
+    expect(a.json.diagnostics.length).toBeGreaterThan(0);
+  });
+});
