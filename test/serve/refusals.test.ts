@@ -326,3 +326,17 @@ describe('a value the schema refuses is a 422 that says where, as the page names
     expect(a.json.diagnostics.length).toBeGreaterThan(0);
   });
 });
+
+describe('整改: a value that cannot be saved says which unit', () => {
+  const cases: [string, (key: string) => Record<string, unknown>, string][] = [
+    ['a review result', (key) => ({ key, review: '优秀' }), '政务微博“黔东南州生态环境局”：复查结果“优秀”无效，只能是“合格”“不合格”或“未复查”'],
+    ['a date that does not exist', (key) => ({ key, review: '合格', reported: '2023-02-30' }), '政务微博“黔东南州生态环境局”：报送日期“2023-02-30”不是有效日期，应为 YYYY-MM-DD'],
+    ['a report before the notice', (key) => ({ key, review: '未复查', reported: '2000-01-01', summary: '已整改' }), '不能保存：政务微博“黔东南州生态环境局”：报送日期 2000-01-01 早于本轮通报的成文日期 2023-11-23：整改报告应在通报印发之后'],
+  ];
+  test.each(cases)('%s', async (_what, change, error) => {
+    const list = (await send('GET', '/api/rounds/2023-q4/rectify')).json;
+    const a = await refused('POST', '/api/rounds/2023-q4/rectify', { hash: list.hash, changes: [change(list.items[0].key)] });
+    expect(a.status).toBe(422);
+    expect(a.json.error).toBe(error);
+  });
+});
