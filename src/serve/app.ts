@@ -37,7 +37,7 @@ import { DATA_FILES, RoundState } from './state';
 import type { RoundStateOptions } from './state';
 import { fullOverview, headingOf, placeDiagnostics, roundView } from './view';
 import type { RoundView, ViewDiagnostic } from './view';
-import { refusedValues } from './refuse';
+import { missingTarget, refusedValues } from './refuse';
 import { isLink, linkedEntries, notAFolder } from './links';
 import { isFill } from './progress';
 import { diffWithNow, listVersions, originOf, restoreVersion, versionFilesOf, versionNumbers } from './history';
@@ -415,6 +415,8 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
     const { hashes, edits, label, preview } = parseEdits(await jsonBody(c));
     return serialize(r, async () => {
       refuseLinks(r);
+      const missing = missingTarget(r.state, edits);
+      if (missing) throw new HttpError(422, `这处修改不能保存：${missing}，未做任何改动`, { diagnostics: [] });
       const refused = refusedValues(r.state, edits);
       if (refused.length) {
         // each reason once, after the place it is at (a month far past the list once, not once per missing month)

@@ -10,7 +10,7 @@ import type { Edit } from '../edit';
 import { parseYamlText } from '../load/yaml-file';
 import { issuesToDiagnostics } from '../validate/messages';
 import { SCHEMAS, UNIT_SCHEMAS } from '../validate/schema';
-import { placeWords } from './progress';
+import { fieldWords, listWords, placeWords } from './progress';
 import type { Computed, RoundState } from './state';
 
 type Json = Record<string | number, unknown>;
@@ -131,4 +131,39 @@ export function refusedValues(state: RoundState, edits: readonly Edit[]): (Diagn
     out.push(...problems(schema, after, t.file).filter((p) => !had.has(p.key)).map((p) => ({ ...p.d, place })));
   }
   return out;
+}
+
+/**
+ * An edit of a unit, field or month that is not there, said as the page names it (州直部门政务微博
+ * 只有 43 个，没有第 1000 个), or null. Only units and what is inside them: anything else missing
+ * (a level or platform that does not exist) is said by src/edit.
+ */
+export function missingTarget(state: RoundState, edits: readonly Edit[]): string | null {
+  const c = state.compute();
+  for (const e of edits) {
+    const depth = UNIT_DEPTH[e.file];
+    const data = c.loaded.data[e.file.replace('.yaml', '') as 'notice' | 'sites' | 'accounts'];
+    if (data === undefined) continue; // the file does not parse: src/edit says so
+    // what must be there: the whole path to delete or to insert into, the holder of a value set
+    const must = e.op === 'set' ? e.path.length - 1 : e.path.length;
+    let holder: unknown = data;
+    for (let i = 0; i < must; i++) {
+      const seg = e.path[i];
+      if (holder && typeof holder === 'object' && Object.hasOwn(holder, seg)) {
+        holder = (holder as Json)[seg];
+        continue;
+      }
+      const above = e.path.slice(0, i);
+      if (depth > 0 && i === depth - 1 && Array.isArray(holder) && typeof seg === 'number') {
+        return `${listWords(c, e.file, above)}只有 ${holder.length} 个，没有第 ${seg + 1} 个`;
+      }
+      if (i < depth) return null;
+      const unit = depth ? placeWords(c, { unitId: [e.file, ...e.path.slice(0, depth)].join(':'), field: null, month: null }, e.file) : '通报信息';
+      const field = typeof e.path[depth] === 'string' ? fieldWords(e.file, e.path[depth] as string) : null;
+      if (i === depth) return `${unit}没有“${field ?? seg}”这一项`;
+      if (Array.isArray(holder) && typeof seg === 'number') return `${unit}${field ? ` · ${field}` : ''}只有 ${holder.length} 项，没有第 ${seg + 1} 项`;
+      return null;
+    }
+  }
+  return null;
 }

@@ -340,3 +340,19 @@ describe('整改: a value that cannot be saved says which unit', () => {
     expect(a.json.error).toBe(error);
   });
 });
+
+describe('an edit of a unit, field or month that is not there says so as the page names it', () => {
+  const cases: [string, unknown, string][] = [
+    ['a result of a unit past the list', { op: 'set', file: 'accounts.yaml', path: ['weibo', 'department', 999, 'results', 0], value: '合格' }, '州直部门政务微博只有 10 个，没有第 1000 个'],
+    ['removing a site past the list', { op: 'delete', file: 'sites.yaml', path: ['county', 16] }, '县（市）网站只有 16 个，没有第 17 个'],
+    ['removing a field the unit does not have', { op: 'delete', file: 'accounts.yaml', path: ['weibo', 'department', 0, 'updates'] }, '州直部门政务微博“黔东南州生态环境局”没有“更新日期”这一项'],
+    ['removing a month past the list', { op: 'delete', file: 'accounts.yaml', path: ['wechat', 'county', 1, 'results', 5] }, '县（市）政务微信“从江县人民政府网” · 各月结果只有 3 项，没有第 6 项'],
+    ['removing an item of the notice past its list', { op: 'delete', file: 'notice.yaml', path: ['requirements', 40] }, '通报信息 · 下步要求只有 3 项，没有第 41 项'],
+  ];
+  test.each(cases)('%s', async (_what, edit, where) => {
+    const hashes = (await send('GET', '/api/rounds/2023-q4')).json.hashes;
+    const a = await refused('POST', '/api/rounds/2023-q4/edit', { hashes, edits: [edit] });
+    expect(a.status).toBe(422);
+    expect(a.json.error).toBe(`这处修改不能保存：${where}，未做任何改动`);
+  });
+});
