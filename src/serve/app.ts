@@ -208,11 +208,12 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
     return r;
   }
 
-  /** Nothing is read or written in a round whose data files are symbolic links (links.ts). */
-  function refuseLinks(r: Round): void {
-    const linked = linkedEntries(r.state.dir, LINK_CHECKED);
+  /** Nothing is read or written in a round whose data files are symbolic links (links.ts); nor, by what
+   *  saves data (edit, restore, import, rectify), when its history/ is a link or not a folder. */
+  function refuseLinks(r: Round, writesHistory = true): void {
+    const linked = linkedEntries(r.state.dir, writesHistory ? LINK_CHECKED : LINK_CHECKED.filter((f) => f !== HISTORY_DIR));
     if (linked.length) throw new HttpError(422, `${linked.map((f) => (f === 'history' ? 'history 文件夹（历史版本）' : f)).join('、')} 是符号链接（快捷方式）：为安全起见，网页不读取也不修改它们，未做任何改动`, { diagnostics: [] });
-    if (notAFolder(path.join(r.state.dir, HISTORY_DIR))) throw new HttpError(422, 'history 不是文件夹：修改前的数据要存入 history 文件夹中，请把这个同名文件移走或改名，未做任何改动', { diagnostics: [] });
+    if (writesHistory && notAFolder(path.join(r.state.dir, HISTORY_DIR))) throw new HttpError(422, 'history 不是文件夹：修改前的数据要存入 history 文件夹中，请把这个同名文件移走或改名，未做任何改动', { diagnostics: [] });
   }
 
   /** Nothing is written through an output folder that is a symbolic link: out/, out/<round>, or its history/. */
@@ -496,7 +497,7 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
       throw new HttpError(400, '请求格式不对：应为 { from, quarter, name }');
     }
     const from = round(body.from);
-    refuseLinks(from);
+    refuseLinks(from, false);
     const job = async () => {
       try {
         return c.json(startQuarter(realRoot(), from.state.dir, body.quarter!.trim(), body.name!.trim(), opts.cwd));
@@ -544,7 +545,7 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
       const body = (await jsonBody(c)) as Record<string, unknown>;
       if (name === 'package') switches(body, ['pdf']);
       return serialize(r, async () => {
-        refuseLinks(r);
+        refuseLinks(r, false);
         refuseOutLinks(r);
         const res = await run(r, body ?? {});
         const comp = r.state.compute();

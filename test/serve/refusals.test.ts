@@ -356,3 +356,16 @@ describe('an edit of a unit, field or month that is not there says so as the pag
     expect(a.json.error).toBe(`这处修改不能保存：${where}，未做任何改动`);
   });
 });
+
+test('a history/ that is a link or a file does not stop what does not write it: build and 新建一季度 work', async () => {
+  fs.mkdirSync(path.join(work, 'elsewhere'));
+  fs.symlinkSync(path.join(work, 'elsewhere'), path.join(roundDir(), 'history'));
+  const b = await send('POST', '/api/rounds/2023-q4/build', {});
+  expect(b.json).toMatchObject({ ok: true, message: expect.stringMatching(/^已生成到 out\/2023-q4/) });
+  fs.unlinkSync(path.join(roundDir(), 'history'));
+  fs.writeFileSync(path.join(roundDir(), 'history'), 'x');
+  const i = await send('POST', '/api/init', { from: '2023-q4', quarter: '2024-Q1', name: '2024-q1' });
+  expect(i.json).toMatchObject({ ok: true, name: '2024-q1' });
+  fs.rmSync(path.join(work, 'data', '2024-q1'), { recursive: true });
+  expect(fs.readdirSync(path.join(work, 'elsewhere'))).toEqual([]);
+});
