@@ -389,7 +389,10 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
     const q = (c.req.query('q') ?? '').trim();
     const all = await serialize(r, () => roundView(r.state, r.state.compute(), null, { unitLimit: Infinity }));
     const hit = (...xs: string[]) => !q || xs.some((x) => x.includes(q));
-    const limit = Math.min(Number(c.req.query('limit') ?? 500) || 500, 5000);
+    const given = c.req.query('limit');
+    // a count that is not a whole number from 1 is refused, not read as “all but the last few” (slice(0, -5))
+    if (given !== undefined && !/^[1-9]\d{0,8}$/.test(given)) throw new HttpError(400, `limit 应为从 1 起的整数，而不是“${given.slice(0, 20)}”`);
+    const limit = Math.min(given === undefined ? 500 : Number(given), 5000);
     const answer: UnitsFound = {
       sites: all.sites.filter((s) => hit(s.name, s.url)).slice(0, limit),
       accounts: all.accounts.filter((a) => hit(a.name, a.owner)).slice(0, limit),

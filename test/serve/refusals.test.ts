@@ -369,3 +369,10 @@ test('a history/ that is a link or a file does not stop what does not write it: 
   fs.rmSync(path.join(work, 'data', '2024-q1'), { recursive: true });
   expect(fs.readdirSync(path.join(work, 'elsewhere'))).toEqual([]);
 });
+
+test.each(['-5', '0', 'abc', '1.5', ''])('the units search refuses limit=%s (400) instead of cutting the list from the end', async (limit) => {
+  const a = await send('GET', `/api/rounds/2023-q4/units?q=&limit=${limit}`);
+  expect(a).toEqual({ status: 400, json: { error: `limit 应为从 1 起的整数，而不是“${limit}”` } });
+  const all = await send('GET', '/api/rounds/2023-q4/units?limit=3');
+  expect([all.json.sites.length, all.json.accounts.length]).toEqual([3, 3]);
+});
