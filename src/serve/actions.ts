@@ -26,6 +26,8 @@ export interface ActionResult {
   changes?: string[];
   /** an import's changes that wait for the clerk's confirmation (renames, other non-exact matches) */
   renames?: string[];
+  /** an import's changes written (for the history label; not sent) */
+  taken?: number;
 }
 
 export interface ActionTarget {
@@ -192,6 +194,7 @@ export async function runImport(t: ActionTarget, filename: string, bytes: Buffer
     if (!c) return { ok: true, message: `未写入：${held.length} 处改名或改网址须确认，其余没有改动。勾选“确认改名”后再导入。`, files: [], diagnostics: [], changes: lines, renames };
     return {
       ok: true,
+      taken,
       message: `已导入 ${taken} 处${heldNote}，写入 ${c.changed.join('、')}${c.history ? `；原文件存入 ${c.history}` : ''}。${r.diff?.notice.length ? '通报内容有变化，请点“生成”。' : ''}`,
       files: c.changed,
       diagnostics: [],

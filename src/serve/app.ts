@@ -568,15 +568,19 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
       throw new HttpError(400, '请求格式不对：应为 { filename, base64, apply }');
     }
     switches(body, ['apply', 'rename']);
+    // the workbook's own name (a browser may send a path, C:\fakepath\附件2.xlsx): said in messages and kept as the history label
+    const shownName = path.basename(body.filename.replace(/\\/g, '/'));
+    // eslint-disable-next-line no-control-regex
+    if (shownName.length > 255 || /[\u0000-\u001f]/.test(shownName)) throw new HttpError(400, '工作簿的文件名太长或含有控制字符');
     const bytes = Buffer.from(body.base64, 'base64');
     if (bytes.length > IMPORT_FILE_LIMIT) throw new HttpError(413, '工作簿太大（上限 50 MB），未做任何改动');
     return serialize(r, async () => {
       refuseLinks(r);
       const newest = versionNumbers(r.state.dir)[0] ?? 0;
-      const res = await runImport(target(r), body.filename as string, bytes, body.apply === true, body.rename === true);
+      const { taken, ...res } = await runImport(target(r), body.filename as string, bytes, body.apply === true, body.rename === true);
       // the version the import made, named in the history
       const made = versionNumbers(r.state.dir)[0] ?? 0;
-      if (body.apply === true && made > newest) r.labels.set(made, { label: `从 Excel 导入 ${body.filename as string}（${res.changes?.length ?? 0} 处）`, source: '从 Excel 导入' });
+      if (body.apply === true && made > newest) r.labels.set(made, { label: `从 Excel 导入 ${shownName}（${taken ?? 0} 处）`, source: '从 Excel 导入' });
       const comp = r.state.compute();
       const placed = placeDiagnostics({ ...comp, diagnostics: res.diagnostics, lint: [] });
       const answer: ActionAnswer = { ...res, diagnostics: placed };

@@ -513,9 +513,11 @@ describe('actions and downloads', () => {
     expect(res.changes[0]).toMatch(/黔东南州生态环境局.*合格 → 不合格/);
     expect(res.changes).toContain('通报将有不同：不合格政务新媒体 22 → 23：黔东南州生态环境局（政务微博） 新列入');
     expect(snapshot(roundDir())).toEqual(before);
-    r = await post('/api/rounds/2023-q4/import', { filename: annex2.path, base64: wb.toString('base64'), apply: true });
+    r = await post('/api/rounds/2023-q4/import', { filename: `C:\\fakepath\\${annex2.path}`, base64: wb.toString('base64'), apply: true });
     res = r.json();
     expect(res).toMatchObject({ ok: true, files: ['accounts.yaml'] });
+    // the history names the workbook, not the path a browser may send
+    expect((await request('GET', '/api/rounds/2023-q4/history')).json().versions[0].label).toBe(`从 Excel 导入 ${annex2.path}（1 处）`);
     expect(fs.readFileSync(path.join(roundDir(), 'accounts.yaml'), 'utf8')).toBe(fs.readFileSync(path.join(SEED, 'accounts.yaml'), 'utf8'));
     expect((await view()).overview.totals.accounts.failing).toBe(23);
     // not a workbook, or not .xlsx: said in Chinese, nothing written
