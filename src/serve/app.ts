@@ -12,6 +12,7 @@ import { EditError, StaleFileError } from '../edit';
 import type { DataFileName, Edit } from '../edit';
 import { resolveOutDir } from '../build';
 import { HISTORY_DIR } from '../write/manifest';
+import { forgetTempsIn } from '../write/interrupt';
 import { projectRoot } from '../paths';
 import { damagedOutputs } from '../build';
 import { forPage, runAnnexes, runBuild, runImport, runPackage, pdfAvailable } from './actions';
@@ -550,7 +551,14 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
       return serialize(r, async () => {
         refuseLinks(r, false);
         refuseOutLinks(r);
-        const res = await run(r, body ?? {});
+        const outDir = target(r).outDir;
+        let res: ActionResult;
+        try {
+          res = await run(r, body ?? {});
+        } finally {
+          // the action has ended: its temporary files are in place or removed (one action per round at a time)
+          forgetTempsIn(outDir);
+        }
         const comp = r.state.compute();
         // findings placed at their unit, as in the round view
         const placed: ViewDiagnostic[] = placeDiagnostics({ ...comp, diagnostics: res.diagnostics.filter((d) => d.severity === 'error'), lint: res.diagnostics.filter((d) => d.severity !== 'error') });

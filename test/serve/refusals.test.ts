@@ -362,6 +362,8 @@ test('a history/ that is a link or a file does not stop what does not write it: 
   fs.symlinkSync(path.join(work, 'elsewhere'), path.join(roundDir(), 'history'));
   const b = await send('POST', '/api/rounds/2023-q4/build', {});
   expect(b.json).toMatchObject({ ok: true, message: expect.stringMatching(/^已生成到 out\/2023-q4/) });
+  // the build's temporary files are in place: nothing is left for Ctrl+C to remove (or to say it removed)
+  expect(pendingTemps()).toEqual([]);
   fs.unlinkSync(path.join(roundDir(), 'history'));
   fs.writeFileSync(path.join(roundDir(), 'history'), 'x');
   const i = await send('POST', '/api/init', { from: '2023-q4', quarter: '2024-Q1', name: '2024-q1' });
@@ -375,4 +377,12 @@ test.each(['-5', '0', 'abc', '1.5', ''])('the units search refuses limit=%s (400
   expect(a).toEqual({ status: 400, json: { error: `limit 应为从 1 起的整数，而不是“${limit}”` } });
   const all = await send('GET', '/api/rounds/2023-q4/units?limit=3');
   expect([all.json.sites.length, all.json.accounts.length]).toEqual([3, 3]);
+});
+
+test.each([
+  ['too long', `${'名'.repeat(300)}.xlsx`],
+  ['with a line break', 'a\nb.xlsx'],
+])('an import whose file name is %s is a 400', async (_what, filename) => {
+  const a = await refused('POST', '/api/rounds/2023-q4/import', { filename, base64: '', apply: true });
+  expect(a).toEqual({ status: 400, json: { error: '工作簿的文件名太长或含有控制字符' } });
 });
