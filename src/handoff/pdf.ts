@@ -208,6 +208,10 @@ export async function convertToPdf(files: string[], opts: PdfOptions): Promise<M
     LANG: 'C.UTF-8',
     LC_ALL: 'C.UTF-8',
     HOME: work,
+    // LibreOffice's own temporary files (lu*.tmp) in the work folder too: removed with it, even when a signal stops LibreOffice
+    TMPDIR: work,
+    TMP: work,
+    TEMP: work,
     SAL_USE_VCLPLUGIN: 'svp',
   };
   const profile = pathToFileURL(path.join(work, 'profile')).href;

@@ -7,6 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { createApp } from '../../src/serve/app';
 import { runImport } from '../../src/serve/actions';
+import { convertToPdf } from '../../src/handoff/pdf';
 import { cleanUpAfter, pendingTemps } from '../../src/write/interrupt';
 import { SEED_DIR } from '../support/round-fixture';
 import { tempDir } from '../support/tmp';
@@ -385,4 +386,21 @@ test.each([
 ])('an import whose file name is %s is a 400', async (_what, filename) => {
   const a = await refused('POST', '/api/rounds/2023-q4/import', { filename, base64: '', apply: true });
   expect(a).toEqual({ status: 400, json: { error: '工作簿的文件名太长或含有控制字符' } });
+});
+
+test("送签包's PDF: LibreOffice's own temporary files go into the tool's work folder, removed with it, not into the temp folder", async () => {
+  // a stand-in for soffice that leaves a temp file where it is told to, says where, and fails
+  const bin = tempDir('tongbao-fake-soffice-');
+  const said = path.join(bin, 'tmpdir.txt');
+  const fake = path.join(bin, 'soffice');
+  fs.writeFileSync(fake, `#!/bin/sh\nmkdir -p "$TMPDIR/lu1234.tmp"\necho "$TMPDIR|$TMP|$TEMP" > "${said}"\nexit 1\n`, { mode: 0o755 });
+  const before = fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith('lu'));
+  const docx = path.join(bin, 'a.docx');
+  fs.writeFileSync(docx, 'x');
+  await expect(convertToPdf([docx], { soffice: fake, issuedIso: '2023-11-23' })).rejects.toThrow(/LibreOffice 未能把 a\.docx 转换为 PDF/);
+  const [tmpdir, tmp, temp] = fs.readFileSync(said, 'utf8').trim().split('|');
+  expect(path.basename(tmpdir)).toMatch(/^tongbao-pdf-/);
+  expect([tmp, temp]).toEqual([tmpdir, tmpdir]);
+  expect(fs.existsSync(tmpdir)).toBe(false);
+  expect(fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith('lu'))).toEqual(before);
 });
