@@ -404,3 +404,25 @@ test("送签包's PDF: LibreOffice's own temporary files go into the tool's work
   expect(fs.existsSync(tmpdir)).toBe(false);
   expect(fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith('lu'))).toEqual(before);
 });
+
+describe('an action refused with ok: false leaves everything as it was', () => {
+  const cases: [string, string, unknown, RegExp][] = [
+    ['annexes before any build', '/api/rounds/2023-q4/annexes', {}, /^还没有生成过通报：请先点“生成”。$/],
+    ['import of a file that is not .xlsx', '/api/rounds/2023-q4/import', { filename: '附件2.csv', base64: Buffer.from('a,b').toString('base64'), apply: true }, /^只能导入 \.xlsx 工作簿/],
+    ['import of a .xlsx that is not a workbook', '/api/rounds/2023-q4/import', { filename: '附件2.xlsx', base64: Buffer.from('not a zip').toString('base64'), apply: true }, /^附件2\.xlsx 不是 \.xlsx 格式的 Excel 工作簿$/],
+    ['build of a round with an error', '/api/rounds/bad/build', {}, /^数据有 1 处错误，未生成任何文件。请先改正。$/],
+  ];
+  test.each(cases)('%s', async (_what, url, body, message) => {
+    const bad = path.join(work, 'data', 'bad');
+    fs.cpSync(roundDir(), bad, { recursive: true });
+    const sites = path.join(bad, 'sites.yaml');
+    fs.writeFileSync(sites, fs.readFileSync(sites, 'utf8').replace('result: 合格', 'result: 优秀'));
+    try {
+      const a = await refused('POST', url, body);
+      expect(a.status).toBe(200);
+      expect(a.json).toMatchObject({ ok: false, files: [], message: expect.stringMatching(message) });
+    } finally {
+      fs.rmSync(bad, { recursive: true });
+    }
+  });
+});
