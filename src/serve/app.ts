@@ -433,7 +433,7 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
         if (done.history) r.labels.set(versionOf(done.history), { label: label ?? '网页中的修改', source: '网页' });
       } catch (e) {
         if (e instanceof StaleFileError) throw new HttpError(409, e.message, { file: e.file });
-        if (e instanceof EditError) throw new HttpError(422, e.message, { diagnostics: [] });
+        if (e instanceof EditError) throw new HttpError(422, forPage(e.message, opts.cwd), { diagnostics: [] });
         throw e;
       }
       const keep = new Set(edits.map((e) => unitKey(e)).filter((x): x is string => !!x));

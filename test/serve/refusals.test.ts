@@ -426,3 +426,16 @@ describe('an action refused with ok: false leaves everything as it was', () => {
     }
   });
 });
+
+test('an edit of a file with a YAML syntax error is refused in the page’s words, not the command line’s', async () => {
+  const file = path.join(roundDir(), 'accounts.yaml');
+  const kept = fs.readFileSync(file);
+  fs.writeFileSync(file, `${kept.toString('utf8')}\n  - [broken\n`);
+  try {
+    const hashes = (await send('GET', '/api/rounds/2023-q4')).json.hashes;
+    const a = await refused('POST', '/api/rounds/2023-q4/edit', { hashes, edits: [{ op: 'set', file: 'accounts.yaml', path: ['weibo', 'department', 0, 'results', 0], value: '合格' }] });
+    expect(a).toEqual({ status: 422, json: { error: '无法修改 accounts.yaml：文件有 YAML 语法错误，请先改正（错误的位置列在本页）', diagnostics: [] } });
+  } finally {
+    fs.writeFileSync(file, kept);
+  }
+});
