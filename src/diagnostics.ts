@@ -51,3 +51,19 @@ export class UsageError extends Error {
     this.name = 'UsageError';
   }
 }
+
+/** What the operating system said, for the user (the path follows); the CLI and the page say it alike. */
+export const SYSTEM_ERRORS: Record<string, string> = {
+  ENOENT: '文件或文件夹不存在',
+  EACCES: '没有权限',
+  EPERM: '不允许的操作',
+  ENOSPC: '磁盘空间不足',
+  EROFS: '只读文件系统，不能写入',
+  EEXIST: '已有同名的文件',
+  ENOTDIR: '路径中有一段是文件而不是文件夹',
+  EISDIR: '这是一个文件夹，不是文件',
+  EBUSY: '文件正被占用（可能在 Word 或 Excel 中打开着）',
+  EMFILE: '打开的文件太多',
+  EFBIG: '文件超过系统允许的大小（ulimit -f 或文件系统的上限）',
+  EDQUOT: '磁盘配额已用完',
+};

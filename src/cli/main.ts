@@ -1,7 +1,7 @@
 // The command line: a table of commands, each in ./commands. Exit status: 0 ok, 1 data
 // errors or findings, 2 usage errors, 3 (annexes) the notice would change. No stack traces
 // for anything the user can fix.
-import { DataError, UsageError } from '../diagnostics';
+import { DataError, SYSTEM_ERRORS, UsageError } from '../diagnostics';
 import { OutputLockedError, OutputPathError } from '../write/atomic';
 import { installInterruptCleanup } from '../write/interrupt';
 import { parseArgs } from './args';
@@ -34,22 +34,6 @@ const COMMAND_LOADERS: Record<keyof typeof SUMMARIES, () => Command> = {
   serve: () => require('./commands/serve').serveCommand,
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
-
-/** What the operating system said, for the user (the path follows). */
-const SYSTEM_ERRORS: Record<string, string> = {
-  ENOENT: '文件或文件夹不存在',
-  EACCES: '没有权限',
-  EPERM: '不允许的操作',
-  ENOSPC: '磁盘空间不足',
-  EROFS: '只读文件系统，不能写入',
-  EEXIST: '已有同名的文件',
-  ENOTDIR: '路径中有一段是文件而不是文件夹',
-  EISDIR: '这是一个文件夹，不是文件',
-  EBUSY: '文件正被占用（可能在 Word 或 Excel 中打开着）',
-  EMFILE: '打开的文件太多',
-  EFBIG: '文件超过系统允许的大小（ulimit -f 或文件系统的上限）',
-  EDQUOT: '磁盘配额已用完',
-};
 
 /** The commands that write the Excel annexes. */
 const WRITES_ANNEXES = new Set(['build', 'annexes', 'package']);

@@ -13,7 +13,8 @@ import { packageRound } from '../handoff/package';
 import { WorkbookError, importWorkbook } from '../import';
 import type { ImportResult } from '../import';
 import { PdfUnavailable, findSoffice } from '../handoff/pdf';
-import { OutputPathError } from '../write/atomic';
+import { OutputLockedError, OutputPathError } from '../write/atomic';
+import { removeOnInterrupt } from '../write/interrupt';
 
 export interface ActionResult {
   ok: boolean;
@@ -25,6 +26,8 @@ export interface ActionResult {
   changes?: string[];
   /** an import's changes that wait for the clerk's confirmation (renames, other non-exact matches) */
   renames?: string[];
+  /** an import's changes written (for the history label; not sent) */
+  taken?: number;
 }
 
 export interface ActionTarget {
@@ -43,30 +46,61 @@ function buildMessage(r: BuildResult, t: ActionTarget): string {
   return `已生成到 ${dir}${r.history ? `；上一版已移至 ${r.history}` : ''}。${r.findings.length ? `有 ${r.findings.length} 条校对意见，见下方。` : ''}`;
 }
 
+/** The command line's advice, as the page says it (there is no --out or --pdf on the page). */
+const PAGE_WORDS: [string, string][] = [
+  ['：请用 --out 指定一个可写的文件夹', '：请检查它的写入权限'],
+  ['：请用 --out 指定一个文件夹', '：请把它移走或改名后再试'],
+  ['，或用 --out 指定其他文件夹', ''],
+  ['；或不加 --pdf。', '；或不勾选“附 PDF”。'],
+  ['（tongbao check 可列出）', '（错误的位置列在本页）'],
+];
+
+/**
+ * A message for the page: paths inside the folder the server was started in are written
+ * relative to it (out/2023-q4, as the page names the output folder), never as the server's
+ * absolute paths, and the command line's advice becomes the page's.
+ */
+export function forPage(message: string, cwd: string): string {
+  let m = message;
+  for (const base of new Set([path.resolve(cwd), safeRealpath(cwd)])) {
+    m = m.split(base + path.sep).join('');
+  }
+  for (const [cli, page] of PAGE_WORDS) m = m.split(cli).join(page);
+  return m;
+}
+
+function safeRealpath(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return path.resolve(p);
+  }
+}
+
 /** Data errors and folder problems are answers, not failures of the server. */
-async function guarded(run: () => Promise<ActionResult>): Promise<ActionResult> {
+async function guarded(t: ActionTarget, run: () => Promise<ActionResult>): Promise<ActionResult> {
   try {
     return await run();
   } catch (e) {
     if (e instanceof DataError) return { ok: false, message: `数据有 ${errorCount(e.diagnostics)} 处错误，未生成任何文件。请先改正。`, files: [], diagnostics: e.diagnostics };
-    if (e instanceof OutputPathError || e instanceof PdfUnavailable) return { ok: false, message: e.message, files: [], diagnostics: [] };
+    if (e instanceof OutputPathError || e instanceof OutputLockedError || e instanceof PdfUnavailable) return { ok: false, message: forPage(e.message, t.cwd), files: [], diagnostics: [] };
     const err = e as NodeJS.ErrnoException;
     if (err.code === 'EBUSY' || err.code === 'EPERM' || err.code === 'EACCES') {
-      return { ok: false, message: `无法写入 ${err.path ?? ''}：文件可能正在 Word、WPS 或 Excel 中打开，关闭后再试。`, files: [], diagnostics: [] };
+      return { ok: false, message: forPage(`无法写入 ${err.path ?? ''}：文件可能正在 Word、WPS 或 Excel 中打开，关闭后再试。`, t.cwd), files: [], diagnostics: [] };
     }
     throw e;
   }
 }
 
 export function runBuild(t: ActionTarget): Promise<ActionResult> {
-  return guarded(async () => {
+  return guarded(t, async () => {
     const r = await build({ dataDir: t.dataDir, cwd: t.dataDir, outDir: t.outDir });
     return { ok: true, message: buildMessage(r, t), files: r.written, diagnostics: r.findings };
   });
 }
 
 export function runAnnexes(t: ActionTarget): Promise<ActionResult> {
-  return guarded(async () => {
+  return guarded(t, async () => {
     const r = await regenerateAnnexes({ dataDir: t.dataDir, cwd: t.dataDir, outDir: t.outDir });
     switch (r.status) {
       case 'no-manifest':
@@ -101,7 +135,7 @@ export function pdfAvailable(): boolean {
 }
 
 export function runPackage(t: ActionTarget, pdf: boolean): Promise<ActionResult> {
-  return guarded(async () => {
+  return guarded(t, async () => {
     const r = await packageRound({ dataDir: t.dataDir, cwd: t.dataDir, outDir: t.outDir, pdf });
     if (r.status === 'refused') return { ok: false, message: '有校对意见，未生成送签包。', files: [], diagnostics: r.build.findings };
     if (r.status === 'unverified') {
@@ -127,6 +161,8 @@ export async function runImport(t: ActionTarget, filename: string, bytes: Buffer
   const base = path.basename(filename.replace(/\\/g, '/'));
   if (!/\.xlsx$/i.test(base)) return { ok: false, message: '只能导入 .xlsx 工作簿（WPS、Excel 另存为 .xlsx）', files: [], diagnostics: [] };
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tongbao-import-'));
+  // removed when the import ends, and by the interrupt cleanup if Ctrl+C or SIGTERM stops the server meanwhile
+  const forget = removeOnInterrupt(tmp);
   const file = path.join(tmp, 'workbook.xlsx');
   try {
     fs.writeFileSync(file, bytes);
@@ -159,6 +195,7 @@ export async function runImport(t: ActionTarget, filename: string, bytes: Buffer
     if (!c) return { ok: true, message: `未写入：${held.length} 处改名或改网址须确认，其余没有改动。勾选“确认改名”后再导入。`, files: [], diagnostics: [], changes: lines, renames };
     return {
       ok: true,
+      taken,
       message: `已导入 ${taken} 处${heldNote}，写入 ${c.changed.join('、')}${c.history ? `；原文件存入 ${c.history}` : ''}。${r.diff?.notice.length ? '通报内容有变化，请点“生成”。' : ''}`,
       files: c.changed,
       diagnostics: [],
@@ -167,5 +204,6 @@ export async function runImport(t: ActionTarget, filename: string, bytes: Buffer
     };
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
+    forget();
   }
 }

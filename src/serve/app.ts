@@ -5,15 +5,17 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import { DataError, errorCount } from '../diagnostics';
+import { DataError, errorCount, SYSTEM_ERRORS } from '../diagnostics';
 import type { RectifyAnswer } from '../../web/src/api-types';
 import { RectifyRefused, rectifyAnswer, saveRectify } from './rectify';
 import { EditError, StaleFileError } from '../edit';
 import type { DataFileName, Edit } from '../edit';
 import { outDirPath } from '../build';
+import { HISTORY_DIR } from '../write/manifest';
+import { forgetTempsIn } from '../write/interrupt';
 import { projectRoot } from '../paths';
 import { damagedOutputs } from '../build';
-import { runAnnexes, runBuild, runImport, runPackage, pdfAvailable } from './actions';
+import { forPage, runAnnexes, runBuild, runImport, runPackage, pdfAvailable } from './actions';
 import type { ActionResult, ActionTarget } from './actions';
 import { BuildBaseline, changesSinceBuild, readManifestSafe } from './changes';
 import { contentDisposition, downloadType, downloadable, listFiles } from './files';
@@ -36,8 +38,8 @@ import { DATA_FILES, RoundState } from './state';
 import type { RoundStateOptions } from './state';
 import { fullOverview, headingOf, placeDiagnostics, roundView } from './view';
 import type { RoundView, ViewDiagnostic } from './view';
-import { refusedValues } from './refuse';
-import { linkedEntries } from './links';
+import { missingTarget, refusedValues } from './refuse';
+import { isLink, linkedEntries, notAFolder } from './links';
 import { isFill } from './progress';
 import { diffWithNow, listVersions, originOf, restoreVersion, versionFilesOf, versionNumbers } from './history';
 import type { Made } from './history';
@@ -46,7 +48,8 @@ import type { Made } from './history';
 const versionOf = (history: string): number => Number(history.split(/[\\/]/).pop());
 import { InitRefused, proposedNext, startQuarter } from './init';
 
-const LINK_CHECKED = ['notice.yaml', 'sites.yaml', 'accounts.yaml', 'terms.yaml', 'calendar.yaml'];
+// the data files, and history/ where every edit keeps the files it replaces
+const LINK_CHECKED = ['notice.yaml', 'sites.yaml', 'accounts.yaml', 'terms.yaml', 'calendar.yaml', 'history'];
 import type { ActionAnswer, EditOp, FilesAnswer, HistoryAnswer, InitRequest, OverviewAnswer, RestoreRequest, RoundSummary, RoundsList, UnitsFound, VersionDiff } from '../../web/src/api-types';
 
 // What the page may send is what src/edit takes (web/src/api-types.ts EditOp ⊆ Edit).
@@ -110,11 +113,25 @@ const DATA_FILE_SET = new Set<string>(DATA_FILES);
 /** Keys that name an object's prototype machinery: refused in any path or value a request sends. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
 
-function hasForbiddenKey(v: unknown, depth = 0): boolean {
-  if (depth > 64 || v === null || typeof v !== 'object') return false;
-  if (Array.isArray(v)) return v.some((x) => hasForbiddenKey(x, depth + 1));
-  // JSON.parse makes "__proto__" an own key, so Object.keys sees it
-  return Object.keys(v).some((k) => FORBIDDEN_KEYS.has(k) || hasForbiddenKey((v as Record<string, unknown>)[k], depth + 1));
+/** Deeper than anything the page sends (a unit inserted whole is four levels). */
+const MAX_DEPTH = 64;
+
+/**
+ * A parsed body's keys and depth, walked without recursion: a key naming prototype machinery
+ * anywhere (JSON.parse makes "__proto__" an own key) or a nesting deeper than MAX_DEPTH (which
+ * would exhaust the stack of the code that reads it) is a 400, before anything is looked at.
+ */
+function checkBody(body: unknown): void {
+  const stack: [unknown, number][] = [[body, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth >= MAX_DEPTH) throw new HttpError(400, `请求的内容嵌套超过 ${MAX_DEPTH} 层，未做任何改动`);
+    for (const k of Object.keys(v)) {
+      if (FORBIDDEN_KEYS.has(k)) throw new HttpError(400, `请求中有不允许的字段名“${k}”（__proto__、prototype、constructor 一律不接受），未做任何改动`);
+      stack.push([(v as Record<string, unknown>)[k], depth + 1]);
+    }
+  }
 }
 
 /** An edit as sent, checked for shape; a bad one is a 400 with the reason. */
@@ -135,15 +152,15 @@ function parseEdits(body: unknown): { hashes: Partial<Record<DataFileName, strin
     }
     const bad = (x.path as unknown[]).find((seg) => typeof seg === 'string' && FORBIDDEN_KEYS.has(seg));
     if (bad !== undefined) throw new HttpError(400, `修改的位置（path）不能含有“${bad}”`);
-    if (x.op === 'insert' && hasForbiddenKey(x.value)) throw new HttpError(400, '新增的内容中有不允许的字段名（__proto__、prototype、constructor）');
-    if (x.op === 'set' && hasForbiddenKey(x.value)) throw new HttpError(400, '修改的内容中有不允许的字段名（__proto__、prototype、constructor）');
     if (!Object.hasOwn(hashes, x.file)) throw new HttpError(400, `请求缺少 ${x.file} 的 SHA-256（hashes）`);
     const file = x.file as DataFileName;
     const p = x.path as (string | number)[];
     if (x.op === 'delete') return { op: 'delete', file, path: p };
     if (!('value' in x)) throw new HttpError(400, '修改缺少 value');
     if (x.op === 'set') return { op: 'set', file, path: p, value: x.value };
-    return { op: 'insert', file, path: p, value: x.value, ...(Number.isInteger(x.index) ? { index: x.index as number } : {}) };
+    // a position that is not a whole number is refused, not taken as “at the end”
+    if (x.index !== undefined && !(Number.isInteger(x.index) && (x.index as number) >= 0)) throw new HttpError(400, '新增的位置（index）应为从 0 起的整数');
+    return { op: 'insert', file, path: p, value: x.value, ...(x.index !== undefined ? { index: x.index as number } : {}) };
   });
   const preview = typeof b.preview === 'string' && b.preview.length <= 100 ? b.preview : null;
   return { hashes, edits, label, preview };
@@ -192,10 +209,23 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
     return r;
   }
 
-  /** Nothing is read or written in a round whose data files are symbolic links (links.ts). */
-  function refuseLinks(r: Round): void {
-    const linked = linkedEntries(r.state.dir, LINK_CHECKED);
-    if (linked.length) throw new HttpError(422, `${linked.join('、')} 是符号链接（快捷方式）：为安全起见，网页不读取也不修改它们，未做任何改动`, { diagnostics: [] });
+  /** Nothing is read or written in a round whose data files are symbolic links (links.ts); nor, by what
+   *  saves data (edit, restore, import, rectify), when its history/ is a link or not a folder. */
+  function refuseLinks(r: Round, writesHistory = true): void {
+    const linked = linkedEntries(r.state.dir, writesHistory ? LINK_CHECKED : LINK_CHECKED.filter((f) => f !== HISTORY_DIR));
+    if (linked.length) throw new HttpError(422, `${linked.map((f) => (f === 'history' ? 'history 文件夹（历史版本）' : f)).join('、')} 是符号链接（快捷方式）：为安全起见，网页不读取也不修改它们，未做任何改动`, { diagnostics: [] });
+    if (writesHistory && notAFolder(path.join(r.state.dir, HISTORY_DIR))) throw new HttpError(422, 'history 不是文件夹：修改前的数据要存入 history 文件夹中，请把这个同名文件移走或改名，未做任何改动', { diagnostics: [] });
+  }
+
+  /** Nothing is written through an output folder that is a symbolic link: out/, out/<round>, or its history/. */
+  function refuseOutLinks(r: Round): void {
+    const cwd = path.resolve(opts.cwd);
+    const out = target(r).outDir;
+    const folders = [path.join(out, HISTORY_DIR)];
+    for (let d = out; d.startsWith(cwd + path.sep); d = path.dirname(d)) folders.push(d);
+    const linked = folders.filter(isLink).map((d) => path.relative(cwd, d).split(path.sep).join('/'));
+    if (linked.length) throw new HttpError(422, `输出文件夹 ${linked.join('、')} 是符号链接（快捷方式）：为安全起见，网页不向它写入，未做任何改动`, { diagnostics: [] });
+    if (notAFolder(folders[0])) throw new HttpError(422, `${path.relative(cwd, folders[0]).split(path.sep).join('/')} 不是文件夹：上一版输出文件要存入这个文件夹，请把这个同名文件移走或改名，未做任何改动`, { diagnostics: [] });
   }
 
   const target = (r: Round): ActionTarget => ({ dataDir: r.state.dir, outDir: outDirPath(r.state.dir, opts.cwd), cwd: opts.cwd });
@@ -219,11 +249,14 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
       if (e instanceof BodyTooLarge) throw new HttpError(413, `请求太大（上限 ${Math.round(limit / 1024 / 1024)} MB），未做任何改动`);
       throw e;
     }
+    let body: unknown;
     try {
-      return buf.length ? JSON.parse(buf.toString('utf8')) : {};
+      body = buf.length ? JSON.parse(buf.toString('utf8')) : {};
     } catch {
       throw new HttpError(400, '请求不是有效的 JSON');
     }
+    checkBody(body);
+    return body;
   }
 
   // ---- every request: Host, headers ----
@@ -249,11 +282,28 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
     return next();
   });
 
+  /** A path as the page may show it: relative to the working folder, or inside DATA_ROOT; else only its name. */
+  const shownPath = (p: string): string => {
+    const rel = forPage(p, opts.cwd);
+    if (rel !== p) return rel;
+    const root = path.resolve(opts.root);
+    return p === root || p.startsWith(root + path.sep) ? p : path.basename(p);
+  };
   app.onError((err, c) => {
     if (err instanceof HttpError) return c.json({ error: err.message, ...err.extra }, err.status);
     const e = err as NodeJS.ErrnoException;
     if (process.env.TONGBAO_DEBUG) console.error(e.stack);
-    return c.json({ error: `服务出错了：${e.code ? `${e.code} ${e.path ?? ''}` : e.message}` }, 500);
+    // what the system said, in Chinese with the path as the page names it; a message of ours (Chinese)
+    // as it is; anything else is a bug, said on the terminal, not in English on the page
+    const system = e.code ? SYSTEM_ERRORS[e.code] : undefined;
+    let text: string;
+    if (system) text = `${system}${e.path ? `：${shownPath(e.path)}` : ''}`;
+    else if (/[\u4e00-\u9fff]/.test(e.message ?? '')) text = forPage(e.message, opts.cwd);
+    else {
+      console.error(`tongbao serve：${e.message ?? String(err)}`);
+      text = '程序出错（详情已显示在运行 tongbao serve 的窗口中）';
+    }
+    return c.json({ error: `服务出错了：${text}` }, 500);
   });
   app.notFound((c) => c.json({ error: '没有这个地址' }, 404));
 
@@ -340,7 +390,10 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
     const q = (c.req.query('q') ?? '').trim();
     const all = await serialize(r, () => roundView(r.state, r.state.compute(), null, { unitLimit: Infinity }));
     const hit = (...xs: string[]) => !q || xs.some((x) => x.includes(q));
-    const limit = Math.min(Number(c.req.query('limit') ?? 500) || 500, 5000);
+    const given = c.req.query('limit');
+    // a count that is not a whole number from 1 is refused, not read as “all but the last few” (slice(0, -5))
+    if (given !== undefined && !/^[1-9]\d{0,8}$/.test(given)) throw new HttpError(400, `limit 应为从 1 起的整数，而不是“${given.slice(0, 20)}”`);
+    const limit = Math.min(given === undefined ? 500 : Number(given), 5000);
     const answer: UnitsFound = {
       sites: all.sites.filter((s) => hit(s.name, s.url)).slice(0, limit),
       accounts: all.accounts.filter((a) => hit(a.name, a.owner)).slice(0, limit),
@@ -367,16 +420,20 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
     const { hashes, edits, label, preview } = parseEdits(await jsonBody(c));
     return serialize(r, async () => {
       refuseLinks(r);
+      const missing = missingTarget(r.state, edits);
+      if (missing) throw new HttpError(422, `这处修改不能保存：${missing}，未做任何改动`, { diagnostics: [] });
       const refused = refusedValues(r.state, edits);
       if (refused.length) {
-        throw new HttpError(422, `这个值不能保存：${refused.map((d) => d.message).join('；')}`, { diagnostics: refused });
+        // each reason once, after the place it is at (a month far past the list once, not once per missing month)
+        const reasons = [...new Set(refused.map((d) => `${d.place}：${d.message}`))];
+        throw new HttpError(422, `这个值不能保存：${reasons.join('；')}`, { diagnostics: refused });
       }
       try {
         const done = r.state.edit(edits, hashes);
         if (done.history) r.labels.set(versionOf(done.history), { label: label ?? '网页中的修改', source: '网页' });
       } catch (e) {
         if (e instanceof StaleFileError) throw new HttpError(409, e.message, { file: e.file });
-        if (e instanceof EditError) throw new HttpError(422, e.message, { diagnostics: [] });
+        if (e instanceof EditError) throw new HttpError(422, forPage(e.message, opts.cwd), { diagnostics: [] });
         throw e;
       }
       const keep = new Set(edits.map((e) => unitKey(e)).filter((x): x is string => !!x));
@@ -444,7 +501,7 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
       throw new HttpError(400, '请求格式不对：应为 { from, quarter, name }');
     }
     const from = round(body.from);
-    refuseLinks(from);
+    refuseLinks(from, false);
     const job = async () => {
       try {
         return c.json(startQuarter(realRoot(), from.state.dir, body.quarter!.trim(), body.name!.trim(), opts.cwd));
@@ -475,16 +532,33 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
   app.post('/api/rounds/:name/rectify', async (c) => {
     const r = round(c.req.param('name'));
     const body = await jsonBody(c);
-    return serialize(r, () => rectifyRoute(c, () => saveRectify(r.state.dir, body)));
+    return serialize(r, () => {
+      refuseLinks(r);
+      return rectifyRoute(c, () => saveRectify(r.state.dir, body));
+    });
   });
 
+  // a switch that is not true or false is refused, not taken as false (pdf: "yes" made no PDF)
+  const switches = (body: unknown, names: string[]): void => {
+    const b = (body ?? {}) as Record<string, unknown>;
+    for (const n of names) if (b[n] !== undefined && typeof b[n] !== 'boolean') throw new HttpError(400, `请求格式不对：${n} 应为 true 或 false`);
+  };
   const action = (name: string, run: (r: Round, body: Record<string, unknown>) => Promise<ActionResult>) =>
     app.post(`/api/rounds/:name/${name}`, async (c) => {
       const r = round(c.req.param('name'));
       const body = (await jsonBody(c)) as Record<string, unknown>;
+      if (name === 'package') switches(body, ['pdf']);
       return serialize(r, async () => {
-        refuseLinks(r);
-        const res = await run(r, body ?? {});
+        refuseLinks(r, false);
+        refuseOutLinks(r);
+        const outDir = target(r).outDir;
+        let res: ActionResult;
+        try {
+          res = await run(r, body ?? {});
+        } finally {
+          // the action has ended: its temporary files are in place or removed (one action per round at a time)
+          forgetTempsIn(outDir);
+        }
         const comp = r.state.compute();
         // findings placed at their unit, as in the round view
         const placed: ViewDiagnostic[] = placeDiagnostics({ ...comp, diagnostics: res.diagnostics.filter((d) => d.severity === 'error'), lint: res.diagnostics.filter((d) => d.severity !== 'error') });
@@ -501,15 +575,20 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
     if (typeof body?.filename !== 'string' || typeof body.base64 !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(body.base64)) {
       throw new HttpError(400, '请求格式不对：应为 { filename, base64, apply }');
     }
+    switches(body, ['apply', 'rename']);
+    // the workbook's own name (a browser may send a path, C:\fakepath\附件2.xlsx): said in messages and kept as the history label
+    const shownName = path.basename(body.filename.replace(/\\/g, '/'));
+    // eslint-disable-next-line no-control-regex
+    if (shownName.length > 255 || /[\u0000-\u001f]/.test(shownName)) throw new HttpError(400, '工作簿的文件名太长或含有控制字符');
     const bytes = Buffer.from(body.base64, 'base64');
     if (bytes.length > IMPORT_FILE_LIMIT) throw new HttpError(413, '工作簿太大（上限 50 MB），未做任何改动');
     return serialize(r, async () => {
       refuseLinks(r);
       const newest = versionNumbers(r.state.dir)[0] ?? 0;
-      const res = await runImport(target(r), body.filename as string, bytes, body.apply === true, body.rename === true);
+      const { taken, ...res } = await runImport(target(r), body.filename as string, bytes, body.apply === true, body.rename === true);
       // the version the import made, named in the history
       const made = versionNumbers(r.state.dir)[0] ?? 0;
-      if (body.apply === true && made > newest) r.labels.set(made, { label: `从 Excel 导入 ${body.filename as string}（${res.changes?.length ?? 0} 处）`, source: '从 Excel 导入' });
+      if (body.apply === true && made > newest) r.labels.set(made, { label: `从 Excel 导入 ${shownName}（${taken ?? 0} 处）`, source: '从 Excel 导入' });
       const comp = r.state.compute();
       const placed = placeDiagnostics({ ...comp, diagnostics: res.diagnostics, lint: [] });
       const answer: ActionAnswer = { ...res, diagnostics: placed };

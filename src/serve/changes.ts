@@ -14,6 +14,7 @@ import { modelOf } from '../pipeline';
 import { validateRound } from '../validate';
 import type { ValidatedRound } from '../validate';
 import { sha256 } from '../write/hash';
+import { versionNumbers } from './history';
 import { HISTORY_DIR, ManifestError, dataFingerprint, noticeDifferences, readManifest } from '../write/manifest';
 import type { Manifest } from '../write/manifest';
 import type { Computed, RoundState } from './state';
@@ -46,7 +47,8 @@ export class BuildBaseline {
   constructor(private readonly dataDir: string) {}
 
   private hashOf(file: string): string | null {
-    const st = fs.statSync(file, { throwIfNoEntry: false });
+    // lstat: a version that is a symbolic link is not read (links.ts)
+    const st = fs.lstatSync(file, { throwIfNoEntry: false });
     if (!st || !st.isFile()) return null;
     const c = this.hashCache.get(file);
     if (c && c.mtimeMs === st.mtimeMs && c.size === st.size) return c.hash;
@@ -60,14 +62,9 @@ export class BuildBaseline {
     const here = path.join(this.dataDir, name);
     if (current === hash) return here;
     const hist = path.join(this.dataDir, HISTORY_DIR);
-    const dirs = fs.existsSync(hist)
-      ? fs
-          .readdirSync(hist)
-          .filter((d) => /^\d+$/.test(d))
-          .sort((a, b) => Number(b) - Number(a))
-      : [];
-    for (const d of dirs) {
-      const f = path.join(hist, d, name);
+    // plain version folders only, newest first (none when history/ is a symbolic link)
+    for (const d of versionNumbers(this.dataDir)) {
+      const f = path.join(hist, String(d), name);
       if (this.hashOf(f) === hash) return f;
     }
     return null;

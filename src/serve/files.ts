@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { HISTORY_DIR, MANIFEST_NAME, ManifestError, packageFileName, parseManifest } from '../write/manifest';
 import type { Manifest } from '../write/manifest';
+import { isFolder } from './links';
 import { resolveInside } from './security';
 
 import type { FileEntry } from '../../web/src/api-types';
@@ -49,7 +50,7 @@ export function listFiles(outDir: string): FilesListing {
   const all = current ? setFiles(outDir, '', outDir, current) : [];
   const history: FilesListing['history'] = [];
   const hist = path.join(outDir, HISTORY_DIR);
-  if (fs.existsSync(hist)) {
+  if (isFolder(hist)) {
     const ns = fs
       .readdirSync(hist)
       .filter((d) => /^\d+$/.test(d))

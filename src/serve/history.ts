@@ -9,7 +9,7 @@ import { StaleFileError, commitTexts, sameFile } from '../edit';
 import type { CommitResult, DataFileName } from '../edit';
 import type { DataVersion } from '../../web/src/api-types';
 import { LEVELS, PLATFORMS } from '../types';
-import { isLink } from './links';
+import { isFolder, isLink } from './links';
 import { NOTICE_FIELD } from './progress';
 
 const DATA: readonly DataFileName[] = ['notice.yaml', 'sites.yaml', 'accounts.yaml'];
@@ -20,7 +20,7 @@ const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 /** Version numbers in history/, newest first (plain folders only, never a link). */
 export function versionNumbers(dataDir: string): number[] {
   const root = path.join(dataDir, 'history');
-  if (isLink(root) || !fs.existsSync(root)) return [];
+  if (!isFolder(root)) return []; // absent, a link or a file
   return fs
     .readdirSync(root, { withFileTypes: true })
     .filter((d) => d.isDirectory() && /^\d{1,9}$/.test(d.name))

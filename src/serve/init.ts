@@ -13,6 +13,9 @@ export function proposedNext(code: unknown): string | null {
   return q ? roundText(nextQuarter(q)) : null;
 }
 
+/** Names of prototype machinery: refused as a folder name as in every request (app.ts) */
+const NOT_A_NAME = new Set(['__proto__', 'prototype', 'constructor']);
+
 export class InitRefused extends Error {
   constructor(
     readonly status: 400 | 409 | 422,
@@ -28,7 +31,7 @@ export class InitRefused extends Error {
  */
 export function startQuarter(root: string, fromDir: string, quarter: string, name: string, cwd: string): InitAnswer {
   if (!parseRound(quarter)) throw new InitRefused(400, `季度“${quarter}”格式不对，应写作 YYYY-Qn，例如 2024-Q1`);
-  if (!plainName(name) || name.startsWith('.')) throw new InitRefused(400, `文件夹名“${name}”不能用：不能含有 / \\ : * ? " < > | 等字符，也不能以 . 开头`);
+  if (!plainName(name) || name.startsWith('.') || NOT_A_NAME.has(name)) throw new InitRefused(400, `文件夹名“${name}”不能用：不能含有 / \\ : * ? " < > | 等字符，不能以 . 开头，也不能是 __proto__、prototype、constructor`);
   const dir = path.join(root, name);
   if (fs.existsSync(dir) || isDangling(dir)) throw new InitRefused(409, `数据目录中已经有“${name}”：新建不会覆盖已有的数据，请换一个名称`);
   try {

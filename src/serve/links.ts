@@ -18,6 +18,24 @@ export function isLink(abs: string): boolean {
   }
 }
 
+/** A folder itself (not a link to one); false when absent or when a parent is a file. */
+export function isFolder(abs: string): boolean {
+  try {
+    return fs.lstatSync(abs).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Something is there that is not a folder (a file, a link). */
+export function notAFolder(abs: string): boolean {
+  try {
+    return !fs.lstatSync(abs).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** The data files of a round folder that are symbolic links (and the folder itself, as ".") */
 export function linkedEntries(dir: string, files: readonly string[]): string[] {
   const out = isLink(dir) ? ['.'] : [];

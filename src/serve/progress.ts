@@ -54,11 +54,26 @@ function monthLabel(c: Computed, i: number): string {
   return typeof m === 'string' && /^\d{4}-\d{2}$/.test(m) ? `${Number(m.slice(5))}月` : `第 ${i + 1} 个月`;
 }
 
+/** A level as the notice names it (notice.yaml levels, else 州直部门 / 县（市）). */
+function levelWords(c: Computed, l: string): string {
+  const levels = obj(obj(c.loaded.data.notice).levels);
+  return typeof levels[l] === 'string' ? (levels[l] as string) : DEFAULT_LEVEL[l] ?? l;
+}
+
+/** A list of units in words: [department] of sites.yaml → 州直部门网站, [weibo, county] of accounts.yaml → 县（市）政务微博. */
+export function listWords(c: Computed, file: string, p: readonly (string | number)[]): string {
+  if (file === 'sites.yaml') return `${levelWords(c, String(p[0]))}网站`;
+  return `${levelWords(c, String(p[1]))}${PLATFORM_NAME[String(p[0])] ?? p[0]}`;
+}
+
+/** What a field of a unit (or of notice.yaml) is called on the page. */
+export function fieldWords(file: string, key: string): string {
+  return (file === 'notice.yaml' ? NOTICE_FIELD[key] : FIELD[key]) ?? key;
+}
+
 /** A unit id (sites.yaml:department:0) and field in words. */
 export function placeWords(c: Computed, at: JumpTarget, file: string): string {
-  const notice = obj(c.loaded.data.notice);
-  const levels = obj(notice.levels);
-  const level = (l: string) => (typeof levels[l] === 'string' ? (levels[l] as string) : DEFAULT_LEVEL[l] ?? l);
+  const level = (l: string) => levelWords(c, l);
   if (!at.unitId) {
     if (file === 'notice.yaml') return `通报信息 · ${at.field ? NOTICE_FIELD[at.field] ?? at.field : '整个文件'}`;
     return file;

@@ -17,6 +17,8 @@ import { checkRectify, RECTIFY_FILE, rectifyPath } from '../rectify/load';
 import { REVIEW_RESULTS } from '../rectify/schema';
 import { isRealDate } from '../validate/schema';
 import { writeFileAtomic } from '../write/atomic';
+import type { SourceFile } from '../load/yaml-file';
+import { isMap, isSeq } from 'yaml';
 
 /** A request the page should not have sent, or a value that cannot be saved. */
 export class RectifyRefused extends Error {
@@ -58,16 +60,44 @@ const dateOrNull = (v: unknown, what: string): string | null => {
   return v;
 };
 
-function parseRequest(body: unknown): RectifyRequest {
+/** The request's shape (400); its values are checked where the unit is known (checkedValues). */
+function parseRequest(body: unknown): { hash: string | null; changes: Record<string, unknown>[] } {
   const b = body as Partial<RectifyRequest> | null;
   if (!b || typeof b !== 'object' || !Array.isArray(b.changes) || !(b.hash === null || typeof b.hash === 'string')) throw new RectifyRefused(400, '请求格式不对：应为 {hash, changes: [...]}');
-  const changes: RectifyChange[] = b.changes.map((c) => {
-    if (!c || typeof c !== 'object' || typeof c.key !== 'string') throw new RectifyRefused(400, '请求格式不对：每项改动要有 key');
-    if (!(REVIEW_RESULTS as readonly string[]).includes(c.review)) throw new RectifyRefused(422, `复查结果“${String(c.review)}”无效，只能是“合格”“不合格”或“未复查”`);
-    if (!(c.summary === null || c.summary === undefined || typeof c.summary === 'string')) throw new RectifyRefused(400, '整改情况应为文字');
-    return { key: c.key, reported: dateOrNull(c.reported, '报送日期'), summary: c.summary?.trim() || null, review: c.review, reviewed: dateOrNull(c.reviewed, '复查日期') };
+  const changes = b.changes.map((c: unknown) => {
+    const x = c as Record<string, unknown> | null;
+    if (!x || typeof x !== 'object' || typeof x.key !== 'string') throw new RectifyRefused(400, '请求格式不对：每项改动要有 key');
+    if (!(x.summary === null || x.summary === undefined || typeof x.summary === 'string')) throw new RectifyRefused(400, '整改情况应为文字');
+    return x;
   });
   return { hash: b.hash, changes };
+}
+
+/** One change's values, refused (422) with the unit named as the 整改 tab names it (政务微博“黔东南发布”). */
+function checkedValues(c: Record<string, unknown>, where: string): ItemState {
+  try {
+    if (!(REVIEW_RESULTS as readonly string[]).includes(c.review as string)) throw new RectifyRefused(422, `复查结果“${String(c.review)}”无效，只能是“合格”“不合格”或“未复查”`);
+    const summary = typeof c.summary === 'string' ? c.summary.trim() || null : null;
+    return { reported: dateOrNull(c.reported, '报送日期'), summary, review: c.review as RectifyChange['review'], reviewed: dateOrNull(c.reviewed, '复查日期') };
+  } catch (e) {
+    if (e instanceof RectifyRefused) throw new RectifyRefused(e.status, `${where}：${e.message}`, e.diagnostics);
+    throw e;
+  }
+}
+
+/** The unit a problem in rectify.yaml is at (the entry whose lines hold it), as the 整改 tab names it. */
+function unitAt(file: SourceFile, line: number): string | null {
+  for (const list of ['sites', 'accounts']) {
+    const seq = file.doc.get(list);
+    if (!isSeq(seq)) continue;
+    for (const item of seq.items) {
+      if (!isMap(item) || !item.range) continue;
+      if (line < file.lineCounter.linePos(item.range[0]).line || line > file.lineCounter.linePos(item.range[2]).line) continue;
+      const text = (k: string) => (typeof item.get(k) === 'string' ? (item.get(k) as string) : '');
+      return list === 'sites' ? `网站“${text('name') || text('url')}”` : `${text('platform')}“${text('name')}”`;
+    }
+  }
+  return null;
 }
 
 export function saveRectify(dir: string, body: unknown): RectifyAnswer {
@@ -78,8 +108,10 @@ export function saveRectify(dir: string, body: unknown): RectifyAnswer {
   const known = new Map(items.map((i) => [keyOf(i), i]));
   const wanted = new Map<string, ItemState>();
   for (const c of req.changes) {
-    if (!known.has(c.key)) throw new RectifyRefused(422, '没有这个不合格单位（页面已过时，请刷新）');
-    wanted.set(c.key, { reported: c.reported, summary: c.summary, review: c.review, reviewed: c.reviewed });
+    const key = c.key as string;
+    const item = known.get(key);
+    if (!item) throw new RectifyRefused(422, '没有这个不合格单位（页面已过时，请刷新）');
+    wanted.set(key, checkedValues(c, `${item.kindLabel}“${item.name}”`));
   }
   const file = rectifyPath(dir);
   const exists = fs.existsSync(file);
@@ -90,7 +122,11 @@ export function saveRectify(dir: string, body: unknown): RectifyAnswer {
   if (!changed) return rectifyAnswer(dir);
   const parsed = parseRoundFile(file, text, dir);
   const problems = parsed.file && !parsed.diagnostics.length ? checkRectify(parsed.file, parsed.data, p.v.round, items).diagnostics : parsed.diagnostics;
-  if (problems.length) throw new RectifyRefused(422, `不能保存：${problems.map((d) => d.message).join('；')}`, problems);
+  if (problems.length) {
+    const at = (d: Diagnostic) => (parsed.file ? unitAt(parsed.file, d.line) : null);
+    const reasons = [...new Set(problems.map((d) => `${at(d) ? `${at(d)}：` : ''}${d.message}`))];
+    throw new RectifyRefused(422, `不能保存：${reasons.join('；')}`, problems);
+  }
   try {
     if (exists) commitTexts(dir, [RECTIFY_FILE], () => text, { expectedHashes: { 'rectify.yaml': hash! } });
     else writeFileAtomic(path.join(dir, RECTIFY_FILE), text);

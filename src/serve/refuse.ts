@@ -10,7 +10,8 @@ import type { Edit } from '../edit';
 import { parseYamlText } from '../load/yaml-file';
 import { issuesToDiagnostics } from '../validate/messages';
 import { SCHEMAS, UNIT_SCHEMAS } from '../validate/schema';
-import type { RoundState } from './state';
+import { fieldWords, listWords, placeWords } from './progress';
+import type { Computed, RoundState } from './state';
 
 type Json = Record<string | number, unknown>;
 const UNIT_DEPTH: Record<string, number> = { 'sites.yaml': 2, 'accounts.yaml': 3, 'notice.yaml': 0 };
@@ -69,10 +70,33 @@ function get(root: unknown, p: readonly (string | number)[]): unknown {
   return v;
 }
 
-/** The problems the edits would bring in that the schema refuses (empty: save). */
-export function refusedValues(state: RoundState, edits: readonly Edit[]): Diagnostic[] {
+/**
+ * Where a group of edits is, as the page says it (州直部门政务微博“黔东南发布” · 8月结果): the unit,
+ * and the field and month when the edits are all at the same one.
+ */
+function placeOf(c: Computed, file: Edit['file'], base: readonly (string | number)[], edits: readonly Edit[]): string {
+  const depth = UNIT_DEPTH[file];
+  const inside = edits.map((e) => e.path.slice(base.length));
+  const same = (i: number) => (inside.every((p) => p.length > i && p[i] === inside[0][i]) ? inside[0][i] : undefined);
+  const field = same(0);
+  const month = field === 'results' ? same(1) : undefined;
+  const at = { field: typeof field === 'string' ? field : null, month: typeof month === 'number' ? month : null };
+  if (depth === 0 || base.length < depth) return placeWords(c, { unitId: null, ...at }, file);
+  // a unit added: the position it would take in its list
+  const unit = base[depth - 1] === -1 ? [...base.slice(0, -1), (edits[0] as { index?: number }).index ?? listLength(c, file, base.slice(0, -1))] : base;
+  const where = placeWords(c, { unitId: [file, ...unit].join(':'), ...at }, file);
+  return base[depth - 1] === -1 ? `${where}（新增）` : where;
+}
+
+function listLength(c: Computed, file: Edit['file'], p: readonly (string | number)[]): number {
+  const list = get(c.loaded.data[file.replace('.yaml', '') as 'sites' | 'accounts'], p);
+  return Array.isArray(list) ? list.length : 0;
+}
+
+/** The problems the edits would bring in that the schema refuses (empty: save), each with its place in words. */
+export function refusedValues(state: RoundState, edits: readonly Edit[]): (Diagnostic & { place: string })[] {
   const c = state.compute();
-  const out: Diagnostic[] = [];
+  const out: (Diagnostic & { place: string })[] = [];
   const byTarget = new Map<string, { file: Edit['file']; base: (string | number)[]; edits: Edit[] }>();
   for (const e of edits) {
     const depth = UNIT_DEPTH[e.file];
@@ -92,7 +116,9 @@ export function refusedValues(state: RoundState, edits: readonly Edit[]): Diagno
     const depth = UNIT_DEPTH[t.file];
     if (t.base.length === depth && t.base[depth - 1] === -1) {
       // a new unit: its value alone
-      for (const e of t.edits) if (e.op === 'insert') out.push(...problems(UNIT_SCHEMAS[kind as 'sites' | 'accounts'], e.value, t.file).map((p) => p.d));
+      for (const e of t.edits) {
+        if (e.op === 'insert') out.push(...problems(UNIT_SCHEMAS[kind as 'sites' | 'accounts'], e.value, t.file).map((p) => ({ ...p.d, place: placeOf(c, t.file, t.base, [e]) })));
+      }
       continue;
     }
     const schema: z.ZodType = t.base.length ? UNIT_SCHEMAS[kind as 'sites' | 'accounts'] : SCHEMAS[kind];
@@ -101,7 +127,43 @@ export function refusedValues(state: RoundState, edits: readonly Edit[]): Diagno
     for (const e of t.edits) after = applyToValue(after, { ...e, path: e.path.slice(t.base.length) } as Edit);
     if (isDeepStrictEqual(before, after)) continue;
     const had = new Set(problems(schema, before, t.file).map((p) => p.key));
-    out.push(...problems(schema, after, t.file).filter((p) => !had.has(p.key)).map((p) => p.d));
+    const place = placeOf(c, t.file, t.base, t.edits);
+    out.push(...problems(schema, after, t.file).filter((p) => !had.has(p.key)).map((p) => ({ ...p.d, place })));
   }
   return out;
+}
+
+/**
+ * An edit of a unit, field or month that is not there, said as the page names it (州直部门政务微博
+ * 只有 43 个，没有第 1000 个), or null. Only units and what is inside them: anything else missing
+ * (a level or platform that does not exist) is said by src/edit.
+ */
+export function missingTarget(state: RoundState, edits: readonly Edit[]): string | null {
+  const c = state.compute();
+  for (const e of edits) {
+    const depth = UNIT_DEPTH[e.file];
+    const data = c.loaded.data[e.file.replace('.yaml', '') as 'notice' | 'sites' | 'accounts'];
+    if (data === undefined) continue; // the file does not parse: src/edit says so
+    // what must be there: the whole path to delete or to insert into, the holder of a value set
+    const must = e.op === 'set' ? e.path.length - 1 : e.path.length;
+    let holder: unknown = data;
+    for (let i = 0; i < must; i++) {
+      const seg = e.path[i];
+      if (holder && typeof holder === 'object' && Object.hasOwn(holder, seg)) {
+        holder = (holder as Json)[seg];
+        continue;
+      }
+      const above = e.path.slice(0, i);
+      if (depth > 0 && i === depth - 1 && Array.isArray(holder) && typeof seg === 'number') {
+        return `${listWords(c, e.file, above)}只有 ${holder.length} 个，没有第 ${seg + 1} 个`;
+      }
+      if (i < depth) return null;
+      const unit = depth ? placeWords(c, { unitId: [e.file, ...e.path.slice(0, depth)].join(':'), field: null, month: null }, e.file) : '通报信息';
+      const field = typeof e.path[depth] === 'string' ? fieldWords(e.file, e.path[depth] as string) : null;
+      if (i === depth) return `${unit}没有“${field ?? seg}”这一项`;
+      if (Array.isArray(holder) && typeof seg === 'number') return `${unit}${field ? ` · ${field}` : ''}只有 ${holder.length} 项，没有第 ${seg + 1} 项`;
+      return null;
+    }
+  }
+  return null;
 }

@@ -4,6 +4,7 @@
 // then exit. Earlier outputs are never touched: nothing replaces them until the commit, which
 // is synchronous, so a signal is handled before it starts or after it ends, never inside it.
 import * as fs from 'fs';
+import * as path from 'path';
 
 const temps = new Set<string>();
 const stoppers = new Set<() => unknown>();
@@ -16,6 +17,18 @@ export function removeOnInterrupt(p: string): () => void {
   return () => {
     temps.delete(p);
   };
+}
+
+/**
+ * Forget what was registered inside `dir` once a run there has ended (each temporary file renamed
+ * into place or removed): a long-running process (tongbao serve) would otherwise keep every build's
+ * names, and say on Ctrl+C that unfinished files were removed when nothing was running.
+ */
+export function forgetTempsIn(dir: string): void {
+  const base = path.resolve(dir);
+  for (const p of [...temps]) if (path.resolve(p).startsWith(base + path.sep)) temps.delete(p);
+  emptyDirs.delete(dir);
+  emptyDirs.delete(base);
 }
 
 const emptyDirs = new Set<string>();

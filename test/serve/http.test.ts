@@ -291,7 +291,7 @@ describe('security rules (data files stay byte-identical)', () => {
   test('a value the schema refuses is refused with the reason (422), nothing written', async () => {
     const cases: [unknown, RegExp][] = [
       [setMonth(hashes, '优秀'), /结果“优秀”无效/],
-      [{ hashes, edits: [{ op: 'set', file: 'sites.yaml', path: ['department', 0, 'name'], value: '' }] }, /^这个值不能保存：“名称”不能为空$/],
+      [{ hashes, edits: [{ op: 'set', file: 'sites.yaml', path: ['department', 0, 'name'], value: '' }] }, /^这个值不能保存：州直部门网站“[^”]+” · 名称：“名称”不能为空$/],
       [{ hashes, edits: [{ op: 'set', file: 'notice.yaml', path: ['issued'], value: '2023-02-30' }] }, /日期/],
       [{ hashes, edits: [{ op: 'insert', file: 'sites.yaml', path: ['county'], value: { name: '新网站', result: '合格' } }] }, /缺少必填“网址”/],
     ];
@@ -545,9 +545,11 @@ describe('actions and downloads', () => {
     expect(res.changes[0]).toMatch(/黔东南州生态环境局.*合格 → 不合格/);
     expect(res.changes).toContain('通报将有不同：不合格政务新媒体 22 → 23：黔东南州生态环境局（政务微博） 新列入');
     expect(snapshot(roundDir())).toEqual(before);
-    r = await post('/api/rounds/2023-q4/import', { filename: annex2.path, base64: wb.toString('base64'), apply: true });
+    r = await post('/api/rounds/2023-q4/import', { filename: `C:\\fakepath\\${annex2.path}`, base64: wb.toString('base64'), apply: true });
     res = r.json();
     expect(res).toMatchObject({ ok: true, files: ['accounts.yaml'] });
+    // the history names the workbook, not the path a browser may send
+    expect((await request('GET', '/api/rounds/2023-q4/history')).json().versions[0].label).toBe(`从 Excel 导入 ${annex2.path}（1 处）`);
     expect(fs.readFileSync(path.join(roundDir(), 'accounts.yaml'), 'utf8')).toBe(fs.readFileSync(path.join(SEED, 'accounts.yaml'), 'utf8'));
     expect((await view()).overview.totals.accounts.failing).toBe(23);
     // not a workbook, or not .xlsx: said in Chinese, nothing written
