@@ -399,9 +399,10 @@ test("送签包's PDF: LibreOffice's own temporary files go into the tool's work
   fs.writeFileSync(docx, 'x');
   await expect(convertToPdf([docx], { soffice: fake, issuedIso: '2023-11-23' })).rejects.toThrow(/LibreOffice 未能把 a\.docx 转换为 PDF/);
   const [tmpdir, tmp, temp] = fs.readFileSync(said, 'utf8').trim().split('|');
-  expect(path.basename(tmpdir)).toMatch(/^tongbao-pdf-/);
+  // <work>/tmp: inside the tool's own work folder, which goes with it
+  expect(path.basename(path.dirname(tmpdir))).toMatch(/^tongbao-pdf-/);
   expect([tmp, temp]).toEqual([tmpdir, tmpdir]);
-  expect(fs.existsSync(tmpdir)).toBe(false);
+  expect(fs.existsSync(path.dirname(tmpdir))).toBe(false);
   expect(fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith('lu'))).toEqual(before);
 });
 
