@@ -191,7 +191,9 @@ export function saveVersions(dataDir: string, versions: readonly NewVersion[]): 
 }
 
 function writeFlushed(file: string, bytes: Buffer | Chunks): void {
-  const fd = fs.openSync(file, 'w');
+  // a temporary name: anything already there (a leftover, or a planted link) is removed, never written through
+  fs.rmSync(file, { force: true });
+  const fd = fs.openSync(file, 'wx');
   try {
     for (const b of Buffer.isBuffer(bytes) ? [bytes] : bytes) {
       let off = 0;

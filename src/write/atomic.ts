@@ -140,7 +140,7 @@ function isDir(p: string): boolean {
 export function checkReplaceable(dir: string, names: string[]): void {
   const probe = tmpPathFor(dir, 'check');
   try {
-    fs.writeFileSync(probe, '');
+    writeFresh(probe, '');
   } catch (e) {
     throw readOnlyFolderError(e, dir) ?? e;
   } finally {
@@ -162,6 +162,16 @@ export function checkReplaceable(dir: string, names: string[]): void {
   }
 }
 
+/**
+ * Create a temporary file that is surely new: whatever has its name (a killed run's leftover, or a
+ * link planted there to redirect the write) is removed first, not written through, and the file is
+ * opened exclusively.
+ */
+export function writeFresh(tmp: string, data: Buffer | string): void {
+  fs.rmSync(tmp, { force: true });
+  fs.writeFileSync(tmp, data, { flag: 'wx' });
+}
+
 /** Rename a finished temporary file over its final name (atomic replace). */
 export function renameIntoPlace(tmp: string, final: string): void {
   fsyncFile(tmp);
@@ -176,7 +186,7 @@ export function renameIntoPlace(tmp: string, final: string): void {
 export function writeFileAtomic(file: string, data: Buffer | string): void {
   const tmp = tmpPathFor(path.dirname(file), path.basename(file));
   try {
-    fs.writeFileSync(tmp, data);
+    writeFresh(tmp, data);
     renameIntoPlace(tmp, file);
   } catch (e) {
     removeTemps([tmp]);

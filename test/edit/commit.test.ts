@@ -221,3 +221,17 @@ describe('saveVersions: the previous version into history, the new one into plac
     expect(snapshot(dir)).toEqual(before);
   });
 });
+
+test('a link planted at a temporary name is removed, never written through', () => {
+  const victim = path.join(dir, '..', `${path.basename(dir)}-victim.txt`);
+  fs.writeFileSync(victim, '别人的文件\n');
+  try {
+    fs.symlinkSync(victim, path.join(dir, '.tongbao-tmp-sites.yaml'));
+    commitEdits(dir, [rename]);
+    expect(fs.readFileSync(victim, 'utf8')).toBe('别人的文件\n');
+    expect(fs.readFileSync(path.join(dir, 'sites.yaml'), 'utf8')).toContain('name: 州发展和改革委员会');
+    expect(fs.readdirSync(dir).filter((n) => n.startsWith('.tongbao-tmp-'))).toEqual([]);
+  } finally {
+    fs.rmSync(victim, { force: true });
+  }
+});
