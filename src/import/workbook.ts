@@ -1,7 +1,9 @@
 // Reading a workbook as the person sees it, row by row (./xlsx.ts, on a worker thread):
 // rich text as its plain text, a hyperlink as its text, a formula as its saved result, a
-// date cell as a date; formula-looking text stays text. A formula without a saved result
-// or an error value (#N/A) is marked as a problem, reported only if the cell is used.
+// date cell as a date; formula-looking text stays text. A formula without a saved result,
+// an error value (#N/A), a number whose format shows it otherwise than as read (000000, 0%,
+// General rounding) and a text whose format changes it ("不"@) are marked as a problem,
+// reported only if the cell is used.
 // The file itself is checked here first (a folder, no permission, encrypted, an old .xls).
 import * as fs from 'fs';
 

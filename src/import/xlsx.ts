@@ -195,30 +195,73 @@ async function relsOf(zip: Zip, part: string): Promise<Map<string, { target: str
 /** Built-in number formats that show a date (Excel and WPS, including the CJK ones). */
 const DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
 
+/** A format code's sections (split at the semicolons outside quotes and escapes). */
+function sections(code: string): string[] {
+  return code.replace(/"[^"]*"|\\./g, (m) => m.replace(/;/g, ' ')).split(';');
+}
+
 function isDateCode(code: string): boolean {
-  // quoted text, escapes and [colour]/[$-locale] parts say nothing about dates
-  const c = code.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '');
+  // quoted text, escapes, [colour]/[$-locale] parts and exponents (0.00E+00) say nothing about dates
+  const c = code.replace(/"[^"]*"|\\.|\[[^\]]*\]|E[+-]/gi, '');
   return /[ymdhse]/i.test(c.split(';')[0]) && !/^general$/i.test(c);
 }
 
+/** Built-in number formats that do not show a date, by id (the rest show a number some other way). */
+const BUILTIN_CODES: Record<number, string> = { 0: 'General', 1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%', 11: '0.00E+00', 12: '# ?/?', 13: '# ??/??', 48: '##0.0E+0', 49: '@' };
+
+/** A cell style's number format, as far as showing a value as read goes. */
+interface Format {
+  /** shows a date */
+  date: boolean;
+  /** the format's code ('General' for the default) */
+  code: string;
+  /** a text cell is shown otherwise than as read (the code's text section is not plain @) */
+  altersText: boolean;
+}
+
+function formatOf(code: string, date: boolean): Format {
+  const s = sections(code);
+  // the text section: the fourth, or a single section holding @; colours change no text
+  const t = s.length >= 4 ? s[3] : s.length === 1 && /@/.test(s[0].replace(/"[^"]*"|\\./g, '')) ? s[0] : null;
+  const altersText = t !== null && t.replace(/\[[^\]]*\]/g, '').trim() !== '@';
+  return { date, code, altersText };
+}
+
+const GENERAL: Format = { date: false, code: 'General', altersText: false };
+
+/**
+ * A number as Excel shows it in the cell, when that is certain: General (and @, which shows a
+ * number as General does) for integers below 10^11 and short decimals (General shows at most 11
+ * characters; 0.1+0.2 shows 0.3, not 0.30000000000000004), "0" for integers. Null otherwise:
+ * 000000 shows 12345 as 012345, 0% shows 0.5 as 50%, 0 shows 1.0000001 as 1.
+ */
+export function numberShown(n: number, f: Format): string | null {
+  const s = String(n);
+  const general = /^(general|@)$/i.test(f.code);
+  if (Number.isInteger(n)) return (general || f.code === '0') && Math.abs(n) < 1e11 ? s : null;
+  return general && s.length <= 11 && !/e/i.test(s) ? s : null;
+}
+
 interface Styles {
-  /** per cell style index: does it show a date */
-  dates: boolean[];
+  /** per cell style index: its number format */
+  formats: Format[];
 }
 
 async function readStyles(zip: Zip, part: string | undefined): Promise<Styles> {
-  const styles: Styles = { dates: [] };
+  const styles: Styles = { formats: [] };
   const e = part ? zip.entries.get(part) : undefined;
   if (!e) return styles;
-  const custom = new Map<number, boolean>();
+  const custom = new Map<number, string>();
   let inXfs = false;
   await parsePart(zip, e, {
     open: (n, a) => {
-      if (n === 'numFmt') custom.set(Number(a.numFmtId), isDateCode(a.formatCode ?? ''));
+      if (n === 'numFmt') custom.set(Number(a.numFmtId), a.formatCode ?? '');
       else if (n === 'cellXfs') inXfs = true;
       else if (n === 'xf' && inXfs) {
         const id = Number(a.numFmtId ?? 0);
-        styles.dates.push(custom.has(id) ? custom.get(id)! : DATE_FORMATS.has(id));
+        if (custom.has(id)) styles.formats.push(formatOf(custom.get(id)!, isDateCode(custom.get(id)!)));
+        else if (DATE_FORMATS.has(id)) styles.formats.push({ date: true, code: `#${id}`, altersText: false });
+        else styles.formats.push(formatOf(BUILTIN_CODES[id] ?? `#${id}`, false));
       }
     },
     close: (n) => {
@@ -389,6 +432,7 @@ export function sheetRows(zip: Zip, wb: WorkbookParts, sheet: SheetPart): { rows
   const finishCell = () => {
     const raw = pass.v ? pass.v.join('') : '';
     let cell: CellRead | undefined;
+    const format = wb.styles.formats[pass.style] ?? GENERAL;
     if (pass.isText !== null && pass.type === 'inlineStr') cell = { text: pass.isText };
     else if (pass.type === 'e') cell = { text: '', problem: pass.hasF ? `公式的结果是错误值 ${raw}` : `单元格是错误值 ${raw}` };
     else if (pass.v === null) {
@@ -406,10 +450,17 @@ export function sheetRows(zip: Zip, wb: WorkbookParts, sheet: SheetPart): { rows
     } else {
       const n = Number(raw);
       if (raw.trim() === '' || !Number.isFinite(n)) cell = { text: raw };
-      else if (wb.styles.dates[pass.style]) {
+      else if (format.date) {
         const d = serialDate(n, wb.date1904);
         cell = { text: d.toISOString().slice(0, 10), date: d };
+      } else if (numberShown(n, format) === null) {
+        const how = /^(general|@)$/i.test(format.code) ? '显示时会四舍五入或写成科学记数法' : `按单元格格式“${/^#\d+$/.test(format.code) ? `内置格式 ${format.code.slice(1)}` : format.code}”显示`;
+        cell = { text: String(n), problem: `这一格是数字 ${String(n)}，Excel ${how}，看到的与读到的不一定相同，不能导入：请把这一格设为“文本”格式，再照看到的内容重新输入` };
       } else cell = { text: String(n) };
+    }
+    // a text cell whose format shows it otherwise ("不"@ shows 合格 as 不合格; ;;; hides it)
+    if (cell && !cell.problem && !cell.date && cell.text !== '' && format.altersText && pass.type !== 'n' && pass.type !== 'b' && pass.type !== 'e') {
+      cell = { text: cell.text, problem: `单元格格式“${format.code}”改变了文字的显示，Excel 中看到的不是读到的“${cell.text.slice(0, 20)}”，不能导入：请把这一格设为“常规”或“文本”格式` };
     }
     if (cell && pass.row) pass.row.cells[pass.col] = cell;
   };

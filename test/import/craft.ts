@@ -123,7 +123,10 @@ export type CellSpec =
   | { inline: string }
   | { runs: string[] }
   | { xml: string; t?: string; s?: number }
-  | { date: number };
+  | { date: number }
+  /** a number, or a text (shared string), shown with a number format of its own */
+  | { num: number; fmt: string }
+  | { text: string; fmt: string };
 
 export interface SheetSpec {
   name: string;
@@ -149,6 +152,12 @@ export function workbookParts(sheets: SheetSpec[]): ZipPart[] {
     }
     return sharedIndex.get(t)!;
   };
+  // number formats of the cells that say one: cell style 2 + k has format 164 + k
+  const fmts: string[] = [];
+  const fmt = (code: string) => {
+    if (!fmts.includes(code)) fmts.push(code);
+    return 2 + fmts.indexOf(code);
+  };
   const parts: ZipPart[] = [];
   const rels: string[] = [];
   const entries: string[] = [];
@@ -170,6 +179,8 @@ export function workbookParts(sheets: SheetSpec[]): ZipPart[] {
               if ('inline' in c) return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${esc(c.inline)}</t></is></c>`;
               if ('runs' in c) return `<c r="${ref}" t="inlineStr"><is>${c.runs.map((t, j) => `<r>${j % 2 ? '' : '<rPr><b/></rPr>'}<t xml:space="preserve">${esc(t)}</t></r>`).join('')}</is></c>`;
               if ('date' in c) return `<c r="${ref}" s="1"><v>${c.date}</v></c>`;
+              if ('num' in c) return `<c r="${ref}" s="${fmt(c.fmt)}"><v>${c.num}</v></c>`;
+              if ('text' in c) return `<c r="${ref}" t="s" s="${fmt(c.fmt)}"><v>${sst(c.text)}</v></c>`;
               return `<c r="${ref}"${c.t ? ` t="${c.t}"` : ''}${c.s !== undefined ? ` s="${c.s}"` : ''}>${c.xml}</c>`;
             })
             .join('');
@@ -188,7 +199,13 @@ export function workbookParts(sheets: SheetSpec[]): ZipPart[] {
     { name: '_rels/.rels', data: '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>' },
     { name: 'xl/workbook.xml', data: `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${entries.join('')}</sheets></workbook>` },
     { name: 'xl/_rels/workbook.xml.rels', data: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>` },
-    { name: 'xl/styles.xml', data: '<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>' },
+    {
+      name: 'xl/styles.xml',
+      data:
+        '<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+        (fmts.length ? `<numFmts count="${fmts.length}">${fmts.map((f, k) => `<numFmt numFmtId="${164 + k}" formatCode="${esc(f)}"/>`).join('')}</numFmts>` : '') +
+        `<cellXfs count="${2 + fmts.length}"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/>${fmts.map((_, k) => `<xf numFmtId="${164 + k}" applyNumberFormat="1"/>`).join('')}</cellXfs></styleSheet>`,
+    },
   ];
   const sstPart = shared.length
     ? [{ name: 'xl/sharedStrings.xml', data: `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${shared.length}" uniqueCount="${shared.length}">${shared.map((t) => `<si><t xml:space="preserve">${esc(t)}</t></si>`).join('')}</sst>` }]
