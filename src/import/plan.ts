@@ -145,6 +145,8 @@ interface Row {
   name: string;
   /** how the row was matched (set when matched) */
   matchedBy?: 'url' | 'name' | 'owner';
+  /** the row is hidden (by hand or by a filter) */
+  hidden?: boolean;
 }
 
 interface Proposed {
@@ -193,6 +195,8 @@ export class Planner {
   private readonly ignored: string[] = [];
   private readonly seen = new Set<number>();
   private suggestions = 0;
+  /** the sheet being read is a hidden tab */
+  private sheetHidden = false;
   private headersFound = 0;
   private accountNames: string[] | null = null;
 
@@ -291,9 +295,11 @@ export class Planner {
     const usedCols = new Set<number>();
     const unheaded = new Set<number>();
     let rows = 0;
+    this.sheetHidden = !!s.hidden;
     const take = (r: RowRead, c: Columns) => {
       const row = this.rowOf(s.name, r.number, r.cells, c, context, assumed, unheaded);
       if (!row) return;
+      if (r.hidden) row.hidden = true;
       rows++;
       const last = dataRuns[dataRuns.length - 1];
       if (last && last[1] === r.number - 1) last[1] = r.number;
@@ -674,7 +680,17 @@ export class Planner {
     const urlChanged = !!url && (urlKey(url) !== urlKey(u.url) || scheme(url) !== scheme(u.url));
     const confirm = (!!name && name !== u.name) || (!!url && urlKey(url) !== urlKey(u.url)) || row.matchedBy === 'owner';
     const by = { url: '按网址对应', name: '按名称对应', owner: '按主办单位对应' }[row.matchedBy ?? 'name'];
-    const propose = (key: string, value: unknown, shown: string, at: string) => this.propose(sheet, ui, key, value, shown, at, confirm, by);
+    const propose = (key: string, value: unknown, shown: string, at: string) => {
+      // a change the person cannot see in Excel is said, never taken
+      const col = decodeRef(at).col;
+      const unseen = this.sheetHidden ? `所在的工作表“${sheet}”被隐藏` : row.hidden ? `所在的第 ${row.number} 行被隐藏或被筛选掉` : row.cells[col]?.hidden ? `所在的 ${colName(col)} 列被隐藏` : '';
+      if (unseen) {
+        const fix = this.sheetHidden ? '取消隐藏这张工作表' : row.hidden ? '取消隐藏这一行（或清除筛选）' : '取消隐藏这一列';
+        this.problem(sheet, at, `这一格${unseen}，在 Excel 中看不到，其中的“${shown.length > 30 ? `${shown.slice(0, 30)}…` : shown}”与数据不同，不会导入：请${fix}，核对后再导入`);
+        return;
+      }
+      this.propose(sheet, ui, key, value, shown, at, confirm, by);
+    };
     if (name && name !== u.name) propose('name', name, name, ref('name'));
     if (u.kind === 'site') {
       if (urlChanged) {

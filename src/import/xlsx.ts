@@ -329,6 +329,8 @@ function refOf(r: string): { col: number; row: number } | null {
 export interface SheetPart {
   name: string;
   part: string;
+  /** the tab is hidden (state hidden or veryHidden) */
+  hidden?: boolean;
 }
 
 export interface WorkbookParts {
@@ -346,7 +348,7 @@ export async function readWorkbookParts(zip: Zip): Promise<WorkbookParts> {
   const wbEntry = zip.entries.get(wbPart);
   if (!wbEntry) throw new WorkbookError('找不到其中的 workbook.xml：不是 Excel 或 WPS 保存的 .xlsx');
   const rels = await relsOf(zip, wbPart);
-  const listed: { name: string; rid: string }[] = [];
+  const listed: { name: string; rid: string; hidden: boolean }[] = [];
   let date1904 = false;
   await parsePart(zip, wbEntry, {
     open: (n, a) => {
@@ -354,7 +356,7 @@ export async function readWorkbookParts(zip: Zip): Promise<WorkbookParts> {
       if (n !== 'sheet') return;
       // r:id, whatever the relationships namespace's prefix is
       const rid = Object.keys(a).find((k) => k.endsWith(':id')) ?? 'id';
-      listed.push({ name: a.name ?? '', rid: a[rid] ?? '' });
+      listed.push({ name: a.name ?? '', rid: a[rid] ?? '', hidden: a.state === 'hidden' || a.state === 'veryHidden' });
     },
   });
   let sharedPart: string | undefined;
@@ -369,7 +371,7 @@ export async function readWorkbookParts(zip: Zip): Promise<WorkbookParts> {
     // chart sheets and dialogs have no cells
     if (!r || !/\/worksheet$/.test(r.type)) continue;
     if (!zip.entries.has(r.target)) throw new WorkbookError(`工作表“${s.name}”的内容（${r.target}）不在文件中：文件已损坏`);
-    sheets.push({ name: s.name, part: r.target });
+    sheets.push({ name: s.name, part: r.target, hidden: s.hidden });
   }
   const styles = await readStyles(zip, stylesPart);
   const shared = await readShared(zip, sharedPart);
@@ -402,6 +404,8 @@ class SheetPass {
   inV = false;
   inIs = false;
   inSheetData = false;
+  /** hidden columns, as ranges [min, max] (<cols> comes before the rows) */
+  hiddenCols: [number, number][] = [];
   s = new StringCollector();
 }
 
@@ -462,6 +466,7 @@ export function sheetRows(zip: Zip, wb: WorkbookParts, sheet: SheetPart): { rows
     if (cell && !cell.problem && !cell.date && cell.text !== '' && format.altersText && pass.type !== 'n' && pass.type !== 'b' && pass.type !== 'e') {
       cell = { text: cell.text, problem: `单元格格式“${format.code}”改变了文字的显示，Excel 中看到的不是读到的“${cell.text.slice(0, 20)}”，不能导入：请把这一格设为“常规”或“文本”格式` };
     }
+    if (cell && pass.hiddenCols.length && pass.hiddenCols.some(([a, b]) => pass.col >= a && pass.col <= b)) cell.hidden = true;
     if (cell && pass.row) pass.row.cells[pass.col] = cell;
   };
   const steps = parseSteps(
@@ -483,6 +488,8 @@ export function sheetRows(zip: Zip, wb: WorkbookParts, sheet: SheetPart): { rows
             if (!Number.isInteger(r) || r < 1 || r > MAX_ROWS || r <= pass.rowNo) fail('', `第 ${String(a.r ?? pass.rowNo + 1).slice(0, 20)} 行的行号无效或顺序不对（Excel 最多 ${MAX_ROWS} 行）：文件已损坏`);
             pass.rowNo = r;
             pass.row = { number: r, cells: [] };
+            // hidden by hand, by a filter or by a collapsed outline: the person does not see it
+            if (a.hidden === '1' || a.hidden === 'true') pass.row.hidden = true;
             pass.col = 0;
             return;
           }
@@ -513,6 +520,9 @@ export function sheetRows(zip: Zip, wb: WorkbookParts, sheet: SheetPart): { rows
             return;
           case 'is':
             pass.inIs = true;
+            return;
+          case 'col':
+            if (!pass.inSheetData && (a.hidden === '1' || a.hidden === 'true')) pass.hiddenCols.push([Number(a.min), Number(a.max ?? a.min)]);
             return;
           case 'mergeCell':
             if (a.ref) merges.push(a.ref.toUpperCase());

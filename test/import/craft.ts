@@ -138,6 +138,12 @@ export interface SheetSpec {
   target?: string;
   /** the sheet XML as is (instead of rows) */
   xml?: string;
+  /** rows hidden (by hand or by a filter: Excel writes both as hidden="1"), 1-based */
+  hidden_rows?: number[];
+  /** columns hidden, 1-based */
+  hidden_cols?: number[];
+  /** the tab's state: hidden, veryHidden */
+  state?: string;
 }
 
 
@@ -165,7 +171,7 @@ export function workbookParts(sheets: SheetSpec[]): ZipPart[] {
     const part = s.part ?? `xl/worksheets/sheet${i + 1}.xml`;
     const target = s.target ?? part.replace(/^xl\//, '');
     rels.push(`<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="${esc(target)}"/>`);
-    entries.push(`<sheet name="${esc(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`);
+    entries.push(`<sheet name="${esc(s.name)}" sheetId="${i + 1}"${s.state ? ` state="${s.state}"` : ''} r:id="rId${i + 1}"/>`);
     let xml = s.xml;
     if (xml === undefined) {
       const rows = s.rows
@@ -184,11 +190,12 @@ export function workbookParts(sheets: SheetSpec[]): ZipPart[] {
               return `<c r="${ref}"${c.t ? ` t="${c.t}"` : ''}${c.s !== undefined ? ` s="${c.s}"` : ''}>${c.xml}</c>`;
             })
             .join('');
-          return `<row r="${r + 1}">${cs}</row>`;
+          return `<row r="${r + 1}"${s.hidden_rows?.includes(r + 1) ? ' hidden="1"' : ''}>${cs}</row>`;
         })
         .join('');
+      const cols = s.hidden_cols?.length ? `<cols>${s.hidden_cols.map((c) => `<col min="${c}" max="${c}" width="9" hidden="1" customWidth="1"/>`).join('')}</cols>` : '';
       const merges = s.merges?.length ? `<mergeCells count="${s.merges.length}">${s.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>` : '';
-      xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetData>${rows}</sheetData>${merges}</worksheet>`;
+      xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">${cols}<sheetData>${rows}</sheetData>${merges}</worksheet>`;
     }
     parts.push({ name: part, data: xml });
   });

@@ -270,3 +270,15 @@ test('an annex with the 上季度结果 column (compare.annex_column) reads back
   expect(r.out).toContain('未导入的列（templates/import-headers.yaml 的 ignore 中所列）：附件2!G4“上季度结果”');
   expect(r.out).toContain('工作簿与 2024-q3 的数据一致，没有需要导入的改动。');
 });
+
+test('a hidden row and a hidden column keep their marks across the reading thread', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { flattenRow, unflatten } = require('../../src/import/workbook') as typeof import('../../src/import/workbook');
+  const flat: (string | number)[] = [];
+  flattenRow({ number: 6, hidden: true, cells: [undefined, { text: '丹寨政务' }, { text: '不合格', hidden: true }] }, flat);
+  flattenRow({ number: 7, cells: [undefined, { text: '从江政务' }, { text: '', problem: '单元格是错误值 #N/A', hidden: true }] }, flat);
+  expect([...unflatten(flat)]).toEqual([
+    { number: 6, hidden: true, cells: [undefined, { text: '丹寨政务' }, { text: '不合格', hidden: true }] },
+    { number: 7, cells: [undefined, { text: '从江政务' }, { text: '', problem: '单元格是错误值 #N/A', hidden: true }] },
+  ]);
+});
