@@ -480,24 +480,23 @@ export class Planner {
       unheaded.add(col);
       this.problem(sheet, `${colName(col)}${number}`, `这一列没有表头，其中的值（“${c.text.trim().slice(0, 20)}”）不会导入：请在第 ${cols.row} 行补上表头，或删去这一列`);
     });
-    // a cell that cannot be read is reported only where it matters
+    // a cell that cannot be read is reported only where it matters; so is a date, which no
+    // value here is (Excel shows it as its format says: 2023/12/5, not the 2023-12-05 read)
     let bad = false;
     const used: Field[] = ['name', 'url', 'owner', 'platform', 'level', 'result', 'failing', 'problems'];
+    const check = (col: number) => {
+      const c = cells[col];
+      const why = c?.problem ?? (c?.date ? `这一格是日期（读作 ${c.text}），Excel 按日期格式显示，看到的与读到的不一定相同，不能导入：请把这一格设为“文本”格式，再照看到的内容重新输入` : undefined);
+      if (why) {
+        this.problem(sheet, `${colName(col)}${number}`, why);
+        bad = true;
+      }
+    };
     for (const f of used) {
       const col = cols.fields.get(f);
-      const c = col === undefined ? undefined : cells[col];
-      if (c?.problem) {
-        this.problem(sheet, `${colName(col!)}${number}`, c.problem);
-        bad = true;
-      }
+      if (col !== undefined) check(col);
     }
-    for (const col of cols.months.keys()) {
-      const c = cells[col];
-      if (c?.problem) {
-        this.problem(sheet, `${colName(col)}${number}`, c.problem);
-        bad = true;
-      }
-    }
+    for (const col of cols.months.keys()) check(col);
     if (bad) return null;
     let kind: Kind | 'account' | undefined = context?.kind;
     let level: Level | undefined = context?.level;
