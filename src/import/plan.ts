@@ -484,9 +484,15 @@ export class Planner {
     // value here is (Excel shows it as its format says: 2023/12/5, not the 2023-12-05 read)
     let bad = false;
     const used: Field[] = ['name', 'url', 'owner', 'platform', 'level', 'result', 'failing', 'problems'];
-    const check = (col: number) => {
+    // and a line break (Alt+Enter) in a value of one line: Excel shows two lines, or one run
+    // together, never the value as it would be written
+    const LABELS: Record<string, string> = { name: '名称', url: '网址', owner: '主办单位', platform: '平台', level: '级别', result: '结果', failing: '是否不合格' };
+    const check = (col: number, f?: Field) => {
       const c = cells[col];
-      const why = c?.problem ?? (c?.date ? `这一格是日期（读作 ${c.text}），Excel 按日期格式显示，看到的与读到的不一定相同，不能导入：请把这一格设为“文本”格式，再照看到的内容重新输入` : undefined);
+      const why =
+        c?.problem ??
+        (c?.date ? `这一格是日期（读作 ${c.text}），Excel 按日期格式显示，看到的与读到的不一定相同，不能导入：请把这一格设为“文本”格式，再照看到的内容重新输入` : undefined) ??
+        (f !== 'problems' && c && /[\r\n]/.test(c.text.trim()) ? `这一格中有换行（Alt+Enter），${LABELS[f ?? 'result']}只能写一行，不能导入：请删去换行` : undefined);
       if (why) {
         this.problem(sheet, `${colName(col)}${number}`, why);
         bad = true;
@@ -494,7 +500,7 @@ export class Planner {
     };
     for (const f of used) {
       const col = cols.fields.get(f);
-      if (col !== undefined) check(col);
+      if (col !== undefined) check(col, f);
     }
     for (const col of cols.months.keys()) check(col);
     if (bad) return null;
