@@ -471,9 +471,19 @@ export class Planner {
   private rowOf(sheet: string, number: number, cells: (CellRead | undefined)[], cols: Columns, context: { kind: Kind | 'account'; level: Level } | null, assumed: Assumed | null, unheaded: Set<number>): Row | null {
     const name = this.cell({ cells }, cols, 'name');
     const url = this.cell({ cells }, cols, 'url');
-    if (!name?.text.trim() && !url?.text.trim() && !name?.problem && !url?.problem) return null;
+    const TOTAL = /^(合计|总计|小计|共计)$|^(注|备注|说明)[:：]/;
+    if (!name?.text.trim() && !url?.text.trim() && !name?.problem && !url?.problem) {
+      // values with no name (nor url) to say whose they are are said, never dropped in silence
+      // (a name emptied, or hidden under a cell merged over it); a total or a note row is not a unit
+      const valued = [...(['owner', 'result', 'failing', 'problems'] as Field[]).map((f) => cols.fields.get(f)), ...cols.months.keys()].filter((c): c is number => c !== undefined && !!(cells[c]?.text.trim() || cells[c]?.problem));
+      if (valued.length && !cells.some((c) => c && TOTAL.test(norm(c.text)))) {
+        const c = cols.fields.get('name') ?? cols.fields.get('url')!;
+        this.problem(sheet, `${colName(c)}${number}`, `这一行没有${cols.fields.has('name') ? '名称' : '网址'}，其中的值（${colName(valued[0])}${number}“${(cells[valued[0]]?.text.trim() ?? '').slice(0, 20)}”）不会导入：请填写${cols.fields.has('name') ? '名称' : '网址'}，或删去这一行`);
+      }
+      return null;
+    }
     // a total or a note written under the table is not a unit
-    if (!url?.text.trim() && /^(合计|总计|小计|共计)$|^(注|备注|说明)[:：]/.test(norm(name?.text ?? ''))) return null;
+    if (!url?.text.trim() && TOTAL.test(norm(name?.text ?? ''))) return null;
     // a value under no header is read by no one: said once per column
     cells.forEach((c, col) => {
       if (!c || cols.headed.has(col) || unheaded.has(col) || !(c.text.trim() || c.problem)) return;
