@@ -387,9 +387,11 @@ export class Planner {
       const overData = dataRuns.some(([x, y]) => x <= b.row && y >= a.row);
       let used = 0;
       for (let c = a.col; c <= b.col; c++) if (usedCols.has(c)) used += b.row - a.row + 1;
-      if (overData && used >= 2) {
+      // any cell read other than the top-left one is hidden under it (A2:B2 over a name in B2)
+      if (overData && used - (usedCols.has(a.col) ? 1 : 0) >= 1) {
         const tl = `${colName(a.col)}${a.row}`;
-        this.problem(s.name, tl, `合并单元格 ${m} 覆盖了要导入的 ${used} 个格子，值只在 ${tl}，其余会被看作空的：请取消合并，在每一格填写`);
+        if (usedCols.has(a.col)) this.problem(s.name, tl, `合并单元格 ${m} 覆盖了要导入的 ${used} 个格子，值只在 ${tl}，其余会被看作空的：请取消合并，在每一格填写`);
+        else this.problem(s.name, tl, `合并单元格 ${m} 盖住了要导入的 ${used} 个格子，Excel 中只显示 ${tl} 的值，看不到被盖住的格子里的值：请取消合并，在每一格填写`);
       }
     }
     if (rows) this.sheetsUsed.push({ name: s.name, rows, how: [...hows].join('；') });
