@@ -338,6 +338,12 @@ export interface WorkbookParts {
   shared: string[];
   styles: Styles;
   date1904: boolean;
+  /**
+   * Excel recalculates every formula on opening (calcPr fullCalcOnLoad, as XlsxWriter and
+   * other writers set it, with 0 or nothing as the saved results): a saved result is then not
+   * what Excel shows. Excel clears it when it saves the workbook.
+   */
+  recalc: boolean;
 }
 
 /** The workbook's tabs, in order, with their real names and their parts. */
@@ -350,9 +356,11 @@ export async function readWorkbookParts(zip: Zip): Promise<WorkbookParts> {
   const rels = await relsOf(zip, wbPart);
   const listed: { name: string; rid: string; hidden: boolean }[] = [];
   let date1904 = false;
+  let recalc = false;
   await parsePart(zip, wbEntry, {
     open: (n, a) => {
       if (n === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
+      if (n === 'calcPr') recalc = a.fullCalcOnLoad === '1' || a.fullCalcOnLoad === 'true';
       if (n !== 'sheet') return;
       // r:id, whatever the relationships namespace's prefix is
       const rid = Object.keys(a).find((k) => k.endsWith(':id')) ?? 'id';
@@ -375,7 +383,7 @@ export async function readWorkbookParts(zip: Zip): Promise<WorkbookParts> {
   }
   const styles = await readStyles(zip, stylesPart);
   const shared = await readShared(zip, sharedPart);
-  return { sheets, shared, styles, date1904 };
+  return { sheets, shared, styles, date1904, recalc };
 }
 
 /** The sheet being read, for messages: 表一!B5 (ref empty for the sheet as a whole). */
@@ -462,6 +470,7 @@ export function sheetRows(zip: Zip, wb: WorkbookParts, sheet: SheetPart): { rows
         cell = { text: String(n), problem: `这一格是数字 ${String(n)}，Excel ${how}，看到的与读到的不一定相同，不能导入：请把这一格设为“文本”格式，再照看到的内容重新输入` };
       } else cell = { text: String(n) };
     }
+    if (cell && !cell.problem && pass.hasF && wb.recalc) cell = { text: cell.text, problem: '工作簿设置为打开时重新计算公式，公式保存的结果不一定是 Excel 显示的值：请在 Excel 或 WPS 中打开后保存一次，或把公式改成数值' };
     // a text cell whose format shows it otherwise ("不"@ shows 合格 as 不合格; ;;; hides it)
     if (cell && !cell.problem && !cell.date && cell.text !== '' && format.altersText && pass.type !== 'n' && pass.type !== 'b' && pass.type !== 'e') {
       cell = { text: cell.text, problem: `单元格格式“${format.code}”改变了文字的显示，Excel 中看到的不是读到的“${cell.text.slice(0, 20)}”，不能导入：请把这一格设为“常规”或“文本”格式` };
