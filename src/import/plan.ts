@@ -78,6 +78,8 @@ export interface RoundInfo {
 }
 
 const RESULTS = ['合格', '不合格'];
+/** two texts equal only after NFKC: what the person sees is the same (or differs in width only) */
+const LOOKALIKE = '只差在外观相同而编码不同的字（兼容汉字、部首字，或全角、半角字符，常见于从 PDF 复制的文字）';
 
 /** Quote a sheet name as Excel does when it needs it ('My sheet'!A1). */
 export function sheetRef(sheet: string, ref: string): string {
@@ -553,7 +555,7 @@ export class Planner {
     const resultCols = [...cols.months.keys(), ...(cols.fields.has('result') ? [cols.fields.get('result')!] : [])];
     for (const col of resultCols) {
       const v = cells[col]?.text.trim() ?? '';
-      if (v && !RESULTS.includes(v)) this.problem(sheet, `${colName(col)}${number}`, `结果“${v}”无效：只能是“合格”或“不合格”`);
+      if (v && !RESULTS.includes(v)) this.problem(sheet, `${colName(col)}${number}`, RESULTS.includes(v.normalize('NFKC')) ? `结果“${v}”与“${v.normalize('NFKC')}”${LOOKALIKE}，不能导入：请重新输入“${v.normalize('NFKC')}”` : `结果“${v}”无效：只能是“合格”或“不合格”`);
     }
     // a value of a kind that has no such thing is not dropped in silence
     if (kind === 'site') {
@@ -665,7 +667,7 @@ export class Planner {
   private unknown(sheet: string, row: Row, name: string, names: () => string[]): void {
     // suggestions cost a pass over every name: enough for a person to see the pattern
     const guess = this.suggestions++ < 100 && name ? closest(name, names()) : null;
-    const hint = guess ? `；是不是“${guess}”？` : '：新增单位请直接写入数据文件';
+    const hint = guess && guess.normalize('NFKC') === name.normalize('NFKC') ? `；数据中的“${guess}”与它${LOOKALIKE}：请照数据中的名称重新输入` : guess ? `；是不是“${guess}”？` : '：新增单位请直接写入数据文件';
     this.problem(sheet, this.nameRef(row), `本轮数据中找不到${this.describeRow(row)}${hint}`);
   }
 
@@ -708,6 +710,11 @@ export class Planner {
       }
       this.propose(sheet, ui, key, value, shown, at, confirm, by);
     };
+    if (name && name !== u.name && name.normalize('NFKC') === u.name.normalize('NFKC')) {
+      // not a rename the person could see: the same name in other code points
+      this.problem(sheet, ref('name'), `名称“${name}”与数据中的“${u.name}”${LOOKALIKE}，不是改名，不能导入：请照数据中的名称重新输入`);
+      return;
+    }
     if (name && name !== u.name) propose('name', name, name, ref('name'));
     if (u.kind === 'site') {
       if (urlChanged) {
