@@ -737,7 +737,8 @@ export class Planner {
       if (result && RESULTS.includes(result) && result !== u.result) propose('result', result, result, resultRef);
     } else {
       const owner = text('owner');
-      if (owner && owner !== u.owner) propose('owner', owner, owner, ref('owner'));
+      if (owner && owner !== u.owner && owner.normalize('NFKC') === u.owner.normalize('NFKC')) this.problem(sheet, ref('owner'), `主办单位“${owner}”与数据中的“${u.owner}”${LOOKALIKE}，不能导入：请照数据中的主办单位重新输入`);
+      else if (owner && owner !== u.owner) propose('owner', owner, owner, ref('owner'));
       for (const [col, k] of row.cols.months) {
         const v = row.cells[col]?.text.trim() ?? '';
         if (!v) continue;
