@@ -272,8 +272,10 @@ export class Planner {
     for (const [ref, msg] of later) this.problem(sheet, ref, msg);
     // a column nobody reads is said, never skipped in silence
     for (const [col, text] of unknown) {
+      // a header shown otherwise than read (8 shown as 8月 by 0"月"): why, not the text read
+      const why = cells[col]?.problem;
       const near = nearest(text, this.aliases.known);
-      this.problem(sheet, `${colName(col)}${rowNo}`, `表头“${text}”认不出，这一列不会导入（最接近的认得的列名是“${near}”）：请改成认得的列名（见 templates/import-headers.yaml），不导入的列请删去`);
+      this.problem(sheet, `${colName(col)}${rowNo}`, why ?? `表头“${text}”认不出，这一列不会导入（最接近的认得的列名是“${near}”）：请改成认得的列名（见 templates/import-headers.yaml），不导入的列请删去`);
     }
     for (const [col, text] of ignored) this.ignored.push(`${sheetRef(sheet, `${colName(col)}${rowNo}`)}“${text}”`);
     this.headersFound++;
