@@ -78,6 +78,8 @@ export interface RoundInfo {
 }
 
 const RESULTS = ['合格', '不合格'];
+/** characters that take no room on screen: a value holding one is not the value the person sees (the joiners U+200C/U+200D, part of emoji, are not among them) */
+const INVISIBLE = /[\u00AD\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
 /** two texts equal only after NFKC: what the person sees is the same (or differs in width only) */
 const LOOKALIKE = '只差在外观相同而编码不同的字（兼容汉字、部首字，或全角、半角字符，常见于从 PDF 复制的文字）';
 
@@ -508,7 +510,8 @@ export class Planner {
       const why =
         c?.problem ??
         (c?.date ? `这一格是日期（读作 ${c.text}），Excel 按日期格式显示，看到的与读到的不一定相同，不能导入：请把这一格设为“文本”格式，再照看到的内容重新输入` : undefined) ??
-        (f !== 'problems' && c && /[\r\n]/.test(c.text.trim()) ? `这一格中有换行（Alt+Enter），${LABELS[f ?? 'result']}只能写一行，不能导入：请删去换行` : undefined);
+        (f !== 'problems' && c && /[\r\n]/.test(c.text.trim()) ? `这一格中有换行（Alt+Enter），${LABELS[f ?? 'result']}只能写一行，不能导入：请删去换行` : undefined) ??
+        (c && INVISIBLE.test(c.text) ? `这一格中有看不见的字符（${[...new Set(c.text.match(new RegExp(INVISIBLE.source, 'g')))].map((x) => `U+${x.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`).join('、')}，如零宽空格、软连字符、文字方向控制符，常见于从网页复制的文字），Excel 中看不出来，不能导入：请删去这一格的内容后重新输入` : undefined);
       if (why) {
         this.problem(sheet, `${colName(col)}${number}`, why);
         bad = true;
