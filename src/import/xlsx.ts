@@ -223,7 +223,8 @@ function formatOf(code: string, date: boolean): Format {
   const s = sections(code);
   // the text section: the fourth, or a single section holding @; colours change no text
   const t = s.length >= 4 ? s[3] : s.length === 1 && /@/.test(s[0].replace(/"[^"]*"|\\./g, '')) ? s[0] : null;
-  const altersText = t !== null && t.replace(/\[[^\]]*\]/g, '').trim() !== '@';
+  // (padding _x and fill *x around @, as accounting formats have, adds only space)
+  const altersText = t !== null && !/^(?:\s|_.|\*.)*(?:@|general)(?:\s|_.|\*.)*$/i.test(t.replace(/\[[^\]]*\]/g, ''));
   return { date, code, altersText };
 }
 
