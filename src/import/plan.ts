@@ -78,6 +78,10 @@ export interface RoundInfo {
 }
 
 const RESULTS = ['合格', '不合格'];
+/** characters that take no room on screen: a value holding one is not the value the person sees (the joiners U+200C/U+200D, part of emoji, are not among them) */
+const INVISIBLE = /[\u00AD\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
+/** two texts equal only after NFKC: what the person sees is the same (or differs in width only) */
+const LOOKALIKE = '只差在外观相同而编码不同的字（兼容汉字、部首字，或全角、半角字符，常见于从 PDF 复制的文字）';
 
 /** Quote a sheet name as Excel does when it needs it ('My sheet'!A1). */
 export function sheetRef(sheet: string, ref: string): string {
@@ -145,6 +149,8 @@ interface Row {
   name: string;
   /** how the row was matched (set when matched) */
   matchedBy?: 'url' | 'name' | 'owner';
+  /** the row is hidden (by hand or by a filter) */
+  hidden?: boolean;
 }
 
 interface Proposed {
@@ -193,6 +199,8 @@ export class Planner {
   private readonly ignored: string[] = [];
   private readonly seen = new Set<number>();
   private suggestions = 0;
+  /** the sheet being read is a hidden tab */
+  private sheetHidden = false;
   private headersFound = 0;
   private accountNames: string[] | null = null;
 
@@ -266,8 +274,10 @@ export class Planner {
     for (const [ref, msg] of later) this.problem(sheet, ref, msg);
     // a column nobody reads is said, never skipped in silence
     for (const [col, text] of unknown) {
+      // a header shown otherwise than read (8 shown as 8月 by 0"月"): why, not the text read
+      const why = cells[col]?.problem;
       const near = nearest(text, this.aliases.known);
-      this.problem(sheet, `${colName(col)}${rowNo}`, `表头“${text}”认不出，这一列不会导入（最接近的认得的列名是“${near}”）：请改成认得的列名（见 templates/import-headers.yaml），不导入的列请删去`);
+      this.problem(sheet, `${colName(col)}${rowNo}`, why ?? `表头“${text}”认不出，这一列不会导入（最接近的认得的列名是“${near}”）：请改成认得的列名（见 templates/import-headers.yaml），不导入的列请删去`);
     }
     for (const [col, text] of ignored) this.ignored.push(`${sheetRef(sheet, `${colName(col)}${rowNo}`)}“${text}”`);
     this.headersFound++;
@@ -291,9 +301,11 @@ export class Planner {
     const usedCols = new Set<number>();
     const unheaded = new Set<number>();
     let rows = 0;
+    this.sheetHidden = !!s.hidden;
     const take = (r: RowRead, c: Columns) => {
       const row = this.rowOf(s.name, r.number, r.cells, c, context, assumed, unheaded);
       if (!row) return;
+      if (r.hidden) row.hidden = true;
       rows++;
       const last = dataRuns[dataRuns.length - 1];
       if (last && last[1] === r.number - 1) last[1] = r.number;
@@ -381,9 +393,11 @@ export class Planner {
       const overData = dataRuns.some(([x, y]) => x <= b.row && y >= a.row);
       let used = 0;
       for (let c = a.col; c <= b.col; c++) if (usedCols.has(c)) used += b.row - a.row + 1;
-      if (overData && used >= 2) {
+      // any cell read other than the top-left one is hidden under it (A2:B2 over a name in B2)
+      if (overData && used - (usedCols.has(a.col) ? 1 : 0) >= 1) {
         const tl = `${colName(a.col)}${a.row}`;
-        this.problem(s.name, tl, `合并单元格 ${m} 覆盖了要导入的 ${used} 个格子，值只在 ${tl}，其余会被看作空的：请取消合并，在每一格填写`);
+        if (usedCols.has(a.col)) this.problem(s.name, tl, `合并单元格 ${m} 覆盖了要导入的 ${used} 个格子，值只在 ${tl}，其余会被看作空的：请取消合并，在每一格填写`);
+        else this.problem(s.name, tl, `合并单元格 ${m} 盖住了要导入的 ${used} 个格子，Excel 中只显示 ${tl} 的值，看不到被盖住的格子里的值：请取消合并，在每一格填写`);
       }
     }
     if (rows) this.sheetsUsed.push({ name: s.name, rows, how: [...hows].join('；') });
@@ -465,33 +479,49 @@ export class Planner {
   private rowOf(sheet: string, number: number, cells: (CellRead | undefined)[], cols: Columns, context: { kind: Kind | 'account'; level: Level } | null, assumed: Assumed | null, unheaded: Set<number>): Row | null {
     const name = this.cell({ cells }, cols, 'name');
     const url = this.cell({ cells }, cols, 'url');
-    if (!name?.text.trim() && !url?.text.trim() && !name?.problem && !url?.problem) return null;
+    const TOTAL = /^(合计|总计|小计|共计)$|^(注|备注|说明)[:：]/;
+    if (!name?.text.trim() && !url?.text.trim() && !name?.problem && !url?.problem) {
+      // values with no name (nor url) to say whose they are are said, never dropped in silence
+      // (a name emptied, or hidden under a cell merged over it); a total or a note row is not a unit
+      const valued = [...(['owner', 'result', 'failing', 'problems'] as Field[]).map((f) => cols.fields.get(f)), ...cols.months.keys()].filter((c): c is number => c !== undefined && !!(cells[c]?.text.trim() || cells[c]?.problem));
+      if (valued.length && !cells.some((c) => c && TOTAL.test(norm(c.text)))) {
+        const c = cols.fields.get('name') ?? cols.fields.get('url')!;
+        this.problem(sheet, `${colName(c)}${number}`, `这一行没有${cols.fields.has('name') ? '名称' : '网址'}，其中的值（${colName(valued[0])}${number}“${(cells[valued[0]]?.text.trim() ?? '').slice(0, 20)}”）不会导入：请填写${cols.fields.has('name') ? '名称' : '网址'}，或删去这一行`);
+      }
+      return null;
+    }
     // a total or a note written under the table is not a unit
-    if (!url?.text.trim() && /^(合计|总计|小计|共计)$|^(注|备注|说明)[:：]/.test(norm(name?.text ?? ''))) return null;
+    if (!url?.text.trim() && TOTAL.test(norm(name?.text ?? ''))) return null;
     // a value under no header is read by no one: said once per column
     cells.forEach((c, col) => {
       if (!c || cols.headed.has(col) || unheaded.has(col) || !(c.text.trim() || c.problem)) return;
       unheaded.add(col);
       this.problem(sheet, `${colName(col)}${number}`, `这一列没有表头，其中的值（“${c.text.trim().slice(0, 20)}”）不会导入：请在第 ${cols.row} 行补上表头，或删去这一列`);
     });
-    // a cell that cannot be read is reported only where it matters
+    // a cell that cannot be read is reported only where it matters; so is a date, which no
+    // value here is (Excel shows it as its format says: 2023/12/5, not the 2023-12-05 read)
     let bad = false;
     const used: Field[] = ['name', 'url', 'owner', 'platform', 'level', 'result', 'failing', 'problems'];
+    // and a line break (Alt+Enter) in a value of one line: Excel shows two lines, or one run
+    // together, never the value as it would be written
+    const LABELS: Record<string, string> = { name: '名称', url: '网址', owner: '主办单位', platform: '平台', level: '级别', result: '结果', failing: '是否不合格' };
+    const check = (col: number, f?: Field) => {
+      const c = cells[col];
+      const why =
+        c?.problem ??
+        (c?.date ? `这一格是日期（读作 ${c.text}），Excel 按日期格式显示，看到的与读到的不一定相同，不能导入：请把这一格设为“文本”格式，再照看到的内容重新输入` : undefined) ??
+        (f !== 'problems' && c && /[\r\n]/.test(c.text.trim()) ? `这一格中有换行（Alt+Enter），${LABELS[f ?? 'result']}只能写一行，不能导入：请删去换行` : undefined) ??
+        (c && INVISIBLE.test(c.text) ? `这一格中有看不见的字符（${[...new Set(c.text.match(new RegExp(INVISIBLE.source, 'g')))].map((x) => `U+${x.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`).join('、')}，如零宽空格、软连字符、文字方向控制符，常见于从网页复制的文字），Excel 中看不出来，不能导入：请删去这一格的内容后重新输入` : undefined);
+      if (why) {
+        this.problem(sheet, `${colName(col)}${number}`, why);
+        bad = true;
+      }
+    };
     for (const f of used) {
       const col = cols.fields.get(f);
-      const c = col === undefined ? undefined : cells[col];
-      if (c?.problem) {
-        this.problem(sheet, `${colName(col!)}${number}`, c.problem);
-        bad = true;
-      }
+      if (col !== undefined) check(col, f);
     }
-    for (const col of cols.months.keys()) {
-      const c = cells[col];
-      if (c?.problem) {
-        this.problem(sheet, `${colName(col)}${number}`, c.problem);
-        bad = true;
-      }
-    }
+    for (const col of cols.months.keys()) check(col);
     if (bad) return null;
     let kind: Kind | 'account' | undefined = context?.kind;
     let level: Level | undefined = context?.level;
@@ -530,7 +560,7 @@ export class Planner {
     const resultCols = [...cols.months.keys(), ...(cols.fields.has('result') ? [cols.fields.get('result')!] : [])];
     for (const col of resultCols) {
       const v = cells[col]?.text.trim() ?? '';
-      if (v && !RESULTS.includes(v)) this.problem(sheet, `${colName(col)}${number}`, `结果“${v}”无效：只能是“合格”或“不合格”`);
+      if (v && !RESULTS.includes(v)) this.problem(sheet, `${colName(col)}${number}`, RESULTS.includes(v.normalize('NFKC')) ? `结果“${v}”与“${v.normalize('NFKC')}”${LOOKALIKE}，不能导入：请重新输入“${v.normalize('NFKC')}”` : `结果“${v}”无效：只能是“合格”或“不合格”`);
     }
     // a value of a kind that has no such thing is not dropped in silence
     if (kind === 'site') {
@@ -642,7 +672,7 @@ export class Planner {
   private unknown(sheet: string, row: Row, name: string, names: () => string[]): void {
     // suggestions cost a pass over every name: enough for a person to see the pattern
     const guess = this.suggestions++ < 100 && name ? closest(name, names()) : null;
-    const hint = guess ? `；是不是“${guess}”？` : '：新增单位请直接写入数据文件';
+    const hint = guess && guess.normalize('NFKC') === name.normalize('NFKC') ? `；数据中的“${guess}”与它${LOOKALIKE}：请照数据中的名称重新输入` : guess ? `；是不是“${guess}”？` : '：新增单位请直接写入数据文件';
     this.problem(sheet, this.nameRef(row), `本轮数据中找不到${this.describeRow(row)}${hint}`);
   }
 
@@ -674,7 +704,22 @@ export class Planner {
     const urlChanged = !!url && (urlKey(url) !== urlKey(u.url) || scheme(url) !== scheme(u.url));
     const confirm = (!!name && name !== u.name) || (!!url && urlKey(url) !== urlKey(u.url)) || row.matchedBy === 'owner';
     const by = { url: '按网址对应', name: '按名称对应', owner: '按主办单位对应' }[row.matchedBy ?? 'name'];
-    const propose = (key: string, value: unknown, shown: string, at: string) => this.propose(sheet, ui, key, value, shown, at, confirm, by);
+    const propose = (key: string, value: unknown, shown: string, at: string) => {
+      // a change the person cannot see in Excel is said, never taken
+      const col = decodeRef(at).col;
+      const unseen = this.sheetHidden ? `所在的工作表“${sheet}”被隐藏` : row.hidden ? `所在的第 ${row.number} 行被隐藏或被筛选掉` : row.cells[col]?.hidden ? `所在的 ${colName(col)} 列被隐藏` : '';
+      if (unseen) {
+        const fix = this.sheetHidden ? '取消隐藏这张工作表' : row.hidden ? '取消隐藏这一行（或清除筛选）' : '取消隐藏这一列';
+        this.problem(sheet, at, `这一格${unseen}，在 Excel 中看不到，其中的“${shown.length > 30 ? `${shown.slice(0, 30)}…` : shown}”与数据不同，不会导入：请${fix}，核对后再导入`);
+        return;
+      }
+      this.propose(sheet, ui, key, value, shown, at, confirm, by);
+    };
+    if (name && name !== u.name && name.normalize('NFKC') === u.name.normalize('NFKC')) {
+      // not a rename the person could see: the same name in other code points
+      this.problem(sheet, ref('name'), `名称“${name}”与数据中的“${u.name}”${LOOKALIKE}，不是改名，不能导入：请照数据中的名称重新输入`);
+      return;
+    }
     if (name && name !== u.name) propose('name', name, name, ref('name'));
     if (u.kind === 'site') {
       if (urlChanged) {
@@ -697,7 +742,8 @@ export class Planner {
       if (result && RESULTS.includes(result) && result !== u.result) propose('result', result, result, resultRef);
     } else {
       const owner = text('owner');
-      if (owner && owner !== u.owner) propose('owner', owner, owner, ref('owner'));
+      if (owner && owner !== u.owner && owner.normalize('NFKC') === u.owner.normalize('NFKC')) this.problem(sheet, ref('owner'), `主办单位“${owner}”与数据中的“${u.owner}”${LOOKALIKE}，不能导入：请照数据中的主办单位重新输入`);
+      else if (owner && owner !== u.owner) propose('owner', owner, owner, ref('owner'));
       for (const [col, k] of row.cols.months) {
         const v = row.cells[col]?.text.trim() ?? '';
         if (!v) continue;

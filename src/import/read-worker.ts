@@ -5,7 +5,7 @@ import { errorData, flattenRow, readWorkbook } from './workbook';
 import type { ErrorData, FlatRows } from './workbook';
 
 export type WorkerMessage =
-  | { type: 'sheet'; name: string }
+  | { type: 'sheet'; name: string; hidden?: boolean }
   | { type: 'rows'; rows: FlatRows }
   | { type: 'end'; merges: string[] }
   | { type: 'done' }
@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   const post = (m: WorkerMessage) => port.postMessage(m);
   try {
     for await (const sheet of readWorkbook(workerData.file as string)) {
-      post({ type: 'sheet', name: sheet.name });
+      post({ type: 'sheet', name: sheet.name, hidden: sheet.hidden });
       let batch: FlatRows = [];
       let n = 0;
       for await (const r of sheet.rows) {

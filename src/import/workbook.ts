@@ -1,7 +1,9 @@
 // Reading a workbook as the person sees it, row by row (./xlsx.ts, on a worker thread):
 // rich text as its plain text, a hyperlink as its text, a formula as its saved result, a
-// date cell as a date; formula-looking text stays text. A formula without a saved result
-// or an error value (#N/A) is marked as a problem, reported only if the cell is used.
+// date cell as a date; formula-looking text stays text. A formula without a saved result,
+// an error value (#N/A), a number whose format shows it otherwise than as read (000000, 0%,
+// General rounding) and a text whose format changes it ("不"@) are marked as a problem,
+// reported only if the cell is used.
 // The file itself is checked here first (a folder, no permission, encrypted, an old .xls).
 import * as fs from 'fs';
 
@@ -12,16 +14,22 @@ export interface CellRead {
   date?: Date;
   /** why the cell cannot be read (Chinese) */
   problem?: string;
+  /** its column is hidden: the person does not see it */
+  hidden?: boolean;
 }
 
 export interface RowRead {
   number: number;
+  /** hidden (by hand or by a filter): the person does not see it */
+  hidden?: boolean;
   /** by column number (1 = A); holes for empty cells */
   cells: (CellRead | undefined)[];
 }
 
 export interface SheetRead {
   name: string;
+  /** a hidden tab */
+  hidden?: boolean;
   rows: AsyncIterable<RowRead>;
   /** merged ranges (A1:C1), known once the rows have been read */
   merges: () => string[];
@@ -47,8 +55,9 @@ export function decodeRef(ref: string): { col: number; row: number } {
 }
 
 /**
- * Rows as one flat list, for sending between threads: row number, cell count, then per cell
- * its column, text and extra (0; a date's time value; or the problem). Plain strings and
+ * Rows as one flat list, for sending between threads: row number (negative: a hidden row),
+ * cell count, then per cell its column (negative: a hidden column), text and extra (0; a
+ * date's time value; or the problem). Plain strings and
  * numbers cost much less to copy and to hold than an object for every row and cell (the rows
  * of a national workbook wait in the main thread while it checks the data).
  */
@@ -56,11 +65,11 @@ export type FlatRows = (string | number)[];
 
 export function flattenRow(r: RowRead, out: FlatRows): void {
   const at = out.length;
-  out.push(r.number, 0);
+  out.push(r.hidden ? -r.number : r.number, 0);
   let n = 0;
   r.cells.forEach((c, col) => {
     if (!c) return;
-    out.push(col, c.text, c.problem !== undefined ? c.problem : c.date ? c.date.getTime() : 0);
+    out.push(c.hidden ? -col : col, c.text, c.problem !== undefined ? c.problem : c.date ? c.date.getTime() : 0);
     n++;
   });
   out[at + 1] = n;
@@ -76,9 +85,11 @@ export function* unflatten(flat: FlatRows): Generator<RowRead> {
       const col = flat[k++] as number;
       const text = flat[k++] as string;
       const extra = flat[k++];
-      cells[col] = typeof extra === 'string' ? { text, problem: extra } : extra ? { text, date: new Date(extra) } : { text };
+      const c: CellRead = typeof extra === 'string' ? { text, problem: extra } : extra ? { text, date: new Date(extra) } : { text };
+      if (col < 0) c.hidden = true;
+      cells[Math.abs(col)] = c;
     }
-    yield { number, cells };
+    yield number < 0 ? { number: -number, hidden: true, cells } : { number, cells };
   }
 }
 
@@ -175,7 +186,7 @@ export async function* readWorkbook(file: string): AsyncGenerator<SheetRead> {
           throw errorFor(e);
         }
       })();
-      yield { name: sheet.name, rows, merges: () => merges };
+      yield { name: sheet.name, hidden: sheet.hidden, rows, merges: () => merges };
       // a caller that did not read every row: the sheet is still read to its end (its errors count)
       for await (const _ of rows) void _;
     }
@@ -269,7 +280,7 @@ export function readWorkbookThreaded(file: string): AsyncGenerator<SheetRead> {
             } else if (r.type === 'error') throw errorOf(r.error);
           }
         })();
-        yield { name: m.name, rows, merges: () => merges };
+        yield { name: m.name, hidden: m.hidden, rows, merges: () => merges };
         // a caller that did not read every row: skip to the sheet's end
         if (!ended) for await (const _ of rows) void _;
       }

@@ -195,30 +195,74 @@ async function relsOf(zip: Zip, part: string): Promise<Map<string, { target: str
 /** Built-in number formats that show a date (Excel and WPS, including the CJK ones). */
 const DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
 
+/** A format code's sections (split at the semicolons outside quotes and escapes). */
+function sections(code: string): string[] {
+  return code.replace(/"[^"]*"|\\./g, (m) => m.replace(/;/g, ' ')).split(';');
+}
+
 function isDateCode(code: string): boolean {
-  // quoted text, escapes and [colour]/[$-locale] parts say nothing about dates
-  const c = code.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '');
+  // quoted text, escapes, [colour]/[$-locale] parts and exponents (0.00E+00) say nothing about dates
+  const c = code.replace(/"[^"]*"|\\.|\[[^\]]*\]|E[+-]/gi, '');
   return /[ymdhse]/i.test(c.split(';')[0]) && !/^general$/i.test(c);
 }
 
+/** Built-in number formats that do not show a date, by id (the rest show a number some other way). */
+const BUILTIN_CODES: Record<number, string> = { 0: 'General', 1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%', 11: '0.00E+00', 12: '# ?/?', 13: '# ??/??', 48: '##0.0E+0', 49: '@' };
+
+/** A cell style's number format, as far as showing a value as read goes. */
+interface Format {
+  /** shows a date */
+  date: boolean;
+  /** the format's code ('General' for the default) */
+  code: string;
+  /** a text cell is shown otherwise than as read (the code's text section is not plain @) */
+  altersText: boolean;
+}
+
+function formatOf(code: string, date: boolean): Format {
+  const s = sections(code);
+  // the text section: the fourth, or a single section holding @; colours change no text
+  const t = s.length >= 4 ? s[3] : s.length === 1 && /@/.test(s[0].replace(/"[^"]*"|\\./g, '')) ? s[0] : null;
+  // (padding _x and fill *x around @, as accounting formats have, adds only space)
+  const altersText = t !== null && !/^(?:\s|_.|\*.)*(?:@|general)(?:\s|_.|\*.)*$/i.test(t.replace(/\[[^\]]*\]/g, ''));
+  return { date, code, altersText };
+}
+
+const GENERAL: Format = { date: false, code: 'General', altersText: false };
+
+/**
+ * A number as Excel shows it in the cell, when that is certain: General (and @, which shows a
+ * number as General does) for integers below 10^11 and short decimals (General shows at most 11
+ * characters; 0.1+0.2 shows 0.3, not 0.30000000000000004), "0" for integers. Null otherwise:
+ * 000000 shows 12345 as 012345, 0% shows 0.5 as 50%, 0 shows 1.0000001 as 1.
+ */
+export function numberShown(n: number, f: Format): string | null {
+  const s = String(n);
+  const general = /^(general|@)$/i.test(f.code);
+  if (Number.isInteger(n)) return (general || f.code === '0') && Math.abs(n) < 1e11 ? s : null;
+  return general && s.length <= 11 && !/e/i.test(s) ? s : null;
+}
+
 interface Styles {
-  /** per cell style index: does it show a date */
-  dates: boolean[];
+  /** per cell style index: its number format */
+  formats: Format[];
 }
 
 async function readStyles(zip: Zip, part: string | undefined): Promise<Styles> {
-  const styles: Styles = { dates: [] };
+  const styles: Styles = { formats: [] };
   const e = part ? zip.entries.get(part) : undefined;
   if (!e) return styles;
-  const custom = new Map<number, boolean>();
+  const custom = new Map<number, string>();
   let inXfs = false;
   await parsePart(zip, e, {
     open: (n, a) => {
-      if (n === 'numFmt') custom.set(Number(a.numFmtId), isDateCode(a.formatCode ?? ''));
+      if (n === 'numFmt') custom.set(Number(a.numFmtId), a.formatCode ?? '');
       else if (n === 'cellXfs') inXfs = true;
       else if (n === 'xf' && inXfs) {
         const id = Number(a.numFmtId ?? 0);
-        styles.dates.push(custom.has(id) ? custom.get(id)! : DATE_FORMATS.has(id));
+        if (custom.has(id)) styles.formats.push(formatOf(custom.get(id)!, isDateCode(custom.get(id)!)));
+        else if (DATE_FORMATS.has(id)) styles.formats.push({ date: true, code: `#${id}`, altersText: false });
+        else styles.formats.push(formatOf(BUILTIN_CODES[id] ?? `#${id}`, false));
       }
     },
     close: (n) => {
@@ -286,6 +330,8 @@ function refOf(r: string): { col: number; row: number } | null {
 export interface SheetPart {
   name: string;
   part: string;
+  /** the tab is hidden (state hidden or veryHidden) */
+  hidden?: boolean;
 }
 
 export interface WorkbookParts {
@@ -293,6 +339,12 @@ export interface WorkbookParts {
   shared: string[];
   styles: Styles;
   date1904: boolean;
+  /**
+   * Excel recalculates every formula on opening (calcPr fullCalcOnLoad, as XlsxWriter and
+   * other writers set it, with 0 or nothing as the saved results): a saved result is then not
+   * what Excel shows. Excel clears it when it saves the workbook.
+   */
+  recalc: boolean;
 }
 
 /** The workbook's tabs, in order, with their real names and their parts. */
@@ -303,15 +355,17 @@ export async function readWorkbookParts(zip: Zip): Promise<WorkbookParts> {
   const wbEntry = zip.entries.get(wbPart);
   if (!wbEntry) throw new WorkbookError('找不到其中的 workbook.xml：不是 Excel 或 WPS 保存的 .xlsx');
   const rels = await relsOf(zip, wbPart);
-  const listed: { name: string; rid: string }[] = [];
+  const listed: { name: string; rid: string; hidden: boolean }[] = [];
   let date1904 = false;
+  let recalc = false;
   await parsePart(zip, wbEntry, {
     open: (n, a) => {
       if (n === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
+      if (n === 'calcPr') recalc = a.fullCalcOnLoad === '1' || a.fullCalcOnLoad === 'true';
       if (n !== 'sheet') return;
       // r:id, whatever the relationships namespace's prefix is
       const rid = Object.keys(a).find((k) => k.endsWith(':id')) ?? 'id';
-      listed.push({ name: a.name ?? '', rid: a[rid] ?? '' });
+      listed.push({ name: a.name ?? '', rid: a[rid] ?? '', hidden: a.state === 'hidden' || a.state === 'veryHidden' });
     },
   });
   let sharedPart: string | undefined;
@@ -326,11 +380,11 @@ export async function readWorkbookParts(zip: Zip): Promise<WorkbookParts> {
     // chart sheets and dialogs have no cells
     if (!r || !/\/worksheet$/.test(r.type)) continue;
     if (!zip.entries.has(r.target)) throw new WorkbookError(`工作表“${s.name}”的内容（${r.target}）不在文件中：文件已损坏`);
-    sheets.push({ name: s.name, part: r.target });
+    sheets.push({ name: s.name, part: r.target, hidden: s.hidden });
   }
   const styles = await readStyles(zip, stylesPart);
   const shared = await readShared(zip, sharedPart);
-  return { sheets, shared, styles, date1904 };
+  return { sheets, shared, styles, date1904, recalc };
 }
 
 /** The sheet being read, for messages: 表一!B5 (ref empty for the sheet as a whole). */
@@ -359,6 +413,8 @@ class SheetPass {
   inV = false;
   inIs = false;
   inSheetData = false;
+  /** hidden columns, as ranges [min, max] (<cols> comes before the rows) */
+  hiddenCols: [number, number][] = [];
   s = new StringCollector();
 }
 
@@ -389,6 +445,7 @@ export function sheetRows(zip: Zip, wb: WorkbookParts, sheet: SheetPart): { rows
   const finishCell = () => {
     const raw = pass.v ? pass.v.join('') : '';
     let cell: CellRead | undefined;
+    const format = wb.styles.formats[pass.style] ?? GENERAL;
     if (pass.isText !== null && pass.type === 'inlineStr') cell = { text: pass.isText };
     else if (pass.type === 'e') cell = { text: '', problem: pass.hasF ? `公式的结果是错误值 ${raw}` : `单元格是错误值 ${raw}` };
     else if (pass.v === null) {
@@ -406,11 +463,20 @@ export function sheetRows(zip: Zip, wb: WorkbookParts, sheet: SheetPart): { rows
     } else {
       const n = Number(raw);
       if (raw.trim() === '' || !Number.isFinite(n)) cell = { text: raw };
-      else if (wb.styles.dates[pass.style]) {
+      else if (format.date) {
         const d = serialDate(n, wb.date1904);
         cell = { text: d.toISOString().slice(0, 10), date: d };
+      } else if (numberShown(n, format) === null) {
+        const how = /^(general|@)$/i.test(format.code) ? '显示时会四舍五入或写成科学记数法' : `按单元格格式“${/^#\d+$/.test(format.code) ? `内置格式 ${format.code.slice(1)}` : format.code}”显示`;
+        cell = { text: String(n), problem: `这一格是数字 ${String(n)}，Excel ${how}，看到的与读到的不一定相同，不能导入：请把这一格设为“文本”格式，再照看到的内容重新输入` };
       } else cell = { text: String(n) };
     }
+    if (cell && !cell.problem && pass.hasF && wb.recalc) cell = { text: cell.text, problem: '工作簿设置为打开时重新计算公式，公式保存的结果不一定是 Excel 显示的值：请在 Excel 或 WPS 中打开后保存一次，或把公式改成数值' };
+    // a text cell whose format shows it otherwise ("不"@ shows 合格 as 不合格; ;;; hides it)
+    if (cell && !cell.problem && !cell.date && cell.text !== '' && format.altersText && pass.type !== 'n' && pass.type !== 'b' && pass.type !== 'e') {
+      cell = { text: cell.text, problem: `单元格格式“${format.code}”改变了文字的显示，Excel 中看到的不是读到的“${cell.text.slice(0, 20)}”，不能导入：请把这一格设为“常规”或“文本”格式` };
+    }
+    if (cell && pass.hiddenCols.length && pass.hiddenCols.some(([a, b]) => pass.col >= a && pass.col <= b)) cell.hidden = true;
     if (cell && pass.row) pass.row.cells[pass.col] = cell;
   };
   const steps = parseSteps(
@@ -432,6 +498,8 @@ export function sheetRows(zip: Zip, wb: WorkbookParts, sheet: SheetPart): { rows
             if (!Number.isInteger(r) || r < 1 || r > MAX_ROWS || r <= pass.rowNo) fail('', `第 ${String(a.r ?? pass.rowNo + 1).slice(0, 20)} 行的行号无效或顺序不对（Excel 最多 ${MAX_ROWS} 行）：文件已损坏`);
             pass.rowNo = r;
             pass.row = { number: r, cells: [] };
+            // hidden by hand, by a filter or by a collapsed outline: the person does not see it
+            if (a.hidden === '1' || a.hidden === 'true') pass.row.hidden = true;
             pass.col = 0;
             return;
           }
@@ -462,6 +530,9 @@ export function sheetRows(zip: Zip, wb: WorkbookParts, sheet: SheetPart): { rows
             return;
           case 'is':
             pass.inIs = true;
+            return;
+          case 'col':
+            if (!pass.inSheetData && (a.hidden === '1' || a.hidden === 'true')) pass.hiddenCols.push([Number(a.min), Number(a.max ?? a.min)]);
             return;
           case 'mergeCell':
             if (a.ref) merges.push(a.ref.toUpperCase());

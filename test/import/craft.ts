@@ -123,7 +123,10 @@ export type CellSpec =
   | { inline: string }
   | { runs: string[] }
   | { xml: string; t?: string; s?: number }
-  | { date: number };
+  | { date: number }
+  /** a number, or a text (shared string), shown with a number format of its own */
+  | { num: number; fmt: string }
+  | { text: string; fmt: string };
 
 export interface SheetSpec {
   name: string;
@@ -135,6 +138,12 @@ export interface SheetSpec {
   target?: string;
   /** the sheet XML as is (instead of rows) */
   xml?: string;
+  /** rows hidden (by hand or by a filter: Excel writes both as hidden="1"), 1-based */
+  hidden_rows?: number[];
+  /** columns hidden, 1-based */
+  hidden_cols?: number[];
+  /** the tab's state: hidden, veryHidden */
+  state?: string;
 }
 
 
@@ -149,6 +158,12 @@ export function workbookParts(sheets: SheetSpec[]): ZipPart[] {
     }
     return sharedIndex.get(t)!;
   };
+  // number formats of the cells that say one: cell style 2 + k has format 164 + k
+  const fmts: string[] = [];
+  const fmt = (code: string) => {
+    if (!fmts.includes(code)) fmts.push(code);
+    return 2 + fmts.indexOf(code);
+  };
   const parts: ZipPart[] = [];
   const rels: string[] = [];
   const entries: string[] = [];
@@ -156,7 +171,7 @@ export function workbookParts(sheets: SheetSpec[]): ZipPart[] {
     const part = s.part ?? `xl/worksheets/sheet${i + 1}.xml`;
     const target = s.target ?? part.replace(/^xl\//, '');
     rels.push(`<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="${esc(target)}"/>`);
-    entries.push(`<sheet name="${esc(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`);
+    entries.push(`<sheet name="${esc(s.name)}" sheetId="${i + 1}"${s.state ? ` state="${s.state}"` : ''} r:id="rId${i + 1}"/>`);
     let xml = s.xml;
     if (xml === undefined) {
       const rows = s.rows
@@ -170,14 +185,17 @@ export function workbookParts(sheets: SheetSpec[]): ZipPart[] {
               if ('inline' in c) return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${esc(c.inline)}</t></is></c>`;
               if ('runs' in c) return `<c r="${ref}" t="inlineStr"><is>${c.runs.map((t, j) => `<r>${j % 2 ? '' : '<rPr><b/></rPr>'}<t xml:space="preserve">${esc(t)}</t></r>`).join('')}</is></c>`;
               if ('date' in c) return `<c r="${ref}" s="1"><v>${c.date}</v></c>`;
+              if ('num' in c) return `<c r="${ref}" s="${fmt(c.fmt)}"><v>${c.num}</v></c>`;
+              if ('text' in c) return `<c r="${ref}" t="s" s="${fmt(c.fmt)}"><v>${sst(c.text)}</v></c>`;
               return `<c r="${ref}"${c.t ? ` t="${c.t}"` : ''}${c.s !== undefined ? ` s="${c.s}"` : ''}>${c.xml}</c>`;
             })
             .join('');
-          return `<row r="${r + 1}">${cs}</row>`;
+          return `<row r="${r + 1}"${s.hidden_rows?.includes(r + 1) ? ' hidden="1"' : ''}>${cs}</row>`;
         })
         .join('');
+      const cols = s.hidden_cols?.length ? `<cols>${s.hidden_cols.map((c) => `<col min="${c}" max="${c}" width="9" hidden="1" customWidth="1"/>`).join('')}</cols>` : '';
       const merges = s.merges?.length ? `<mergeCells count="${s.merges.length}">${s.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>` : '';
-      xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetData>${rows}</sheetData>${merges}</worksheet>`;
+      xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">${cols}<sheetData>${rows}</sheetData>${merges}</worksheet>`;
     }
     parts.push({ name: part, data: xml });
   });
@@ -188,7 +206,13 @@ export function workbookParts(sheets: SheetSpec[]): ZipPart[] {
     { name: '_rels/.rels', data: '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>' },
     { name: 'xl/workbook.xml', data: `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${entries.join('')}</sheets></workbook>` },
     { name: 'xl/_rels/workbook.xml.rels', data: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>` },
-    { name: 'xl/styles.xml', data: '<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>' },
+    {
+      name: 'xl/styles.xml',
+      data:
+        '<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+        (fmts.length ? `<numFmts count="${fmts.length}">${fmts.map((f, k) => `<numFmt numFmtId="${164 + k}" formatCode="${esc(f)}"/>`).join('')}</numFmts>` : '') +
+        `<cellXfs count="${2 + fmts.length}"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/>${fmts.map((_, k) => `<xf numFmtId="${164 + k}" applyNumberFormat="1"/>`).join('')}</cellXfs></styleSheet>`,
+    },
   ];
   const sstPart = shared.length
     ? [{ name: 'xl/sharedStrings.xml', data: `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${shared.length}" uniqueCount="${shared.length}">${shared.map((t) => `<si><t xml:space="preserve">${esc(t)}</t></si>`).join('')}</sst>` }]

@@ -143,23 +143,26 @@ test('a sheet the quick reader gives up on midway is read again by saxes: every 
   const rows = (ref: string) => Array.from({ length: 6000 }, (_, i) => [`单位${i + 1}${i === 4999 ? ref : ''}`, { inline: `合格${i}` }, i]);
   const read = async (file: string) => {
     const out: string[] = [];
-    for await (const s of readWorkbook(file)) for await (const r of s.rows) out.push(`${r.number}:${r.cells.map((c) => c?.text ?? '').join('|')}`);
+    // (h: a hidden row, a cell in a hidden column — marks the second reading must keep too)
+    for await (const s of readWorkbook(file)) for await (const r of s.rows) out.push(`${r.hidden ? 'h' : ''}${r.number}:${r.cells.map((c) => (c?.hidden ? 'h' : '') + (c?.text ?? '')).join('|')}`);
     return out;
   };
   const plain = path.join(dir, 'plain.xlsx');
-  fs.writeFileSync(plain, zip(workbookParts([{ name: '表', rows: rows('A') }])));
+  const hidden = { hidden_rows: [2, 5001], hidden_cols: [2] };
+  fs.writeFileSync(plain, zip(workbookParts([{ name: '表', rows: rows('A'), ...hidden }])));
   const withRef = path.join(dir, 'ref.xlsx');
-  const parts = workbookParts([{ name: '表', rows: rows('') }]);
+  const parts = workbookParts([{ name: '表', rows: rows(''), ...hidden }]);
   const sheet = parts.find((p) => p.name === 'xl/worksheets/sheet1.xml')!;
   sheet.data = String(sheet.data).replace('<t xml:space="preserve">合格4999</t>', '<t xml:space="preserve">&#x5408;格4999</t>');
   expect(String(sheet.data)).toContain('&#x5408;');
   fs.writeFileSync(withRef, zip(parts));
   const expected = await read(plain);
   expect(expected).toHaveLength(6000);
-  expect(expected[4999]).toBe('5000:|单位5000A|合格4999|4999');
+  expect(expected[4999]).toBe('5000:|单位5000A|h合格4999|4999');
+  expect([expected[1], expected[5000]]).toEqual(['h2:|单位2|h合格1|1', 'h5001:|单位5001|h合格5000|5000']);
   const got = await read(withRef);
   expect(got.slice(0, 4999)).toEqual(expected.slice(0, 4999));
-  expect(got[4999]).toBe('5000:|单位5000|合格4999|4999');
+  expect(got[4999]).toBe('5000:|单位5000|h合格4999|4999');
   expect(got.slice(5000)).toEqual(expected.slice(5000));
   fs.rmSync(dir, { recursive: true, force: true });
 });

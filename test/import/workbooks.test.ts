@@ -270,3 +270,30 @@ test('an annex with the 上季度结果 column (compare.annex_column) reads back
   expect(r.out).toContain('未导入的列（templates/import-headers.yaml 的 ignore 中所列）：附件2!G4“上季度结果”');
   expect(r.out).toContain('工作簿与 2024-q3 的数据一致，没有需要导入的改动。');
 });
+
+test('a hidden row and a hidden column keep their marks across the reading thread', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { flattenRow, unflatten } = require('../../src/import/workbook') as typeof import('../../src/import/workbook');
+  const flat: (string | number)[] = [];
+  flattenRow({ number: 6, hidden: true, cells: [undefined, { text: '丹寨政务' }, { text: '不合格', hidden: true }] }, flat);
+  flattenRow({ number: 7, cells: [undefined, { text: '从江政务' }, { text: '', problem: '单元格是错误值 #N/A', hidden: true }] }, flat);
+  expect([...unflatten(flat)]).toEqual([
+    { number: 6, hidden: true, cells: [undefined, { text: '丹寨政务' }, { text: '不合格', hidden: true }] },
+    { number: 7, cells: [undefined, { text: '从江政务' }, { text: '', problem: '单元格是错误值 #N/A', hidden: true }] },
+  ]);
+});
+
+test('formulas in a workbook set to recalculate on opening (fullCalcOnLoad): their saved results are not taken', async () => {
+  const wb = new ExcelJS.Workbook();
+  wb.calcProperties.fullCalcOnLoad = true;
+  const ws = wb.addWorksheet('表');
+  ws.addRow(['名称', '平台', '9月']);
+  // XlsxWriter saves 0 as every formula's result and leaves the value to Excel
+  ws.addRow(['丹寨政务', '微博', { formula: 'IF(1,"不合格","")', result: '不合格' }]);
+  ws.addRow(['从江政务', '微博', '合格']);
+  await wb.xlsx.writeFile(path.join(cwd, '重算.xlsx'));
+  const before = files();
+  const r = await cli(['import', 'data', '重算.xlsx', '--apply'], cwd);
+  expect([r.code, r.err]).toEqual([1, '重算.xlsx 表!C2: 错误: 工作簿设置为打开时重新计算公式，公式保存的结果不一定是 Excel 显示的值：请在 Excel 或 WPS 中打开后保存一次，或把公式改成数值\n共 1 个错误，未改动任何文件。\n']);
+  expect(files()).toEqual(before);
+});
