@@ -27,6 +27,7 @@ export function parseRound(s: string): Quarter | null {
 
 export const roundText = (r: Quarter) => `${r.year}-Q${r.q}`;
 export const roundLabel = (r: Quarter) => `${r.year}年第${QUARTER_NAMES[r.q - 1]}季度`;
+const quarterIndex = (r: Quarter) => r.year * 4 + r.q - 1;
 export const nextQuarter = (r: Quarter): Quarter => (r.q === 4 ? { year: r.year + 1, q: 1 } : { year: r.year, q: r.q + 1 });
 
 /** The quarter's three months, YYYY-MM. */
@@ -110,6 +111,14 @@ export function planInit(prevDir: string, roundOpt: string | undefined, cwd: str
   if (roundOpt !== undefined) {
     const r = parseRound(roundOpt);
     if (!r) throw new UsageError(`--round “${roundOpt}”格式不对，应写作 YYYY-Qn，例如 2024-Q1`);
+    // A second round of the same quarter, or an earlier one, leaves the next quarter's compare
+    // unable to tell which round is the previous one. Skipping ahead stays allowed (a quarter
+    // not inspected).
+    if (prevRound && quarterIndex(r) <= quarterIndex(prevRound)) {
+      const [was, next] = [roundText(prevRound), roundText(nextQuarter(prevRound))];
+      const rel = quarterIndex(r) === quarterIndex(prevRound) ? `与 ${displayPath(loaded.dir, cwd)} 的季度 ${was} 相同` : `早于 ${displayPath(loaded.dir, cwd)} 的季度 ${was}`;
+      throw new UsageError(`新季度 ${roundText(r)} ${rel}：新季度应在 ${was} 之后，下一季度是 ${next}；同一季度或更早的季度会让以后的比较分不清哪一轮是上季度`);
+    }
     round = r;
   } else if (prevRound) {
     round = nextQuarter(prevRound);

@@ -174,3 +174,17 @@ test('CRLF files with a BOM stay CRLF with a BOM', async () => {
   const c = await cli(['check', 'q1'], cwd);
   expect(c.err).toContain('共 280 项还需填写。');
 });
+
+test('--round the same as, or earlier than, the source round is refused (exit 2), nothing written', async () => {
+  fs.cpSync(SEED, path.join(cwd, '2023-q4'), { recursive: true });
+  const why = '新季度应在 2023-Q4 之后，下一季度是 2024-Q1；同一季度或更早的季度会让以后的比较分不清哪一轮是上季度\n';
+  const same = await cli(['init', 'q1', '--from', '2023-q4', '--round', '2023-Q4'], cwd);
+  expect([same.code, same.out]).toEqual([2, '']);
+  expect(same.err).toBe(`tongbao init：新季度 2023-Q4 与 2023-q4 的季度 2023-Q4 相同：${why}`);
+  const earlier = await cli(['init', 'q1', '--from', '2023-q4', '--round', '2022-q4'], cwd);
+  expect(earlier.code).toBe(2);
+  expect(earlier.err).toBe(`tongbao init：新季度 2022-Q4 早于 2023-q4 的季度 2023-Q4：${why}`);
+  expect(fs.readdirSync(cwd)).toEqual(['2023-q4']);
+  // the quarter right after, and one further on (a quarter not inspected), are fine
+  expect((await cli(['init', 'q1', '--from', '2023-q4', '--round', '2024-Q1'], cwd)).code).toBe(0);
+});
