@@ -193,9 +193,44 @@ export function planInit(prevDir: string, roundOpt: string | undefined, cwd: str
   return { files, result: { round, months, sites: siteCount, accounts: accountCount, copied } };
 }
 
+/** The path as the file system has it: links resolved up to the first part that does not exist yet. */
+function realish(p: string): string {
+  const rest: string[] = [];
+  let cur = p;
+  while (!fs.existsSync(cur)) {
+    const up = path.dirname(cur);
+    if (up === cur) return p;
+    rest.unshift(path.basename(cur));
+    cur = up;
+  }
+  const real = path.join(fs.realpathSync.native(cur), ...rest);
+  // Windows and macOS folders ignore case
+  return process.platform === 'win32' || process.platform === 'darwin' ? real.toLowerCase() : real;
+}
+
+/** `inner` is inside `outer` (not the same). */
+function isInside(inner: string, outer: string): boolean {
+  const rel = path.relative(outer, inner);
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
+}
+
+/**
+ * The new round goes beside the previous one: not the same folder, not inside it (moving,
+ * zipping or deleting the old round would take the new one along), and not around it.
+ */
+function refuseNested(dir: string, prev: string, cwd: string): void {
+  const [d, p] = [realish(dir), realish(prev)];
+  const [N, P] = [displayPath(dir, cwd), displayPath(prev, cwd)];
+  const beside = `新季度要另建一个文件夹，与 ${P} 并列`;
+  if (d === p) throw new UsageError(`新文件夹 ${N} 就是上季度的文件夹 ${P}：${beside}`);
+  if (isInside(d, p)) throw new UsageError(`新文件夹 ${N} 在上季度的文件夹 ${P} 里面：${beside}，例如 ${displayPath(path.join(path.dirname(prev), path.basename(dir)), cwd)}`);
+  if (isInside(p, d)) throw new UsageError(`上季度的文件夹 ${P} 在新文件夹 ${N} 里面：${beside}`);
+}
+
 /** Write the new round folder: whole or not at all (built under a temporary name, then renamed). */
 export function initRound(newDir: string, prevDir: string, roundOpt: string | undefined, cwd: string): InitResult {
   const dir = path.resolve(cwd, newDir);
+  refuseNested(dir, path.resolve(cwd, prevDir), cwd);
   if (fs.existsSync(dir)) {
     throw new UsageError(`${displayPath(dir, cwd)} 已经存在：init 只新建文件夹，不会覆盖已有的数据。请换一个名称，或先移走它`);
   }

@@ -188,3 +188,27 @@ test('--round the same as, or earlier than, the source round is refused (exit 2)
   // the quarter right after, and one further on (a quarter not inspected), are fine
   expect((await cli(['init', 'q1', '--from', '2023-q4', '--round', '2024-Q1'], cwd)).code).toBe(0);
 });
+
+test('a new folder that is, or is inside, or holds the source round is refused (exit 2), nothing written', async () => {
+  fs.mkdirSync(path.join(cwd, 'data'));
+  fs.cpSync(SEED, path.join(cwd, 'data', '2023-q4'), { recursive: true });
+  const files = () => fs.readdirSync(cwd, { recursive: true }).map(String).sort();
+  const before = files();
+  const beside = '新季度要另建一个文件夹，与 data/2023-q4 并列';
+  for (const [argv, err] of [
+    [['data/2023-q4/sub', '--from', 'data/2023-q4'], `新文件夹 data/2023-q4/sub 在上季度的文件夹 data/2023-q4 里面：${beside}，例如 data/sub`],
+    [['data/2023-q4/a/b', '--from', 'data/2023-q4/'], `新文件夹 data/2023-q4/a/b 在上季度的文件夹 data/2023-q4 里面：${beside}，例如 data/b`],
+    [['data/2023-q4', '--from', 'data/2023-q4'], `新文件夹 data/2023-q4 就是上季度的文件夹 data/2023-q4：${beside}`],
+    [['data/x/../2023-q4/', '--from', 'data/2023-q4'], `新文件夹 data/2023-q4 就是上季度的文件夹 data/2023-q4：${beside}`],
+    [['data', '--from', 'data/2023-q4'], `上季度的文件夹 data/2023-q4 在新文件夹 data 里面：${beside}`],
+  ] as [string[], string][]) {
+    const r = await cli(['init', ...argv], cwd);
+    expect([r.code, r.out, r.err]).toEqual([2, '', `tongbao init：${err}\n`]);
+  }
+  // through a link to the source folder too
+  fs.symlinkSync(path.join(cwd, 'data', '2023-q4'), path.join(cwd, 'link'), 'dir');
+  const r = await cli(['init', 'link/sub', '--from', 'data/2023-q4'], cwd);
+  expect([r.code, r.err]).toEqual([2, `tongbao init：新文件夹 link/sub 在上季度的文件夹 data/2023-q4 里面：${beside}，例如 data/sub\n`]);
+  fs.rmSync(path.join(cwd, 'link'));
+  expect(files()).toEqual(before);
+});
