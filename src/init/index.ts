@@ -11,7 +11,7 @@ import type { DataFileName, Edit } from '../edit';
 import { loadRound } from '../load/round';
 import { displayPath } from '../load/yaml-file';
 import { LEVELS, PLATFORMS } from '../types';
-import { ensureDir, fsyncDir, TMP_PREFIX, writeFileAtomic } from '../write/atomic';
+import { ensureDir, fsyncDir, fsyncFile, OutputLockedError, readOnlyFolderError, removeTemps, TMP_PREFIX, tmpPathFor, writeFileAtomic } from '../write/atomic';
 
 const QUARTER_NAMES = ['一', '二', '三', '四'];
 
@@ -227,14 +227,61 @@ function refuseNested(dir: string, prev: string, cwd: string): void {
   if (isInside(p, d)) throw new UsageError(`上季度的文件夹 ${P} 在新文件夹 ${N} 里面：${beside}`);
 }
 
-/** Write the new round folder: whole or not at all (built under a temporary name, then renamed). */
+/** What Windows Explorer and the macOS Finder put in a folder by themselves. */
+const SYSTEM_FILES = new Set(['desktop.ini', 'thumbs.db', '.ds_store']);
+
+/**
+ * A folder with nothing a person put there (one made in Explorer before running init): a
+ * real folder, not a link, holding at most the files the system adds by itself.
+ */
+export function isEmptyFolder(dir: string): boolean {
+  const st = fs.lstatSync(dir, { throwIfNoEntry: false });
+  return !!st?.isDirectory() && fs.readdirSync(dir).every((n) => SYSTEM_FILES.has(n.toLowerCase()));
+}
+
+/**
+ * Into an existing empty folder: every file under a temporary name first, then each renamed
+ * into place; on any failure every file written (temporary or renamed) is removed again, so
+ * the folder is as empty as before. All of it is synchronous: Ctrl-C is handled before or after.
+ */
+function writeIntoEmpty(dir: string, files: Map<string, string>, shown: string): void {
+  const made: string[] = [];
+  try {
+    for (const [name, text] of files) {
+      const tmp = tmpPathFor(dir, name);
+      made.push(tmp);
+      fs.writeFileSync(tmp, text);
+      fsyncFile(tmp);
+    }
+    for (const name of files.keys()) {
+      const final = path.join(dir, name);
+      made.push(final);
+      fs.renameSync(tmpPathFor(dir, name), final);
+    }
+  } catch (e) {
+    removeTemps(made);
+    if (!readOnlyFolderError(e, dir)) throw e;
+    throw new OutputLockedError(`无法在 ${shown} 中写入文件：文件夹是只读的、没有写入权限或正被占用。请检查后重试；已写入的文件都已删除，${shown} 仍是空的。`, dir);
+  }
+  fsyncDir(dir);
+}
+
+/**
+ * Write the new round folder: whole or not at all (built under a temporary name, then renamed;
+ * an existing empty folder is filled file by file, see writeIntoEmpty).
+ */
 export function initRound(newDir: string, prevDir: string, roundOpt: string | undefined, cwd: string): InitResult {
   const dir = path.resolve(cwd, newDir);
   refuseNested(dir, path.resolve(cwd, prevDir), cwd);
-  if (fs.existsSync(dir)) {
+  const empty = isEmptyFolder(dir);
+  if (!empty && fs.lstatSync(dir, { throwIfNoEntry: false })) {
     throw new UsageError(`${displayPath(dir, cwd)} 已经存在：init 只新建文件夹，不会覆盖已有的数据。请换一个名称，或先移走它`);
   }
   const { files, result } = planInit(prevDir, roundOpt, cwd, newDir);
+  if (empty) {
+    writeIntoEmpty(dir, files, displayPath(dir, cwd));
+    return { dir, ...result };
+  }
   const parent = path.dirname(dir);
   ensureDir(parent);
   const tmp = path.join(parent, `${TMP_PREFIX}${path.basename(dir)}`);

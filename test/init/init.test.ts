@@ -212,3 +212,55 @@ test('a new folder that is, or is inside, or holds the source round is refused (
   fs.rmSync(path.join(cwd, 'link'));
   expect(files()).toEqual(before);
 });
+
+test('an existing empty folder (made in Explorer first) is filled; one with anything else in it is refused', async () => {
+  expect((await cli(['init', 'fresh', '--from', SEED], cwd)).code).toBe(0);
+  const made = path.join(cwd, 'q1');
+  fs.mkdirSync(made);
+  const r = await cli(['init', 'q1', '--from', SEED], cwd);
+  expect([r.code, r.err]).toEqual([0, '']);
+  expect(r.out.split('\n')[0]).toBe('已新建 q1：2024年第一季度，检查月份 2024-01、2024-02、2024-03');
+  expect(fs.readdirSync(made).sort()).toEqual(['accounts.yaml', 'notice.yaml', 'sites.yaml']);
+  for (const f of fs.readdirSync(made)) expect(fs.readFileSync(path.join(made, f), 'utf8')).toBe(fs.readFileSync(path.join(cwd, 'fresh', f), 'utf8'));
+
+  // the files Explorer and the Finder add by themselves do not count, and stay
+  const sys = path.join(cwd, 'q2');
+  fs.mkdirSync(sys);
+  for (const f of ['desktop.ini', 'Thumbs.db', '.DS_Store']) fs.writeFileSync(path.join(sys, f), f);
+  expect((await cli(['init', 'q2', '--from', SEED], cwd)).code).toBe(0);
+  expect(fs.readdirSync(sys).sort()).toEqual(['.DS_Store', 'Thumbs.db', 'accounts.yaml', 'desktop.ini', 'notice.yaml', 'sites.yaml']);
+  expect(fs.readFileSync(path.join(sys, 'desktop.ini'), 'utf8')).toBe('desktop.ini');
+
+  // anything else, even a hidden file, is someone's data
+  fs.mkdirSync(path.join(cwd, 'q3'));
+  fs.writeFileSync(path.join(cwd, 'q3', '.keep'), '');
+  const k = await cli(['init', 'q3', '--from', SEED], cwd);
+  expect([k.code, k.err]).toEqual([2, 'tongbao init：q3 已经存在：init 只新建文件夹，不会覆盖已有的数据。请换一个名称，或先移走它\n']);
+  expect(fs.readdirSync(path.join(cwd, 'q3'))).toEqual(['.keep']);
+  expect(fs.readdirSync(cwd).sort()).toEqual(['fresh', 'q1', 'q2', 'q3']);
+});
+
+test('filling an empty folder that fails at the second file leaves it as empty as it was', async () => {
+  const nodeFs = require('fs') as typeof fs;
+  const dir = path.join(cwd, 'q1');
+  fs.mkdirSync(dir);
+  fs.writeFileSync(path.join(dir, 'desktop.ini'), '[.ShellClassInfo]');
+  const real = fs.renameSync;
+  const renames: string[] = [];
+  const spy = jest.spyOn(nodeFs, 'renameSync').mockImplementation((from, to) => {
+    renames.push(path.basename(String(to)));
+    if (renames.length === 2) throw Object.assign(new Error('EBUSY: resource busy or locked, rename'), { code: 'EBUSY' });
+    real(from, to);
+  });
+  let r: Awaited<ReturnType<typeof cli>>;
+  try {
+    r = await cli(['init', 'q1', '--from', SEED], cwd);
+  } finally {
+    spy.mockRestore();
+  }
+  expect(renames).toEqual(['notice.yaml', 'sites.yaml']);
+  expect([r.code, r.out]).toEqual([1, '']);
+  expect(r.err).toBe('tongbao init：无法在 q1 中写入文件：文件夹是只读的、没有写入权限或正被占用。请检查后重试；已写入的文件都已删除，q1 仍是空的。\n');
+  expect(fs.readdirSync(dir)).toEqual(['desktop.ini']);
+  expect(fs.readdirSync(cwd)).toEqual(['q1']);
+});

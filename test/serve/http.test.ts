@@ -688,6 +688,7 @@ describe('新建一季度 and the data history', () => {
       expect(r.json().error).toMatch(why);
     }
     expect(snapshot(work)).toEqual(before);
+    fs.mkdirSync(path.join(root, '2024-q1')); // made in Explorer first: empty, so used
     const r = await post('/api/init', { from: '2023-q4', quarter: '2024-Q1', name: '2024-q1' });
     expect(r.status).toBe(200);
     expect(r.json()).toMatchObject({ ok: true, name: '2024-q1' });
