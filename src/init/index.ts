@@ -11,7 +11,7 @@ import type { DataFileName, Edit } from '../edit';
 import { loadRound } from '../load/round';
 import { displayPath } from '../load/yaml-file';
 import { LEVELS, PLATFORMS } from '../types';
-import { ensureDir, fsyncDir, TMP_PREFIX, writeFileAtomic } from '../write/atomic';
+import { ensureDir, fsyncDir, fsyncFile, OutputLockedError, readOnlyFolderError, removeTemps, TMP_PREFIX, tmpPathFor, writeFileAtomic } from '../write/atomic';
 
 const QUARTER_NAMES = ['一', '二', '三', '四'];
 
@@ -27,6 +27,7 @@ export function parseRound(s: string): Quarter | null {
 
 export const roundText = (r: Quarter) => `${r.year}-Q${r.q}`;
 export const roundLabel = (r: Quarter) => `${r.year}年第${QUARTER_NAMES[r.q - 1]}季度`;
+const quarterIndex = (r: Quarter) => r.year * 4 + r.q - 1;
 export const nextQuarter = (r: Quarter): Quarter => (r.q === 4 ? { year: r.year + 1, q: 1 } : { year: r.year, q: r.q + 1 });
 
 /** The quarter's three months, YYYY-MM. */
@@ -110,6 +111,14 @@ export function planInit(prevDir: string, roundOpt: string | undefined, cwd: str
   if (roundOpt !== undefined) {
     const r = parseRound(roundOpt);
     if (!r) throw new UsageError(`--round “${roundOpt}”格式不对，应写作 YYYY-Qn，例如 2024-Q1`);
+    // A second round of the same quarter, or an earlier one, leaves the next quarter's compare
+    // unable to tell which round is the previous one. Skipping ahead stays allowed (a quarter
+    // not inspected).
+    if (prevRound && quarterIndex(r) <= quarterIndex(prevRound)) {
+      const [was, next] = [roundText(prevRound), roundText(nextQuarter(prevRound))];
+      const rel = quarterIndex(r) === quarterIndex(prevRound) ? `与 ${displayPath(loaded.dir, cwd)} 的季度 ${was} 相同` : `早于 ${displayPath(loaded.dir, cwd)} 的季度 ${was}`;
+      throw new UsageError(`新季度 ${roundText(r)} ${rel}：新季度应在 ${was} 之后，下一季度是 ${next}；同一季度或更早的季度会让以后的比较分不清哪一轮是上季度`);
+    }
     round = r;
   } else if (prevRound) {
     round = nextQuarter(prevRound);
@@ -184,13 +193,95 @@ export function planInit(prevDir: string, roundOpt: string | undefined, cwd: str
   return { files, result: { round, months, sites: siteCount, accounts: accountCount, copied } };
 }
 
-/** Write the new round folder: whole or not at all (built under a temporary name, then renamed). */
+/** The path as the file system has it: links resolved up to the first part that does not exist yet. */
+function realish(p: string): string {
+  const rest: string[] = [];
+  let cur = p;
+  while (!fs.existsSync(cur)) {
+    const up = path.dirname(cur);
+    if (up === cur) return p;
+    rest.unshift(path.basename(cur));
+    cur = up;
+  }
+  const real = path.join(fs.realpathSync.native(cur), ...rest);
+  // Windows and macOS folders ignore case
+  return process.platform === 'win32' || process.platform === 'darwin' ? real.toLowerCase() : real;
+}
+
+/** `inner` is inside `outer` (not the same). */
+function isInside(inner: string, outer: string): boolean {
+  const rel = path.relative(outer, inner);
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
+}
+
+/**
+ * The new round goes beside the previous one: not the same folder, not inside it (moving,
+ * zipping or deleting the old round would take the new one along), and not around it.
+ */
+function refuseNested(dir: string, prev: string, cwd: string): void {
+  const [d, p] = [realish(dir), realish(prev)];
+  const [N, P] = [displayPath(dir, cwd), displayPath(prev, cwd)];
+  const beside = `新季度要另建一个文件夹，与 ${P} 并列`;
+  if (d === p) throw new UsageError(`新文件夹 ${N} 就是上季度的文件夹 ${P}：${beside}`);
+  if (isInside(d, p)) throw new UsageError(`新文件夹 ${N} 在上季度的文件夹 ${P} 里面：${beside}，例如 ${displayPath(path.join(path.dirname(prev), path.basename(dir)), cwd)}`);
+  if (isInside(p, d)) throw new UsageError(`上季度的文件夹 ${P} 在新文件夹 ${N} 里面：${beside}`);
+}
+
+/** What Windows Explorer and the macOS Finder put in a folder by themselves. */
+const SYSTEM_FILES = new Set(['desktop.ini', 'thumbs.db', '.ds_store']);
+
+/**
+ * A folder with nothing a person put there (one made in Explorer before running init): a
+ * real folder, not a link, holding at most the files the system adds by itself.
+ */
+export function isEmptyFolder(dir: string): boolean {
+  const st = fs.lstatSync(dir, { throwIfNoEntry: false });
+  return !!st?.isDirectory() && fs.readdirSync(dir).every((n) => SYSTEM_FILES.has(n.toLowerCase()));
+}
+
+/**
+ * Into an existing empty folder: every file under a temporary name first, then each renamed
+ * into place; on any failure every file written (temporary or renamed) is removed again, so
+ * the folder is as empty as before. All of it is synchronous: Ctrl-C is handled before or after.
+ */
+function writeIntoEmpty(dir: string, files: Map<string, string>, shown: string): void {
+  const made: string[] = [];
+  try {
+    for (const [name, text] of files) {
+      const tmp = tmpPathFor(dir, name);
+      made.push(tmp);
+      fs.writeFileSync(tmp, text);
+      fsyncFile(tmp);
+    }
+    for (const name of files.keys()) {
+      const final = path.join(dir, name);
+      made.push(final);
+      fs.renameSync(tmpPathFor(dir, name), final);
+    }
+  } catch (e) {
+    removeTemps(made);
+    if (!readOnlyFolderError(e, dir)) throw e;
+    throw new OutputLockedError(`无法在 ${shown} 中写入文件：文件夹是只读的、没有写入权限或正被占用。请检查后重试；已写入的文件都已删除，${shown} 仍是空的。`, dir);
+  }
+  fsyncDir(dir);
+}
+
+/**
+ * Write the new round folder: whole or not at all (built under a temporary name, then renamed;
+ * an existing empty folder is filled file by file, see writeIntoEmpty).
+ */
 export function initRound(newDir: string, prevDir: string, roundOpt: string | undefined, cwd: string): InitResult {
   const dir = path.resolve(cwd, newDir);
-  if (fs.existsSync(dir)) {
+  refuseNested(dir, path.resolve(cwd, prevDir), cwd);
+  const empty = isEmptyFolder(dir);
+  if (!empty && fs.lstatSync(dir, { throwIfNoEntry: false })) {
     throw new UsageError(`${displayPath(dir, cwd)} 已经存在：init 只新建文件夹，不会覆盖已有的数据。请换一个名称，或先移走它`);
   }
   const { files, result } = planInit(prevDir, roundOpt, cwd, newDir);
+  if (empty) {
+    writeIntoEmpty(dir, files, displayPath(dir, cwd));
+    return { dir, ...result };
+  }
   const parent = path.dirname(dir);
   ensureDir(parent);
   const tmp = path.join(parent, `${TMP_PREFIX}${path.basename(dir)}`);

@@ -1,9 +1,10 @@
 // 新建一季度 from the page: the same `planInit`/`initRound` as `tongbao init`, with the new
-// folder's name checked as every round name is (a plain name inside DATA_ROOT, not there yet).
+// folder's name checked as every round name is (a plain name inside DATA_ROOT, not there yet
+// or an empty folder made in Explorer first).
 import * as path from 'path';
 import * as fs from 'fs';
 import { DataError, errorCount, UsageError } from '../diagnostics';
-import { initRound, nextQuarter, parseRound, roundText } from '../init';
+import { initRound, isEmptyFolder, nextQuarter, parseRound, roundText } from '../init';
 import type { InitAnswer } from '../../web/src/api-types';
 import { plainName } from './security';
 
@@ -33,7 +34,7 @@ export function startQuarter(root: string, fromDir: string, quarter: string, nam
   if (!parseRound(quarter)) throw new InitRefused(400, `季度“${quarter}”格式不对，应写作 YYYY-Qn，例如 2024-Q1`);
   if (!plainName(name) || name.startsWith('.') || NOT_A_NAME.has(name)) throw new InitRefused(400, `文件夹名“${name}”不能用：不能含有 / \\ : * ? " < > | 等字符，不能以 . 开头，也不能是 __proto__、prototype、constructor`);
   const dir = path.join(root, name);
-  if (fs.existsSync(dir) || isDangling(dir)) throw new InitRefused(409, `数据目录中已经有“${name}”：新建不会覆盖已有的数据，请换一个名称`);
+  if ((fs.existsSync(dir) || isDangling(dir)) && !isEmptyFolder(dir)) throw new InitRefused(409, `数据目录中已经有“${name}”：新建不会覆盖已有的数据，请换一个名称`);
   try {
     const r = initRound(dir, fromDir, quarter, cwd);
     return {

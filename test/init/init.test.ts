@@ -174,3 +174,93 @@ test('CRLF files with a BOM stay CRLF with a BOM', async () => {
   const c = await cli(['check', 'q1'], cwd);
   expect(c.err).toContain('共 280 项还需填写。');
 });
+
+test('--round the same as, or earlier than, the source round is refused (exit 2), nothing written', async () => {
+  fs.cpSync(SEED, path.join(cwd, '2023-q4'), { recursive: true });
+  const why = '新季度应在 2023-Q4 之后，下一季度是 2024-Q1；同一季度或更早的季度会让以后的比较分不清哪一轮是上季度\n';
+  const same = await cli(['init', 'q1', '--from', '2023-q4', '--round', '2023-Q4'], cwd);
+  expect([same.code, same.out]).toEqual([2, '']);
+  expect(same.err).toBe(`tongbao init：新季度 2023-Q4 与 2023-q4 的季度 2023-Q4 相同：${why}`);
+  const earlier = await cli(['init', 'q1', '--from', '2023-q4', '--round', '2022-q4'], cwd);
+  expect(earlier.code).toBe(2);
+  expect(earlier.err).toBe(`tongbao init：新季度 2022-Q4 早于 2023-q4 的季度 2023-Q4：${why}`);
+  expect(fs.readdirSync(cwd)).toEqual(['2023-q4']);
+  // the quarter right after, and one further on (a quarter not inspected), are fine
+  expect((await cli(['init', 'q1', '--from', '2023-q4', '--round', '2024-Q1'], cwd)).code).toBe(0);
+});
+
+test('a new folder that is, or is inside, or holds the source round is refused (exit 2), nothing written', async () => {
+  fs.mkdirSync(path.join(cwd, 'data'));
+  fs.cpSync(SEED, path.join(cwd, 'data', '2023-q4'), { recursive: true });
+  const files = () => fs.readdirSync(cwd, { recursive: true }).map(String).sort();
+  const before = files();
+  const beside = '新季度要另建一个文件夹，与 data/2023-q4 并列';
+  for (const [argv, err] of [
+    [['data/2023-q4/sub', '--from', 'data/2023-q4'], `新文件夹 data/2023-q4/sub 在上季度的文件夹 data/2023-q4 里面：${beside}，例如 data/sub`],
+    [['data/2023-q4/a/b', '--from', 'data/2023-q4/'], `新文件夹 data/2023-q4/a/b 在上季度的文件夹 data/2023-q4 里面：${beside}，例如 data/b`],
+    [['data/2023-q4', '--from', 'data/2023-q4'], `新文件夹 data/2023-q4 就是上季度的文件夹 data/2023-q4：${beside}`],
+    [['data/x/../2023-q4/', '--from', 'data/2023-q4'], `新文件夹 data/2023-q4 就是上季度的文件夹 data/2023-q4：${beside}`],
+    [['data', '--from', 'data/2023-q4'], `上季度的文件夹 data/2023-q4 在新文件夹 data 里面：${beside}`],
+  ] as [string[], string][]) {
+    const r = await cli(['init', ...argv], cwd);
+    expect([r.code, r.out, r.err]).toEqual([2, '', `tongbao init：${err}\n`]);
+  }
+  // through a link to the source folder too
+  fs.symlinkSync(path.join(cwd, 'data', '2023-q4'), path.join(cwd, 'link'), 'dir');
+  const r = await cli(['init', 'link/sub', '--from', 'data/2023-q4'], cwd);
+  expect([r.code, r.err]).toEqual([2, `tongbao init：新文件夹 link/sub 在上季度的文件夹 data/2023-q4 里面：${beside}，例如 data/sub\n`]);
+  fs.rmSync(path.join(cwd, 'link'));
+  expect(files()).toEqual(before);
+});
+
+test('an existing empty folder (made in Explorer first) is filled; one with anything else in it is refused', async () => {
+  expect((await cli(['init', 'fresh', '--from', SEED], cwd)).code).toBe(0);
+  const made = path.join(cwd, 'q1');
+  fs.mkdirSync(made);
+  const r = await cli(['init', 'q1', '--from', SEED], cwd);
+  expect([r.code, r.err]).toEqual([0, '']);
+  expect(r.out.split('\n')[0]).toBe('已新建 q1：2024年第一季度，检查月份 2024-01、2024-02、2024-03');
+  expect(fs.readdirSync(made).sort()).toEqual(['accounts.yaml', 'notice.yaml', 'sites.yaml']);
+  for (const f of fs.readdirSync(made)) expect(fs.readFileSync(path.join(made, f), 'utf8')).toBe(fs.readFileSync(path.join(cwd, 'fresh', f), 'utf8'));
+
+  // the files Explorer and the Finder add by themselves do not count, and stay
+  const sys = path.join(cwd, 'q2');
+  fs.mkdirSync(sys);
+  for (const f of ['desktop.ini', 'Thumbs.db', '.DS_Store']) fs.writeFileSync(path.join(sys, f), f);
+  expect((await cli(['init', 'q2', '--from', SEED], cwd)).code).toBe(0);
+  expect(fs.readdirSync(sys).sort()).toEqual(['.DS_Store', 'Thumbs.db', 'accounts.yaml', 'desktop.ini', 'notice.yaml', 'sites.yaml']);
+  expect(fs.readFileSync(path.join(sys, 'desktop.ini'), 'utf8')).toBe('desktop.ini');
+
+  // anything else, even a hidden file, is someone's data
+  fs.mkdirSync(path.join(cwd, 'q3'));
+  fs.writeFileSync(path.join(cwd, 'q3', '.keep'), '');
+  const k = await cli(['init', 'q3', '--from', SEED], cwd);
+  expect([k.code, k.err]).toEqual([2, 'tongbao init：q3 已经存在：init 只新建文件夹，不会覆盖已有的数据。请换一个名称，或先移走它\n']);
+  expect(fs.readdirSync(path.join(cwd, 'q3'))).toEqual(['.keep']);
+  expect(fs.readdirSync(cwd).sort()).toEqual(['fresh', 'q1', 'q2', 'q3']);
+});
+
+test('filling an empty folder that fails at the second file leaves it as empty as it was', async () => {
+  const nodeFs = require('fs') as typeof fs;
+  const dir = path.join(cwd, 'q1');
+  fs.mkdirSync(dir);
+  fs.writeFileSync(path.join(dir, 'desktop.ini'), '[.ShellClassInfo]');
+  const real = fs.renameSync;
+  const renames: string[] = [];
+  const spy = jest.spyOn(nodeFs, 'renameSync').mockImplementation((from, to) => {
+    renames.push(path.basename(String(to)));
+    if (renames.length === 2) throw Object.assign(new Error('EBUSY: resource busy or locked, rename'), { code: 'EBUSY' });
+    real(from, to);
+  });
+  let r: Awaited<ReturnType<typeof cli>>;
+  try {
+    r = await cli(['init', 'q1', '--from', SEED], cwd);
+  } finally {
+    spy.mockRestore();
+  }
+  expect(renames).toEqual(['notice.yaml', 'sites.yaml']);
+  expect([r.code, r.out]).toEqual([1, '']);
+  expect(r.err).toBe('tongbao init：无法在 q1 中写入文件：文件夹是只读的、没有写入权限或正被占用。请检查后重试；已写入的文件都已删除，q1 仍是空的。\n');
+  expect(fs.readdirSync(dir)).toEqual(['desktop.ini']);
+  expect(fs.readdirSync(cwd)).toEqual(['q1']);
+});

@@ -681,6 +681,7 @@ describe('新建一季度 and the data history', () => {
       [{ from: '2023-q4', quarter: '2024Q1', name: '2024-q1' }, 400, /格式不对/],
       [{ from: '2023-q4', quarter: '2024-Q1', name: '../evil' }, 400, /不能用/],
       [{ from: '2023-q4', quarter: '2024-Q1', name: '2023-q4' }, 409, /已经有“2023-q4”/],
+      [{ from: '2023-q4', quarter: '2023-Q4', name: '2023-q4b' }, 422, /^新季度 2023-Q4 与 \S+ 的季度 2023-Q4 相同：新季度应在 2023-Q4 之后，下一季度是 2024-Q1；/],
       [{ from: 'nonexistent', quarter: '2024-Q1', name: '2024-q1' }, 404, /没有名为/],
       [{ from: '2023-q4', quarter: '2024-Q1' }, 400, /from, quarter, name/],
     ] as [unknown, number, RegExp][]) {
@@ -689,6 +690,7 @@ describe('新建一季度 and the data history', () => {
       expect(r.json().error).toMatch(why);
     }
     expect(snapshot(work)).toEqual(before);
+    fs.mkdirSync(path.join(root, '2024-q1')); // made in Explorer first: empty, so used
     const r = await post('/api/init', { from: '2023-q4', quarter: '2024-Q1', name: '2024-q1' });
     expect(r.status).toBe(200);
     expect(r.json()).toMatchObject({ ok: true, name: '2024-q1' });

@@ -19,11 +19,13 @@ export const initCommand: Command = {
 然后运行 tongbao check NEW_DIR，逐项列出还需填写的内容（文件:行:列），并按类汇总。
 
   --from PREV_DIR  上一季度的数据文件夹（必填）
-  --round YYYY-Qn  新季度，缺省为 PREV_DIR 的下一季度
+  --round YYYY-Qn  新季度，缺省为 PREV_DIR 的下一季度；须在 PREV_DIR 的季度之后
 
-NEW_DIR 已存在时不做任何事（退出状态 2），不会覆盖已有数据。
+NEW_DIR 要与 PREV_DIR 并列：是 PREV_DIR、在它里面或包含它时拒绝（退出状态 2）。
+NEW_DIR 已存在且不是空文件夹时不做任何事（退出状态 2），不会覆盖已有数据；
+空文件夹（只有 desktop.ini、Thumbs.db、.DS_Store 也算）直接使用。
 
-退出状态：0 已新建；1 PREV_DIR 的数据有语法错误；2 用法错误或 NEW_DIR 已存在。`,
+退出状态：0 已新建；1 PREV_DIR 的数据有错误或无法写入；2 用法错误或 NEW_DIR 已存在。`,
   valueFlags: ['from', 'round'],
   async run(args, io) {
     const [dir] = expectPositional(args, ['NEW_DIR'], 'init');
