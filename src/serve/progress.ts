@@ -109,3 +109,50 @@ export function progressOf(c: Computed, placed: readonly Placed[]): Progress {
   const open = groups.filter((g) => g.key !== 'notice').reduce((n, g) => n + g.count, 0);
   return { results: { filled: Math.max(0, total - open), total }, toFill: groups.reduce((n, g) => n + g.count, 0), groups };
 }
+
+/** The keys of notice.yaml's inner fields (inspection.from, contact.phone, basis[].number, …). */
+const NOTICE_INNER: Record<string, string> = {
+  from: '检查开始日期',
+  to: '检查结束日期',
+  coverage: '检查比例',
+  name: '联系人',
+  phone: '联系电话',
+  number: '文号',
+  heading: '小标题',
+  text: '正文',
+};
+
+/**
+ * A validation message in the page's words: the schema and rules name a field by its YAML key
+ * for those who edit the file (各月结果（results）, 字段“owner”, 此处可用的字段：“name”、…);
+ * the page names it as its own columns and the notice form do. A key written in the file that
+ * is not known (未知字段“reslts”) stays as written: that is what is there to delete.
+ */
+export function clerkMessage(message: string, file: string): string {
+  const labels: Record<string, string> = file === 'notice.yaml' ? { ...NOTICE_INNER, ...NOTICE_FIELD } : file === 'sites.yaml' || file === 'accounts.yaml' ? FIELD : {};
+  const label = (k: string): string | undefined => (Object.hasOwn(labels, k) ? labels[k] : undefined);
+  return message
+    .replace(/^未知字段“([^”]*)”(?:；是不是“([a-z_]+)”？|；)此处可用的字段：((?:“[a-z_]+”、?)+)$/, (m, key: string, guess: string | undefined, known: string) => {
+      const names = [...known.matchAll(/“([a-z_]+)”/g)].map((x) => label(x[1]));
+      if (names.some((n) => !n) || (guess && !label(guess))) return m;
+      return `多了一项“${key}”，这里不认识这一项${guess ? `；是不是要写${label(guess)}？` : '；'}这里可填的是：${names.join('、')}`;
+    })
+    .replace(/(“?)([\u4e00-\u9fff]+)(”?)（([a-z_]+)）/g, (m, q1: string, words: string, q2: string, key: string) => (label(key) || key in NOTICE_FIELD ? `${q1}${words}${q2}` : m))
+    .replace(/字段“([a-z_]+)”/g, (m, key: string) => (label(key) ? `“${label(key)}”` : m))
+    .replace(/“([a-z_]+)”(之前|一项之后)/g, (m, key: string, tail: string) => (label(key) ? `“${label(key)}”${tail}` : m))
+    .replace(/ ?notice\.yaml 的/g, '通报信息的');
+}
+
+/**
+ * A message's references to another unit by its line (名称重复（第一次出现在第 9 行）, 网址与“某网站”
+ * （第 12 行）重复) said by the unit's place in its list: `unitAtLine` gives the unit id there.
+ */
+export function lineRefsInWords(message: string, unitAtLine: (line: number) => string | null): string {
+  return message
+    .replace(/（第一次出现在第 (\d+) 行）/, (m, line: string) => {
+      const id = unitAtLine(Number(line));
+      const i = id ? Number(id.split(':').pop()) : NaN;
+      return Number.isInteger(i) ? `（第一次出现在第 ${i + 1} 个）` : m;
+    })
+    .replace(/(”)（第 \d+ 行）(重复)/, '$1$2');
+}

@@ -13,7 +13,7 @@ import type { AccountRow, Changes, Overview, RoundView, SiteRow, ViewDiagnostic,
 import type { Computed, RoundState } from './state';
 import { indexUnits, offsetOf, unitAt, unitAtQuick, unitId } from './units';
 import { parseRound, roundLabel } from '../init';
-import { isFill, placeWords, progressOf } from './progress';
+import { clerkMessage, isFill, lineRefsInWords, placeWords, progressOf } from './progress';
 import { markFills, provisional } from './provisional';
 import type { Provisional } from './provisional';
 import type { UnitIndex } from './units';
@@ -101,7 +101,7 @@ export function placeDiagnostics(c: Computed): ViewDiagnostic[] {
       file: d.file,
       line: d.line,
       col: d.col,
-      message: d.message,
+      message: source === 'validate' ? clerkMessage(lineRefsInWords(d.message, (line) => (hit ? unitAtLine(hit.file, d.file, line, hit.index) : null)), d.file) : d.message,
       rule: d.rule ?? null,
       unitId: at.unitId,
       field: at.field,
@@ -112,6 +112,15 @@ export function placeDiagnostics(c: Computed): ViewDiagnostic[] {
     };
   };
   return [...c.diagnostics.map((d) => place(d, 'validate')), ...c.lint.map((d) => place(d, 'lint'))];
+}
+
+/** The unit a line's first field is in, by the same reader as the diagnostics' places. */
+function unitAtLine(file: SourceFile, name: string, line: number, index: () => UnitIndex): string | null {
+  const start = file.lineCounter.lineStarts[line - 1];
+  if (start === undefined) return null;
+  const off = start + /^\s*(?:-\s+)?/.exec(file.text.slice(start, start + 200))![0].length;
+  const at = unitAtQuick(file, name, DEPTH[name] ?? 1, off) ?? unitAt(index(), off);
+  return at.unitId;
 }
 
 export interface ViewOptions {
