@@ -74,7 +74,8 @@ export function placeWords(c: Computed, at: JumpTarget, file: string): string {
     const name = obj(arr(obj(obj(c.loaded.data.accounts)[p])[l])[Number(i)]).name;
     who = `${level(l)}${PLATFORM_NAME[p] ?? p}${typeof name === 'string' && name ? `“${name}”` : `第 ${Number(i) + 1} 个账号`}`;
   }
-  if (!at.field) return who;
+  // a key the unit does not have (未知字段) is named by the message, as written in the file
+  if (!at.field || !(f === 'sites.yaml' ? SITE_KEYS : ACCOUNT_KEYS).has(at.field)) return who;
   if (at.field === 'results' && at.month !== null) return `${who} · ${monthLabel(c, at.month)}结果`;
   return `${who} · ${FIELD[at.field] ?? at.field}`;
 }
@@ -155,4 +156,32 @@ export function lineRefsInWords(message: string, unitAtLine: (line: number) => s
       return Number.isInteger(i) ? `（第一次出现在第 ${i + 1} 个）` : m;
     })
     .replace(/(”)（第 \d+ 行）(重复)/, '$1$2');
+}
+
+const SITE_KEYS = new Set(['name', 'url', 'result', 'problems']);
+const ACCOUNT_KEYS = new Set(['name', 'owner', 'results', 'problems', 'service', 'updates']);
+
+/** Where in its file a diagnostic is, for the places no unit or notice field says. */
+export interface FilePlace {
+  line: number;
+  /** the file is one the round reads (a line in it means something) */
+  read: boolean;
+  /** the file does not parse: it can only be put right in an editor, so its line is said too */
+  broken: boolean;
+}
+
+/**
+ * placeWords with the file's line where that is what tells the clerk where to look: a file with
+ * no unit there (calendar.yaml 第 4 行, not just calendar.yaml), a file that does not parse
+ * (州直部门政务微博第 2 个账号（accounts.yaml 第 13 行）: it is put right in an editor), the
+ * notice's text by paragraph (通报正文第 7 段, not the .docx's name). A file not read is named whole.
+ */
+export function placeInFile(c: Computed, at: JumpTarget, file: string, where: FilePlace): string {
+  const line = `${file} 第 ${where.line} 行`;
+  let words: string;
+  if (at.unitId || (file === 'notice.yaml' && at.field)) words = placeWords(c, at, file);
+  else if (file === 'notice.yaml') return `通报信息（${line}）`;
+  else if (/\.docx$/i.test(file)) return `通报正文第 ${where.line} 段`;
+  else return where.read || where.line > 1 ? line : file;
+  return where.broken ? `${words}（${line}）` : words;
 }

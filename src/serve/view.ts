@@ -13,7 +13,7 @@ import type { AccountRow, Changes, Overview, RoundView, SiteRow, ViewDiagnostic,
 import type { Computed, RoundState } from './state';
 import { indexUnits, offsetOf, unitAt, unitAtQuick, unitId } from './units';
 import { parseRound, roundLabel } from '../init';
-import { clerkMessage, isFill, lineRefsInWords, placeWords, progressOf } from './progress';
+import { clerkMessage, isFill, lineRefsInWords, placeInFile, progressOf } from './progress';
 import { markFills, provisional } from './provisional';
 import type { Provisional } from './provisional';
 import type { UnitIndex } from './units';
@@ -95,7 +95,12 @@ export function placeDiagnostics(c: Computed): ViewDiagnostic[] {
   const place = (d: Diagnostic, source: 'validate' | 'lint'): ViewDiagnostic => {
     const hit = byName.get(d.file);
     const off = hit ? offsetOf(hit.file, d.line, d.col) : 0;
-    const at = hit ? (unitAtQuick(hit.file, d.file, DEPTH[d.file] ?? 1, off) ?? unitAt(hit.index(), off)) : { unitId: null, field: null, item: null };
+    const found = hit ? (unitAtQuick(hit.file, d.file, DEPTH[d.file] ?? 1, off) ?? unitAt(hit.index(), off)) : { unitId: null, field: null, item: null };
+    // a problem of the unit as a whole (缺少各月结果) is reported where its item begins, which is
+    // its first key's place: that is not about the first field (名称)
+    const at = found.unitId && found.field && !/^未知字段/.test(d.message) && atItemStart(hit!.file, d.line, d.col) ? { ...found, field: null, item: null } : found;
+    const kind = d.file.replace(/\.yaml$/, '') as keyof typeof c.loaded.data;
+    const where = { line: d.line, read: !!hit, broken: !!hit && c.loaded.data[kind] === undefined };
     return {
       severity: d.severity,
       file: d.file,
@@ -108,10 +113,17 @@ export function placeDiagnostics(c: Computed): ViewDiagnostic[] {
       month: at.item,
       source,
       fill: isFill(d),
-      place: placeWords(c, { unitId: at.unitId, field: at.field, month: at.item }, d.file),
+      place: placeInFile(c, { unitId: at.unitId, field: at.field, month: at.item }, d.file, where),
     };
   };
   return [...c.diagnostics.map((d) => place(d, 'validate')), ...c.lint.map((d) => place(d, 'lint'))];
+}
+
+/** Whether LINE:COL is where a list item's mapping begins, just after its `- `. */
+function atItemStart(file: SourceFile, line: number, col: number): boolean {
+  const start = file.lineCounter.lineStarts[line - 1];
+  if (start === undefined) return false;
+  return /^\s*-\s+$/.test(file.text.slice(start, start + col - 1));
 }
 
 /** The unit a line's first field is in, by the same reader as the diagnostics' places. */

@@ -1,10 +1,13 @@
-// What a problem is and where, as the page tells a clerk. Messages name fields as the page's
-// columns and the notice form do (各月结果, not results; 通报信息, not notice.yaml); another unit
-// is named by its place in its list, not by a line of the file.
+// What a problem is and where, as the page tells a clerk. Each diagnostic's `place` names the unit,
+// month and field (州直部门政务微博“黔东南交警” · 2月结果), never a YAML path or key; a problem of a
+// unit as a whole is not put at its first field; a file that does not parse (to be put right in an
+// editor) and a file with no unit are said with their line (accounts.yaml 第 13 行). Messages name
+// fields as the page's columns and the notice form do (各月结果, not results; 通报信息, not
+// notice.yaml); another unit is named by its place in its list, not by a line of the file.
 import * as fs from 'fs';
 import * as path from 'path';
 import { initRound } from '../../src/init';
-import { clerkMessage, lineRefsInWords } from '../../src/serve/progress';
+import { clerkMessage, lineRefsInWords, placeInFile } from '../../src/serve/progress';
 import { RoundState } from '../../src/serve/state';
 import { roundView } from '../../src/serve/view';
 import { tempDir } from '../support/tmp';
@@ -73,5 +76,66 @@ describe('messages in the page\'s words', () => {
       '账号“黔东南发展改革”的各月结果有 4 项，但通报信息的检查月份有 3 个月（2024-01、2024-02、2024-03），应一一对应',
       '网址“http://zzj.qdn.gov.cn”与“州审计局”重复',
     ]);
+  });
+});
+
+describe('places in the page\'s words', () => {
+  test('each real error of a fresh round is placed at its unit, month and field, in the page\'s words', () => {
+    const got = problems({
+      'sites.yaml': all(
+        once('url: http://fgw.qdn.gov.cn/\n    result: ~', 'url: http://fgw.qdn.gov.cn/\n    result: 优秀'),
+        once('url: http://kjj.qdn.gov.cn', 'url: kjj.qdn.gov.cn'),
+        once('url: http://wtgdlyj.qdn.gov.cn\n    result: ~', 'url: http://wtgdlyj.qdn.gov.cn\n    result: 合格\n    results: [合格, 合格, 合格]'),
+        once('url: http://sjj.qdn.gov.cn', 'url: http://zzj.qdn.gov.cn'),
+      ),
+      'accounts.yaml': all(
+        once('    - name: 黔东南民政\n', '    - name: 黔东南州生态环境局\n'),
+        once('owner: 黔东南州发展和改革委员会\n      results: [~, ~, ~]', 'owner: 黔东南州发展和改革委员会\n      results: [合格, 合格, 合格, 合格]'),
+        once('owner: 黔东南州司法局\n      results: [~, ~, ~]', 'owner: 黔东南州司法局\n      result: 合格'),
+        once('owner: 黔东南州公安局交警支队\n      results: [~, ~, ~]', 'owner: 黔东南州公安局交警支队\n      results: [~, 好, ~]'),
+      ),
+      'notice.yaml': once('issued: ~  # 待填写：成文日期', 'issued: 2024-02-30'),
+    });
+    expect(got).toEqual([
+      '州直部门政务微博“黔东南州生态环境局” · 名称 | 账号名称“黔东南州生态环境局”在州直部门政务微博中重复（第一次出现在第 1 个）',
+      '州直部门政务微博“黔东南发展改革” · 各月结果 | 账号“黔东南发展改革”的各月结果有 4 项，但通报信息的检查月份有 3 个月（2024-01、2024-02、2024-03），应一一对应',
+      // about the unit as a whole, not its name, though reported where the unit begins
+      '州直部门政务微博“黔东南司法” | 账号“黔东南司法”缺少各月结果或发布日期，二者至少给出一项',
+      // a key the unit does not have: the message quotes it as written, the place names no field
+      '州直部门政务微博“黔东南司法” | 多了一项“result”，这里不认识这一项；是不是要写各月结果？这里可填的是：名称、主办单位、各月结果、问题曝光情况、服务号、更新日期',
+      '州直部门政务微博“黔东南交警” · 2月结果 | 结果“好”无效，只能是“合格”或“不合格”',
+      '通报信息 · 成文日期 | 日期“2024-02-30”不存在（该月没有这一天）',
+      '州直部门网站“州发展改革委” · 检查结果 | 结果“优秀”无效，只能是“合格”或“不合格”',
+      '州直部门网站“州科技局” · 网址 | 网址“kjj.qdn.gov.cn”格式不对：应以 http:// 或 https:// 开头，后接域名，例如 http://www.example.gov.cn',
+      '州直部门网站“州文体广电旅游局” | 多了一项“results”，这里不认识这一项；是不是要写检查结果？这里可填的是：名称、网址、检查结果、问题曝光情况',
+      '州直部门网站“州住房城乡建设局” · 网址 | 网址“http://zzj.qdn.gov.cn”与“州审计局”重复',
+    ]);
+    // no YAML key, path or file position in what the clerk reads (but the unknown key, as written)
+    for (const line of got) expect(line.replace(/多了一项“[^”]*”/, '')).not.toMatch(/[a-z_]+\.yaml|（[a-z_]+）|“(?:name|url|owner|results?|updates|service|problems|months)”|\[\d+\]|:\d+:\d+/);
+  });
+
+  test('a file that does not parse is put right in an editor: its place says the file and line too', () => {
+    const got = problems({
+      'accounts.yaml': once('    - name: 黔东南民政\n      owner:', '    - name: 黔东南民政\n     owner:'),
+      'notice.yaml': once('title: 关于', 'title: "关于'),
+    });
+    expect(got).toEqual([
+      '州直部门政务微博第 2 个账号（accounts.yaml 第 13 行） | YAML 语法错误：列表项前缺少“- ”，或这一行的缩进与上下行不一致；其后 2 处语法错误可能由此引起，改正后再检查',
+      '通报信息 · 标题（notice.yaml 第 10 行） | YAML 语法错误：双引号没有闭合（缺少 "）',
+    ]);
+    // before any unit: the file and line alone
+    expect(problems({ 'sites.yaml': (t) => `department: [\n${t}` })[0]).toMatch(/^sites\.yaml 第 \d+ 行 \| YAML 语法错误/);
+  });
+
+  test('a place with no unit: a file read by its line, a file not read as a whole, the notice text by paragraph', () => {
+    const state = new RoundState('2024-q1', dir);
+    for (const [f, text] of Object.entries(original)) fs.writeFileSync(path.join(dir, f), text);
+    const c = state.compute();
+    const none = { unitId: null, field: null, month: null };
+    expect(placeInFile(c, none, 'calendar.yaml', { line: 4, read: true, broken: false })).toBe('calendar.yaml 第 4 行');
+    expect(placeInFile(c, none, 'calendar.yml', { line: 1, read: false, broken: false })).toBe('calendar.yml');
+    expect(placeInFile(c, none, '关于2024年第一季度全州政府网站和政务新媒体检查情况的通报.docx', { line: 7, read: false, broken: false })).toBe('通报正文第 7 段');
+    expect(placeInFile(c, none, 'notice.yaml', { line: 3, read: true, broken: false })).toBe('通报信息（notice.yaml 第 3 行）');
+    expect(placeInFile(c, { unitId: null, field: 'deadline', month: null }, 'notice.yaml', { line: 31, read: true, broken: false })).toBe('通报信息 · 整改截止日期');
   });
 });
