@@ -47,6 +47,7 @@ export const NOTICE_FIELD: Record<string, string> = {
   previous: '上一轮数据',
   rules: '更新要求',
   platforms: '平台名称',
+  lint: '校对设置',
 };
 
 function monthLabel(c: Computed, i: number): string {
@@ -121,6 +122,17 @@ const NOTICE_INNER: Record<string, string> = {
   number: '文号',
   heading: '小标题',
   text: '正文',
+  department: '州直部门一级的名称',
+  county: '县级的名称',
+  paragraph: '正文写入与上季度的对比',
+  annex_column: '附件“上季度结果”一列',
+  rectification: '复查情况',
+  monthly_days: '每月更新天数',
+  window_workdays: '连续工作日数',
+  window_min_days: '连续工作日内的更新天数',
+  service_monthly_days: '服务号每月更新天数',
+  service_window_days: '服务号的连续天数',
+  service_window_min_days: '服务号连续天数内的更新天数',
 };
 
 /**

@@ -48,6 +48,8 @@ describe('messages in the page\'s words', () => {
     ['sites.yaml', '缺少必填“网址”（url）：文本；请写在“result”之前', '缺少必填“网址”：文本；请写在“检查结果”之前'],
     ['notice.yaml', '缺少必填“检查结束日期”（to）：日期，写作 YYYY-MM-DD，例如 2023-11-23；请写在“coverage”之前', '缺少必填“检查结束日期”：日期，写作 YYYY-MM-DD，例如 2023-11-23；请写在“检查比例”之前'],
     ['notice.yaml', '不合格账号顺序（failing_order）没有列出：甲；已按附件顺序插在其前一个不合格账号之后', '不合格账号顺序没有列出：甲；已按附件顺序插在其前一个不合格账号之后'],
+    ['notice.yaml', '字段“lint”应为键值映射，实际是数字 5', '“校对设置”应为键值映射，实际是数字 5'],
+    ['notice.yaml', '字段“monthly_days”应为数字，实际是文本“八”', '“每月更新天数”应为数字，实际是文本“八”'],
     // what is not a known key is left as it is: a name in brackets, data in quotes
     ['sites.yaml', '网站名称“州局（abc）”在州直部门网站中重复', '网站名称“州局（abc）”在州直部门网站中重复'],
     ['sites.yaml', '字段“foo”不能为空', '字段“foo”不能为空'],
@@ -137,5 +139,7 @@ describe('places in the page\'s words', () => {
     expect(placeInFile(c, none, '关于2024年第一季度全州政府网站和政务新媒体检查情况的通报.docx', { line: 7, read: false, broken: false })).toBe('通报正文第 7 段');
     expect(placeInFile(c, none, 'notice.yaml', { line: 3, read: true, broken: false })).toBe('通报信息（notice.yaml 第 3 行）');
     expect(placeInFile(c, { unitId: null, field: 'deadline', month: null }, 'notice.yaml', { line: 31, read: true, broken: false })).toBe('通报信息 · 整改截止日期');
+    // every top-level field of notice.yaml has its words
+    expect(placeInFile(c, { unitId: null, field: 'lint', month: null }, 'notice.yaml', { line: 79, read: true, broken: false })).toBe('通报信息 · 校对设置');
   });
 });
