@@ -180,7 +180,12 @@ export interface FilePlace {
   read: boolean;
   /** the file does not parse: it can only be put right in an editor, so its line is said too */
   broken: boolean;
+  /** in notice.yaml, the inner key on that line (inspection's `to`), when there is one */
+  inner?: string | null;
 }
+
+/** notice.yaml's fields whose inner keys are fields of the notice form of their own. */
+const NOTICE_PARTS = new Set(['inspection', 'contact', 'compare', 'rules', 'levels']);
 
 /**
  * placeWords with the file's line where that is what tells the clerk where to look: a file with
@@ -191,7 +196,8 @@ export interface FilePlace {
 export function placeInFile(c: Computed, at: JumpTarget, file: string, where: FilePlace): string {
   const line = `${file} 第 ${where.line} 行`;
   let words: string;
-  if (at.unitId || (file === 'notice.yaml' && at.field)) words = placeWords(c, at, file);
+  if (file === 'notice.yaml' && at.field && NOTICE_PARTS.has(at.field) && where.inner && Object.hasOwn(NOTICE_INNER, where.inner)) words = `通报信息 · ${NOTICE_INNER[where.inner]}`;
+  else if (at.unitId || (file === 'notice.yaml' && at.field)) words = placeWords(c, at, file);
   else if (file === 'notice.yaml') return `通报信息（${line}）`;
   else if (/\.docx$/i.test(file)) return `通报正文第 ${where.line} 段`;
   else return where.read || where.line > 1 ? line : file;

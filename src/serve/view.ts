@@ -100,7 +100,7 @@ export function placeDiagnostics(c: Computed): ViewDiagnostic[] {
     // its first key's place: that is not about the first field (名称)
     const at = found.unitId && found.field && !/^未知字段/.test(d.message) && atItemStart(hit!.file, d.line, d.col) ? { ...found, field: null, item: null } : found;
     const kind = d.file.replace(/\.yaml$/, '') as keyof typeof c.loaded.data;
-    const where = { line: d.line, read: !!hit, broken: !!hit && c.loaded.data[kind] === undefined };
+    const where = { line: d.line, read: !!hit, broken: !!hit && c.loaded.data[kind] === undefined, inner: hit && d.file === 'notice.yaml' ? innerKey(hit.file, d.line) : null };
     return {
       severity: d.severity,
       file: d.file,
@@ -124,6 +124,13 @@ function atItemStart(file: SourceFile, line: number, col: number): boolean {
   const start = file.lineCounter.lineStarts[line - 1];
   if (start === undefined) return false;
   return /^\s*-\s+$/.test(file.text.slice(start, start + col - 1));
+}
+
+/** The key an indented line of a file begins with (`  to: ~` → to). */
+function innerKey(file: SourceFile, line: number): string | null {
+  const start = file.lineCounter.lineStarts[line - 1];
+  if (start === undefined) return null;
+  return /^[ ]+(?:-[ ]+)?([a-z_]+)[ ]*:/.exec(file.text.slice(start, start + 200))?.[1] ?? null;
 }
 
 /** The unit a line's first field is in, by the same reader as the diagnostics' places. */

@@ -139,7 +139,23 @@ describe('places in the page\'s words', () => {
     expect(placeInFile(c, none, '关于2024年第一季度全州政府网站和政务新媒体检查情况的通报.docx', { line: 7, read: false, broken: false })).toBe('通报正文第 7 段');
     expect(placeInFile(c, none, 'notice.yaml', { line: 3, read: true, broken: false })).toBe('通报信息（notice.yaml 第 3 行）');
     expect(placeInFile(c, { unitId: null, field: 'deadline', month: null }, 'notice.yaml', { line: 31, read: true, broken: false })).toBe('通报信息 · 整改截止日期');
+    // a part of a notice field that the notice form has a box of its own for
+    expect(placeInFile(c, { unitId: null, field: 'inspection', month: null }, 'notice.yaml', { line: 24, read: true, broken: false, inner: 'to' })).toBe('通报信息 · 检查结束日期');
+    expect(placeInFile(c, { unitId: null, field: 'contact', month: null }, 'notice.yaml', { line: 34, read: true, broken: false, inner: 'phone' })).toBe('通报信息 · 联系电话');
     // every top-level field of notice.yaml has its words
     expect(placeInFile(c, { unitId: null, field: 'lint', month: null }, 'notice.yaml', { line: 79, read: true, broken: false })).toBe('通报信息 · 校对设置');
+  });
+
+  test('what is still to fill in the notice is placed at its own box of the form', () => {
+    for (const [f, text] of Object.entries(original)) fs.writeFileSync(path.join(dir, f), text);
+    const state = new RoundState('2024-q1', dir);
+    const v = roundView(state, state.compute(), null);
+    expect(v.diagnostics.filter((d) => d.fill && d.file === 'notice.yaml').map((d) => d.place)).toEqual([
+      '通报信息 · 发文字号',
+      '通报信息 · 检查开始日期',
+      '通报信息 · 检查结束日期',
+      '通报信息 · 成文日期',
+      '通报信息 · 整改截止日期',
+    ]);
   });
 });
