@@ -98,7 +98,7 @@ export function placeDiagnostics(c: Computed): ViewDiagnostic[] {
     const found = hit ? (unitAtQuick(hit.file, d.file, DEPTH[d.file] ?? 1, off) ?? unitAt(hit.index(), off)) : { unitId: null, field: null, item: null };
     // a problem of the unit as a whole (缺少各月结果) is reported where its item begins, which is
     // its first key's place: that is not about the first field (名称)
-    const at = found.unitId && found.field && !/^未知字段/.test(d.message) && atItemStart(hit!.file, d.line, d.col) ? { ...found, field: null, item: null } : found;
+    const at = found.unitId && found.field && !/^未知字段/.test(d.message) && atItemStart(hit!.file, d.line, d.col, found.field) ? { ...found, field: null, item: null } : found;
     const kind = d.file.replace(/\.yaml$/, '') as keyof typeof c.loaded.data;
     const where = { line: d.line, read: !!hit, broken: !!hit && c.loaded.data[kind] === undefined, inner: hit && d.file === 'notice.yaml' ? innerKey(hit.file, d.line) : null };
     return {
@@ -119,11 +119,12 @@ export function placeDiagnostics(c: Computed): ViewDiagnostic[] {
   return [...c.diagnostics.map((d) => place(d, 'validate')), ...c.lint.map((d) => place(d, 'lint'))];
 }
 
-/** Whether LINE:COL is where a list item's mapping begins, just after its `- `. */
-function atItemStart(file: SourceFile, line: number, col: number): boolean {
+/** Whether LINE:COL is where a unit's mapping begins: just after its `- `, at the key `field` (not in a value). */
+function atItemStart(file: SourceFile, line: number, col: number, field: string): boolean {
   const start = file.lineCounter.lineStarts[line - 1];
   if (start === undefined) return false;
-  return /^\s*-\s+$/.test(file.text.slice(start, start + col - 1));
+  const at = start + col - 1;
+  return /^\s*-\s+$/.test(file.text.slice(start, at)) && file.text.startsWith(field, at) && /^\s*:/.test(file.text.slice(at + field.length, at + field.length + 20));
 }
 
 /** The key an indented line of a file begins with (`  to: ~` → to). */

@@ -158,4 +158,20 @@ describe('places in the page\'s words', () => {
       '通报信息 · 整改截止日期',
     ]);
   });
+
+  test('a proofreading finding at the start of a problem\'s line stays at 问题曝光情况 (only a unit\'s first key is the unit as a whole)', () => {
+    const round = path.join(tempDir('tongbao-place-lint-'), '2023-q4');
+    fs.cpSync(SEED, round, { recursive: true });
+    const f = path.join(round, 'sites.yaml');
+    const text = fs.readFileSync(f, 'utf8');
+    const at = text.indexOf('result: 合格\n');
+    fs.writeFileSync(f, `${text.slice(0, at)}result: 不合格\n    problems:\n      - 其它栏目做为空白栏目\n${text.slice(at + 'result: 合格\n'.length)}`);
+    const state = new RoundState('2023-q4', round);
+    const v = roundView(state, state.compute(), null);
+    const lint = v.diagnostics.filter((d) => d.source === 'lint' && d.file === 'sites.yaml');
+    expect(lint.map((d) => [d.col, d.place, d.field])).toEqual([
+      [9, '州直部门网站“州发展改革委” · 问题曝光情况', 'problems'],
+      [13, '州直部门网站“州发展改革委” · 问题曝光情况', 'problems'],
+    ]);
+  });
 });
