@@ -119,6 +119,7 @@ const NOTICE_INNER: Record<string, string> = {
   coverage: '检查比例',
   name: '联系人',
   phone: '联系电话',
+  title: '文件名称',
   number: '文号',
   heading: '小标题',
   text: '正文',
@@ -141,8 +142,10 @@ const NOTICE_INNER: Record<string, string> = {
  * the page names it as its own columns and the notice form do. A key written in the file that
  * is not known (未知字段“reslts”) stays as written: that is what is there to delete.
  */
-export function clerkMessage(message: string, file: string): string {
-  const labels: Record<string, string> = file === 'notice.yaml' ? { ...NOTICE_INNER, ...NOTICE_FIELD } : file === 'sites.yaml' || file === 'accounts.yaml' ? FIELD : {};
+export function clerkMessage(message: string, file: string, inner = false): string {
+  // in notice.yaml a key inside a field (basis' title: 文件名称) may share a top-level key's name (title: 标题)
+  const notice = inner ? { ...NOTICE_FIELD, ...NOTICE_INNER } : { ...NOTICE_INNER, ...NOTICE_FIELD };
+  const labels: Record<string, string> = file === 'notice.yaml' ? notice : file === 'sites.yaml' || file === 'accounts.yaml' ? FIELD : {};
   const label = (k: string): string | undefined => (Object.hasOwn(labels, k) ? labels[k] : undefined);
   return message
     .replace(/^未知字段“([^”]*)”(?:；是不是“([a-z_]+)”？|；)此处可用的字段：((?:“[a-z_]+”、?)+)$/, (m, key: string, guess: string | undefined, known: string) => {

@@ -106,7 +106,7 @@ export function placeDiagnostics(c: Computed): ViewDiagnostic[] {
       file: d.file,
       line: d.line,
       col: d.col,
-      message: source === 'validate' ? clerkMessage(lineRefsInWords(d.message, (line) => (hit ? unitAtLine(hit.file, d.file, line, hit.index) : null)), d.file) : d.message,
+      message: source === 'validate' ? clerkMessage(lineRefsInWords(d.message, (line) => (hit ? unitAtLine(hit.file, d.file, line, hit.index) : null)), d.file, !!where.inner) : d.message,
       rule: d.rule ?? null,
       unitId: at.unitId,
       field: at.field,

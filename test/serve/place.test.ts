@@ -49,12 +49,18 @@ describe('messages in the page\'s words', () => {
     ['notice.yaml', '缺少必填“检查结束日期”（to）：日期，写作 YYYY-MM-DD，例如 2023-11-23；请写在“coverage”之前', '缺少必填“检查结束日期”：日期，写作 YYYY-MM-DD，例如 2023-11-23；请写在“检查比例”之前'],
     ['notice.yaml', '不合格账号顺序（failing_order）没有列出：甲；已按附件顺序插在其前一个不合格账号之后', '不合格账号顺序没有列出：甲；已按附件顺序插在其前一个不合格账号之后'],
     ['notice.yaml', '字段“lint”应为键值映射，实际是数字 5', '“校对设置”应为键值映射，实际是数字 5'],
+    ['notice.yaml', '字段“title”不能为空', '“标题”不能为空'],
     ['notice.yaml', '字段“monthly_days”应为数字，实际是文本“八”', '“每月更新天数”应为数字，实际是文本“八”'],
     // what is not a known key is left as it is: a name in brackets, data in quotes
     ['sites.yaml', '网站名称“州局（abc）”在州直部门网站中重复', '网站名称“州局（abc）”在州直部门网站中重复'],
     ['sites.yaml', '字段“foo”不能为空', '字段“foo”不能为空'],
   ])('%s: %s', (file, message, words) => {
     expect(clerkMessage(message, file)).toBe(words);
+  });
+
+  test('in notice.yaml, a key inside a field is said as that part (检查依据\'s title is its 文件名称, not the notice\'s 标题)', () => {
+    expect(clerkMessage('字段“title”不能为空', 'notice.yaml', true)).toBe('“文件名称”不能为空');
+    expect(clerkMessage('字段“issued”不能为空', 'notice.yaml', true)).toBe('“成文日期”不能为空');
   });
 
   test('another unit is named by its place in its list, not by a line', () => {
