@@ -13,7 +13,7 @@ import type { AccountRow, Changes, Overview, RoundView, SiteRow, ViewDiagnostic,
 import type { Computed, RoundState } from './state';
 import { indexUnits, offsetOf, unitAt, unitAtQuick, unitId } from './units';
 import { parseRound, roundLabel } from '../init';
-import { isFill, placeWords, progressOf } from './progress';
+import { clerkMessage, isFill, lineRefsInWords, placeInFile, progressOf } from './progress';
 import { markFills, provisional } from './provisional';
 import type { Provisional } from './provisional';
 import type { UnitIndex } from './units';
@@ -95,23 +95,52 @@ export function placeDiagnostics(c: Computed): ViewDiagnostic[] {
   const place = (d: Diagnostic, source: 'validate' | 'lint'): ViewDiagnostic => {
     const hit = byName.get(d.file);
     const off = hit ? offsetOf(hit.file, d.line, d.col) : 0;
-    const at = hit ? (unitAtQuick(hit.file, d.file, DEPTH[d.file] ?? 1, off) ?? unitAt(hit.index(), off)) : { unitId: null, field: null, item: null };
+    const found = hit ? (unitAtQuick(hit.file, d.file, DEPTH[d.file] ?? 1, off) ?? unitAt(hit.index(), off)) : { unitId: null, field: null, item: null };
+    // a problem of the unit as a whole (缺少各月结果) is reported where its item begins, which is
+    // its first key's place: that is not about the first field (名称)
+    const at = found.unitId && found.field && !/^未知字段/.test(d.message) && atItemStart(hit!.file, d.line, d.col, found.field) ? { ...found, field: null, item: null } : found;
+    const kind = d.file.replace(/\.yaml$/, '') as keyof typeof c.loaded.data;
+    const where = { line: d.line, read: !!hit, broken: !!hit && c.loaded.data[kind] === undefined, inner: hit && d.file === 'notice.yaml' ? innerKey(hit.file, d.line) : null };
     return {
       severity: d.severity,
       file: d.file,
       line: d.line,
       col: d.col,
-      message: d.message,
+      message: source === 'validate' ? clerkMessage(lineRefsInWords(d.message, (line) => (hit ? unitAtLine(hit.file, d.file, line, hit.index) : null)), d.file, !!where.inner) : d.message,
       rule: d.rule ?? null,
       unitId: at.unitId,
       field: at.field,
       month: at.item,
       source,
       fill: isFill(d),
-      place: placeWords(c, { unitId: at.unitId, field: at.field, month: at.item }, d.file),
+      place: placeInFile(c, { unitId: at.unitId, field: at.field, month: at.item }, d.file, where),
     };
   };
   return [...c.diagnostics.map((d) => place(d, 'validate')), ...c.lint.map((d) => place(d, 'lint'))];
+}
+
+/** Whether LINE:COL is where a unit's mapping begins: just after its `- `, at the key `field` (not in a value). */
+function atItemStart(file: SourceFile, line: number, col: number, field: string): boolean {
+  const start = file.lineCounter.lineStarts[line - 1];
+  if (start === undefined) return false;
+  const at = start + col - 1;
+  return /^\s*-\s+$/.test(file.text.slice(start, at)) && file.text.startsWith(field, at) && /^\s*:/.test(file.text.slice(at + field.length, at + field.length + 20));
+}
+
+/** The key an indented line of a file begins with (`  to: ~` → to). */
+function innerKey(file: SourceFile, line: number): string | null {
+  const start = file.lineCounter.lineStarts[line - 1];
+  if (start === undefined) return null;
+  return /^[ ]+(?:-[ ]+)?([a-z_]+)[ ]*:/.exec(file.text.slice(start, start + 200))?.[1] ?? null;
+}
+
+/** The unit a line's first field is in, by the same reader as the diagnostics' places. */
+function unitAtLine(file: SourceFile, name: string, line: number, index: () => UnitIndex): string | null {
+  const start = file.lineCounter.lineStarts[line - 1];
+  if (start === undefined) return null;
+  const off = start + /^\s*(?:-\s+)?/.exec(file.text.slice(start, start + 200))![0].length;
+  const at = unitAtQuick(file, name, DEPTH[name] ?? 1, off) ?? unitAt(index(), off);
+  return at.unitId;
 }
 
 export interface ViewOptions {

@@ -144,7 +144,7 @@ function checkbox(path: YamlPath, label: string): HTMLElement {
 export function renderNotice(panel: HTMLElement): void {
   const v = view();
   if (!v.notice) {
-    panel.append(h('p', { class: 'error-box' }, 'notice.yaml 读不出来（见上方的错误），改正后这里可以填写通报信息。'));
+    panel.append(h('p', { class: 'error-box' }, '通报信息的文件 notice.yaml 读不出来（见上方的错误，要在文本编辑器中改正），改正后这里可以填写通报信息。'));
     return;
   }
   const months = v.months.map((m) => m.label).join('、');

@@ -433,7 +433,7 @@ function accountRow(u: AccountRow, ds: ViewDiagnostic[], months: { label: string
       ? resultToggle(u, values[i], path, m.label, key, `results:${i}`, ds)
       : h('span', {
           class: `judged ${values[i] === '合格' ? 'pass' : 'fail'}`,
-          title: '按更新日期判定：要改结果，请改 accounts.yaml 中这个账号的更新日期（updates）',
+          title: '按更新日期判定：要改结果，请在 accounts.yaml 中改这个账号的更新日期',
           'aria-label': `${u.name} ${m.label}：${values[i] ?? '无'}（按更新日期判定）`,
           tabindex: '0',
           dataset: { field: `results:${i}` },
