@@ -96,3 +96,7 @@ test('--pdf without LibreOffice stops before building and names the packages to 
   expect(err).toContain('libreoffice-writer-nogui');
   expect(fs.existsSync(t.out)).toBe(false);
 });
+
+test('package --help names every file the archive can hold, the 更正记录 included', () => {
+  for (const name of ['通报 .docx', '附件1和附件2 .xlsx', 'manifest.json', '更正记录.txt（每一处更正的原内容和新内容）', '送签说明.txt']) expect(packageCommand.usage).toContain(name);
+});
