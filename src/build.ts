@@ -20,6 +20,8 @@ import { MANIFEST_NAME, makeManifest, nextBodyRecord, readManifest, serializeMan
 import { ROLE_LABEL } from './write/manifest';
 import type { BodyRecord, InputEntry, Manifest, OutputEntry, OutputRole } from './write/manifest';
 import type { Correction } from './handoff/corrections';
+import type { AlteredAnnex } from './handoff/correction-report';
+import { noticeAnnexTables } from './render/annex-rows';
 import { archiveToHistory, commit, dropHistory, setFiles } from './write/output-set';
 import { annex3Outputs } from './rectify/annex3';
 import type { CommitHooks, StagedFile } from './write/output-set';
@@ -101,6 +103,8 @@ export interface BuildResult {
   removed: string[];
   /** annex rows corrected under an unchanged 正文, added to the 更正记录 */
   corrections?: Correction[];
+  /** annexes whose previous workbook had been changed by hand (see handoff/annexes.ts) */
+  altered?: AlteredAnnex[];
 }
 
 /** The output folder (`--out`, else out/<data folder name> under cwd), without checks. */
@@ -228,20 +232,19 @@ export async function bodyOf(
   staged: Staged[],
   previous: Manifest | undefined,
   fingerprint: string,
-  title: string,
-): Promise<{ body?: BodyRecord; corrections?: OutputEntry; record: Staged | null; corrected: Correction[] }> {
+  model: ReportModel,
+): Promise<{ body?: BodyRecord; corrections?: OutputEntry; record: Staged | null; corrected: Correction[]; altered: AlteredAnnex[] }> {
   const notice = staged.find((s) => s.entry.role === 'notice');
-  if (!notice) return { record: null, corrected: [] };
+  if (!notice) return { record: null, corrected: [], altered: [] };
   /* eslint-disable @typescript-eslint/no-require-imports */
   const { readNoticeBody } = require('./handoff/body') as typeof import('./handoff/body');
-  const { recordCorrections } = require('./handoff/annexes') as typeof import('./handoff/annexes');
+  const { countCorrections, recordCorrections } = require('./handoff/annexes') as typeof import('./handoff/annexes');
   /* eslint-enable @typescript-eslint/no-require-imports */
   const { sha256 } = await readNoticeBody(fs.readFileSync(notice.tmp));
   const body = nextBodyRecord(previous, sha256, fingerprint);
-  if (!previous || previous.body?.sha256 !== sha256) return { body, record: null, corrected: [] };
-  const logged = await recordCorrections(outDir, previous, staged, { title, since: body.since, fingerprint });
-  body.corrections += logged.corrections.length;
-  return { body, corrections: logged.entry, record: logged.record, corrected: logged.corrections };
+  if (!previous || previous.body?.sha256 !== sha256) return { body, record: null, corrected: [], altered: [] };
+  const logged = await recordCorrections(outDir, previous, staged, { title: model.title, since: body.since, fingerprint, annexTables: noticeAnnexTables(model) });
+  return { body: { ...body, ...countCorrections(body, logged) }, corrections: logged.entry, record: logged.record, corrected: logged.corrections, altered: logged.altered };
 }
 
 export async function build(opts: BuildOptions): Promise<BuildResult> {
@@ -287,7 +290,7 @@ async function buildWith(renderers: Renderers, opts: BuildOptions): Promise<Buil
   // built, how many annex rows were corrected since) and its 更正记录; a new 正文 starts afresh.
   let logged: Awaited<ReturnType<typeof bodyOf>>;
   try {
-    logged = await bodyOf(outDir, staged, previous?.manifest, fingerprint, model.title);
+    logged = await bodyOf(outDir, staged, previous?.manifest, fingerprint, model);
   } catch (e) {
     discard(staged);
     throw e;
@@ -295,7 +298,7 @@ async function buildWith(renderers: Renderers, opts: BuildOptions): Promise<Buil
   const { body, corrections, record } = logged;
   const manifest = makeManifest({ version: toolVersion(), model, inputs, body, outputs: [...staged.map((s) => s.entry), ...(corrections ? [corrections] : [])] });
   const manifestText = serializeManifest(manifest);
-  const done = { ...base, manifest, manifestText, corrections: logged.corrected };
+  const done = { ...base, manifest, manifestText, corrections: logged.corrected, altered: logged.altered };
 
   step('写入文件');
   if (previous && previous.text === manifestText) {

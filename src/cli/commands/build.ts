@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { build } from '../../build';
+import { correctionReport } from '../../handoff/correction-report';
 import type { BuildResult } from '../../build';
 import { displayPath } from '../../load/yaml-file';
 import { expectPositional, stringFlag } from '../args';
@@ -22,11 +23,7 @@ export function buildSummary(r: BuildResult, io: Io): string {
   }
   for (const n of r.removed) lines.push(`  （上一版的 ${n} 已移入历史，不在本版中）`);
   // the same 正文 with corrected annexes: said and recorded as tongbao annexes would
-  const c = r.corrections ?? [];
-  if (c.length) {
-    lines.push(`正文未变，附件已更正 ${c.length} 处（已记入更正记录）：`);
-    for (const x of c) lines.push(`  ${x.where}：${x.change}`);
-  }
+  lines.push(...correctionReport(r.corrections ?? [], r.altered ?? [], (n) => `正文未变，附件已更正 ${n} 处（已记入更正记录）`));
   return lines.join('\n');
 }
 
