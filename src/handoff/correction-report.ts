@@ -37,3 +37,16 @@ export function correctionReport(corrections: Correction[], altered: AlteredAnne
   for (const c of corrections) lines.push(`  ${c.where}：${c.change}`);
   return lines;
 }
+
+/**
+ * What `build` (and `package`, which builds first) says when the new 正文 differs from the
+ * previous set's: plainly a new 送签稿, what differs (as `annexes` lists it when it refuses), and
+ * where the previous one is kept. `where`: history/<n>/ as shown, or null when nothing was kept.
+ */
+export function newBodyReport(differences: string[], where: string | null): string[] {
+  return [
+    '注意：通报正文与上一版不同，这是一份新的送签稿，须重新送签。正文有以下不同：',
+    ...differences.map((d) => `  ${d}`),
+    ...(where ? [`上一版（原来的正文，连同它的更正记录和送签包）完整保存在 ${where}`] : []),
+  ];
+}
