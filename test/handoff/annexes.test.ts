@@ -4,6 +4,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { build } from '../../src/build';
+import { buildSummary } from '../../src/cli/commands/build';
 import { annexesCommand, annexesReport } from '../../src/cli/commands/annexes';
 import { regenerateAnnexes } from '../../src/handoff/annexes';
 import { handoffNote } from '../../src/handoff/note';
@@ -185,4 +186,35 @@ describe('附件2 edited in place in the output folder, then the correction impo
     expect(v.notes.join('\n')).toContain('此后附件有 1 次更正未能逐行列出（附件2）（见 更正记录.txt，最近一次在 2023年12月6日）');
     expect(handoffNote(m, [], [])).toContain('\n更正：附件有 1 次更正未能逐行列出（附件2），正文未变（每一处的原内容和新内容见更正记录.txt）\n');
   });
+});
+
+test('build (or package) over a 附件2 edited in place says so too, and counts the row compared on the 附件 page', async () => {
+  const t = await built();
+  fs.appendFileSync(path.join(t.out, '附件2 新媒体.xlsx'), 'edited in Excel');
+  edit(t.data, 'accounts.yaml', 'name: 黔东南民政\n', 'name: 黔东南州民政局\n');
+  const r = await build({ dataDir: '2023-q4', cwd: t.cwd, renderers });
+  expect(r.status).toBe('written');
+  expect(r.newBody).toBeUndefined();
+  expect(buildSummary(r, { out: () => undefined, err: () => undefined, isTTY: false, cwd: t.cwd }).split('\n').slice(-3)).toEqual([
+    '注意：上一版的附件2（附件2 新媒体.xlsx）已被手工改动或缺失（与 manifest.json 所记的校验值不符），这次更正无法与它逐行比较；已改为与通报附件页上印的上一版附件2表格逐行比较。',
+    '正文未变，附件已更正 1 处（已记入更正记录）：',
+    '  附件2（一）州直部门政务微博更新情况 序号 2（黔东南民政）：名称 黔东南民政 → 黔东南州民政局',
+  ]);
+  expect(r.manifest!.body).toMatchObject({ corrections: 1 });
+});
+
+test('build over a set whose 正文 the new data changes: a new 送签稿, what differs, where the previous one is kept', async () => {
+  const t = await built();
+  makeAccountFail(t.data);
+  const r = await build({ dataDir: '2023-q4', cwd: t.cwd, renderers });
+  expect(r.status).toBe('written');
+  const lines = buildSummary(r, { out: () => undefined, err: () => undefined, isTTY: false, cwd: t.cwd }).split('\n');
+  const kept = `${path.join('out', '2023-q4', 'history', '1')}${path.sep}`;
+  expect(lines.slice(lines.indexOf(`上一版已移至 ${kept}`))).toEqual([
+    `上一版已移至 ${kept}`,
+    '注意：通报正文与上一版不同，这是一份新的送签稿，须重新送签。正文有以下不同：',
+    // the fakes print no docx: said from the facts the manifests record
+    '  不合格政务新媒体 23 → 24：黔东南发展改革（政务微博） 新列入',
+    `上一版（原来的正文，连同它的更正记录和送签包）完整保存在 ${kept}`,
+  ]);
 });
