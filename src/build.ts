@@ -16,10 +16,12 @@ import type { ValidatedRound } from './validate';
 import { checkReplaceable, ensureDir, readOnlyFolderError, removeStaleTemps, removeTemps, renameIntoPlace, tmpPathFor } from './write/atomic';
 import { removeIfEmptyOnInterrupt, removeOnInterrupt, stopOnInterrupt } from './write/interrupt';
 import { sha256File } from './write/hash';
-import { MANIFEST_NAME, makeManifest, nextBodyRecord, readManifest, serializeManifest } from './write/manifest';
+import { MANIFEST_NAME, makeManifest, nextBodyRecord, noticeDifferences, noticeFacts, readManifest, serializeManifest } from './write/manifest';
 import { ROLE_LABEL } from './write/manifest';
 import type { BodyRecord, InputEntry, Manifest, OutputEntry, OutputRole } from './write/manifest';
 import type { Correction } from './handoff/corrections';
+import type { AlteredAnnex } from './handoff/correction-report';
+import { noticeAnnexTables } from './render/annex-rows';
 import { archiveToHistory, commit, dropHistory, setFiles } from './write/output-set';
 import { annex3Outputs } from './rectify/annex3';
 import type { CommitHooks, StagedFile } from './write/output-set';
@@ -101,6 +103,11 @@ export interface BuildResult {
   removed: string[];
   /** annex rows corrected under an unchanged 正文, added to the 更正记录 */
   corrections?: Correction[];
+  /** annexes whose previous workbook had been changed by hand (see handoff/annexes.ts) */
+  altered?: AlteredAnnex[];
+  /** the 正文 differs from the previous set's in the folder (a new 送签稿, to be signed again):
+   *  what differs, in the notice's words (as `annexes` lists it when it refuses) */
+  newBody?: string[];
 }
 
 /** The output folder (`--out`, else out/<data folder name> under cwd), without checks. */
@@ -228,20 +235,32 @@ export async function bodyOf(
   staged: Staged[],
   previous: Manifest | undefined,
   fingerprint: string,
-  title: string,
-): Promise<{ body?: BodyRecord; corrections?: OutputEntry; record: Staged | null; corrected: Correction[] }> {
+  model: ReportModel,
+): Promise<{ body?: BodyRecord; corrections?: OutputEntry; record: Staged | null; corrected: Correction[]; altered: AlteredAnnex[]; newBody?: string[] }> {
   const notice = staged.find((s) => s.entry.role === 'notice');
-  if (!notice) return { record: null, corrected: [] };
+  if (!notice) return { record: null, corrected: [], altered: [] };
   /* eslint-disable @typescript-eslint/no-require-imports */
-  const { readNoticeBody } = require('./handoff/body') as typeof import('./handoff/body');
-  const { recordCorrections } = require('./handoff/annexes') as typeof import('./handoff/annexes');
+  const { bodyDifferences, readNoticeBody } = require('./handoff/body') as typeof import('./handoff/body');
+  const { countCorrections, recordCorrections } = require('./handoff/annexes') as typeof import('./handoff/annexes');
   /* eslint-enable @typescript-eslint/no-require-imports */
-  const { sha256 } = await readNoticeBody(fs.readFileSync(notice.tmp));
+  const now = await readNoticeBody(fs.readFileSync(notice.tmp));
+  const { sha256 } = now;
   const body = nextBodyRecord(previous, sha256, fingerprint);
-  if (!previous || previous.body?.sha256 !== sha256) return { body, record: null, corrected: [] };
-  const logged = await recordCorrections(outDir, previous, staged, { title, since: body.since, fingerprint });
-  body.corrections += logged.corrections.length;
-  return { body, corrections: logged.entry, record: logged.record, corrected: logged.corrections };
+  if (!previous) return { body, record: null, corrected: [], altered: [] };
+  if (previous.body?.sha256 !== sha256) {
+    // A new 正文 over a previous set: what differs, from the notice in the folder, else from the
+    // facts the manifests record (a missing notice; the tests' fake renderers).
+    const old = previous.outputs.find((o) => o.role === 'notice');
+    const file = old && path.join(outDir, old.name);
+    const was = file && fs.existsSync(file) ? await readNoticeBody(fs.readFileSync(file)) : undefined;
+    if (!previous.body && (!was || was.sha256 === sha256)) return { body, record: null, corrected: [], altered: [] };
+    let newBody = was ? bodyDifferences(was, now) : [];
+    if (!newBody.length) newBody = noticeDifferences(previous.notice, noticeFacts(model));
+    if (!newBody.length) newBody = ['正文的文字或格式不同'];
+    return { body, record: null, corrected: [], altered: [], newBody };
+  }
+  const logged = await recordCorrections(outDir, previous, staged, { title: model.title, since: body.since, fingerprint, annexTables: noticeAnnexTables(model) });
+  return { body: { ...body, ...countCorrections(body, logged) }, corrections: logged.entry, record: logged.record, corrected: logged.corrections, altered: logged.altered };
 }
 
 export async function build(opts: BuildOptions): Promise<BuildResult> {
@@ -287,7 +306,7 @@ async function buildWith(renderers: Renderers, opts: BuildOptions): Promise<Buil
   // built, how many annex rows were corrected since) and its 更正记录; a new 正文 starts afresh.
   let logged: Awaited<ReturnType<typeof bodyOf>>;
   try {
-    logged = await bodyOf(outDir, staged, previous?.manifest, fingerprint, model.title);
+    logged = await bodyOf(outDir, staged, previous?.manifest, fingerprint, model);
   } catch (e) {
     discard(staged);
     throw e;
@@ -295,7 +314,7 @@ async function buildWith(renderers: Renderers, opts: BuildOptions): Promise<Buil
   const { body, corrections, record } = logged;
   const manifest = makeManifest({ version: toolVersion(), model, inputs, body, outputs: [...staged.map((s) => s.entry), ...(corrections ? [corrections] : [])] });
   const manifestText = serializeManifest(manifest);
-  const done = { ...base, manifest, manifestText, corrections: logged.corrected };
+  const done = { ...base, manifest, manifestText, corrections: logged.corrected, altered: logged.altered, newBody: logged.newBody };
 
   step('写入文件');
   if (previous && previous.text === manifestText) {

@@ -13,12 +13,15 @@ import { checkReplaceable, removeStaleTemps, removeTemps, tmpPathFor } from '../
 import { removeOnInterrupt } from '../write/interrupt';
 import { sha256File } from '../write/hash';
 import { MANIFEST_NAME, ROLE_LABEL, makeManifest, noticeDifferences, readManifest, serializeManifest } from '../write/manifest';
-import type { Manifest, OutputEntry } from '../write/manifest';
+import type { BodyRecord, Manifest, OutputEntry } from '../write/manifest';
 import { commit, setFiles } from '../write/output-set';
 import { annexRowChangeCount } from '../render/annex-rows';
+import type { NoticeTable } from '../render/annex-rows';
 import { bodyDifferences, readNoticeBody } from './body';
 import { CORRECTIONS_FILE, appendCorrections, correctionDate, readPrintedSheet, sheetCorrections } from './corrections';
-import type { Correction } from './corrections';
+import type { Correction, PrintedSheet } from './corrections';
+import type { AlteredAnnex } from './correction-report';
+import { noticeTablesOnDisk } from './notice-tables';
 
 export interface AnnexesOptions {
   dataDir: string;
@@ -46,7 +49,10 @@ export type AnnexesResult =
       manifest: Manifest;
       /** the rows this run corrected (empty when the annexes read the same) */
       corrections: Correction[];
+      /** annexes whose previous file had been changed by hand (or was missing) */
+      altered: AlteredAnnex[];
     };
+
 
 export async function regenerateAnnexes(opts: AnnexesOptions): Promise<AnnexesResult> {
   const outDir = resolveOutDir(opts.dataDir, opts.cwd, opts.outDir);
@@ -93,9 +99,15 @@ export async function regenerateAnnexes(opts: AnnexesOptions): Promise<AnnexesRe
     try {
       step('比较更正前后的附件');
       const body = previous.manifest.body ?? { sha256: was.sha256, since: notice.data, corrections: 0 };
-      const logged = await recordCorrections(outDir, previous.manifest, staged, { title: model.title, since: body.since, date: opts.date, fingerprint: next.data.fingerprint });
+      const logged = await recordCorrections(outDir, previous.manifest, staged, {
+        title: model.title,
+        since: body.since,
+        date: opts.date,
+        fingerprint: next.data.fingerprint,
+        annexTables: next.notice.annexTables ?? [],
+      });
       record = logged.record;
-      const { corrections } = logged;
+      const { corrections, altered } = logged;
       const outputs: OutputEntry[] = [...staged.map((s) => s.entry), ...(logged.entry ? [logged.entry] : [])];
       const kept = previous.manifest.outputs.find((o) => o.role === 'corrections');
       const all = record ? [...staged, record] : staged;
@@ -103,17 +115,17 @@ export async function regenerateAnnexes(opts: AnnexesOptions): Promise<AnnexesRe
         version: toolVersion(),
         model,
         inputs,
-        body: { ...body, sha256: was.sha256, corrections: body.corrections + corrections.length },
+        body: { ...body, sha256: was.sha256, ...countCorrections(body, logged) },
         outputs,
       });
       const manifestText = serializeManifest(manifest);
       step('写入文件');
       if (manifestText === previous.text && (await damagedOutputs(outDir, manifest)).length === 0) {
         discard(all);
-        return { status: 'unchanged', outDir, written: [], history: null, manifest, corrections };
+        return { status: 'unchanged', outDir, written: [], history: null, manifest, corrections, altered };
       }
       const result = commit({ outDir, staged: all, keep: !record && kept ? [kept.name] : [], manifestText, previous });
-      return { status: 'written', outDir, written: [...all.map((s) => s.name), MANIFEST_NAME], history: result.history, manifest, corrections };
+      return { status: 'written', outDir, written: [...all.map((s) => s.name), MANIFEST_NAME], history: result.history, manifest, corrections, altered };
     } catch (e) {
       discard(record ? [...staged, record] : staged);
       throw e;
@@ -123,21 +135,28 @@ export async function regenerateAnnexes(opts: AnnexesOptions): Promise<AnnexesRe
   }
 }
 
+/** The 正文 record's counts after a run that corrected `logged`. */
+export function countCorrections(body: BodyRecord, logged: { corrections: Correction[]; altered: AlteredAnnex[] }): Pick<BodyRecord, 'corrections' | 'unitemized'> {
+  const unitemized = [...(body.unitemized ?? []), ...logged.altered.filter((a) => !a.itemized).map((a) => a.label)];
+  return { corrections: body.corrections + logged.corrections.length, ...(unitemized.length ? { unitemized } : {}) };
+}
+
 /**
  * The annex rows the staged workbooks correct against the set in the folder, and the 更正记录
  * with one more entry for them, staged beside the other files (null when nothing was corrected:
  * then the previous 更正记录, if any, is the entry to keep). Shared by `annexes` and by `build`
  * when it writes the same 正文 (a correction made with build is recorded all the same).
+ * `annexTables`: the tables the new notice prints, for an annex whose previous file was altered.
  */
 export async function recordCorrections(
   outDir: string,
   m: Manifest,
   staged: Staged[],
-  o: { title: string; since: string; fingerprint: string; date?: string },
-): Promise<{ corrections: Correction[]; record: Staged | null; entry?: OutputEntry }> {
+  o: { title: string; since: string; fingerprint: string; date?: string; annexTables: NoticeTable[] },
+): Promise<{ corrections: Correction[]; altered: AlteredAnnex[]; record: Staged | null; entry?: OutputEntry }> {
   const kept = m.outputs.find((x) => x.role === 'corrections');
-  const { corrections, unknown } = await annexCorrections(outDir, m, staged);
-  if (!corrections.length && !unknown.length) return { corrections, record: null, entry: kept ? { ...kept } : undefined };
+  const { corrections, altered } = await annexCorrections(outDir, m, staged, o.annexTables);
+  if (!corrections.length && !altered.length) return { corrections, altered, record: null, entry: kept ? { ...kept } : undefined };
   // one more entry in the 更正记录, after the ones already there
   const name = kept?.name ?? CORRECTIONS_FILE;
   const file = path.join(outDir, name);
@@ -146,7 +165,8 @@ export async function recordCorrections(
     date: o.date ?? correctionDate(),
     number: (existing?.match(/第 \d+ 次更正/g)?.length ?? 0) + 1,
     corrections,
-    unknown,
+    unknown: altered.filter((a) => !a.itemized).map((a) => a.label),
+    fromNotice: altered.filter((a) => a.itemized).map((a) => a.label),
   });
   const record: Staged = { name, tmp: tmpPathFor(outDir, name), entry: { role: 'corrections', name, size: 0, sha256: '', data: o.fingerprint } };
   removeOnInterrupt(record.tmp);
@@ -157,29 +177,76 @@ export async function recordCorrections(
     removeTemps([record.tmp]);
     throw e;
   }
-  return { corrections, record, entry: record.entry };
+  return { corrections, altered, record, entry: record.entry };
+}
+
+/**
+ * An annex's tables as the notice's 附件 pages print them, in the shape of its printed sheet
+ * (附件1's group headings are one-cell rows; 附件2 has one table per group, titled after the
+ * label), so an annex whose workbook was altered is compared row by row all the same.
+ */
+export function noticeSheet(tables: NoticeTable[], label: string): PrintedSheet | undefined {
+  const mine = tables.filter((t) => t.title.startsWith(label) && !/^[0-9]/.test(t.title.slice(label.length)));
+  if (!mine.length) return undefined;
+  const sheet: PrintedSheet = { label, header: mine[0].rows[0]?.split('\t') ?? [], groups: [] };
+  for (const t of mine) {
+    const section = t.title.slice(label.length);
+    let g: PrintedSheet['groups'][number] | undefined;
+    if (section) sheet.groups.push((g = { title: section, rows: [] }));
+    for (const r of t.rows.slice(1)) {
+      const cells = r.split('\t');
+      if (cells.length === 1) {
+        // a group heading, or the 无 row of a group without rows (right after its heading)
+        if (g && g.rows.length === 0) g.rows.push(cells);
+        else sheet.groups.push((g = { title: cells[0], rows: [] }));
+        continue;
+      }
+      if (!g) sheet.groups.push((g = { title: '', rows: [] }));
+      g.rows.push(cells);
+    }
+  }
+  return sheet;
 }
 
 /**
  * The annex rows this correction changes: the printed sheet of each workbook in the folder
- * (when it is still the one the manifest records) against the new one.
+ * (when it is still the one the manifest records) against the new one. A workbook changed by
+ * hand (or missing) is not what was signed: then the table the notice printed (manifest.json's
+ * record of it, or the notice itself) against the new notice's.
  */
-async function annexCorrections(outDir: string, m: Manifest, staged: Staged[]): Promise<{ corrections: Correction[]; unknown: string[] }> {
+async function annexCorrections(outDir: string, m: Manifest, staged: Staged[], annexTables: NoticeTable[]): Promise<{ corrections: Correction[]; altered: AlteredAnnex[] }> {
   const corrections: Correction[] = [];
-  const unknown: string[] = [];
+  const altered: AlteredAnnex[] = [];
+  let printed: NoticeTable[] | undefined | null = null; // the previous notice's tables, read once
+  const previousTables = async (): Promise<NoticeTable[] | undefined> => {
+    if (printed !== null) return printed;
+    printed = m.notice.annexTables;
+    const notice = m.outputs.find((x) => x.role === 'notice');
+    if (!printed && notice && (await damagedOutputs(outDir, { ...m, outputs: [notice] })).length === 0) {
+      printed = await noticeTablesOnDisk(fs.readFileSync(path.join(outDir, notice.name)), annexTables);
+    }
+    return printed;
+  };
   for (const s of staged) {
     if (s.entry.role !== 'annex1' && s.entry.role !== 'annex2' && s.entry.role !== 'annex3') continue;
     const old = m.outputs.find((o) => o.role === s.entry.role);
     if (old && old.sha256 === s.entry.sha256) continue; // the same bytes: nothing corrected
     const intact = old && (await damagedOutputs(outDir, { ...m, outputs: [old] })).length === 0;
-    const before = intact ? await readPrintedSheet(fs.readFileSync(path.join(outDir, old.name))) : undefined;
-    const after = await readPrintedSheet(fs.readFileSync(s.tmp));
-    if (!before || !after) {
-      // not a workbook tongbao wrote (the tests' fakes) when intact; else altered by hand
-      if (!intact) unknown.push(ROLE_LABEL[s.entry.role]);
+    if (!intact) {
+      const label = ROLE_LABEL[s.entry.role];
+      const tables = await previousTables();
+      const before = tables && noticeSheet(tables, label);
+      const after = noticeSheet(annexTables, label);
+      const found = before && after ? sheetCorrections(before, after) : [];
+      corrections.push(...found);
+      // nothing to tell apart on the 附件 pages: the change is in what they do not print
+      altered.push({ label, name: old?.name ?? s.name, itemized: found.length > 0 });
       continue;
     }
+    const before = await readPrintedSheet(fs.readFileSync(path.join(outDir, old.name)));
+    const after = await readPrintedSheet(fs.readFileSync(s.tmp));
+    if (!before || !after) continue; // not a workbook tongbao wrote (the tests' fakes)
     corrections.push(...sheetCorrections(before, after));
   }
-  return { corrections, unknown };
+  return { corrections, altered };
 }

@@ -154,6 +154,8 @@ export interface CorrectionEntry {
   corrections: Correction[];
   /** annexes whose earlier file could not be compared (altered or missing): named, not listed */
   unknown: string[];
+  /** annexes whose earlier file was altered, compared instead with the notice's 附件 pages */
+  fromNotice?: string[];
 }
 
 /** The 更正记录 text with one more entry: the header once, then the entries in date order.
@@ -167,9 +169,13 @@ export function appendCorrections(existing: string | null, head: { title: string
       `通报正文自首次生成（所用数据指纹 ${head.since.slice(0, 16)}）以来未改动。以下是此后对附件的更正，按日期先后排列，每行一处：更正的行，原内容 → 新内容。`,
     );
   }
-  lines.push('', `${dateText(e.date)}　第 ${e.number} 次更正：附件已更正 ${e.corrections.length} 处，正文未变`);
+  const n = e.corrections.length;
+  const unlisted = e.unknown.join('、');
+  const count = e.unknown.length ? (n ? `附件已更正 ${n} 处，另有${unlisted}的更正未能逐行列出` : `${unlisted}已更正，未能逐行列出`) : `附件已更正 ${n} 处`;
+  lines.push('', `${dateText(e.date)}　第 ${e.number} 次更正：${count}，正文未变`);
   for (const c of e.corrections) lines.push(`${c.where}：${c.change}`);
-  for (const u of e.unknown) lines.push(`${u}：更正前的文件已被改动或缺失，未能逐行比较`);
+  for (const a of e.fromNotice ?? []) lines.push(`（${a}更正前的文件已被手工改动，以上${a}各处按通报附件页上印的上一版表格比较）`);
+  for (const u of e.unknown) lines.push(`${u}：更正前的文件已被手工改动或缺失，通报附件页上也没有可比较的表格，未能逐行列出`);
   const text = lines.join('\r\n') + '\r\n';
   return existing === null ? '\uFEFF' + text : existing + text;
 }

@@ -25,9 +25,11 @@ export function parseChecksums(text: string): { sha256: string; name: string }[]
 /** After `annexes`: how many annex rows were corrected, the 正文 the same as first built. */
 function correctionLines(m: Manifest): string[] {
   const n = m.body?.corrections ?? 0;
+  const u = m.body?.unitemized ?? [];
   const file = m.outputs.find((o) => o.role === 'corrections');
-  if (!n) return [];
-  return [`更正：附件已更正 ${n} 处，正文未变${file ? `（每一处的原内容和新内容见${file.name}）` : ''}`];
+  if (!n && !u.length) return [];
+  const unlisted = u.length ? `${n ? '，另有' : '附件有'} ${u.length} 次更正未能逐行列出（${[...new Set(u)].join('、')}）` : '';
+  return [`更正：${n ? `附件已更正 ${n} 处` : ''}${unlisted}，正文未变${file ? `（每一处的原内容和新内容见${file.name}）` : ''}`];
 }
 
 const dateText = (iso: string) => {

@@ -40,36 +40,76 @@ export function fontsConf(): string {
   return path.join(projectRoot(), 'fonts', 'fonts.conf');
 }
 
-function onPath(names: string[], env: NodeJS.ProcessEnv): string | null {
-  for (const dir of (env.PATH ?? '').split(path.delimiter)) {
+function isExecutable(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An environment variable by name, case aside on Windows (its PATH is often spelt Path). */
+function envVar(env: NodeJS.ProcessEnv, name: string, platform: NodeJS.Platform): string | undefined {
+  if (platform !== 'win32') return env[name];
+  const key = Object.keys(env).find((k) => k.toUpperCase() === name.toUpperCase());
+  return key === undefined ? undefined : env[key];
+}
+
+function onPath(names: string[], env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform, exists: (file: string) => boolean = isExecutable): string | null {
+  const p = platform === 'win32' ? path.win32 : path.posix;
+  for (const dir of (envVar(env, 'PATH', platform) ?? '').split(p.delimiter)) {
     if (!dir) continue;
     for (const n of names) {
-      const p = path.join(dir, n);
-      try {
-        fs.accessSync(p, fs.constants.X_OK);
-        return p;
-      } catch {
-        // not here
-      }
+      const file = p.join(dir, n);
+      if (exists(file)) return file;
     }
   }
   return null;
 }
 
-export function findSoffice(env: NodeJS.ProcessEnv = process.env): string | null {
-  return onPath(['soffice', 'libreoffice'], env);
+/** Where LibreOffice's installer puts soffice when it is not on PATH (Windows, macOS). */
+export function sofficeInstallPlaces(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): string[] {
+  if (platform === 'win32') {
+    const roots = [envVar(env, 'ProgramFiles', platform) ?? 'C:\\Program Files', envVar(env, 'ProgramFiles(x86)', platform) ?? 'C:\\Program Files (x86)'];
+    return [...new Set(roots)].map((r) => path.win32.join(r, 'LibreOffice', 'program', 'soffice.exe'));
+  }
+  if (platform === 'darwin') return ['/Applications/LibreOffice.app/Contents/MacOS/soffice'];
+  return [];
+}
+
+/**
+ * LibreOffice's soffice: on PATH (soffice.exe on Windows; soffice or libreoffice elsewhere), then
+ * where its installer puts it on Windows and macOS. Null when there is none. A pure function of
+ * its arguments (tests pass another platform and a fake file system).
+ */
+export function findSoffice(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, exists: (file: string) => boolean = isExecutable): string | null {
+  const found = onPath(platform === 'win32' ? ['soffice.exe'] : ['soffice', 'libreoffice'], env, platform, exists);
+  return found ?? sofficeInstallPlaces(platform, env).find(exists) ?? null;
 }
 
 const installHint = () => `请安装（Debian/Ubuntu）：sudo apt-get install ${PDF_PACKAGES.join(' ')}`;
+
+/** What to say when findSoffice finds none: where it looked, and what to install from where. */
+export function sofficeMissingMessage(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string {
+  if (platform === 'win32') {
+    const places = sofficeInstallPlaces(platform, env).map((f) => path.win32.dirname(f));
+    return `未找到 LibreOffice（已在 PATH 和 ${places.join('、')} 中查找 soffice.exe），无法生成 PDF。请从 https://zh-cn.libreoffice.org/ 下载并安装 LibreOffice（安装到默认位置即可），然后重新运行；或不加 --pdf。`;
+  }
+  if (platform === 'darwin') {
+    return '未找到 LibreOffice（已在 PATH 和 /Applications/LibreOffice.app 中查找 soffice），无法生成 PDF。请从 https://zh-cn.libreoffice.org/ 下载 LibreOffice，拖入“应用程序”文件夹，然后重新运行；或不加 --pdf。';
+  }
+  return `未找到 LibreOffice（soffice），无法生成 PDF。${installHint()}；其他系统请从 https://zh-cn.libreoffice.org/ 下载安装 LibreOffice；或不加 --pdf。`;
+}
 
 /**
  * Stop early, naming what to install, when PDFs cannot be made right: no LibreOffice, or the
  * fontconfig file does not resolve an official typeface to its free stand-in.
  */
-export function checkPdfTools(env: NodeJS.ProcessEnv = process.env): string {
-  const soffice = findSoffice(env);
-  if (!soffice) throw new PdfUnavailable(`未找到 LibreOffice（soffice），无法生成 PDF。${installHint()}；或不加 --pdf。`);
-  const fcMatch = onPath(['fc-match'], env);
+export function checkPdfTools(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  const soffice = findSoffice(env, platform);
+  if (!soffice) throw new PdfUnavailable(sofficeMissingMessage(platform, env));
+  const fcMatch = onPath([platform === 'win32' ? 'fc-match.exe' : 'fc-match'], env, platform);
   if (fcMatch) {
     const wrong: string[] = [];
     for (const [face, free] of FONT_MAP) {

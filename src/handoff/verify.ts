@@ -143,7 +143,9 @@ export async function bodyCheck(m: Manifest, notice: Buffer | undefined, correct
   const file = m.outputs.find((o) => o.role === 'corrections');
   const dates = corrections ? [...corrections.matchAll(/^(\d{4}年\d{1,2}月\d{1,2}日)　第 \d+ 次更正/gm)].map((x) => x[1]) : [];
   const when = dates.length ? `，最近一次在 ${dates[dates.length - 1]}` : '';
-  const since = n ? `；此后附件已更正 ${n} 处（见 ${file?.name ?? '更正记录'}${when}）` : '；此后附件没有更正';
+  const u = m.body.unitemized ?? [];
+  const unlisted = u.length ? `${n ? '，另有' : '有'} ${u.length} 次更正未能逐行列出（${[...new Set(u)].join('、')}）` : '';
+  const since = n || u.length ? `；此后附件${n ? `已更正 ${n} 处` : ''}${unlisted}（见 ${file?.name ?? '更正记录'}${when}）` : '；此后附件没有更正';
   return { findings: [], notes: [`通报正文未变：仍是本轮首次生成的正文（${first}）${since}。`] };
 }
 

@@ -84,6 +84,10 @@ export interface BodyRecord {
   since: string;
   /** annex rows corrected since then (`annexes` runs, listed in the 更正记录) */
   corrections: number;
+  /** corrections since then that could not be listed row by row, by annex (附件2), one per run:
+   *  its previous workbook had been changed by hand and the notice prints no table to compare
+   *  with. Absent when there is none (so earlier manifests keep their bytes). */
+  unitemized?: string[];
 }
 
 export interface Manifest {
@@ -181,7 +185,9 @@ export function makeManifest(args: {
     issued: args.model.issued.iso,
     data: { fingerprint: dataFingerprint(files), files },
     notice: noticeFacts(args.model),
-    ...(args.body ? { body: { sha256: args.body.sha256, since: args.body.since, corrections: args.body.corrections } } : {}),
+    ...(args.body
+      ? { body: { sha256: args.body.sha256, since: args.body.since, corrections: args.body.corrections, ...(args.body.unitemized?.length ? { unitemized: [...args.body.unitemized] } : {}) } }
+      : {}),
     outputs: [...args.outputs].sort((a, b) => order(a) - order(b)),
   };
 }

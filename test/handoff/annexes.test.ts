@@ -4,8 +4,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { build } from '../../src/build';
-import { annexesCommand } from '../../src/cli/commands/annexes';
+import { buildSummary } from '../../src/cli/commands/build';
+import { annexesCommand, annexesReport } from '../../src/cli/commands/annexes';
 import { regenerateAnnexes } from '../../src/handoff/annexes';
+import { handoffNote } from '../../src/handoff/note';
 import { verifyOutDir } from '../../src/handoff/verify';
 import { parseManifest } from '../../src/write/manifest';
 import { edit, fakeRenderers, seedCopy, snapshot, topLevel } from '../write/helpers';
@@ -118,4 +120,101 @@ test('a notice that was altered or removed cannot be kept: exit 1, rebuild asked
   expect(r.code).toBe(1);
   expect(r.err).toContain(`${NOTICE} 缺失或与 manifest.json 不符`);
   expect(snapshot(t.out)).toEqual(before);
+});
+
+describe('附件2 edited in place in the output folder, then the correction imported', () => {
+  const A2 = '附件2 新媒体.xlsx';
+  beforeAll(() => {
+    process.env.TONGBAO_TODAY = '2023-12-06';
+  });
+  afterAll(() => {
+    delete process.env.TONGBAO_TODAY;
+  });
+  /** The clerk's edit saved over the generated workbook: it no longer matches manifest.json. */
+  /** `tongbao annexes 2023-q4` with the fake renderers: what it prints. */
+  const annexesRun = async (cwd: string) => {
+    const r = await regenerateAnnexes({ dataDir: '2023-q4', cwd, renderers });
+    expect(r.status).toBe('written');
+    return { out: annexesReport(r as Extract<typeof r, { status: 'written' }>, 'out').join('\n') };
+  };
+  const editInPlace = (out: string) => fs.appendFileSync(path.join(out, A2), 'edited in Excel');
+
+  test('a correction the notice prints: said plainly, compared with the 附件 page row by row, counted', async () => {
+    const t = await built();
+    editInPlace(t.out);
+    edit(t.data, 'accounts.yaml', 'name: 黔东南民政\n', 'name: 黔东南州民政局\n');
+    const r = await annexesRun(t.cwd);
+    expect(r.out.split('\n').slice(0, 3)).toEqual([
+      `注意：上一版的附件2（${A2}）已被手工改动或缺失（与 manifest.json 所记的校验值不符），这次更正无法与它逐行比较；已改为与通报附件页上印的上一版附件2表格逐行比较。`,
+      '正文未变，附件已更正 1 处：',
+      '  附件2（一）州直部门政务微博更新情况 序号 2（黔东南民政）：名称 黔东南民政 → 黔东南州民政局',
+    ]);
+    expect(fs.readFileSync(path.join(t.out, '更正记录.txt'), 'utf8').split('\r\n').slice(3)).toEqual([
+      '',
+      '2023年12月6日　第 1 次更正：附件已更正 1 处，正文未变',
+      '附件2（一）州直部门政务微博更新情况 序号 2（黔东南民政）：名称 黔东南民政 → 黔东南州民政局',
+      '（附件2更正前的文件已被手工改动，以上附件2各处按通报附件页上印的上一版表格比较）',
+      '',
+    ]);
+    const m = parseManifest(fs.readFileSync(path.join(t.out, 'manifest.json'), 'utf8'), 'm');
+    expect(m.body).toMatchObject({ corrections: 1 });
+    expect(m.body!.unitemized).toBeUndefined();
+    const v = await verifyOutDir(t.out, { dataDir: '2023-q4', cwd: t.cwd });
+    expect(v.notes.join('\n')).toContain('此后附件已更正 1 处（见 更正记录.txt，最近一次在 2023年12月6日）');
+  });
+
+  test('a correction the notice does not print: said plainly, recorded and counted as one not listed row by row (never 0 处)', async () => {
+    const t = await built();
+    editInPlace(t.out);
+    serviceCorrection(t.data);
+    const r = await annexesRun(t.cwd);
+    expect(r.out.split('\n').slice(0, 2)).toEqual([
+      `注意：上一版的附件2（${A2}）已被手工改动或缺失（与 manifest.json 所记的校验值不符），这次更正无法与它逐行比较，通报附件页上也没有可比较的不同；这次更正已记入更正记录，但未能逐行列出。`,
+      '正文未变，附件2已更正，未能逐行列出（已记入更正记录）。',
+    ]);
+    expect(r.out).not.toContain('相同');
+    expect(fs.readFileSync(path.join(t.out, '更正记录.txt'), 'utf8').split('\r\n').slice(3)).toEqual([
+      '',
+      '2023年12月6日　第 1 次更正：附件2已更正，未能逐行列出，正文未变',
+      '附件2：更正前的文件已被手工改动或缺失，通报附件页上也没有可比较的表格，未能逐行列出',
+      '',
+    ]);
+    const m = parseManifest(fs.readFileSync(path.join(t.out, 'manifest.json'), 'utf8'), 'm');
+    expect(m.body).toMatchObject({ corrections: 0, unitemized: ['附件2'] });
+    const v = await verifyOutDir(t.out, { dataDir: '2023-q4', cwd: t.cwd });
+    expect(v.findings).toEqual([]);
+    expect(v.notes.join('\n')).toContain('此后附件有 1 次更正未能逐行列出（附件2）（见 更正记录.txt，最近一次在 2023年12月6日）');
+    expect(handoffNote(m, [], [])).toContain('\n更正：附件有 1 次更正未能逐行列出（附件2），正文未变（每一处的原内容和新内容见更正记录.txt）\n');
+  });
+});
+
+test('build (or package) over a 附件2 edited in place says so too, and counts the row compared on the 附件 page', async () => {
+  const t = await built();
+  fs.appendFileSync(path.join(t.out, '附件2 新媒体.xlsx'), 'edited in Excel');
+  edit(t.data, 'accounts.yaml', 'name: 黔东南民政\n', 'name: 黔东南州民政局\n');
+  const r = await build({ dataDir: '2023-q4', cwd: t.cwd, renderers });
+  expect(r.status).toBe('written');
+  expect(r.newBody).toBeUndefined();
+  expect(buildSummary(r, { out: () => undefined, err: () => undefined, isTTY: false, cwd: t.cwd }).split('\n').slice(-3)).toEqual([
+    '注意：上一版的附件2（附件2 新媒体.xlsx）已被手工改动或缺失（与 manifest.json 所记的校验值不符），这次更正无法与它逐行比较；已改为与通报附件页上印的上一版附件2表格逐行比较。',
+    '正文未变，附件已更正 1 处（已记入更正记录）：',
+    '  附件2（一）州直部门政务微博更新情况 序号 2（黔东南民政）：名称 黔东南民政 → 黔东南州民政局',
+  ]);
+  expect(r.manifest!.body).toMatchObject({ corrections: 1 });
+});
+
+test('build over a set whose 正文 the new data changes: a new 送签稿, what differs, where the previous one is kept', async () => {
+  const t = await built();
+  makeAccountFail(t.data);
+  const r = await build({ dataDir: '2023-q4', cwd: t.cwd, renderers });
+  expect(r.status).toBe('written');
+  const lines = buildSummary(r, { out: () => undefined, err: () => undefined, isTTY: false, cwd: t.cwd }).split('\n');
+  const kept = `${path.join('out', '2023-q4', 'history', '1')}${path.sep}`;
+  expect(lines.slice(lines.indexOf(`上一版已移至 ${kept}`))).toEqual([
+    `上一版已移至 ${kept}`,
+    '注意：通报正文与上一版不同，这是一份新的送签稿，须重新送签。正文有以下不同：',
+    // the fakes print no docx: said from the facts the manifests record
+    '  不合格政务新媒体 23 → 24：黔东南发展改革（政务微博） 新列入',
+    `上一版（原来的正文，连同它的更正记录和送签包）完整保存在 ${kept}`,
+  ]);
 });

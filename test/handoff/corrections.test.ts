@@ -293,6 +293,16 @@ test('a correction made with build (or package) under the same 正文 is recorde
     const b = await cli(['build', 'round', '--out', 'out'], cwd);
     expect(b.code).toBe(0);
     expect(b.out).not.toContain('附件已更正');
+    // said plainly: a new 送签稿, what changed in the notice's words, where the signed one is kept
+    const kept = `${path.join('out', 'history', '2')}${path.sep}`;
+    expect(b.out.split('\n').slice(6)).toEqual([
+      `  （上一版的 更正记录.txt 已从 out 移走，保存在 ${kept}）`,
+      `  （上一版的 关于2023年第四季度全州政府网站和政务新媒体检查情况的通报（送签稿）.zip 已从 out 移走，保存在 ${kept}）`,
+      '注意：通报正文与上一版不同，这是一份新的送签稿，须重新送签。正文有以下不同：',
+      '  正文第十段：请于2023年11月28日前将整改情况经分管领导审定后 → 请于2023年11月30日前将整改情况经分管领导审定后',
+      `上一版（原来的正文，连同它的更正记录和送签包）完整保存在 ${kept}`,
+      '',
+    ]);
     const m = JSON.parse(fs.readFileSync(path.join(cwd, 'out', 'manifest.json'), 'utf8'));
     expect(m.body).toMatchObject({ since: m.data.fingerprint, corrections: 0 });
     expect(fs.existsSync(path.join(cwd, 'out', '更正记录.txt'))).toBe(false);

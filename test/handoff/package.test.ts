@@ -81,7 +81,7 @@ test('a rebuild after a correction moves the old archive into history with its s
 test('--pdf without LibreOffice stops before building and names the packages to install', async () => {
   expect(() => checkPdfTools({ PATH: '/nonexistent' })).toThrow(PdfUnavailable);
   expect(() => checkPdfTools({ PATH: '/nonexistent' })).toThrow(
-    '未找到 LibreOffice（soffice），无法生成 PDF。请安装（Debian/Ubuntu）：sudo apt-get install libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk fonts-arphic-ukai fonts-liberation2；或不加 --pdf。',
+    '未找到 LibreOffice（soffice），无法生成 PDF。请安装（Debian/Ubuntu）：sudo apt-get install libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk fonts-arphic-ukai fonts-liberation2；其他系统请从 https://zh-cn.libreoffice.org/ 下载安装 LibreOffice；或不加 --pdf。',
   );
   const t = seedCopy();
   const saved = process.env.PATH;
@@ -95,4 +95,8 @@ test('--pdf without LibreOffice stops before building and names the packages to 
   }
   expect(err).toContain('libreoffice-writer-nogui');
   expect(fs.existsSync(t.out)).toBe(false);
+});
+
+test('package --help names every file the archive can hold, the 更正记录 included', () => {
+  for (const name of ['通报 .docx', '附件1和附件2 .xlsx', 'manifest.json', '更正记录.txt（每一处更正的原内容和新内容）', '送签说明.txt']) expect(packageCommand.usage).toContain(name);
 });

@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { regenerateAnnexes } from '../../handoff/annexes';
+import { correctionReport } from '../../handoff/correction-report';
 import type { AnnexesResult } from '../../handoff/annexes';
 import { displayPath } from '../../load/yaml-file';
 import { expectPositional, stringFlag } from '../args';
@@ -64,9 +65,9 @@ OUT_DIR/history/<n>/，并把更正的每一行（原内容 → 新内容）记�
 /** What a successful run says: the 正文 unchanged, each corrected row, the files written. */
 export function annexesReport(r: Extract<AnnexesResult, { status: 'written' | 'unchanged' }>, out: string): string[] {
   const lines: string[] = [];
-  const n = r.corrections.length;
-  lines.push(n ? `正文未变，附件已更正 ${n} 处：` : '正文未变，附件也与上一版相同（数据的改动不在通报和附件里，例如注释）；清单已按当前数据改写。');
-  for (const c of r.corrections) lines.push(`  ${c.where}：${c.change}`);
+  const n = r.corrections.length + r.altered.length;
+  if (n) lines.push(...correctionReport(r.corrections, r.altered, (k) => `正文未变，附件已更正 ${k} 处`));
+  else lines.push('正文未变，附件也与上一版相同（数据的改动不在通报和附件里，例如注释）；清单已按当前数据改写。');
   lines.push(n ? '已重新生成（通报只有附件页改变）：' : '已重新写入：');
   for (const name of r.written) lines.push(`  ${path.join(out, name)}`);
   if (r.history) lines.push(`上一版已移至 ${path.join(out, r.history)}${path.sep}`);

@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { build } from '../../build';
+import { correctionReport, newBodyReport } from '../../handoff/correction-report';
 import type { BuildResult } from '../../build';
 import { displayPath } from '../../load/yaml-file';
 import { expectPositional, stringFlag } from '../args';
@@ -20,13 +21,11 @@ export function buildSummary(r: BuildResult, io: Io): string {
     const where = `${path.join(dir, r.history)}${path.sep}`;
     lines.push(r.status === 'repaired' ? `被改动的文件已先存入 ${where}` : `上一版已移至 ${where}`);
   }
-  for (const n of r.removed) lines.push(`  （上一版的 ${n} 已移入历史，不在本版中）`);
+  const kept = r.history ? `${path.join(dir, r.history)}${path.sep}` : '历史版本';
+  for (const n of r.removed) lines.push(`  （上一版的 ${n} 已从 ${dir} 移走，保存在 ${kept}）`);
+  if (r.newBody) lines.push(...newBodyReport(r.newBody, r.history ? kept : null));
   // the same 正文 with corrected annexes: said and recorded as tongbao annexes would
-  const c = r.corrections ?? [];
-  if (c.length) {
-    lines.push(`正文未变，附件已更正 ${c.length} 处（已记入更正记录）：`);
-    for (const x of c) lines.push(`  ${x.where}：${x.change}`);
-  }
+  lines.push(...correctionReport(r.corrections ?? [], r.altered ?? [], (n) => `正文未变，附件已更正 ${n} 处（已记入更正记录）`));
   return lines.join('\n');
 }
 

@@ -17,8 +17,10 @@ export const packageCommand: Command = {
 
 先按 DATA_DIR 生成（同 tongbao build），再核对（同 tongbao verify --data），然后在
 OUT_DIR（默认 out/<数据文件夹名>）写入一个送签压缩包“<通报标题>（送签稿）.zip”，内含：
-通报 .docx、附件1和附件2 .xlsx、manifest.json，以及 送签说明.txt（各文件的
-SHA-256、合计与不合格名单、数据指纹）。同样的数据得到完全相同的压缩包。
+通报 .docx、附件1和附件2 .xlsx（有附件3时也在内）、manifest.json，送签后更正过
+附件时还有 更正记录.txt（每一处更正的原内容和新内容），以及 送签说明.txt（各文件的
+SHA-256、合计与不合格名单、数据指纹，更正过时写明附件已更正几处）。同样的数据
+得到完全相同的压缩包。
 
   --pdf     另附通报和两个附件的 PDF 阅读稿（由 LibreOffice 转换，使用项目
             fonts/fonts.conf 把公文字体映射到免费字体）。需要安装
