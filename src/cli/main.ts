@@ -131,7 +131,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   try {
-    const args = parseArgs(rest, cmd);
+    const args = parseArgs(rest, cmd, io.cwd);
     if (args.flags.help) {
       io.out(cmd.usage);
       return 0;

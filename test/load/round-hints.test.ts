@@ -163,16 +163,17 @@ describe('a YAML file the tool does not read: a warning, check still exits 0', (
 });
 
 describe('a file given where the data folder is meant', () => {
-  test('check round/sites.yaml: says so and names the folder', async () => {
+  test('check round/sites.yaml: says so and names the folder, as a usage error', async () => {
     const { cwd } = roundCopy();
     const r = await cli(['check', 'round/sites.yaml'], cwd);
-    expect(r.code).toBe(1);
-    expect(r.err).toBe('round/sites.yaml:1:1: 错误: 这是一个文件，不是数据文件夹：请给出它所在的文件夹 round（不要写到文件名）\n共 1 个错误，未生成任何文件。\n');
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('tongbao check：round/sites.yaml：这是一个文件，不是数据文件夹：请给出它所在的文件夹 round（不要写到文件名）\n');
   });
   test('a file in the current folder: the folder is “.”', async () => {
     const { dir } = roundCopy();
     const r = await cli(['check', 'notice.yaml'], dir);
-    expect(r.err).toBe('notice.yaml:1:1: 错误: 这是一个文件，不是数据文件夹：请给出它所在的文件夹 .（不要写到文件名）\n共 1 个错误，未生成任何文件。\n');
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('tongbao check：notice.yaml：这是一个文件，不是数据文件夹：请给出它所在的文件夹 .（不要写到文件名）\n');
   });
   test('encoding round/notice.yaml: the same words, as a usage error', async () => {
     const { cwd } = roundCopy();
