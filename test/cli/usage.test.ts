@@ -23,6 +23,20 @@ test('--help: the same help on stdout, exit 0', () => {
   expect(r.stdout).toContain('用法：tongbao <命令> [参数] [选项]');
 });
 
+// An unknown command: the nearest command when it is near enough to be a typo, exit 2.
+const COMMAND_LIST = '可用命令：init、check、import、build、annexes、diff、verify、package、rectify、lint、explain、encoding、compare、trend、serve（tongbao --help 查看用法）';
+test.each([
+  ['chek', `未知命令“chek”，是不是 check？${COMMAND_LIST}\n`],
+  ['biuld', `未知命令“biuld”，是不是 build？${COMMAND_LIST}\n`],
+  ['Lint', `未知命令“Lint”，是不是 lint？${COMMAND_LIST}\n`],
+  ['annex', `未知命令“annex”，是不是 annexes？${COMMAND_LIST}\n`],
+  ['frobnicate', `未知命令“frobnicate”。${COMMAND_LIST}\n`],
+  ['xyz', `未知命令“xyz”。${COMMAND_LIST}\n`],
+])('unknown command %s', async (name, err) => {
+  const r = await cli([name, 'data/2023-q4'], ROOT);
+  expect([r.code, r.out, r.err]).toEqual([2, '', err]);
+});
+
 // Every command that takes a data folder: a file given where the folder is meant is a usage
 // error (2), said the same way, before anything is read or written.
 const FILE_FOR_FOLDER = 'data/2023-q4/sites.yaml：这是一个文件，不是数据文件夹：请给出它所在的文件夹 data/2023-q4（不要写到文件名）';
