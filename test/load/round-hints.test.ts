@@ -147,7 +147,7 @@ describe('a YAML file the tool does not read: a warning, check still exits 0', (
     const r = await cli(['build', 'round', '--strict'], cwd);
     expect(r.code).toBe(1);
     expect(r.err).toBe(
-      'round/terms.yml:1:1: 警告: 文件夹中有 terms.yml，但只读取 terms.yaml：这个文件没有使用；扩展名要写作 .yaml，不是 .yml。请把它改名为 terms.yaml\n--strict：有 1 条校对意见，未生成任何文件。\n',
+      'round/terms.yml:1:1: 警告: 文件夹中有 terms.yml，但只读取 terms.yaml：这个文件没有使用；扩展名要写作 .yaml，不是 .yml。请把它改名为 terms.yaml\n--strict：有 1 条数据警告，未生成任何文件。\n',
     );
     expect(snapshot(cwd)).toEqual(before);
   });
