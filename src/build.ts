@@ -90,7 +90,7 @@ export type BuildStatus = 'written' | 'unchanged' | 'repaired' | 'refused';
 export interface BuildResult {
   status: BuildStatus;
   outDir: string;
-  /** proofreading findings (warnings) */
+  /** data warnings (validation's) and proofreading findings (lint's, with a rule id): refused with --strict */
   findings: Diagnostic[];
   model?: ReportModel;
   manifest?: Manifest;

@@ -10,6 +10,8 @@ export interface Io {
 export interface ParsedArgs {
   positional: string[];
   flags: Record<string, string | boolean>;
+  /** the working directory paths are read from (set by main): expectPositional checks DATA_DIR there */
+  cwd?: string;
 }
 
 export interface Command {

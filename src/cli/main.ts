@@ -10,6 +10,7 @@ import { printDiagnostics } from './report';
 import { SUMMARIES } from './summaries';
 import { table } from './table';
 import { toolVersion } from '../paths';
+import { closest } from '../validate/suggest';
 import { disposePrestarted, prestartAnnexWriter } from '../render/xlsx/parallel';
 
 // Commands are loaded when run, after the annex worker is started, so that the worker's
@@ -111,11 +112,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   const cmd = command(name);
   if (!cmd) {
-    io.err(`未知命令“${name}”。可用命令：${Object.keys(COMMAND_LOADERS).join('、')}（tongbao --help 查看用法）`);
+    // a mistyped command (chek) is answered with the nearest one, when it is near enough to be a typo
+    const guess = closest(name, Object.keys(COMMAND_LOADERS));
+    io.err(`未知命令“${name}”${guess ? `，是不是 ${guess}？` : '。'}可用命令：${Object.keys(COMMAND_LOADERS).join('、')}（tongbao --help 查看用法）`);
     return 2;
   }
   try {
-    const args = parseArgs(rest, cmd);
+    const args = parseArgs(rest, cmd, io.cwd);
     if (args.flags.help) {
       io.out(cmd.usage);
       return 0;

@@ -13,6 +13,17 @@ export function printDiagnostics(io: Io, diagnostics: Diagnostic[]): void {
   if (errors) io.err(`共 ${errors} 个错误，未生成任何文件。`);
 }
 
+/**
+ * Why --strict refused: data warnings (a file in the folder not read, a failing_order entry that
+ * does not apply) and proofreading findings (lint's, which carry a rule id) counted and named apart.
+ */
+export function strictRefusal(warnings: readonly Diagnostic[]): string {
+  const findings = warnings.filter((d) => d.rule !== undefined).length;
+  const data = warnings.length - findings;
+  const parts = [data ? `${data} 条数据警告` : '', findings ? `${findings} 条校对意见` : ''].filter(Boolean);
+  return `--strict：有 ${parts.join('、')}，未生成任何文件。`;
+}
+
 /** Totals and failing lists of a round, as `tongbao check` prints them. */
 export function summary(model: ReportModel): string {
   const t = model.totals;

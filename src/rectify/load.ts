@@ -17,7 +17,8 @@ import { closest } from '../validate/suggest';
 import { PLATFORM_LABEL, urlKey } from '../validate/rules';
 import { itemKey, keyOf } from './items';
 import type { FailingItem } from './items';
-import { PLATFORM_NAMES, rectifySchema } from './schema';
+import type { z } from 'zod';
+import { PLATFORM_NAMES, rectifyAccountSchema, rectifySchema, rectifySiteSchema } from './schema';
 import type { RectifyInput, ReviewResult } from './schema';
 
 export const RECTIFY_FILE = 'rectify.yaml';
@@ -63,12 +64,34 @@ export function loadRectify(roundDir: string, cwd: string, round: JudgedRound, i
   return checkRectify(parsed.file, parsed.data, round, items);
 }
 
+/**
+ * rectify.yaml's entries keeping only the fields that pass their schema (the schema's errors are
+ * said already); an entry whose unit cannot be named (no valid url, or name and platform) is left out.
+ */
+function validFields(raw: unknown): RectifyInput {
+  const top = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const pick = <T>(list: unknown, schema: typeof rectifySiteSchema | typeof rectifyAccountSchema, required: string[]): T[] =>
+    (Array.isArray(list) ? list : []).map((e) => {
+      if (e === null || typeof e !== 'object') return undefined;
+      const kept: Record<string, unknown> = {};
+      for (const [k, field] of Object.entries(schema.shape)) {
+        const r = (field as z.ZodType).safeParse((e as Record<string, unknown>)[k]);
+        if (r.success && r.data !== undefined) kept[k] = r.data;
+      }
+      return required.every((k) => k in kept) ? (kept as T) : undefined;
+    }) as T[];
+  // undefined entries keep the others' indexes (their positions in the file)
+  return { sites: pick(top.sites, rectifySiteSchema, ['url']), accounts: pick(top.accounts, rectifyAccountSchema, ['name', 'platform']) };
+}
+
 /** The checks on an already parsed rectify.yaml (serve and import reuse them). */
 export function checkRectify(file: SourceFile, raw: unknown, round: JudgedRound, items: FailingItem[]): RectifyLoad {
   const out: Diagnostic[] = [];
   const parsed = rectifySchema.safeParse(raw, { reportInput: true });
-  if (!parsed.success) return { value: null, diagnostics: sortDiagnostics(issuesToDiagnostics(parsed.error.issues, rectifySchema, file, raw)) };
-  const data: RectifyInput = parsed.data;
+  // a shape error (a date typed 2023/11/28) is said together with the units' names checked
+  // below: the fields that pass are checked, so a mistyped name is not hidden until the rest is fixed
+  if (!parsed.success) out.push(...issuesToDiagnostics(parsed.error.issues, rectifySchema, file, raw));
+  const data: RectifyInput = parsed.success ? parsed.data : validFields(raw);
   const at = (p: DataPath, message: string) => {
     const pos = locate(file, p);
     out.push({ severity: 'error', file: file.display, line: pos.line, col: pos.col, message });
@@ -102,6 +125,7 @@ export function checkRectify(file: SourceFile, raw: unknown, round: JudgedRound,
   };
 
   (data.sites ?? []).forEach((s, i) => {
+    if (!s) return;
     const p: DataPath = ['sites', i];
     const key = itemKey('site', s.url);
     const item = failing.get(key);
@@ -119,6 +143,7 @@ export function checkRectify(file: SourceFile, raw: unknown, round: JudgedRound,
   });
 
   (data.accounts ?? []).forEach((a, i) => {
+    if (!a) return;
     const p: DataPath = ['accounts', i];
     const platform = PLATFORM_OF[a.platform];
     const key = itemKey(platform, a.name);

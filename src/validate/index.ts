@@ -151,6 +151,48 @@ function parseFile<T>(
   return undefined;
 }
 
+/** A failing_order entry: “名称（政务微博）”. */
+function orderKey(name: string, platform: Platform): string {
+  return `${name}（${PLATFORM_LABEL[platform]}）`;
+}
+
+/**
+ * failing_order's names that match no account (a typo) or repeat: these need only the accounts'
+ * names, so they are checked on the files as read, and said with every other error in one run
+ * (not only once the rest is fixed). Skipped while accounts.yaml is not shaped as lists of named
+ * accounts (its own errors say why; a name could not be told missing from unreadable).
+ */
+function failingOrderNameProblems(ctx: RuleContext): Diagnostic[] {
+  const order = ctx.notice?.data.failing_order;
+  const lists = ctx.accounts && unitListsOf('accounts', ctx.accounts.data);
+  if (!ctx.notice || !Array.isArray(order) || !lists) return [];
+  const known = new Set<string>();
+  for (const { name: listName, list } of lists) {
+    const platform = listName.split('/')[0] as Platform;
+    for (const a of list) {
+      const name = a !== null && typeof a === 'object' ? (a as Record<string, unknown>).name : undefined;
+      if (typeof name !== 'string' || !name.trim()) return [];
+      known.add(orderKey(name.trim(), platform));
+    }
+  }
+  const out: Diagnostic[] = [];
+  const file = ctx.notice.file;
+  const seen = new Set<string>();
+  order.forEach((raw: unknown, i) => {
+    // not text or empty: the schema says so
+    if (typeof raw !== 'string' || !raw.trim()) return;
+    const entry = raw.trim();
+    if (seen.has(entry)) out.push(diag(file, ['failing_order', i], `“${entry}”重复列出`));
+    else if (!known.has(entry)) {
+      const guess = closest(entry, [...known]);
+      const hint = guess ? `；是不是“${guess}”？` : '：';
+      out.push(diag(file, ['failing_order', i], `找不到账号“${entry}”${hint}应写作“名称（政务微博）”或“名称（政务微信）”，名称与 accounts.yaml 一致`));
+    }
+    seen.add(entry);
+  });
+  return out;
+}
+
 /**
  * With `memo` (a caller validating the same round again after edits, as the server does), what
  * each unit alone decides is kept per unit object between calls (memo.ts); the result is the same.
@@ -214,6 +256,8 @@ export function validateRound(loaded: LoadedRound, memo?: ValidateMemo): { value
     }
   }
 
+  out.push(...failingOrderNameProblems(ruleCtx));
+
   const clean = out.length === 0;
   // files not read are said with the errors too: a calendar.yml not read explains a missing year
   if (!clean || !ctx.notice || !ctx.sites || !ctx.accounts || !rules) {
@@ -266,30 +310,24 @@ export function validateRound(loaded: LoadedRound, memo?: ValidateMemo): { value
   // account may start or stop failing, and that must reach `annexes` as a notice change (exit 3),
   // not as a data error. So an entry for an account that passes is ignored (with a warning), and
   // a failing account it leaves out is placed by the contract order. Only a name that matches no
-  // account at all (a typo) or a repeat is an error.
+  // account at all (a typo) or a repeat is an error (checked above, with the other errors).
   const warnings: Diagnostic[] = [...loaded.warnings];
   const order = ctx.notice.data.failing_order;
   if (order) {
-    const known = new Map<string, boolean>();
+    const failing = new Map<string, boolean>();
     for (const platform of PLATFORMS)
       for (const level of LEVELS)
         for (const a of judged[platform][level]) {
-          const key = `${a.name}（${PLATFORM_LABEL[platform]}）`;
-          known.set(key, (known.get(key) ?? false) || a.results.includes('不合格'));
+          const key = orderKey(a.name, platform);
+          failing.set(key, (failing.get(key) ?? false) || a.results.includes('不合格'));
         }
     const seen = new Set<string>();
     order.forEach((entry, i) => {
-      if (seen.has(entry)) out.push(diag(ctx.notice!.file, ['failing_order', i], `“${entry}”重复列出`));
-      else if (!known.has(entry)) {
-        const guess = closest(entry, [...known.keys()]);
-        const hint = guess ? `；是不是“${guess}”？` : '：';
-        out.push(diag(ctx.notice!.file, ['failing_order', i], `找不到账号“${entry}”${hint}应写作“名称（政务微博）”或“名称（政务微信）”，名称与 accounts.yaml 一致`));
-      }
-      else if (!known.get(entry))
+      if (!seen.has(entry) && failing.get(entry) === false)
         warnings.push({ ...diag(ctx.notice!.file, ['failing_order', i], `“${entry}”本轮合格，不列入通报，不合格账号顺序（failing_order）中的这一项不起作用`), severity: 'warning' });
       seen.add(entry);
     });
-    const missing = [...known].filter(([k, failing]) => failing && !seen.has(k)).map(([k]) => k);
+    const missing = [...failing].filter(([k, f]) => f && !seen.has(k)).map(([k]) => k);
     if (missing.length) {
       warnings.push({
         ...diag(ctx.notice.file, ['failing_order'], `不合格账号顺序（failing_order）没有列出：${missing.join('、')}；已按附件顺序插在其前一个不合格账号之后`),

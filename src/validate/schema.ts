@@ -11,12 +11,36 @@ export function isRealDate(s: string): boolean {
   return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
 }
 
+/**
+ * The date a value not written YYYY-MM-DD stands for, when it can be read one way only as a
+ * real date: 2024-4-8, 2024/4/8, 2024.4.8, 2024年4月8日, 20240408 → 2024-04-08; else null.
+ */
+export function readableDate(v: unknown): string | null {
+  const s = typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() : '';
+  const m =
+    /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/.exec(s)?.filter((_, i) => i !== 2) ??
+    /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/.exec(s) ??
+    /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  if (!m) return null;
+  const iso = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
+  return isRealDate(iso) ? iso : null;
+}
+
+/** What follows a malformed date in its message: the date it reads as, or an example. */
+function dateHint(v: unknown, example: string): string {
+  const d = readableDate(v);
+  return d ? `；是不是 ${d}？` : example;
+}
+
 const text = z.string().trim().min(1, { error: '不能为空' });
 
 export const isoDate = z
   // a date typed without dashes (20231123) or with slashes reaches here as a number or text
-  .string({ error: (iss) => (iss.input === undefined ? undefined : `日期应写作 YYYY-MM-DD（例如 2023-11-23），实际是“${String(iss.input)}”`) })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: (iss) => `日期“${String(iss.input)}”格式不对，应写作 YYYY-MM-DD，例如 2023-11-23` })
+  .string({
+    error: (iss) =>
+      iss.input === undefined ? undefined : readableDate(iss.input) ? `日期应写作 YYYY-MM-DD，实际是“${String(iss.input)}”${dateHint(iss.input, '')}` : `日期应写作 YYYY-MM-DD（例如 2023-11-23），实际是“${String(iss.input)}”`,
+  })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: (iss) => `日期“${String(iss.input)}”格式不对，应写作 YYYY-MM-DD${dateHint(iss.input, '，例如 2023-11-23')}` })
   // only a well-formed date can be impossible; a malformed one is reported once, above
   .refine((v) => !/^\d{4}-\d{2}-\d{2}$/.test(v) || isRealDate(v), { error: (iss) => `日期“${String(iss.input)}”不存在（该月没有这一天）` });
 

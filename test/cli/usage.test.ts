@@ -3,6 +3,7 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { cli } from '../support/cli';
 
 const ROOT = path.join(__dirname, '..', '..');
 const BIN = path.join(ROOT, 'bin', 'tongbao.js');
@@ -20,6 +21,41 @@ test('--help: the same help on stdout, exit 0', () => {
   const r = tongbao('--help');
   expect(r.status).toBe(0);
   expect(r.stdout).toContain('用法：tongbao <命令> [参数] [选项]');
+});
+
+// An unknown command: the nearest command when it is near enough to be a typo, exit 2.
+const COMMAND_LIST = '可用命令：init、check、import、build、annexes、diff、verify、package、rectify、lint、explain、encoding、compare、trend、serve（tongbao --help 查看用法）';
+test.each([
+  ['chek', `未知命令“chek”，是不是 check？${COMMAND_LIST}\n`],
+  ['biuld', `未知命令“biuld”，是不是 build？${COMMAND_LIST}\n`],
+  ['Lint', `未知命令“Lint”，是不是 lint？${COMMAND_LIST}\n`],
+  ['annex', `未知命令“annex”，是不是 annexes？${COMMAND_LIST}\n`],
+  ['frobnicate', `未知命令“frobnicate”。${COMMAND_LIST}\n`],
+  ['xyz', `未知命令“xyz”。${COMMAND_LIST}\n`],
+])('unknown command %s', async (name, err) => {
+  const r = await cli([name, 'data/2023-q4'], ROOT);
+  expect([r.code, r.out, r.err]).toEqual([2, '', err]);
+});
+
+// Every command that takes a data folder: a file given where the folder is meant is a usage
+// error (2), said the same way, before anything is read or written.
+const FILE_FOR_FOLDER = 'data/2023-q4/sites.yaml：这是一个文件，不是数据文件夹：请给出它所在的文件夹 data/2023-q4（不要写到文件名）';
+test.each([
+  [['check', 'data/2023-q4/sites.yaml'], `tongbao check：${FILE_FOR_FOLDER}\n`],
+  [['build', 'data/2023-q4/sites.yaml'], `tongbao build：${FILE_FOR_FOLDER}\n`],
+  [['lint', 'data/2023-q4/sites.yaml'], `tongbao lint：${FILE_FOR_FOLDER}\n`],
+  [['annexes', 'data/2023-q4/sites.yaml'], `tongbao annexes：${FILE_FOR_FOLDER}\n`],
+  [['package', 'data/2023-q4/sites.yaml'], `tongbao package：${FILE_FOR_FOLDER}\n`],
+  [['rectify', 'data/2023-q4/sites.yaml'], `tongbao rectify：${FILE_FOR_FOLDER}\n`],
+  [['encoding', 'data/2023-q4/sites.yaml'], `tongbao encoding：${FILE_FOR_FOLDER}\n`],
+  [['explain', 'data/2023-q4/sites.yaml', '黔东南统计'], `tongbao explain：${FILE_FOR_FOLDER}\n`],
+  [['import', 'data/2023-q4/sites.yaml', 'x.xlsx'], `tongbao import：${FILE_FOR_FOLDER}\n`],
+  [['compare', 'data/2023-q4/sites.yaml', 'data/2023-q4'], `tongbao compare：${FILE_FOR_FOLDER}\n`],
+  [['compare', 'data/2023-q4', 'data/2023-q4/sites.yaml'], `tongbao compare：${FILE_FOR_FOLDER}\n`],
+  [['diff', 'data/2023-q4', 'data/2023-q4/sites.yaml'], `tongbao diff：${FILE_FOR_FOLDER}\n`],
+])('%j: a file for the data folder is a usage error', async (argv, err) => {
+  const r = await cli(argv, ROOT);
+  expect([r.code, r.out, r.err]).toEqual([2, '', err]);
 });
 
 describe('README and docs', () => {

@@ -147,7 +147,7 @@ describe('a YAML file the tool does not read: a warning, check still exits 0', (
     const r = await cli(['build', 'round', '--strict'], cwd);
     expect(r.code).toBe(1);
     expect(r.err).toBe(
-      'round/terms.yml:1:1: 警告: 文件夹中有 terms.yml，但只读取 terms.yaml：这个文件没有使用；扩展名要写作 .yaml，不是 .yml。请把它改名为 terms.yaml\n--strict：有 1 条校对意见，未生成任何文件。\n',
+      'round/terms.yml:1:1: 警告: 文件夹中有 terms.yml，但只读取 terms.yaml：这个文件没有使用；扩展名要写作 .yaml，不是 .yml。请把它改名为 terms.yaml\n--strict：有 1 条数据警告，未生成任何文件。\n',
     );
     expect(snapshot(cwd)).toEqual(before);
   });
@@ -163,16 +163,17 @@ describe('a YAML file the tool does not read: a warning, check still exits 0', (
 });
 
 describe('a file given where the data folder is meant', () => {
-  test('check round/sites.yaml: says so and names the folder', async () => {
+  test('check round/sites.yaml: says so and names the folder, as a usage error', async () => {
     const { cwd } = roundCopy();
     const r = await cli(['check', 'round/sites.yaml'], cwd);
-    expect(r.code).toBe(1);
-    expect(r.err).toBe('round/sites.yaml:1:1: 错误: 这是一个文件，不是数据文件夹：请给出它所在的文件夹 round（不要写到文件名）\n共 1 个错误，未生成任何文件。\n');
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('tongbao check：round/sites.yaml：这是一个文件，不是数据文件夹：请给出它所在的文件夹 round（不要写到文件名）\n');
   });
   test('a file in the current folder: the folder is “.”', async () => {
     const { dir } = roundCopy();
     const r = await cli(['check', 'notice.yaml'], dir);
-    expect(r.err).toBe('notice.yaml:1:1: 错误: 这是一个文件，不是数据文件夹：请给出它所在的文件夹 .（不要写到文件名）\n共 1 个错误，未生成任何文件。\n');
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('tongbao check：notice.yaml：这是一个文件，不是数据文件夹：请给出它所在的文件夹 .（不要写到文件名）\n');
   });
   test('encoding round/notice.yaml: the same words, as a usage error', async () => {
     const { cwd } = roundCopy();

@@ -61,6 +61,16 @@ const CASES: [string, string, string[]][] = [
       'round/rectify.yaml:5:13: 错误: 复查结果“通过”无效，只能是“合格”“不合格”或“未复查”',
     ],
   ],
+  [
+    'a mistyped name is said in the same run as a date error of the file, the entry with the bad date still checked',
+    'accounts:\n  - name: 三穗政物\n    platform: 政务微博\n    reported: 2023/11/27\n  - name: 锦屏县政府\n    platform: 政务微信\n    owner: 锦屏县\n    reviewed: 2023-11-1\n',
+    [
+      'round/rectify.yaml:2:11: 错误: 本轮不合格的政务微博中没有“三穗政物”；是不是“三穗政务（政务微博）”？',
+      'round/rectify.yaml:4:15: 错误: 日期“2023/11/27”格式不对，应写作 YYYY-MM-DD；是不是 2023-11-27？',
+      'round/rectify.yaml:7:12: 错误: “锦屏县政府”（政务微信）在 accounts.yaml 中的主办单位是“锦屏县人民政府办公室”，这里写的是“锦屏县”：主办单位可不写，写了须一致',
+      'round/rectify.yaml:8:15: 错误: 日期“2023-11-1”格式不对，应写作 YYYY-MM-DD；是不是 2023-11-01？',
+    ],
+  ],
   ['a YAML syntax error', 'accounts:\n  - name: [三穗政务\n', ['round/rectify.yaml:3:1: 错误: YAML 语法错误：方括号列表 [ … ] 没有闭合（缺少 ]），或换行后的缩进不够']],
 ];
 

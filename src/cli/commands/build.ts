@@ -6,7 +6,7 @@ import { displayPath } from '../../load/yaml-file';
 import { expectPositional, stringFlag } from '../args';
 import type { Command, Io } from '../command';
 import { createProgress } from '../progress';
-import { printDiagnostics } from '../report';
+import { printDiagnostics, strictRefusal } from '../report';
 import { SUMMARIES } from '../summaries';
 
 /** What a build did, for stdout: the folder, the files written, where the previous set went. */
@@ -38,13 +38,13 @@ export const buildCommand: Command = {
 SHA-256 的 manifest.json，写入 OUT_DIR（默认 out/<数据文件夹名>）。
 
   --out OUT_DIR  输出文件夹
-  --strict       有校对意见时不生成文件（默认只作为警告列出）
+  --strict       有数据警告或校对意见时不生成文件（默认只作为警告列出）
 
 数据有错误时不写任何文件。每个文件先写入临时文件，再改名就位，中断不会留下
 残缺的一套文件。OUT_DIR 中已有按其他数据生成的文件时，先整套移入
 OUT_DIR/history/<n>/；数据未变时不改动任何文件。
 
-退出状态：0 成功；1 数据有错误或 --strict 下有校对意见；2 用法错误。`,
+退出状态：0 成功；1 数据有错误或 --strict 下有警告；2 用法错误。`,
   valueFlags: ['out'],
   booleanFlags: ['strict'],
   async run(args, io) {
@@ -58,7 +58,7 @@ OUT_DIR/history/<n>/；数据未变时不改动任何文件。
     }
     printDiagnostics(io, r.findings);
     if (r.status === 'refused') {
-      io.err(`--strict：有 ${r.findings.length} 条校对意见，未生成任何文件。`);
+      io.err(strictRefusal(r.findings));
       return 1;
     }
     io.out(buildSummary(r, io));
