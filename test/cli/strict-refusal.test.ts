@@ -1,4 +1,4 @@
-// build --strict's refusal counts data warnings (validation's: a file not read, a failing_order
+// build's and package's --strict refusal counts data warnings (validation's: a file not read, a failing_order
 // entry that does not apply) and proofreading findings (lint's, with a rule id) apart, and names each.
 import type { Diagnostic } from '../../src/diagnostics';
 import { strictRefusal } from '../../src/cli/report';
@@ -16,10 +16,10 @@ test.each([
   expect(strictRefusal(warnings)).toBe(said);
 });
 
-test('build --strict: a failing_order entry for an account that passes is a data warning, not a 校对意见; nothing written', async () => {
+test.each(['build', 'package'])('%s --strict: a failing_order entry for an account that passes is a data warning, not a 校对意见; nothing written', async (command) => {
   const { cwd } = roundCopy([{ file: 'notice.yaml', find: '  - 黔东南河长（政务微信）\n', replace: '  - 黔东南河长（政务微信）\n  - 黔东南交警（政务微博）\n' }]);
   const before = snapshot(cwd);
-  const r = await cli(['build', 'round', '--strict'], cwd);
+  const r = await cli([command, 'round', '--strict'], cwd);
   expect(r.code).toBe(1);
   expect(r.out).toBe('');
   expect(r.err).toBe(

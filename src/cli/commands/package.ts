@@ -6,7 +6,7 @@ import { displayPath } from '../../load/yaml-file';
 import { expectPositional, stringFlag } from '../args';
 import type { Command } from '../command';
 import { createProgress } from '../progress';
-import { printDiagnostics } from '../report';
+import { printDiagnostics, strictRefusal } from '../report';
 import { buildSummary } from './build';
 import { SUMMARIES } from '../summaries';
 
@@ -52,7 +52,7 @@ SHA-256、合计与不合格名单、数据指纹，更正过时写明附件已�
     }
     printDiagnostics(io, r.build.findings);
     if (r.status === 'refused') {
-      io.err(`--strict：有 ${r.build.findings.length} 条校对意见，未生成任何文件。`);
+      io.err(strictRefusal(r.build.findings));
       return 1;
     }
     io.out(buildSummary(r.build, io));
