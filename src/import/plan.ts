@@ -769,6 +769,7 @@ export class Planner {
         }
         if (v !== u.results[k]) propose(`m${k}`, v, v, at);
       }
+      if (row.cols.fields.has('failing') && text('failing')) this.checkFailing(sheet, row, ui, ref('failing'), text('failing'));
     }
     if (row.cols.fields.has('problems')) {
       const c = this.cell(row, row.cols, 'problems');
@@ -788,6 +789,41 @@ export class Planner {
       }
       if (!same(list)) propose('problems', list, list.join('；') || '（无）', ref('problems'));
     }
+  }
+
+  /**
+   * An account's 是否不合格 (the 数据 sheet): the build writes 是 when any month is 不合格. It is
+   * computed, never imported: a cell that says the same as the months (the row's month cells
+   * as written, the data's where the row has none) is no change; one that says otherwise is an
+   * error at the cell, never dropped in silence.
+   */
+  private checkFailing(sheet: string, row: Row, ui: number, at: string, written: string): void {
+    const u = this.idx.units[ui];
+    const f = norm(written);
+    if (f !== this.aliases.yes && f !== this.aliases.no) {
+      this.problem(sheet, at, `“${written}”无效：是否不合格只能填“是”或“否”`);
+      return;
+    }
+    const months: (string | null)[] = this.round.months.map((_, k) => (u.byUpdates ? (u.judged?.results[k] ?? null) : (u.results?.[k] ?? null)));
+    for (const [col, k] of row.cols.months) {
+      const v = row.cells[col]?.text.trim() ?? '';
+      // a month cell that cannot be read is said at that cell: 是否不合格 is not checked against it
+      if (v && !RESULTS.includes(v)) return;
+      if (v) months[k] = v;
+    }
+    const failing = months.includes('不合格');
+    // months still to fill (or not judged now) and none failing: what they will give is not known
+    if (!failing && months.some((m) => m === null)) return;
+    if (failing === (f === this.aliases.yes)) return;
+    const shown = failing ? '是' : '否';
+    const which = this.round.months.map((_, k) => `${this.monthName(k)}${months[k] ?? '（待填写）'}`).join('、');
+    const cols = [...row.cols.months.keys()].sort((a, b) => a - b);
+    const cells = cols.length ? `这一行 ${colName(cols[0])}${row.number}${cols.length > 1 ? `～${colName(cols[cols.length - 1])}${row.number}` : ''} 的各月结果` : '附件2 中这个账号的各月结果';
+    this.problem(
+      sheet,
+      at,
+      `${this.unitName(ui)}的是否不合格由各月结果计算（有一个月不合格即为“是”）：${which}，应为“${shown}”，这一格是“${written}”，不能导入：要改这个账号的结果，请改${cells}，不要改这一格；这一格请恢复为“${shown}”`,
+    );
   }
 
   /** The plan; changes that need confirmation become edits only with `renames` (--rename). */
