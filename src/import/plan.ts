@@ -214,7 +214,16 @@ export class Planner {
   private readonly sheetOrder = new Map<string, number>();
   private readonly order = new Map<ImportProblem, [number, number, number]>();
 
+  /** cells with a problem said (sheet, then ref): one problem per cell, the first one (the most specific is said first) */
+  private readonly cellsSaid = new Set<string>();
+
   private problem(sheet: string, ref: string, message: string): void {
+    // (the cells are remembered with the problems kept: a million rows of errors are only counted)
+    if (ref && this.problems.length < PROBLEMS_KEPT) {
+      const key = `${sheet}\u0000${ref}`;
+      if (this.cellsSaid.has(key)) return;
+      this.cellsSaid.add(key);
+    }
     if (this.problems.length >= PROBLEMS_KEPT) {
       this.moreProblems++;
       return;
@@ -556,20 +565,25 @@ export class Planner {
       level = lv;
     }
     if (!kind) kind = assumed?.kind ?? (cols.months.size ? 'account' : cols.fields.has('url') || cols.fields.has('result') ? 'site' : 'account');
+    // a value of a kind that has no such thing is not dropped in silence; it is the one error
+    // said at its cell (whatever the value, it cannot be taken there)
+    const said = new Set<number>();
+    if (kind === 'site') {
+      for (const col of cols.months.keys()) {
+        if (!cells[col]?.text.trim()) continue;
+        said.add(col);
+        this.problem(sheet, `${colName(col)}${number}`, `网站没有各月结果，这一格（${cols.texts.get(col) || '月份'}）不能导入：网站的结果请写在“结果”列`);
+      }
+    } else if (cols.fields.has('result') && cells[cols.fields.get('result')!]?.text.trim()) {
+      const col = cols.fields.get('result')!;
+      said.add(col);
+      this.problem(sheet, `${colName(col)}${number}`, `账号的结果按月份记，“${cols.texts.get(col)}”一列不能导入账号的结果：请按月份分列（如“${this.round.monthColumn(Number((this.round.months[this.round.months.length - 1] ?? '0000-10').slice(5)))}”）`);
+    }
     // values are checked whether or not the row's unit is found: all problems at once
     const resultCols = [...cols.months.keys(), ...(cols.fields.has('result') ? [cols.fields.get('result')!] : [])];
     for (const col of resultCols) {
       const v = cells[col]?.text.trim() ?? '';
-      if (v && !RESULTS.includes(v)) this.problem(sheet, `${colName(col)}${number}`, RESULTS.includes(v.normalize('NFKC')) ? `结果“${v}”与“${v.normalize('NFKC')}”${LOOKALIKE}，不能导入：请重新输入“${v.normalize('NFKC')}”` : `结果“${v}”无效：只能是“合格”或“不合格”`);
-    }
-    // a value of a kind that has no such thing is not dropped in silence
-    if (kind === 'site') {
-      for (const col of cols.months.keys()) {
-        if (cells[col]?.text.trim()) this.problem(sheet, `${colName(col)}${number}`, `网站没有各月结果，这一格（${cols.texts.get(col) || '月份'}）不能导入：网站的结果请写在“结果”列`);
-      }
-    } else if (cols.fields.has('result') && cells[cols.fields.get('result')!]?.text.trim()) {
-      const col = cols.fields.get('result')!;
-      this.problem(sheet, `${colName(col)}${number}`, `账号的结果按月份记，“${cols.texts.get(col)}”一列不能导入账号的结果：请按月份分列（如“${this.round.monthColumn(Number((this.round.months[this.round.months.length - 1] ?? '0000-10').slice(5)))}”）`);
+      if (v && !RESULTS.includes(v) && !said.has(col)) this.problem(sheet, `${colName(col)}${number}`, RESULTS.includes(v.normalize('NFKC')) ? `结果“${v}”与“${v.normalize('NFKC')}”${LOOKALIKE}，不能导入：请重新输入“${v.normalize('NFKC')}”` : `结果“${v}”无效：只能是“合格”或“不合格”`);
     }
     return { number, cells, kind, level, cols, name: stripped.name };
   }
