@@ -83,6 +83,12 @@ const INVISIBLE = /[\u00AD\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u20
 /** two texts equal only after NFKC: what the person sees is the same (or differs in width only) */
 const LOOKALIKE = '只差在外观相同而编码不同的字（兼容汉字、部首字，或全角、半角字符，常见于从 PDF 复制的文字）';
 
+/** A tab inside the value: within the text as trimmed, or within any of its lines (问题, one a line). */
+function hasTab(text: string, byLine: boolean): boolean {
+  if (!text.includes('\t')) return false;
+  return byLine ? text.split(/\r?\n/).some((l) => l.trim().includes('\t')) : text.trim().includes('\t');
+}
+
 /** Quote a sheet name as Excel does when it needs it ('My sheet'!A1). */
 export function sheetRef(sheet: string, ref: string): string {
   return /^[\p{L}\p{N}_]+$/u.test(sheet) ? `${sheet}!${ref}` : `'${sheet.replace(/'/g, "''")}'!${ref}`;
@@ -520,6 +526,13 @@ export class Planner {
         c?.problem ??
         (c?.date ? `这一格是日期（读作 ${c.text}），Excel 按日期格式显示，看到的与读到的不一定相同，不能导入：请把这一格设为“文本”格式，再照看到的内容重新输入` : undefined) ??
         (f !== 'problems' && c && /[\r\n]/.test(c.text.trim()) ? `这一格中有换行（Alt+Enter），${LABELS[f ?? 'result']}只能写一行，不能导入：请删去换行` : undefined) ??
+        // a tab inside a value (one at either end is blank space, trimmed like spaces): Excel
+        // shows none, so the value read is not the one seen; in 问题 it would be a gap in the notice
+        (c && hasTab(c.text, f === 'problems')
+          ? f === 'problems'
+            ? '这一格的文字中有制表符（Tab，常见于从网页或文本文件复制的文字），Excel 中看不出来，写进通报会成为一段空白，不能导入：请删去制表符（需要分隔处改用标点）'
+            : `这一格中有制表符（Tab，常见于从网页或文本文件复制的文字），Excel 中看不出来，${LABELS[f ?? 'result']}中不能有，不能导入：请删去制表符`
+          : undefined) ??
         (c && INVISIBLE.test(c.text) ? `这一格中有看不见的字符（${[...new Set(c.text.match(new RegExp(INVISIBLE.source, 'g')))].map((x) => `U+${x.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`).join('、')}，如零宽空格、软连字符、文字方向控制符，常见于从网页复制的文字），Excel 中看不出来，不能导入：请删去这一格的内容后重新输入` : undefined);
       if (why) {
         this.problem(sheet, `${colName(col)}${number}`, why);
