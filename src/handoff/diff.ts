@@ -247,10 +247,19 @@ export function diffRounds(before: ValidatedRound, after: ValidatedRound, models
     }
   }
   const levelName = (l: Level) => newModel.levels[l];
+  // units renamed, as the notice's failing lists name them (old entry → new entry)
+  const renamed = new Map<string, string>();
+  const noteRenames = (found: DataChange[], entry: (name: string) => string) => {
+    for (const c of found) if (c.change === 'changed' && c.field === '名称' && c.old !== undefined && c.new !== undefined) renamed.set(entry(c.old), entry(c.new));
+    return found;
+  };
   for (const level of LEVELS) {
     const group = newModel.groupTitles[level] ?? `${levelName(level)}网站`;
     changes.push(
-      ...compareTable(group, before.round.sites[level], after.round.sites[level], (s) => `${s.url}　${s.result}`, siteFields, (s) => s.url, sameSite),
+      ...noteRenames(
+        compareTable(group, before.round.sites[level], after.round.sites[level], (s) => `${s.url}　${s.result}`, siteFields, (s) => s.url, sameSite),
+        (n) => n,
+      ),
     );
   }
   const fields = accountFields(oldModel, newModel);
@@ -258,8 +267,12 @@ export function diffRounds(before: ValidatedRound, after: ValidatedRound, models
   for (const level of LEVELS) {
     for (const platform of PLATFORMS) {
       const area = `${levelName(level)}${newModel.platformLabels[platform]}`;
+      const label = newModel.platformLabels[platform];
       changes.push(
-        ...compareTable(area, before.round.accounts[platform][level], after.round.accounts[platform][level], (a) => `${a.owner}　${a.results.join('、')}`, fields, (a) => a.owner, same),
+        ...noteRenames(
+          compareTable(area, before.round.accounts[platform][level], after.round.accounts[platform][level], (a) => `${a.owner}　${a.results.join('、')}`, fields, (a) => a.owner, same),
+          (n) => `${n}（${label}）`,
+        ),
       );
     }
   }
@@ -272,6 +285,6 @@ export function diffRounds(before: ValidatedRound, after: ValidatedRound, models
     new: { round: newModel.round, title: newModel.title },
     changes,
     totals,
-    notice: noticeDifferences(oldModel.facts, newModel.facts),
+    notice: noticeDifferences(oldModel.facts, newModel.facts, renamed),
   };
 }

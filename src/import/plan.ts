@@ -83,6 +83,12 @@ const INVISIBLE = /[\u00AD\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u20
 /** two texts equal only after NFKC: what the person sees is the same (or differs in width only) */
 const LOOKALIKE = '只差在外观相同而编码不同的字（兼容汉字、部首字，或全角、半角字符，常见于从 PDF 复制的文字）';
 
+/** A tab inside the value: within the text as trimmed, or within any of its lines (问题, one a line). */
+function hasTab(text: string, byLine: boolean): boolean {
+  if (!text.includes('\t')) return false;
+  return byLine ? text.split(/\r?\n/).some((l) => l.trim().includes('\t')) : text.trim().includes('\t');
+}
+
 /** Quote a sheet name as Excel does when it needs it ('My sheet'!A1). */
 export function sheetRef(sheet: string, ref: string): string {
   return /^[\p{L}\p{N}_]+$/u.test(sheet) ? `${sheet}!${ref}` : `'${sheet.replace(/'/g, "''")}'!${ref}`;
@@ -214,7 +220,16 @@ export class Planner {
   private readonly sheetOrder = new Map<string, number>();
   private readonly order = new Map<ImportProblem, [number, number, number]>();
 
+  /** cells with a problem said (sheet, then ref): one problem per cell, the first one (the most specific is said first) */
+  private readonly cellsSaid = new Set<string>();
+
   private problem(sheet: string, ref: string, message: string): void {
+    // (the cells are remembered with the problems kept: a million rows of errors are only counted)
+    if (ref && this.problems.length < PROBLEMS_KEPT) {
+      const key = `${sheet}\u0000${ref}`;
+      if (this.cellsSaid.has(key)) return;
+      this.cellsSaid.add(key);
+    }
     if (this.problems.length >= PROBLEMS_KEPT) {
       this.moreProblems++;
       return;
@@ -511,6 +526,13 @@ export class Planner {
         c?.problem ??
         (c?.date ? `这一格是日期（读作 ${c.text}），Excel 按日期格式显示，看到的与读到的不一定相同，不能导入：请把这一格设为“文本”格式，再照看到的内容重新输入` : undefined) ??
         (f !== 'problems' && c && /[\r\n]/.test(c.text.trim()) ? `这一格中有换行（Alt+Enter），${LABELS[f ?? 'result']}只能写一行，不能导入：请删去换行` : undefined) ??
+        // a tab inside a value (one at either end is blank space, trimmed like spaces): Excel
+        // shows none, so the value read is not the one seen; in 问题 it would be a gap in the notice
+        (c && hasTab(c.text, f === 'problems')
+          ? f === 'problems'
+            ? '这一格的文字中有制表符（Tab，常见于从网页或文本文件复制的文字），Excel 中看不出来，写进通报会成为一段空白，不能导入：请删去制表符（需要分隔处改用标点）'
+            : `这一格中有制表符（Tab，常见于从网页或文本文件复制的文字），Excel 中看不出来，${LABELS[f ?? 'result']}中不能有，不能导入：请删去制表符`
+          : undefined) ??
         (c && INVISIBLE.test(c.text) ? `这一格中有看不见的字符（${[...new Set(c.text.match(new RegExp(INVISIBLE.source, 'g')))].map((x) => `U+${x.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`).join('、')}，如零宽空格、软连字符、文字方向控制符，常见于从网页复制的文字），Excel 中看不出来，不能导入：请删去这一格的内容后重新输入` : undefined);
       if (why) {
         this.problem(sheet, `${colName(col)}${number}`, why);
@@ -556,20 +578,25 @@ export class Planner {
       level = lv;
     }
     if (!kind) kind = assumed?.kind ?? (cols.months.size ? 'account' : cols.fields.has('url') || cols.fields.has('result') ? 'site' : 'account');
+    // a value of a kind that has no such thing is not dropped in silence; it is the one error
+    // said at its cell (whatever the value, it cannot be taken there)
+    const said = new Set<number>();
+    if (kind === 'site') {
+      for (const col of cols.months.keys()) {
+        if (!cells[col]?.text.trim()) continue;
+        said.add(col);
+        this.problem(sheet, `${colName(col)}${number}`, `网站没有各月结果，这一格（${cols.texts.get(col) || '月份'}）不能导入：网站的结果请写在“结果”列`);
+      }
+    } else if (cols.fields.has('result') && cells[cols.fields.get('result')!]?.text.trim()) {
+      const col = cols.fields.get('result')!;
+      said.add(col);
+      this.problem(sheet, `${colName(col)}${number}`, `账号的结果按月份记，“${cols.texts.get(col)}”一列不能导入账号的结果：请按月份分列（如“${this.round.monthColumn(Number((this.round.months[this.round.months.length - 1] ?? '0000-10').slice(5)))}”）`);
+    }
     // values are checked whether or not the row's unit is found: all problems at once
     const resultCols = [...cols.months.keys(), ...(cols.fields.has('result') ? [cols.fields.get('result')!] : [])];
     for (const col of resultCols) {
       const v = cells[col]?.text.trim() ?? '';
-      if (v && !RESULTS.includes(v)) this.problem(sheet, `${colName(col)}${number}`, RESULTS.includes(v.normalize('NFKC')) ? `结果“${v}”与“${v.normalize('NFKC')}”${LOOKALIKE}，不能导入：请重新输入“${v.normalize('NFKC')}”` : `结果“${v}”无效：只能是“合格”或“不合格”`);
-    }
-    // a value of a kind that has no such thing is not dropped in silence
-    if (kind === 'site') {
-      for (const col of cols.months.keys()) {
-        if (cells[col]?.text.trim()) this.problem(sheet, `${colName(col)}${number}`, `网站没有各月结果，这一格（${cols.texts.get(col) || '月份'}）不能导入：网站的结果请写在“结果”列`);
-      }
-    } else if (cols.fields.has('result') && cells[cols.fields.get('result')!]?.text.trim()) {
-      const col = cols.fields.get('result')!;
-      this.problem(sheet, `${colName(col)}${number}`, `账号的结果按月份记，“${cols.texts.get(col)}”一列不能导入账号的结果：请按月份分列（如“${this.round.monthColumn(Number((this.round.months[this.round.months.length - 1] ?? '0000-10').slice(5)))}”）`);
+      if (v && !RESULTS.includes(v) && !said.has(col)) this.problem(sheet, `${colName(col)}${number}`, RESULTS.includes(v.normalize('NFKC')) ? `结果“${v}”与“${v.normalize('NFKC')}”${LOOKALIKE}，不能导入：请重新输入“${v.normalize('NFKC')}”` : `结果“${v}”无效：只能是“合格”或“不合格”`);
     }
     return { number, cells, kind, level, cols, name: stripped.name };
   }
@@ -769,6 +796,7 @@ export class Planner {
         }
         if (v !== u.results[k]) propose(`m${k}`, v, v, at);
       }
+      if (row.cols.fields.has('failing') && text('failing')) this.checkFailing(sheet, row, ui, ref('failing'), text('failing'));
     }
     if (row.cols.fields.has('problems')) {
       const c = this.cell(row, row.cols, 'problems');
@@ -788,6 +816,41 @@ export class Planner {
       }
       if (!same(list)) propose('problems', list, list.join('；') || '（无）', ref('problems'));
     }
+  }
+
+  /**
+   * An account's 是否不合格 (the 数据 sheet): the build writes 是 when any month is 不合格. It is
+   * computed, never imported: a cell that says the same as the months (the row's month cells
+   * as written, the data's where the row has none) is no change; one that says otherwise is an
+   * error at the cell, never dropped in silence.
+   */
+  private checkFailing(sheet: string, row: Row, ui: number, at: string, written: string): void {
+    const u = this.idx.units[ui];
+    const f = norm(written);
+    if (f !== this.aliases.yes && f !== this.aliases.no) {
+      this.problem(sheet, at, `“${written}”无效：是否不合格只能填“是”或“否”`);
+      return;
+    }
+    const months: (string | null)[] = this.round.months.map((_, k) => (u.byUpdates ? (u.judged?.results[k] ?? null) : (u.results?.[k] ?? null)));
+    for (const [col, k] of row.cols.months) {
+      const v = row.cells[col]?.text.trim() ?? '';
+      // a month cell that cannot be read is said at that cell: 是否不合格 is not checked against it
+      if (v && !RESULTS.includes(v)) return;
+      if (v) months[k] = v;
+    }
+    const failing = months.includes('不合格');
+    // months still to fill (or not judged now) and none failing: what they will give is not known
+    if (!failing && months.some((m) => m === null)) return;
+    if (failing === (f === this.aliases.yes)) return;
+    const shown = failing ? '是' : '否';
+    const which = this.round.months.map((_, k) => `${this.monthName(k)}${months[k] ?? '（待填写）'}`).join('、');
+    const cols = [...row.cols.months.keys()].sort((a, b) => a - b);
+    const cells = cols.length ? `这一行 ${colName(cols[0])}${row.number}${cols.length > 1 ? `～${colName(cols[cols.length - 1])}${row.number}` : ''} 的各月结果` : '附件2 中这个账号的各月结果';
+    this.problem(
+      sheet,
+      at,
+      `${this.unitName(ui)}的是否不合格由各月结果计算（有一个月不合格即为“是”）：${which}，应为“${shown}”，这一格是“${written}”，不能导入：要改这个账号的结果，请改${cells}，不要改这一格；这一格请恢复为“${shown}”`,
+    );
   }
 
   /** The plan; changes that need confirmation become edits only with `renames` (--rename). */

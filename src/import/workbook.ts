@@ -113,16 +113,59 @@ export function systemError(file: string, e: unknown): Error {
   return e as Error;
 }
 
-/** What an OLE compound file (the container of .xls and of password-protected .xlsx) holds. */
-function isEncrypted(fd: number, size: number): boolean {
-  // the stream names are in the directory sectors, UTF-16; read at most 8 MB
+const ADVICE = '请给出附件1或附件2的 .xlsx 文件';
+const SAVE_AS = '请在 Excel 或 WPS 中打开后另存为 .xlsx（Excel 工作簿），再导入';
+
+/**
+ * A zip that is not an Excel workbook, said as what it is (a Word document, …); null when it
+ * may be one (or its directory cannot be read: the reader says what is wrong with it).
+ */
+function otherPackage(fd: number, size: number): string | null {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const z = require('./zip') as typeof import('./zip');
+  let names: string[];
+  try {
+    names = [...z.openZip(fd, size).entries.keys()];
+  } catch {
+    return null;
+  }
+  const has = (n: string) => names.includes(n);
+  if (names.some((n) => n.startsWith('xl/'))) return null;
+  if (has('word/document.xml')) return `是 Word 文档（.docx），不是 Excel 工作簿：${ADVICE}`;
+  if (has('ppt/presentation.xml')) return `是 PowerPoint 演示文稿（.pptx），不是 Excel 工作簿：${ADVICE}`;
+  if (has('mimetype') && has('content.xml')) return `是 OpenDocument 文件（.ods 或 .odt），不是 Excel 工作簿：${SAVE_AS}`;
+  if (!has('[Content_Types].xml')) return `是 zip 压缩包，不是 Excel 工作簿：请解压后${ADVICE.slice(1)}`;
+  return null;
+}
+
+/** What an OLE compound file holds, by the names of its streams (UTF-16, in the directory sectors). */
+function oleKind(fd: number, size: number, file: string): string {
   const want = Math.min(size, 8 * 1024 * 1024);
   const b = Buffer.alloc(want);
   fs.readSync(fd, b, 0, want, 0);
-  return b.includes(Buffer.from('EncryptionInfo', 'utf16le')) || b.includes(Buffer.from('EncryptedPackage', 'utf16le'));
+  const has = (n: string) => b.includes(Buffer.from(n, 'utf16le'));
+  if (has('EncryptionInfo') || has('EncryptedPackage')) return `已加密（设置了打开密码）：请在 Excel 或 WPS 中打开，取消密码后另存为 .xlsx，再导入`;
+  if (has('WordDocument')) return `是旧版 Word 文档（.doc），不是 Excel 工作簿：${ADVICE}`;
+  if (has('PowerPoint Document')) return `是旧版 PowerPoint 演示文稿（.ppt），不是 Excel 工作簿：${ADVICE}`;
+  // WPS 表格 saves .et in the same container as .xls: the name tells them apart
+  if (/\.et$/i.test(file)) return '是 WPS 表格文件（.et），不是 .xlsx 工作簿：请在 WPS 中打开后另存为 .xlsx（Excel 工作簿），再导入';
+  return '是旧版 .xls 工作簿：请在 Excel 或 WPS 中另存为 .xlsx 后再导入';
 }
 
-/** The file as a file: there, readable, a zip (not a folder, an .xls, a password-protected workbook). */
+/** A file of text (no control bytes but tab, line breaks and form feed in its first 4 KB, BOM skipped): a web page, or CSV. */
+function textKind(fd: number, size: number, file: string): string | null {
+  const b = Buffer.alloc(Math.min(size, 4096));
+  fs.readSync(fd, b, 0, b.length, 0);
+  if (b.some((x) => x < 0x20 && x !== 0x09 && x !== 0x0a && x !== 0x0d && x !== 0x0c)) return null;
+  const text = b.toString('latin1').replace(/^\xEF\xBB\xBF/, '');
+  if (/^\s*</.test(text) && /<(html|table)[\s>]/i.test(text)) return `是网页（HTML）文件，只是文件名像 Excel 工作簿（网上系统“导出 Excel”常是这样）：${SAVE_AS}`;
+  if (/^\s*<\?xml/.test(text) && text.includes('urn:schemas-microsoft-com:office:spreadsheet')) return `是 XML 表格（Excel 2003 XML），不是 .xlsx 工作簿：${SAVE_AS}`;
+  const lines = text.split(/\r?\n/);
+  if (/\.(csv|txt|tsv)$/i.test(file) || (lines.length > 1 && /[,\t]/.test(lines[0]))) return `是文本文件（CSV），不是 Excel 工作簿：${SAVE_AS}`;
+  return null;
+}
+
+/** The file as a file: there, readable, a zip (not a folder, an .xls, a password-protected workbook), and one of a workbook (not a Word document, …). */
 export function checkWorkbookFile(file: string): { size: number } {
   let st: fs.Stats;
   try {
@@ -142,12 +185,15 @@ export function checkWorkbookFile(file: string): { size: number } {
   try {
     const head = Buffer.alloc(4);
     fs.readSync(fd, head, 0, 4, 0);
-    if (head[0] === 0x50 && head[1] === 0x4b) return { size: st.size };
-    if (head.readUInt32LE(0) === 0xe011cfd0) {
-      if (isEncrypted(fd, st.size)) throw new WorkbookError(`${file} 已加密（设置了打开密码）：请在 Excel 或 WPS 中打开，取消密码后另存为 .xlsx，再导入`);
-      throw new WorkbookError(`${file} 是旧版 .xls 工作簿：请在 Excel 或 WPS 中另存为 .xlsx 后再导入`);
+    // by what the file holds, whatever its name says (a .docx renamed .xlsx is still a Word document)
+    if (head[0] === 0x50 && head[1] === 0x4b) {
+      const other = otherPackage(fd, st.size);
+      if (other) throw new WorkbookError(`${file} ${other}`);
+      return { size: st.size };
     }
-    throw new WorkbookError(`${file} 不是 .xlsx 格式的 Excel 工作簿`);
+    if (st.size >= 4 && head.readUInt32LE(0) === 0xe011cfd0) throw new WorkbookError(`${file} ${oleKind(fd, st.size, file)}`);
+    const text = textKind(fd, st.size, file);
+    throw new WorkbookError(`${file} ${text ?? '不是 .xlsx 格式的 Excel 工作簿'}`);
   } catch (e) {
     throw e instanceof WorkbookError ? e : systemError(file, e);
   } finally {

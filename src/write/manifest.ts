@@ -247,14 +247,27 @@ const dateText = (iso: string) => {
   return `${y}年${m}月${d}日`;
 };
 
-function listChanges(label: string, before: string[], after: string[], countBefore: number, countAfter: number): string[] {
+function listChanges(label: string, before: string[], after: string[], countBefore: number, countAfter: number, renamed?: ReadonlyMap<string, string>): string[] {
   if (before.join('\n') === after.join('\n') && countBefore === countAfter) return [];
   // sets: a national round lists tens of thousands of failing accounts
   const inBefore = new Set(before);
   const inAfter = new Set(after);
-  const removed = before.filter((x) => !inAfter.has(x));
-  const added = after.filter((x) => !inBefore.has(x));
-  const parts = [...added.map((x) => `${x} 新列入`), ...removed.map((x) => `${x} 不再列入`)];
+  let removed = before.filter((x) => !inAfter.has(x));
+  let added = after.filter((x) => !inBefore.has(x));
+  // a listed unit renamed is still listed: one entry under its new name, not one in and one out
+  const renames: [string, string][] = [];
+  if (renamed?.size) {
+    const addedSet = new Set(added);
+    for (const x of removed) {
+      const y = renamed.get(x);
+      if (y !== undefined && addedSet.has(y)) renames.push([x, y]);
+    }
+    const was = new Set(renames.map(([x]) => x));
+    const now = new Set(renames.map(([, y]) => y));
+    removed = removed.filter((x) => !was.has(x));
+    added = added.filter((y) => !now.has(y));
+  }
+  const parts = [...renames.map(([x, y]) => `名单中 ${x} 改名为 ${y}`), ...added.map((x) => `${x} 新列入`), ...removed.map((x) => `${x} 不再列入`)];
   if (parts.length === 0) parts.push('名单顺序改变');
   return [`${label} ${countBefore} → ${countAfter}：${parts.join('，')}`];
 }
@@ -262,9 +275,10 @@ function listChanges(label: string, before: string[], after: string[], countBefo
 /**
  * Each fact the notice's 正文 states that differs, in Chinese, in the order the notice says
  * them, e.g. `不合格政务新媒体 23 → 22：黔东南商务（政务微信） 不再列入`. Empty when the 正文
- * states the same.
+ * states the same. `renamed` (a list entry as it was → as it is, when the data says a unit was
+ * renamed) makes a listed unit's new name one change, `名单中 X 改名为 Y`.
  */
-export function noticeDifferences(a: NoticeFacts, b: NoticeFacts): string[] {
+export function noticeDifferences(a: NoticeFacts, b: NoticeFacts, renamed?: ReadonlyMap<string, string>): string[] {
   const out: string[] = [];
   const text = (label: string, x: string | null, y: string | null, show: (v: string) => string = (v) => v) => {
     if (x !== y) out.push(`${label}：${x === null ? '（无）' : show(x)} → ${y === null ? '（无）' : show(y)}`);
@@ -290,8 +304,8 @@ export function noticeDifferences(a: NoticeFacts, b: NoticeFacts): string[] {
   num('政务微博、政务微信', ma.total, mb.total);
   num(`${b.levels.county}政务微博、政务微信`, ma.county, mb.county);
   num(`${b.levels.department}政务微博、政务微信`, ma.department, mb.department);
-  out.push(...listChanges('不合格政府网站', a.failingSites, b.failingSites, sa.failing, sb.failing));
-  out.push(...listChanges('不合格政务新媒体', a.failingAccounts, b.failingAccounts, ma.failing, mb.failing));
+  out.push(...listChanges('不合格政府网站', a.failingSites, b.failingSites, sa.failing, sb.failing, renamed));
+  out.push(...listChanges('不合格政务新媒体', a.failingAccounts, b.failingAccounts, ma.failing, mb.failing, renamed));
   text('合格率与复查', a.comparison ?? null, b.comparison ?? null);
   text('上季度整改情况', a.rectification ?? null, b.rectification ?? null);
   if (a.prose !== b.prose) out.push('“存在的问题”或“下步要求”的文字有改动');

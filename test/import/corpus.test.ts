@@ -45,10 +45,14 @@ interface Case {
   readonly_data?: boolean;
   /** run the installed command in a process of its own even though nothing else here asks for it */
   process?: boolean;
+  /** the file's name as given to import (default book.xlsx) */
+  file?: string;
+  /** the file's content as text (instead of a workbook) */
+  text?: string;
 }
 
 /** Cases that must be run as a process: memory, environment, permissions, the reading thread. */
-const ownProcess = (c: Case): boolean => (!!c.special && c.special !== 'own-annex') || !!c.no_tmpdir || !!c.readonly_data || !!c.not_root || !!c.process;
+const ownProcess = (c: Case): boolean => (!!c.special && !IN_PROCESS.has(c.special)) || !!c.no_tmpdir || !!c.readonly_data || !!c.not_root || !!c.process;
 
 /** The CLI in this process, with TMPDIR and TONGBAO_DEBUG as the child would have them. */
 async function runHere(argv: string[], cwd: string, tmp: string): Promise<{ status: number; stdout: string; stderr: string }> {
@@ -67,6 +71,17 @@ async function runHere(argv: string[], cwd: string, tmp: string): Promise<{ stat
 }
 
 const BOOK = 'book.xlsx';
+
+/** Specials that are only files of another kind (or built here): run in this process. */
+const IN_PROCESS = new Set(['own-annex', 'word-document', 'ole-workbook', 'ole-word']);
+
+/** An OLE compound file (the container of .xls, .et, .doc) whose directory names this stream. */
+function ole(stream: string): Buffer {
+  const b = Buffer.alloc(4096);
+  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(b, 0);
+  Buffer.from(stream, 'utf16le').copy(b, 1024);
+  return b;
+}
 
 /** Workbooks a case.yaml cannot say as cells. */
 const SPECIAL: Record<string, (dir: string, file: string) => void | Promise<void>> = {
@@ -102,6 +117,20 @@ const SPECIAL: Record<string, (dir: string, file: string) => void | Promise<void
     fs.writeFileSync(file, zip(parts));
   },
   directory: (_dir, file) => fs.mkdirSync(file),
+  // a Word document (.docx): a zip of the same family as .xlsx, with word/document.xml
+  'word-document': (_dir, file) =>
+    fs.writeFileSync(
+      file,
+      zip([
+        { name: '[Content_Types].xml', data: '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>' },
+        { name: '_rels/.rels', data: '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>' },
+        { name: 'word/document.xml', data: '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>名称 9月</w:t></w:r></w:p></w:body></w:document>' },
+      ]),
+    ),
+  // .xls and WPS's .et: the same OLE container holding a Workbook stream
+  'ole-workbook': (_dir, file) => fs.writeFileSync(file, ole('Workbook')),
+  // an old Word document (.doc)
+  'ole-word': (_dir, file) => fs.writeFileSync(file, ole('WordDocument')),
   unreadable: (_dir, file) => {
     fs.writeFileSync(file, zip(workbookParts([{ name: '表', rows: [['名称', '9月']] }])));
     fs.chmodSync(file, 0o000);
@@ -175,15 +204,16 @@ describe.each(names)('%s', (name) => {
       expect(t).toContain(find);
       fs.writeFileSync(p, t.split(find).join(replace));
     }
-    const file = path.join(cwd, BOOK);
+    const file = path.join(cwd, c.file ?? BOOK);
     if (c.special) await SPECIAL[c.special](cwd, file);
+    else if (c.text !== undefined) fs.writeFileSync(file, c.text);
     else fs.writeFileSync(file, zip(workbookParts(c.workbook ?? [])));
     const before = snapshot(data);
     const tmp = path.join(cwd, 'tmp');
     if (!c.no_tmpdir) fs.mkdirSync(tmp);
     const peakFile = path.join(cwd, 'peak');
     if (c.readonly_data) fs.chmodSync(data, 0o555);
-    const argv = ['import', 'data', BOOK, ...(c.args ?? [])];
+    const argv = ['import', 'data', c.file ?? BOOK, ...(c.args ?? [])];
     const r = ownProcess(c)
       ? spawnSync(process.execPath, ['-r', path.join(__dirname, 'peak.js'), BIN, ...argv], {
           cwd,
