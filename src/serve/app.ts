@@ -251,7 +251,9 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
     }
     let body: unknown;
     try {
-      body = buf.length ? JSON.parse(buf.toString('utf8')) : {};
+      // one leading byte order mark (Windows PowerShell and Notepad-saved bodies send one) is not JSON's, nor an error
+      const text = buf.toString('utf8');
+      body = buf.length ? JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) : {};
     } catch {
       throw new HttpError(400, '请求不是有效的 JSON');
     }
