@@ -12,7 +12,7 @@ import { EditError, StaleFileError } from '../edit';
 import type { DataFileName, Edit } from '../edit';
 import { outDirPath } from '../build';
 import { HISTORY_DIR } from '../write/manifest';
-import { forgetTempsIn } from '../write/interrupt';
+import { forgetTempsIn, jobRunning } from '../write/interrupt';
 import { projectRoot } from '../paths';
 import { damagedOutputs } from '../build';
 import { forPage, runAnnexes, runBuild, runImport, runPackage, pdfAvailable } from './actions';
@@ -550,6 +550,8 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
       const r = round(c.req.param('name'));
       const body = (await jsonBody(c)) as Record<string, unknown>;
       if (name === 'package') switches(body, ['pdf']);
+      // from here to the answer, Ctrl+C interrupts this job (130) instead of ending an idle server (0)
+      const ended = jobRunning();
       return serialize(r, async () => {
         refuseLinks(r, false);
         refuseOutLinks(r);
@@ -566,7 +568,7 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
         const placed: ViewDiagnostic[] = placeDiagnostics({ ...comp, diagnostics: res.diagnostics.filter((d) => d.severity === 'error'), lint: res.diagnostics.filter((d) => d.severity !== 'error') });
         const answer: ActionAnswer = { ...res, diagnostics: placed };
         return c.json(answer);
-      });
+      }).finally(ended);
     });
   action('build', (r) => runBuild(target(r)));
   action('annexes', (r) => runAnnexes(target(r)));
@@ -584,6 +586,7 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
     if (shownName.length > 255 || /[\u0000-\u001f]/.test(shownName)) throw new HttpError(400, '工作簿的文件名太长或含有控制字符');
     const bytes = Buffer.from(body.base64, 'base64');
     if (bytes.length > IMPORT_FILE_LIMIT) throw new HttpError(413, '工作簿太大（上限 50 MB），未做任何改动');
+    const ended = jobRunning();
     return serialize(r, async () => {
       refuseLinks(r);
       const newest = versionNumbers(r.state.dir)[0] ?? 0;
@@ -595,7 +598,7 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
       const placed = placeDiagnostics({ ...comp, diagnostics: res.diagnostics, lint: [] });
       const answer: ActionAnswer = { ...res, diagnostics: placed };
       return c.json(answer);
-    });
+    }).finally(ended);
   });
 
   const stats = () => {
