@@ -373,6 +373,48 @@ test('a history/ that is a link or a file does not stop what does not write it: 
   expect(fs.readdirSync(path.join(work, 'elsewhere'))).toEqual([]);
 });
 
+describe('新建一季度 into a data folder that takes no new files: 422 with init’s own words, nothing left behind (was a 500)', () => {
+  const isRoot = process.getuid?.() === 0;
+  const newFolder = '无法在 data 中新建文件夹 2024-q1：文件夹是只读的、没有写入权限或正被占用。请检查后重试；没有写入任何文件。';
+  const intoEmpty = '无法在 data/2024-q1 中写入文件：文件夹是只读的、没有写入权限或正被占用。请检查后重试；已写入的文件都已删除，data/2024-q1 仍是空的。';
+  // as root chmod stops nothing, so the system's refusal is injected where init meets it: the
+  // new folder's mkdir in DATA_ROOT, or the first file written into a folder made in Explorer first
+  const cases: [string, string, 'mkdirSync' | 'writeFileSync', boolean, string][] = [
+    ...['EACCES', 'EPERM', 'EBUSY', 'EROFS'].map((code): [string, string, 'mkdirSync', boolean, string] => [code, 'a new folder', 'mkdirSync', false, newFolder]),
+    ['EACCES', 'an empty folder made first', 'writeFileSync', true, intoEmpty],
+  ];
+  test.each(cases)('%s on %s', async (code, _what, call, empty, error) => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const realFs = require('fs') as typeof fs;
+    const target = path.join(work, 'data', '2024-q1');
+    if (empty) fs.mkdirSync(target);
+    const real = realFs[call] as (...args: unknown[]) => unknown;
+    const spy = jest.spyOn(realFs, call).mockImplementation(((p: fs.PathLike, ...rest: unknown[]) => {
+      if (String(p).startsWith(path.join(work, 'data') + path.sep)) throw Object.assign(new Error(`${code}: refused, ${call} '${p}'`), { code, path: String(p) });
+      return real(p, ...rest);
+    }) as never);
+    try {
+      const a = await refused('POST', '/api/init', { from: '2023-q4', quarter: '2024-Q1', name: '2024-q1' });
+      expect(a).toEqual({ status: 422, json: { error } });
+    } finally {
+      spy.mockRestore();
+      if (empty) fs.rmdirSync(target);
+    }
+    expect(fs.readdirSync(path.join(work, 'data'))).toEqual(['2023-q4']);
+  });
+
+  (isRoot ? test.skip : test)('a real read-only data folder (chmod 555; skipped as root, where it stops nothing)', async () => {
+    const data = path.join(work, 'data');
+    fs.chmodSync(data, 0o555);
+    try {
+      const a = await refused('POST', '/api/init', { from: '2023-q4', quarter: '2024-Q1', name: '2024-q1' });
+      expect(a).toEqual({ status: 422, json: { error: newFolder } });
+    } finally {
+      fs.chmodSync(data, 0o755);
+    }
+  });
+});
+
 test.each(['-5', '0', 'abc', '1.5', ''])('the units search refuses limit=%s (400) instead of cutting the list from the end', async (limit) => {
   const a = await send('GET', `/api/rounds/2023-q4/units?q=&limit=${limit}`);
   expect(a).toEqual({ status: 400, json: { error: `limit 应为从 1 起的整数，而不是“${limit}”` } });
