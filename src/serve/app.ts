@@ -13,9 +13,10 @@ import type { DataFileName, Edit } from '../edit';
 import { outDirPath } from '../build';
 import { HISTORY_DIR } from '../write/manifest';
 import { forgetTempsIn, jobRunning } from '../write/interrupt';
+import { OutputLockedError } from '../write/atomic';
 import { projectRoot } from '../paths';
 import { damagedOutputs } from '../build';
-import { forPage, runAnnexes, runBuild, runImport, runPackage, pdfAvailable } from './actions';
+import { forPage, notTemporary, runAnnexes, runBuild, runImport, runPackage, pdfAvailable } from './actions';
 import type { ActionResult, ActionTarget } from './actions';
 import { BuildBaseline, changesSinceBuild, readManifestSafe } from './changes';
 import { contentDisposition, downloadType, downloadable, listFiles } from './files';
@@ -112,6 +113,9 @@ const DATA_FILE_SET = new Set<string>(DATA_FILES);
 
 /** Keys that name an object's prototype machinery: refused in any path or value a request sends. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
+
+/** What the system says when a write is refused for an ordinary reason (each is in SYSTEM_ERRORS). */
+const WRITE_REFUSED = new Set(['EACCES', 'EPERM', 'EBUSY', 'ENOSPC', 'EROFS', 'EDQUOT', 'EFBIG']);
 
 /** Deeper than anything the page sends (a unit inserted whole is four levels). */
 const MAX_DEPTH = 64;
@@ -293,8 +297,12 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
   };
   app.onError((err, c) => {
     if (err instanceof HttpError) return c.json({ error: err.message, ...err.extra }, err.status);
+    // a file or folder that takes no writes (read-only, held open, no permission, disk full) is the
+    // machine refusing a change, not a failure of the server: 422 like the other write refusals
+    if (err instanceof OutputLockedError) return c.json({ error: forPage(err.message, opts.cwd) }, 422);
     const e = err as NodeJS.ErrnoException;
     if (process.env.TONGBAO_DEBUG) console.error(e.stack);
+    if (c.req.method === 'POST' && e.code && WRITE_REFUSED.has(e.code)) return c.json({ error: `未能保存：${SYSTEM_ERRORS[e.code]}${e.path ? `：${shownPath(notTemporary(e.path))}` : ''}` }, 422);
     // what the system said, in Chinese with the path as the page names it; a message of ours (Chinese)
     // as it is; anything else is a bug, said on the terminal, not in English on the page
     const system = e.code ? SYSTEM_ERRORS[e.code] : undefined;
