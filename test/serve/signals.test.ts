@@ -1,7 +1,7 @@
 // Ctrl+C (SIGINT) and SIGTERM sent to `tongbao serve`: while nothing runs it is the normal end
 // (the server closes, 已停止, status 0, nothing left behind); while a build, import or package runs,
-// that job is interrupted as in any command (130/143, test/cli-build/interrupt.test.ts), which
-// the server marks from the request to its answer (jobRunning, checked here in-process).
+// that job is interrupted as in any command (130/143, temporary files removed), which the server
+// marks from the request to its answer (jobRunning, checked in-process).
 import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as net from 'net';
@@ -68,6 +68,51 @@ test.each(['SIGINT', 'SIGTERM'] as const)('%s while serve is idle: the server cl
   expect(err).toBe('');
   expect(entries(cwd)).toEqual(before);
 }, 30_000);
+
+test('SIGINT while a build started from the page writes its files: the build is interrupted, 130, no temporary file left, nothing built', async () => {
+  const cwd = tempDir('tongbao-serve-busy-');
+  const tmp = path.join(cwd, 'tmp');
+  fs.mkdirSync(tmp);
+  const data = path.join(cwd, 'data', '2023-q4');
+  fs.cpSync(SEED_DIR, data, { recursive: true });
+  // a large round, so the workbooks take a while to write (as test/cli-build/interrupt.test.ts)
+  const sites = Array.from({ length: 30000 }, (_, i) => `  - name: 测试网站${i + 1}\n    url: http://site${i + 1}.example.gov.cn\n    result: 合格\n`).join('');
+  fs.writeFileSync(path.join(data, 'sites.yaml'), `department:\n${sites}county:\n  - name: 凯里市\n    url: http://www.kaili.gov.cn\n    result: 合格\n`);
+  const port = await freePort();
+  const child = spawn(process.execPath, [BIN, 'serve', 'data', '--port', String(port)], { cwd, env: { ...process.env, TMPDIR: tmp, TEMP: tmp, TMP: tmp }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stderr.on('data', (d) => (err += d));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, sig) => resolve({ code, signal: sig })));
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (d) => {
+      out += d;
+      if (out.includes('http://')) resolve();
+    });
+    void exited.then(() => reject(new Error(`serve ended before it started: ${err}`)));
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const token = /tongbao-token" content="([0-9a-f]+)"/.exec(await (await fetch(`${base}/`)).text())![1];
+  const outDir = path.join(cwd, 'out', '2023-q4');
+  const temps = () => (fs.existsSync(outDir) ? fs.readdirSync(outDir).filter((n) => n.startsWith('.tongbao-tmp-')) : []);
+  const build = fetch(`${base}/api/rounds/2023-q4/build`, { method: 'POST', headers: { Origin: base, 'Content-Type': 'application/json', 'X-Tongbao-Token': token }, body: '{}' }).catch(() => null);
+  let sent = false;
+  for (const deadline = Date.now() + 60_000; Date.now() < deadline && child.exitCode === null; await new Promise((r) => setTimeout(r, 5))) {
+    if (temps().length) {
+      child.kill('SIGINT');
+      sent = true;
+      break;
+    }
+  }
+  expect(sent).toBe(true);
+  expect(await exited).toEqual({ code: 130, signal: null });
+  await build;
+  expect(err).toBe('tongbao：已中断：未完成的临时文件已删除，原有的输出文件未改动。\n');
+  expect(out).not.toContain('已停止');
+  expect(temps()).toEqual([]);
+  expect(fs.existsSync(path.join(cwd, 'out'))).toBe(false);
+  expect(fs.readdirSync(tmp)).toEqual([]);
+}, 120_000);
 
 test('a build in the page is a job a signal interrupts from its request to its answer; a view is not', async () => {
   const work = tempDir('tongbao-serve-jobs-');
