@@ -283,16 +283,26 @@ export function initRound(newDir: string, prevDir: string, roundOpt: string | un
     return { dir, ...result };
   }
   const parent = path.dirname(dir);
-  ensureDir(parent);
   const tmp = path.join(parent, `${TMP_PREFIX}${path.basename(dir)}`);
-  fs.rmSync(tmp, { recursive: true, force: true });
-  fs.mkdirSync(tmp);
+  // a parent that takes no new folder (read-only, no permission, held by another program) is said
+  // as init's refusal, not as a bare system error; whatever was made is removed again
+  const refused = (e: unknown): unknown =>
+    readOnlyFolderError(e, parent)
+      ? new OutputLockedError(`无法在 ${displayPath(parent, cwd)} 中新建文件夹 ${path.basename(dir)}：文件夹是只读的、没有写入权限或正被占用。请检查后重试；没有写入任何文件。`, parent)
+      : e;
+  try {
+    ensureDir(parent);
+    fs.rmSync(tmp, { recursive: true, force: true });
+    fs.mkdirSync(tmp);
+  } catch (e) {
+    throw refused(e);
+  }
   try {
     for (const [name, text] of files) writeFileAtomic(path.join(tmp, name), text);
     fs.renameSync(tmp, dir);
   } catch (e) {
     fs.rmSync(tmp, { recursive: true, force: true });
-    throw e;
+    throw refused(e);
   }
   fsyncDir(parent);
   return { dir, ...result };

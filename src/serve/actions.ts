@@ -6,14 +6,14 @@ import * as os from 'os';
 import * as path from 'path';
 import { build } from '../build';
 import type { BuildResult } from '../build';
-import { DataError, errorCount } from '../diagnostics';
+import { DataError, errorCount, SYSTEM_ERRORS } from '../diagnostics';
 import type { Diagnostic } from '../diagnostics';
 import { regenerateAnnexes } from '../handoff/annexes';
 import { packageRound } from '../handoff/package';
 import { WorkbookError, importWorkbook } from '../import';
 import type { ImportResult } from '../import';
 import { PdfUnavailable, findSoffice } from '../handoff/pdf';
-import { OutputLockedError, OutputPathError } from '../write/atomic';
+import { OutputLockedError, OutputPathError, TMP_PREFIX } from '../write/atomic';
 import { removeOnInterrupt } from '../write/interrupt';
 
 export interface ActionResult {
@@ -77,6 +77,11 @@ function safeRealpath(p: string): string {
   }
 }
 
+/** A temporary file's folder (the clerk knows the folder, not the tool's .tongbao-tmp-* names); any other path as it is. */
+export function notTemporary(p: string): string {
+  return path.basename(p).startsWith(TMP_PREFIX) ? path.dirname(p) : p;
+}
+
 /** Data errors and folder problems are answers, not failures of the server. */
 async function guarded(t: ActionTarget, run: () => Promise<ActionResult>): Promise<ActionResult> {
   try {
@@ -87,6 +92,10 @@ async function guarded(t: ActionTarget, run: () => Promise<ActionResult>): Promi
     const err = e as NodeJS.ErrnoException;
     if (err.code === 'EBUSY' || err.code === 'EPERM' || err.code === 'EACCES') {
       return { ok: false, message: forPage(`无法写入 ${err.path ?? ''}：文件可能正在 Word、WPS 或 Excel 中打开，关闭后再试。`, t.cwd), files: [], diagnostics: [] };
+    }
+    // the disk or the file system refused (full, quota, too large, read-only): an answer as above, not a 500
+    if (err.code === 'ENOSPC' || err.code === 'EDQUOT' || err.code === 'EFBIG' || err.code === 'EROFS') {
+      return { ok: false, message: forPage(`无法写入 ${notTemporary(err.path ?? '')}：${SYSTEM_ERRORS[err.code]}。`, t.cwd), files: [], diagnostics: [] };
     }
     throw e;
   }

@@ -12,10 +12,11 @@ import { EditError, StaleFileError } from '../edit';
 import type { DataFileName, Edit } from '../edit';
 import { outDirPath } from '../build';
 import { HISTORY_DIR } from '../write/manifest';
-import { forgetTempsIn } from '../write/interrupt';
+import { forgetTempsIn, jobRunning } from '../write/interrupt';
+import { OutputLockedError } from '../write/atomic';
 import { projectRoot } from '../paths';
 import { damagedOutputs } from '../build';
-import { forPage, runAnnexes, runBuild, runImport, runPackage, pdfAvailable } from './actions';
+import { forPage, notTemporary, runAnnexes, runBuild, runImport, runPackage, pdfAvailable } from './actions';
 import type { ActionResult, ActionTarget } from './actions';
 import { BuildBaseline, changesSinceBuild, readManifestSafe } from './changes';
 import { contentDisposition, downloadType, downloadable, listFiles } from './files';
@@ -112,6 +113,9 @@ const DATA_FILE_SET = new Set<string>(DATA_FILES);
 
 /** Keys that name an object's prototype machinery: refused in any path or value a request sends. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
+
+/** What the system says when a write is refused for an ordinary reason (each is in SYSTEM_ERRORS). */
+const WRITE_REFUSED = new Set(['EACCES', 'EPERM', 'EBUSY', 'ENOSPC', 'EROFS', 'EDQUOT', 'EFBIG']);
 
 /** Deeper than anything the page sends (a unit inserted whole is four levels). */
 const MAX_DEPTH = 64;
@@ -251,7 +255,9 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
     }
     let body: unknown;
     try {
-      body = buf.length ? JSON.parse(buf.toString('utf8')) : {};
+      // one leading byte order mark (Windows PowerShell and Notepad-saved bodies send one) is not JSON's, nor an error
+      const text = buf.toString('utf8');
+      body = buf.length ? JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) : {};
     } catch {
       throw new HttpError(400, '请求不是有效的 JSON');
     }
@@ -291,8 +297,12 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
   };
   app.onError((err, c) => {
     if (err instanceof HttpError) return c.json({ error: err.message, ...err.extra }, err.status);
+    // a file or folder that takes no writes (read-only, held open, no permission, disk full) is the
+    // machine refusing a change, not a failure of the server: 422 like the other write refusals
+    if (err instanceof OutputLockedError) return c.json({ error: forPage(err.message, opts.cwd) }, 422);
     const e = err as NodeJS.ErrnoException;
     if (process.env.TONGBAO_DEBUG) console.error(e.stack);
+    if (c.req.method === 'POST' && e.code && WRITE_REFUSED.has(e.code)) return c.json({ error: `未能保存：${SYSTEM_ERRORS[e.code]}${e.path ? `：${shownPath(notTemporary(e.path))}` : ''}` }, 422);
     // what the system said, in Chinese with the path as the page names it; a message of ours (Chinese)
     // as it is; anything else is a bug, said on the terminal, not in English on the page
     const system = e.code ? SYSTEM_ERRORS[e.code] : undefined;
@@ -548,6 +558,8 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
       const r = round(c.req.param('name'));
       const body = (await jsonBody(c)) as Record<string, unknown>;
       if (name === 'package') switches(body, ['pdf']);
+      // from here to the answer, Ctrl+C interrupts this job (130) instead of ending an idle server (0)
+      const ended = jobRunning();
       return serialize(r, async () => {
         refuseLinks(r, false);
         refuseOutLinks(r);
@@ -564,7 +576,7 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
         const placed: ViewDiagnostic[] = placeDiagnostics({ ...comp, diagnostics: res.diagnostics.filter((d) => d.severity === 'error'), lint: res.diagnostics.filter((d) => d.severity !== 'error') });
         const answer: ActionAnswer = { ...res, diagnostics: placed };
         return c.json(answer);
-      });
+      }).finally(ended);
     });
   action('build', (r) => runBuild(target(r)));
   action('annexes', (r) => runAnnexes(target(r)));
@@ -582,6 +594,7 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
     if (shownName.length > 255 || /[\u0000-\u001f]/.test(shownName)) throw new HttpError(400, '工作簿的文件名太长或含有控制字符');
     const bytes = Buffer.from(body.base64, 'base64');
     if (bytes.length > IMPORT_FILE_LIMIT) throw new HttpError(413, '工作簿太大（上限 50 MB），未做任何改动');
+    const ended = jobRunning();
     return serialize(r, async () => {
       refuseLinks(r);
       const newest = versionNumbers(r.state.dir)[0] ?? 0;
@@ -593,7 +606,7 @@ export function createApp(opts: AppOptions): { app: Hono; stats(): { reads: numb
       const placed = placeDiagnostics({ ...comp, diagnostics: res.diagnostics, lint: [] });
       const answer: ActionAnswer = { ...res, diagnostics: placed };
       return c.json(answer);
-    });
+    }).finally(ended);
   });
 
   const stats = () => {

@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import { DataError, errorCount, UsageError } from '../diagnostics';
 import { initRound, isEmptyFolder, nextQuarter, parseRound, roundText } from '../init';
 import type { InitAnswer } from '../../web/src/api-types';
+import { OutputLockedError } from '../write/atomic';
 import { plainName } from './security';
 
 /** The quarter after a round's `round: 2023-Q4` (what 新建一季度 proposes), or null. */
@@ -43,7 +44,8 @@ export function startQuarter(root: string, fromDir: string, quarter: string, nam
       message: `已新建 ${name}（${quarter}）：沿用 ${path.basename(fromDir)} 的 ${r.sites} 个网站、${r.accounts} 个账号，检查结果和日期待填写。`,
     };
   } catch (e) {
-    if (e instanceof UsageError) throw new InitRefused(422, e.message);
+    // the data folder (or the empty folder) takes no files: init's own words, nothing left behind
+    if (e instanceof UsageError || e instanceof OutputLockedError) throw new InitRefused(422, e.message);
     if (e instanceof DataError) throw new InitRefused(422, `${path.basename(fromDir)} 的数据有 ${errorCount(e.diagnostics)} 处错误，不能以它为底新建：请先改正`);
     throw e;
   }

@@ -84,12 +84,55 @@ export async function cleanUpAfter(signal: NodeJS.Signals, say: (text: string) =
   return EXIT[signal] ?? 1;
 }
 
+let jobs = 0;
+let idleStop: (() => void) | null = null;
+
+/**
+ * A job a signal would interrupt, from its request to its answer (tongbao serve's build, 只更新附件,
+ * 送签包, import): call the returned function once it has ended.
+ */
+export function jobRunning(): () => void {
+  jobs++;
+  let ended = false;
+  return () => {
+    if (!ended) jobs--;
+    ended = true;
+  };
+}
+
+/** Nothing to interrupt: no job, no temporary file, nothing to stop. */
+export function idleNow(): boolean {
+  return jobs === 0 && temps.size === 0 && stoppers.size === 0;
+}
+
+/**
+ * For a process that runs until it is stopped (tongbao serve): a signal while it is idle is its
+ * normal end, so `stop` is called (the command then ends with its own status, 0) instead of the
+ * interrupt cleanup and 130/143. A signal while a job runs is an interrupt as in any command.
+ */
+export function stopWhenIdle(stop: () => void): () => void {
+  idleStop = stop;
+  return () => {
+    if (idleStop === stop) idleStop = null;
+  };
+}
+
 /** Install the SIGINT/SIGTERM handlers once (the CLI does, for the commands that write). */
 export function installInterruptCleanup(say: (text: string) => void): void {
   if (installed) return;
   installed = true;
+  let stopping = false;
   const on = (signal: NodeJS.Signals) => {
+    // a second signal while the idle process is closing: end now, nothing is being written
+    if (stopping) process.exit(EXIT[signal] ?? 1);
     if (exiting) return;
+    if (idleStop && idleNow()) {
+      stopping = true;
+      const stop = idleStop;
+      idleStop = null;
+      stop();
+      return;
+    }
     exiting = true;
     void cleanUpAfter(signal, say).then((code) => process.exit(code));
   };

@@ -306,6 +306,17 @@ describe('security rules (data files stay byte-identical)', () => {
 });
 
 describe('editing', () => {
+  test('a body that starts with a UTF-8 byte order mark (Windows PowerShell sends one) is read as JSON; two marks are not', async () => {
+    const v0 = await view();
+    const body = JSON.stringify(setMonth(v0.hashes, '合格'));
+    const twice = await request('POST', '/api/rounds/2023-q4/edit', { headers: page(), body: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf]), Buffer.from(body)]) });
+    expect([twice.status, twice.json().error]).toEqual([400, '请求不是有效的 JSON']);
+    const r = await request('POST', '/api/rounds/2023-q4/edit', { headers: page(), body: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(body)]) });
+    expect(r.status).toBe(200);
+    expect(r.json().accounts[0].results).toEqual(['合格', '合格', '合格']);
+    expect(fs.readFileSync(path.join(roundDir(), 'accounts.yaml'), 'utf8')).toContain('      results: [合格, 合格, 合格]');
+  });
+
   test('an edit changes only that value, keeps the previous file in history and answers with the fresh view', async () => {
     const v0 = await view();
     expect(v0.overview.totals.accounts.failing).toBe(23);

@@ -373,6 +373,86 @@ test('a history/ that is a link or a file does not stop what does not write it: 
   expect(fs.readdirSync(path.join(work, 'elsewhere'))).toEqual([]);
 });
 
+describe('新建一季度 into a data folder that takes no new files: 422 with init’s own words, nothing left behind (was a 500)', () => {
+  const isRoot = process.getuid?.() === 0;
+  const newFolder = '无法在 data 中新建文件夹 2024-q1：文件夹是只读的、没有写入权限或正被占用。请检查后重试；没有写入任何文件。';
+  const intoEmpty = '无法在 data/2024-q1 中写入文件：文件夹是只读的、没有写入权限或正被占用。请检查后重试；已写入的文件都已删除，data/2024-q1 仍是空的。';
+  // as root chmod stops nothing, so the system's refusal is injected where init meets it: the
+  // new folder's mkdir in DATA_ROOT, or the first file written into a folder made in Explorer first
+  const cases: [string, string, 'mkdirSync' | 'writeFileSync', boolean, string][] = [
+    ...['EACCES', 'EPERM', 'EBUSY', 'EROFS'].map((code): [string, string, 'mkdirSync', boolean, string] => [code, 'a new folder', 'mkdirSync', false, newFolder]),
+    ['EACCES', 'an empty folder made first', 'writeFileSync', true, intoEmpty],
+  ];
+  test.each(cases)('%s on %s', async (code, _what, call, empty, error) => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const realFs = require('fs') as typeof fs;
+    const target = path.join(work, 'data', '2024-q1');
+    if (empty) fs.mkdirSync(target);
+    const real = realFs[call] as (...args: unknown[]) => unknown;
+    const spy = jest.spyOn(realFs, call).mockImplementation(((p: fs.PathLike, ...rest: unknown[]) => {
+      if (String(p).startsWith(path.join(work, 'data') + path.sep)) throw Object.assign(new Error(`${code}: refused, ${call} '${p}'`), { code, path: String(p) });
+      return real(p, ...rest);
+    }) as never);
+    try {
+      const a = await refused('POST', '/api/init', { from: '2023-q4', quarter: '2024-Q1', name: '2024-q1' });
+      expect(a).toEqual({ status: 422, json: { error } });
+    } finally {
+      spy.mockRestore();
+      if (empty) fs.rmdirSync(target);
+    }
+    expect(fs.readdirSync(path.join(work, 'data'))).toEqual(['2023-q4']);
+  });
+
+  (isRoot ? test.skip : test)('a real read-only data folder (chmod 555; skipped as root, where it stops nothing)', async () => {
+    const data = path.join(work, 'data');
+    fs.chmodSync(data, 0o555);
+    try {
+      const a = await refused('POST', '/api/init', { from: '2023-q4', quarter: '2024-Q1', name: '2024-q1' });
+      expect(a).toEqual({ status: 422, json: { error: newFolder } });
+    } finally {
+      fs.chmodSync(data, 0o755);
+    }
+  });
+});
+
+describe('a write the system refuses (read-only, busy, no permission, disk full) is a 422 in Chinese, not a 500, and changes nothing', () => {
+  const monthEdit = (hashes: unknown) => ({ hashes, edits: [{ op: 'set', file: 'accounts.yaml', path: ['weibo', 'department', 1, 'results', 0], value: '不合格' }] });
+  const rectify = (_hashes: unknown, key?: string) => ({ hash: null, changes: [{ key, review: '合格', summary: '已整改' }] });
+  // [endpoint, code, body, the answer]
+  const cases: [string, string, (hashes: unknown, key?: string) => unknown, unknown][] = [
+    ['edit', 'EACCES', monthEdit, [422, { error: '无法在 data/2023-q4 中写入文件：文件夹是只读的或没有写入权限。请检查文件夹属性；原有文件都未改动。' }]],
+    ['edit', 'EBUSY', monthEdit, [422, { error: '无法在 data/2023-q4 中写入文件：文件夹是只读的或没有写入权限。请检查文件夹属性；原有文件都未改动。' }]],
+    ['edit', 'ENOSPC', monthEdit, [422, { error: '未能保存：磁盘空间不足：data/2023-q4' }]],
+    ['rectify', 'EPERM', rectify, [422, { error: '无法在 data/2023-q4 中写入文件：文件夹是只读的或没有写入权限。请检查文件夹属性；原有文件都未改动。' }]],
+    ['rectify', 'ENOSPC', rectify, [422, { error: '未能保存：磁盘空间不足：data/2023-q4' }]],
+    // an action's refusals are answers (ok: false), as a folder in the way is
+    ['build', 'ENOSPC', () => ({}), [200, { ok: false, message: '无法写入 out/2023-q4：磁盘空间不足。' }]],
+    ['build', 'EROFS', () => ({}), [200, { ok: false, message: '无法在 out/2023-q4 中写入文件：文件夹是只读的或没有写入权限。请检查文件夹属性；原有文件都未改动。' }]],
+  ];
+  test.each(cases)('%s with %s', async (endpoint, code, body, answer) => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const realFs = require('fs') as typeof fs;
+    const hashes = (await send('GET', '/api/rounds/2023-q4')).json.hashes;
+    const key = (await send('GET', '/api/rounds/2023-q4/rectify')).json.items[0].key;
+    const refuse = (p: unknown) => {
+      if (String(p).startsWith(work + path.sep) && path.basename(String(p)).startsWith('.tongbao-tmp-')) throw Object.assign(new Error(`${code}: refused '${p}'`), { code, path: String(p) });
+    };
+    const open = realFs.openSync;
+    const write = realFs.writeFileSync;
+    const spies = [
+      jest.spyOn(realFs, 'openSync').mockImplementation(((p: fs.PathLike, ...rest: unknown[]) => (refuse(p), (open as (...a: unknown[]) => number)(p, ...rest))) as never),
+      jest.spyOn(realFs, 'writeFileSync').mockImplementation(((p: fs.PathOrFileDescriptor, ...rest: unknown[]) => (refuse(p), (write as (...a: unknown[]) => void)(p, ...rest))) as never),
+    ];
+    try {
+      const a = endpoint === 'build' ? await send('POST', '/api/rounds/2023-q4/build', body(hashes, key)) : await refused('POST', `/api/rounds/2023-q4/${endpoint}`, body(hashes, key));
+      expect([a.status, endpoint === 'build' ? { ok: a.json.ok, message: a.json.message } : a.json]).toEqual(answer);
+    } finally {
+      for (const s of spies) s.mockRestore();
+    }
+    expect(pendingTemps()).toEqual([]);
+  });
+});
+
 test.each(['-5', '0', 'abc', '1.5', ''])('the units search refuses limit=%s (400) instead of cutting the list from the end', async (limit) => {
   const a = await send('GET', `/api/rounds/2023-q4/units?q=&limit=${limit}`);
   expect(a).toEqual({ status: 400, json: { error: `limit 应为从 1 起的整数，而不是“${limit}”` } });

@@ -5,6 +5,7 @@ import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../../serve/server';
 import { stringFlag } from '../args';
 import type { Command } from '../command';
 import { SUMMARIES } from '../summaries';
+import { stopWhenIdle } from '../../write/interrupt';
 
 export const serveCommand: Command = {
   name: 'serve',
@@ -13,7 +14,8 @@ export const serveCommand: Command = {
 
 在本机启动一个网页（不需要联网），列出 DATA_ROOT（默认 data/）下的各轮数据，
 可以查看合计与不合格名单、逐项修改结果和问题、预览通报、生成、只更新附件、
-打包送签稿和下载输出文件。启动后在浏览器中打开显示的地址；按 Ctrl+C 结束。
+打包送签稿和下载输出文件。启动后在浏览器中打开显示的地址；按 Ctrl+C 结束
+（退出状态 0；正在生成、导入或打包时按 Ctrl+C 则中断它：删除未完成的临时文件，退出状态 130）。
 
   --port N  端口（默认 ${DEFAULT_PORT}，被占用时依次试后面的端口）
   --host H  监听地址（默认 ${DEFAULT_HOST}，只有本机能打开；改为其他地址时，
@@ -21,7 +23,8 @@ export const serveCommand: Command = {
 
 输出文件写入 out/<轮次文件夹名>（与 tongbao build 相同）。说明见 docs/serve.md。
 
-退出状态：0 正常结束；1 无法启动（端口被占用、文件夹不存在）；2 用法错误。`,
+退出状态：0 正常结束（空闲时按 Ctrl+C 或收到 SIGTERM）；1 无法启动（端口被占用、文件夹不存在）；2 用法错误；
+130／143 在生成、导入或打包进行中按 Ctrl+C／收到 SIGTERM（未完成的临时文件已删除）。`,
   valueFlags: ['port', 'host'],
   async run(args, io) {
     if (args.positional.length > 1) throw new UsageError(`多余的参数：${args.positional.slice(1).join(' ')}（用法：tongbao serve [DATA_ROOT]）`);
@@ -49,16 +52,12 @@ export const serveCommand: Command = {
     io.out(`tongbao 网页已启动：${running.url}`);
     io.out(`数据文件夹：${rootArg}　（按 Ctrl+C 结束）`);
     if (running.host !== DEFAULT_HOST && running.host !== 'localhost') io.err(`注意：监听 ${running.host}，同一网络中的其他电脑也能打开这个网页。`);
+    // Ctrl+C (or SIGTERM) while nothing is running is the normal end (0); during a build, import or
+    // package it interrupts that job as in any command (write/interrupt.ts: temporary files removed, 130/143)
     await new Promise<void>((resolve) => {
-      const stop = () => {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-        void running.close().then(resolve);
-      };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
+      stopWhenIdle(() => void running.close().then(resolve));
     });
-    io.out('已结束。');
+    io.out('已停止。');
     return 0;
   },
 };
