@@ -98,7 +98,8 @@ function listEditor(top: string, label: string, parts: [string, string, 'input' 
       ),
     ),
   );
-  const add = h('button', { type: 'button', class: 'small', on: { click: () => { items.push(Object.fromEntries(parts.map(([k]) => [k, `（请填写）`]))); saveAll(items, '增加一项'); } } }, `增加一项${label}`);
+  // a new item fills only what is required: a placeholder in an optional part (a 文号 in （…）) would be printed, and is refused
+  const add = h('button', { type: 'button', class: 'small', on: { click: () => { items.push(Object.fromEntries(parts.filter(([, , , optional]) => !optional).map(([k]) => [k, `（请填写）`]))); saveAll(items, '增加一项'); } } }, `增加一项${label}`);
   return h('fieldset', { class: 'nf-list', 'data-notice-field': top },
     h('legend', {}, label),
     notes(top),
