@@ -51,6 +51,9 @@ export type AnnexesResult =
       corrections: Correction[];
       /** annexes whose previous file had been changed by hand (or was missing) */
       altered: AlteredAnnex[];
+      /** annexes the data gives as recorded but whose file in the folder had been changed by hand:
+       *  written back from the data, the hand-changed file kept in history/ (said, never silent) */
+      restored: { label: string; name: string }[];
     };
 
 
@@ -108,6 +111,7 @@ export async function regenerateAnnexes(opts: AnnexesOptions): Promise<AnnexesRe
       });
       record = logged.record;
       const { corrections, altered } = logged;
+      const restored = await handChanged(outDir, previous.manifest, staged);
       const outputs: OutputEntry[] = [...staged.map((s) => s.entry), ...(logged.entry ? [logged.entry] : [])];
       const kept = previous.manifest.outputs.find((o) => o.role === 'corrections');
       const all = record ? [...staged, record] : staged;
@@ -122,10 +126,10 @@ export async function regenerateAnnexes(opts: AnnexesOptions): Promise<AnnexesRe
       step('写入文件');
       if (manifestText === previous.text && (await damagedOutputs(outDir, manifest)).length === 0) {
         discard(all);
-        return { status: 'unchanged', outDir, written: [], history: null, manifest, corrections, altered };
+        return { status: 'unchanged', outDir, written: [], history: null, manifest, corrections, altered, restored };
       }
       const result = commit({ outDir, staged: all, keep: !record && kept ? [kept.name] : [], manifestText, previous });
-      return { status: 'written', outDir, written: [...all.map((s) => s.name), MANIFEST_NAME], history: result.history, manifest, corrections, altered };
+      return { status: 'written', outDir, written: [...all.map((s) => s.name), MANIFEST_NAME], history: result.history, manifest, corrections, altered, restored };
     } catch (e) {
       discard(record ? [...staged, record] : staged);
       throw e;
@@ -139,6 +143,18 @@ export async function regenerateAnnexes(opts: AnnexesOptions): Promise<AnnexesRe
 export function countCorrections(body: BodyRecord, logged: { corrections: Correction[]; altered: AlteredAnnex[] }): Pick<BodyRecord, 'corrections' | 'unitemized'> {
   const unitemized = [...(body.unitemized ?? []), ...logged.altered.filter((a) => !a.itemized).map((a) => a.label)];
   return { corrections: body.corrections + logged.corrections.length, ...(unitemized.length ? { unitemized } : {}) };
+}
+
+/** Annexes whose new bytes are the recorded ones while the file in the folder is not (changed by hand since). */
+async function handChanged(outDir: string, m: Manifest, staged: Staged[]): Promise<{ label: string; name: string }[]> {
+  const out: { label: string; name: string }[] = [];
+  for (const s of staged) {
+    if (s.entry.role !== 'annex1' && s.entry.role !== 'annex2' && s.entry.role !== 'annex3') continue;
+    const old = m.outputs.find((o) => o.role === s.entry.role);
+    if (!old || old.sha256 !== s.entry.sha256 || !fs.existsSync(path.join(outDir, old.name))) continue;
+    if ((await damagedOutputs(outDir, { ...m, outputs: [old] })).length) out.push({ label: ROLE_LABEL[s.entry.role], name: old.name });
+  }
+  return out;
 }
 
 /**

@@ -163,6 +163,19 @@ describe('附件2 edited in place in the output folder, then the correction impo
     expect(v.notes.join('\n')).toContain('此后附件已更正 1 处（见 更正记录.txt，最近一次在 2023年12月6日）');
   });
 
+  test('no correction in the data: the hand edit is written back from the data, said, and kept in history/', async () => {
+    const t = await built();
+    editInPlace(t.out);
+    const edited = fs.readFileSync(path.join(t.out, A2));
+    const r = await annexesRun(t.cwd);
+    expect(r.out.split('\n')[0]).toBe('正文未变，按数据生成的附件与上一版生成时相同（数据中没有对附件的更正）。');
+    expect(r.out.split('\n').at(-1)).toBe(
+      `注意：附件2（${A2}）在上次生成后被手工改动过，已按数据重新写回，手工改动的那份保存在 ${path.join('out', 'history', '1', A2)}。要保留其中的改动，请用 tongbao import 把那份文件导入数据。`,
+    );
+    expect(fs.readFileSync(path.join(t.out, 'history', '1', A2))).toEqual(edited);
+    expect(fs.existsSync(path.join(t.out, '更正记录.txt'))).toBe(false);
+  });
+
   test('a correction the notice does not print: said plainly, recorded and counted as one not listed row by row (never 0 处)', async () => {
     const t = await built();
     editInPlace(t.out);

@@ -67,9 +67,15 @@ export function annexesReport(r: Extract<AnnexesResult, { status: 'written' | 'u
   const lines: string[] = [];
   const n = r.corrections.length + r.altered.length;
   if (n) lines.push(...correctionReport(r.corrections, r.altered, (k) => `正文未变，附件已更正 ${k} 处`));
+  else if (r.restored?.length) lines.push('正文未变，按数据生成的附件与上一版生成时相同（数据中没有对附件的更正）。');
   else lines.push('正文未变，附件也与上一版相同（数据的改动不在通报和附件里，例如注释）；清单已按当前数据改写。');
   lines.push(n ? '已重新生成（通报只有附件页改变）：' : '已重新写入：');
   for (const name of r.written) lines.push(`  ${path.join(out, name)}`);
   if (r.history) lines.push(`上一版已移至 ${path.join(out, r.history)}${path.sep}`);
+  // a hand edit of a generated annex is undone by writing it from the data again: said, with where it is kept
+  for (const a of r.restored ?? []) {
+    const kept = r.history ? `，手工改动的那份保存在 ${path.join(out, r.history, a.name)}` : '';
+    lines.push(`注意：${a.label}（${a.name}）在上次生成后被手工改动过，已按数据重新写回${kept}。要保留其中的改动，请用 tongbao import 把那份文件导入数据。`);
+  }
   return lines;
 }
