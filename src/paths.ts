@@ -26,13 +26,18 @@ export function templatesDir(): string {
   return path.join(projectRoot(), 'templates');
 }
 
-/** A path with every existing part resolved as the file system sees it (symlinks, `..`). */
-function realPath(p: string): string {
+/**
+ * A path as the file system has it, for telling whether two paths are the same folder or one
+ * is inside the other: every existing part resolved (symlinks, `..`), the parts not made yet
+ * kept as written; folded to lower case where folders ignore case (Windows, macOS).
+ */
+export function comparablePath(p: string): string {
   const rest: string[] = [];
   let cur = path.resolve(p);
   for (;;) {
     try {
-      return path.join(fs.realpathSync.native(cur), ...rest.reverse());
+      const real = path.join(fs.realpathSync.native(cur), ...rest.reverse());
+      return process.platform === 'win32' || process.platform === 'darwin' ? real.toLowerCase() : real;
     } catch {
       const up = path.dirname(cur);
       if (up === cur) return path.resolve(p);
@@ -40,6 +45,12 @@ function realPath(p: string): string {
       cur = up;
     }
   }
+}
+
+/** `inner` lies inside `outer` (not the same); both as comparablePath gives them. */
+export function isInside(inner: string, outer: string): boolean {
+  const rel = path.relative(outer, inner);
+  return rel !== '' && rel !== '..' && !rel.startsWith('..' + path.sep) && !path.isAbsolute(rel);
 }
 
 const shown = (p: string, cwd: string) => {
@@ -55,14 +66,13 @@ const shown = (p: string, cwd: string) => {
  * Throws OutputPathError (exit 2) before anything is written.
  */
 export function checkOutDir(dataDir: string, outDir: string, cwd: string): void {
-  const data = realPath(dataDir);
-  const out = realPath(outDir);
+  const data = comparablePath(dataDir);
+  const out = comparablePath(outDir);
   const d = shown(path.resolve(dataDir), cwd);
   const o = shown(path.resolve(outDir), cwd);
-  const rel = path.relative(data, out);
   const fix = '请用 --out 指定数据文件夹之外的文件夹（缺省为 out/<数据文件夹名>）；未写入任何文件。';
-  if (rel === '') throw new OutputPathError(`输出文件夹 ${o} 就是数据文件夹 ${d}：生成的文件和 history/ 会与数据文件混在一起。${fix}`);
-  if (!path.isAbsolute(rel) && rel !== '..' && !rel.startsWith('..' + path.sep)) {
+  if (data === out) throw new OutputPathError(`输出文件夹 ${o} 就是数据文件夹 ${d}：生成的文件和 history/ 会与数据文件混在一起。${fix}`);
+  if (isInside(out, data)) {
     throw new OutputPathError(`输出文件夹 ${o} 在数据文件夹 ${d} 之内：生成的文件会混进数据。${fix}`);
   }
   if (path.dirname(data) === out) {

@@ -57,6 +57,14 @@ export type AnnexesResult =
     };
 
 
+/** What comparing the staged annexes with the set in the folder finds. */
+interface AnnexCorrections {
+  corrections: Correction[];
+  altered: AlteredAnnex[];
+  /** annexes the data gives as recorded but whose file in the folder had been changed by hand */
+  restored: { label: string; name: string }[];
+}
+
 export async function regenerateAnnexes(opts: AnnexesOptions): Promise<AnnexesResult> {
   const outDir = resolveOutDir(opts.dataDir, opts.cwd, opts.outDir);
   let index = 0;
@@ -110,8 +118,7 @@ export async function regenerateAnnexes(opts: AnnexesOptions): Promise<AnnexesRe
         annexTables: next.notice.annexTables ?? [],
       });
       record = logged.record;
-      const { corrections, altered } = logged;
-      const restored = await handChanged(outDir, previous.manifest, staged);
+      const { corrections, altered, restored } = logged;
       const outputs: OutputEntry[] = [...staged.map((s) => s.entry), ...(logged.entry ? [logged.entry] : [])];
       const kept = previous.manifest.outputs.find((o) => o.role === 'corrections');
       const all = record ? [...staged, record] : staged;
@@ -145,18 +152,6 @@ export function countCorrections(body: BodyRecord, logged: { corrections: Correc
   return { corrections: body.corrections + logged.corrections.length, ...(unitemized.length ? { unitemized } : {}) };
 }
 
-/** Annexes whose new bytes are the recorded ones while the file in the folder is not (changed by hand since). */
-async function handChanged(outDir: string, m: Manifest, staged: Staged[]): Promise<{ label: string; name: string }[]> {
-  const out: { label: string; name: string }[] = [];
-  for (const s of staged) {
-    if (s.entry.role !== 'annex1' && s.entry.role !== 'annex2' && s.entry.role !== 'annex3') continue;
-    const old = m.outputs.find((o) => o.role === s.entry.role);
-    if (!old || old.sha256 !== s.entry.sha256 || !fs.existsSync(path.join(outDir, old.name))) continue;
-    if ((await damagedOutputs(outDir, { ...m, outputs: [old] })).length) out.push({ label: ROLE_LABEL[s.entry.role], name: old.name });
-  }
-  return out;
-}
-
 /**
  * The annex rows the staged workbooks correct against the set in the folder, and the 更正记录
  * with one more entry for them, staged beside the other files (null when nothing was corrected:
@@ -169,10 +164,11 @@ export async function recordCorrections(
   m: Manifest,
   staged: Staged[],
   o: { title: string; since: string; fingerprint: string; date?: string; annexTables: NoticeTable[] },
-): Promise<{ corrections: Correction[]; altered: AlteredAnnex[]; record: Staged | null; entry?: OutputEntry }> {
+): Promise<AnnexCorrections & { record: Staged | null; entry?: OutputEntry }> {
   const kept = m.outputs.find((x) => x.role === 'corrections');
-  const { corrections, altered } = await annexCorrections(outDir, m, staged, o.annexTables);
-  if (!corrections.length && !altered.length) return { corrections, altered, record: null, entry: kept ? { ...kept } : undefined };
+  const found = await annexCorrections(outDir, m, staged, o.annexTables);
+  const { corrections, altered } = found;
+  if (!corrections.length && !altered.length) return { ...found, record: null, entry: kept ? { ...kept } : undefined };
   // one more entry in the 更正记录, after the ones already there
   const name = kept?.name ?? CORRECTIONS_FILE;
   const file = path.join(outDir, name);
@@ -193,7 +189,7 @@ export async function recordCorrections(
     removeTemps([record.tmp]);
     throw e;
   }
-  return { corrections, altered, record, entry: record.entry };
+  return { ...found, record, entry: record.entry };
 }
 
 /**
@@ -230,9 +226,10 @@ export function noticeSheet(tables: NoticeTable[], label: string): PrintedSheet 
  * hand (or missing) is not what was signed: then the table the notice printed (manifest.json's
  * record of it, or the notice itself) against the new notice's.
  */
-async function annexCorrections(outDir: string, m: Manifest, staged: Staged[], annexTables: NoticeTable[]): Promise<{ corrections: Correction[]; altered: AlteredAnnex[] }> {
+async function annexCorrections(outDir: string, m: Manifest, staged: Staged[], annexTables: NoticeTable[]): Promise<AnnexCorrections> {
   const corrections: Correction[] = [];
   const altered: AlteredAnnex[] = [];
+  const restored: { label: string; name: string }[] = [];
   let printed: NoticeTable[] | undefined | null = null; // the previous notice's tables, read once
   const previousTables = async (): Promise<NoticeTable[] | undefined> => {
     if (printed !== null) return printed;
@@ -246,8 +243,12 @@ async function annexCorrections(outDir: string, m: Manifest, staged: Staged[], a
   for (const s of staged) {
     if (s.entry.role !== 'annex1' && s.entry.role !== 'annex2' && s.entry.role !== 'annex3') continue;
     const old = m.outputs.find((o) => o.role === s.entry.role);
-    if (old && old.sha256 === s.entry.sha256) continue; // the same bytes: nothing corrected
     const intact = old && (await damagedOutputs(outDir, { ...m, outputs: [old] })).length === 0;
+    if (old && old.sha256 === s.entry.sha256) {
+      // the same bytes: nothing corrected; a file changed by hand since is written back from the data
+      if (!intact && fs.existsSync(path.join(outDir, old.name))) restored.push({ label: ROLE_LABEL[s.entry.role], name: old.name });
+      continue;
+    }
     if (!intact) {
       const label = ROLE_LABEL[s.entry.role];
       const tables = await previousTables();
@@ -264,5 +265,5 @@ async function annexCorrections(outDir: string, m: Manifest, staged: Staged[], a
     if (!before || !after) continue; // not a workbook tongbao wrote (the tests' fakes)
     corrections.push(...sheetCorrections(before, after));
   }
-  return { corrections, altered };
+  return { corrections, altered, restored };
 }

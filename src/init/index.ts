@@ -11,7 +11,8 @@ import type { DataFileName, Edit } from '../edit';
 import { loadRound } from '../load/round';
 import { displayPath } from '../load/yaml-file';
 import { LEVELS, PLATFORMS } from '../types';
-import { ensureDir, fsyncDir, fsyncFile, OutputLockedError, readOnlyFolderError, removeTemps, TMP_PREFIX, tmpPathFor, writeFileAtomic } from '../write/atomic';
+import { ensureDir, fsyncDir, fsyncFile, OutputLockedError, readOnlyFolderError, removeTemps, TMP_PREFIX, tmpPathFor, writeFileAtomic, writeFresh } from '../write/atomic';
+import { comparablePath, isInside } from '../paths';
 
 const QUARTER_NAMES = ['一', '二', '三', '四'];
 
@@ -193,33 +194,12 @@ export function planInit(prevDir: string, roundOpt: string | undefined, cwd: str
   return { files, result: { round, months, sites: siteCount, accounts: accountCount, copied } };
 }
 
-/** The path as the file system has it: links resolved up to the first part that does not exist yet. */
-function realish(p: string): string {
-  const rest: string[] = [];
-  let cur = p;
-  while (!fs.existsSync(cur)) {
-    const up = path.dirname(cur);
-    if (up === cur) return p;
-    rest.unshift(path.basename(cur));
-    cur = up;
-  }
-  const real = path.join(fs.realpathSync.native(cur), ...rest);
-  // Windows and macOS folders ignore case
-  return process.platform === 'win32' || process.platform === 'darwin' ? real.toLowerCase() : real;
-}
-
-/** `inner` is inside `outer` (not the same). */
-function isInside(inner: string, outer: string): boolean {
-  const rel = path.relative(outer, inner);
-  return rel !== '' && rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
-}
-
 /**
  * The new round goes beside the previous one: not the same folder, not inside it (moving,
  * zipping or deleting the old round would take the new one along), and not around it.
  */
 function refuseNested(dir: string, prev: string, cwd: string): void {
-  const [d, p] = [realish(dir), realish(prev)];
+  const [d, p] = [comparablePath(dir), comparablePath(prev)];
   const [N, P] = [displayPath(dir, cwd), displayPath(prev, cwd)];
   const beside = `新季度要另建一个文件夹，与 ${P} 并列`;
   if (d === p) throw new UsageError(`新文件夹 ${N} 就是上季度的文件夹 ${P}：${beside}`);
@@ -250,7 +230,7 @@ function writeIntoEmpty(dir: string, files: Map<string, string>, shown: string):
     for (const [name, text] of files) {
       const tmp = tmpPathFor(dir, name);
       made.push(tmp);
-      fs.writeFileSync(tmp, text);
+      writeFresh(tmp, text);
       fsyncFile(tmp);
     }
     for (const name of files.keys()) {

@@ -3,25 +3,9 @@
 // first. A scan of the page's string literals, so a new one that slips is caught without a browser.
 import * as fs from 'fs';
 import * as path from 'path';
+import { dataKeys } from '../support/english';
 
 const WEB = path.join(__dirname, '..', '..', 'web', 'src');
-const SCHEMA_DIR = path.join(__dirname, '..', '..', 'schema');
-
-/** Every property name in the data files' JSON Schemas: the YAML keys. */
-function dataKeys(): Set<string> {
-  const keys = new Set<string>();
-  const walk = (v: unknown): void => {
-    if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') {
-      for (const [k, x] of Object.entries(v)) {
-        if (k === 'properties' && x && typeof x === 'object') for (const p of Object.keys(x)) keys.add(p);
-        walk(x);
-      }
-    }
-  };
-  for (const f of fs.readdirSync(SCHEMA_DIR)) walk(JSON.parse(fs.readFileSync(path.join(SCHEMA_DIR, f), 'utf8')));
-  return keys;
-}
 
 /** The string literals with Chinese in them, outside comments, with their file. */
 function pageStrings(): { file: string; text: string }[] {

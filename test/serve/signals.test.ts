@@ -26,6 +26,23 @@ function freePort(): Promise<number> {
   });
 }
 
+/** `tongbao serve data` in `cwd` with its own temp folder, once it says its address; what it prints so far in `said`. */
+async function startServe(cwd: string, tmp: string) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [BIN, 'serve', 'data', '--port', String(port)], { cwd, env: { ...process.env, TMPDIR: tmp, TEMP: tmp, TMP: tmp }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const said = { out: '', err: '' };
+  child.stderr.on('data', (d) => (said.err += d));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, sig) => resolve({ code, signal: sig })));
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (d) => {
+      said.out += d;
+      if (said.out.includes('http://')) resolve();
+    });
+    void exited.then(() => reject(new Error(`serve ended before it started: ${said.err}`)));
+  });
+  return { port, child, exited, said };
+}
+
 /** Every entry under a folder (names only). */
 function entries(dir: string): string[] {
   const out: string[] = [];
@@ -45,27 +62,15 @@ test.each(['SIGINT', 'SIGTERM'] as const)('%s while serve is idle: the server cl
   fs.mkdirSync(tmp);
   fs.cpSync(SEED_DIR, path.join(cwd, 'data', '2023-q4'), { recursive: true });
   const before = entries(cwd);
-  const port = await freePort();
-  const child = spawn(process.execPath, [BIN, 'serve', 'data', '--port', String(port)], { cwd, env: { ...process.env, TMPDIR: tmp, TEMP: tmp, TMP: tmp }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  child.stderr.on('data', (d) => (err += d));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, sig) => resolve({ code, signal: sig })));
-  await new Promise<void>((resolve, reject) => {
-    child.stdout.on('data', (d) => {
-      out += d;
-      if (out.includes('http://')) resolve();
-    });
-    void exited.then(() => reject(new Error(`serve ended before it started: ${err}`)));
-  });
+  const { port, child, exited, said } = await startServe(cwd, tmp);
   // a page load and a round view, as a clerk's browser would (the server is idle again after)
   const res = await fetch(`http://127.0.0.1:${port}/api/rounds/2023-q4`);
   expect(res.status).toBe(200);
   await res.arrayBuffer();
   child.kill(signal);
   expect(await exited).toEqual({ code: 0, signal: null });
-  expect(out).toBe(`tongbao 网页已启动：http://127.0.0.1:${port}/\n数据文件夹：data　（按 Ctrl+C 结束）\n已停止。\n`);
-  expect(err).toBe('');
+  expect(said.out).toBe(`tongbao 网页已启动：http://127.0.0.1:${port}/\n数据文件夹：data　（按 Ctrl+C 结束）\n已停止。\n`);
+  expect(said.err).toBe('');
   expect(entries(cwd)).toEqual(before);
 }, 30_000);
 
@@ -78,19 +83,7 @@ test('SIGINT while a build started from the page writes its files: the build is 
   // a large round, so the workbooks take a while to write (as test/cli-build/interrupt.test.ts)
   const sites = Array.from({ length: 30000 }, (_, i) => `  - name: 测试网站${i + 1}\n    url: http://site${i + 1}.example.gov.cn\n    result: 合格\n`).join('');
   fs.writeFileSync(path.join(data, 'sites.yaml'), `department:\n${sites}county:\n  - name: 凯里市\n    url: http://www.kaili.gov.cn\n    result: 合格\n`);
-  const port = await freePort();
-  const child = spawn(process.execPath, [BIN, 'serve', 'data', '--port', String(port)], { cwd, env: { ...process.env, TMPDIR: tmp, TEMP: tmp, TMP: tmp }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  child.stderr.on('data', (d) => (err += d));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, sig) => resolve({ code, signal: sig })));
-  await new Promise<void>((resolve, reject) => {
-    child.stdout.on('data', (d) => {
-      out += d;
-      if (out.includes('http://')) resolve();
-    });
-    void exited.then(() => reject(new Error(`serve ended before it started: ${err}`)));
-  });
+  const { port, child, exited, said } = await startServe(cwd, tmp);
   const base = `http://127.0.0.1:${port}`;
   const token = /tongbao-token" content="([0-9a-f]+)"/.exec(await (await fetch(`${base}/`)).text())![1];
   const outDir = path.join(cwd, 'out', '2023-q4');
@@ -107,8 +100,8 @@ test('SIGINT while a build started from the page writes its files: the build is 
   expect(sent).toBe(true);
   expect(await exited).toEqual({ code: 130, signal: null });
   await build;
-  expect(err).toBe('tongbao：已中断：未完成的临时文件已删除，原有的输出文件未改动。\n');
-  expect(out).not.toContain('已停止');
+  expect(said.err).toBe('tongbao：已中断：未完成的临时文件已删除，原有的输出文件未改动。\n');
+  expect(said.out).not.toContain('已停止');
   expect(temps()).toEqual([]);
   expect(fs.existsSync(path.join(cwd, 'out'))).toBe(false);
   expect(fs.readdirSync(tmp)).toEqual([]);

@@ -7,7 +7,7 @@ import * as path from 'path';
 const SCHEMA_DIR = path.join(__dirname, '..', '..', 'schema');
 
 /** Every property name in the JSON Schemas of the data files: the keys a clerk types. */
-function dataKeys(): Set<string> {
+export function dataKeys(): Set<string> {
   const keys = new Set<string>();
   const walk = (v: unknown) => {
     if (Array.isArray(v)) v.forEach(walk);

@@ -16,8 +16,31 @@ const path = require('path');
 const { compileProject, transpileProject } = require('./transpile');
 const { startTypeChecks } = require('./typecheck');
 
+/** A process with this id is running (signal 0 only asks). */
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === 'EPERM';
+  }
+}
+
 module.exports = async (_globalConfig, projectConfig) => {
+  // a run that was killed (Ctrl+C, a timeout) never reached its teardown: its folder goes now,
+  // found by the process id it wrote; a run still going keeps its own
+  for (const n of fs.readdirSync(os.tmpdir()).filter((x) => x.startsWith('tongbao-jest-run-'))) {
+    const dir = path.join(os.tmpdir(), n);
+    let pid = NaN;
+    try {
+      pid = Number(fs.readFileSync(path.join(dir, 'pid'), 'utf8'));
+    } catch {
+      continue; // not (yet) marked: left alone
+    }
+    if (Number.isInteger(pid) && !alive(pid)) fs.rmSync(dir, { recursive: true, force: true });
+  }
   const own = fs.mkdtempSync(path.join(os.tmpdir(), 'tongbao-jest-run-'));
+  fs.writeFileSync(path.join(own, 'pid'), String(process.pid));
   globalThis.__TONGBAO_TMP__ = own;
   process.env.TMPDIR = own;
   if (process.env.TONGBAO_SKIP_BUILD) return;
