@@ -5,6 +5,7 @@
 import type { Diagnostic } from '../diagnostics';
 import type { JumpTarget, Progress } from '../../web/src/api-types';
 import { LEVELS, PLATFORMS } from '../types';
+import { ACCOUNT_KEYS, SITE_KEYS } from '../validate/schema';
 import type { Computed } from './state';
 
 type Raw = Record<string, unknown>;
@@ -188,8 +189,6 @@ export function lineRefsInWords(message: string, unitAtLine: (line: number) => s
     .replace(/(”)（第 \d+ 行）(重复)/, '$1$2');
 }
 
-const SITE_KEYS = new Set(['name', 'url', 'result', 'problems']);
-const ACCOUNT_KEYS = new Set(['name', 'owner', 'results', 'problems', 'service', 'updates']);
 
 /** Where in its file a diagnostic is, for the places no unit or notice field says. */
 export interface FilePlace {

@@ -154,6 +154,10 @@ const accountSchema = z.strictObject({
   updates: z.array(isoDate).optional().describe('发布日期，据此按规则判定各月结果'),
 });
 
+/** The keys a site and an account may have, as the schema says (for naming a key that is not one). */
+export const SITE_KEYS: ReadonlySet<string> = new Set(Object.keys(siteSchema.shape));
+export const ACCOUNT_KEYS: ReadonlySet<string> = new Set(Object.keys(accountSchema.shape));
+
 const levelAccounts = z.strictObject({
   department: z.array(accountSchema),
   county: z.array(accountSchema),
